@@ -1,0 +1,374 @@
+"""Entity mentions from spaCy's NER, cleaned, typed by evidence and clustered per document.
+
+spaCy's small model mislabels names in advocacy text ("Maryam Rajavi" as ORG, "MEK Iran" as
+PERSON) and runs headlines and appositions into one span; the cleaning and the type vote
+below repair what the text itself shows (an honorific, an organisation word, an acronym,
+an apposition to "a woman").
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from .names import clean, initials, is_acronym, name_key, person_like, strip_name
+from .patterns import HONORIFICS, ORG_WORDS, PERSON_NOUNS, TITLE_WORDS
+from .records import EVENT, ORGANIZATION, PERSON, PLACE, Entity, Mention
+
+LABEL_TYPES = {"PERSON": PERSON, "ORG": ORGANIZATION, "GPE": PLACE, "LOC": PLACE, "FAC": PLACE,
+               "EVENT": EVENT, "NORP": ORGANIZATION}
+_CONNECTORS = {"of", "for", "and", "&", "de", "e", "al", "la", "du", "von", "van", "der", "bin", "-"}
+_QUOTE_CHARS = "\"'“”‘’«»"
+# "(PMOI / MEK Iran)", "(NCRI)", "(PMOI/MEK)": acronyms in parentheses, slash-joined.
+_PAREN_ALIAS = re.compile(r"\(\s*([A-Z][\w'’.-]*(?:\s*/\s*[A-Z][\w'’.-]*)*(?:\s+[A-Z][a-z]+)?)\s*\)")
+
+
+@dataclass
+class RawMention:
+    start: int  # token indices [start, end)
+    end: int
+    votes: Counter = field(default_factory=Counter)
+    text: str = ""
+    extra_names: list[str] = field(default_factory=list)
+    part_of_token: int | None = None  # "NCRI Foreign Affairs Committee" is part of NCRI
+
+    def key(self) -> str:
+        return name_key(self.text)
+
+
+def _is_honorific(token: Token) -> bool:
+    return token.lower_.rstrip(".") in HONORIFICS and token.text[:1].isupper()
+
+
+def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Drop leading articles, honorifics and marks, and trailing possessives and marks."""
+    while start < end and (doc[start].lower_ in {"the", "a", "an"} or doc[start].is_punct
+                           or doc[start].is_space or doc[start].text in _QUOTE_CHARS
+                           or _is_honorific(doc[start])):
+        start += 1
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space
+                           or doc[end - 1].lower_ in {"'s", "’s", "'", "’"}):
+        end -= 1
+    return start, end
+
+
+def _split_points(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
+    """Split a span at line breaks, commas, parentheses, marks and a mid-span "The"."""
+    pieces, begin = [], start
+    for i in range(start, end):
+        t = doc[i]
+        cut_before = i > begin and t.text == "The"
+        cut_at = t.text in {",", "(", ")", ";", ":", "|", "–", "—"} or t.text in _QUOTE_CHARS or "\n" in t.text
+        if cut_at or "\n" in t.whitespace_ and i + 1 < end:
+            pieces.append((begin, i + (0 if cut_at else 1)))
+            begin = i + 1
+        elif cut_before:
+            pieces.append((begin, i))
+            begin = i
+    pieces.append((begin, end))
+    return [p for p in pieces if p[1] > p[0]]
+
+
+def _plausible(doc: Doc, start: int, end: int, label: str) -> bool:
+    """Reject pieces that are not names: lowercase starts, verbs (headlines), long runs."""
+    span = doc[start:end]
+    if not span.text[:1].isupper() and not span.text[:1].isdigit():
+        return False
+    if len(span) > 9 or (label in {"ORG", "PERSON"} and any(t.pos_ in {"VERB", "AUX"} and t.text[:1].isupper() and len(span) > 3 for t in span)):
+        return False
+    for t in span[1:]:
+        if t.is_lower and t.pos_ not in {"NOUN", "PROPN"} and t.lower_ not in _CONNECTORS and t.text != "-":
+            return False
+    if end < len(doc) and doc[end].lower_ in TITLE_WORDS and all(t.lower_ not in ORG_WORDS for t in span) and label == "ORG":
+        return False  # "Supreme" of "Supreme Leader Ali Khamenei"
+    if len(span) == 1 and span[0].pos_ not in {"PROPN"} and not is_acronym(span.text):
+        # "Anger", "Bringing", "Supreme": one capitalised common word is not a name.
+        return label in {"GPE", "LOC"} and span[0].pos_ == "PROPN"
+    return True
+
+
+def _extend_of(doc: Doc, start: int, end: int) -> int:
+    """"People's Mojahedin Organization" + "of Iran": extend an organisation name over
+    "of" and the capitalised words after it."""
+    if end >= len(doc) or doc[end - 1].lower_ not in ORG_WORDS or doc[end].lower_ != "of":
+        return end
+    j = end + 1
+    while j < len(doc) and doc[j].text[:1].isupper() and doc[j].pos_ == "PROPN" and not doc[j - 1].whitespace_.count("\n"):
+        j += 1
+    return j if j > end + 1 else end
+
+
+def _context_votes(doc: Doc, start: int, end: int, votes: Counter) -> None:
+    span = doc[start:end]
+    words = {t.lower_ for t in span}
+    if start > 0 and _is_honorific(doc[start - 1]):
+        votes[PERSON] += 3
+    if words & ORG_WORDS:
+        votes[ORGANIZATION] += 3
+    if votes[PLACE]:
+        pass  # "US", "UK": acronyms spaCy knows as places stay places
+    elif is_acronym(span.text):
+        votes[ORGANIZATION] += 2
+    elif len(span) == 2 and is_acronym(span[0].text):  # "MEK Iran"
+        votes[ORGANIZATION] += 2
+    root = span.root
+    # "led by a woman, Maryam Rajavi"; "Eshagh Jahangiri, the regime's Vice-president"
+    if root.dep_ == "appos" and root.head.lower_ in PERSON_NOUNS | TITLE_WORDS:
+        votes[PERSON] += 2
+    for child in root.children:
+        if child.dep_ == "appos" and child.lower_ in PERSON_NOUNS | TITLE_WORDS:
+            votes[PERSON] += 2
+    # "Supreme Leader Ali Khamenei", "Tory leader Michael Howard"
+    if start > 0 and doc[start - 1].lower_ in TITLE_WORDS and doc[start - 1].head.i in range(start, end):
+        votes[PERSON] += 2
+
+
+def raw_mentions(doc: Doc) -> list[RawMention]:
+    """Clean entity mentions from the parsed document, with type votes."""
+    out: dict[tuple[int, int], RawMention] = {}
+    for ent in doc.ents:
+        etype = LABEL_TYPES.get(ent.label_)
+        if etype is None:
+            continue
+        if ent.label_ == "NORP" and (ent.root.dep_ in {"amod", "compound", "poss"} or ent.root.tag_ != "NNPS"):
+            continue  # "Iranian" modifies a noun; only plural group names ("the Tories") stay
+        for s, e in _split_points(doc, ent.start, ent.end):
+            s, e = _trim(doc, s, e)
+            if e <= s:
+                continue
+            if etype == ORGANIZATION or doc[e - 1].lower_ in ORG_WORDS:
+                e = _extend_of(doc, s, e)
+            if not _plausible(doc, s, e, ent.label_):
+                continue
+            m = out.setdefault((s, e), RawMention(s, e, text=doc[s:e].text))
+            m.votes[etype] += 1
+    composites = []
+    for s, e, tail in _paren_mentions(doc):
+        if tail is not None:
+            composites.append(tail)
+            continue
+        out.setdefault((s, e), RawMention(s, e, text=doc[s:e].text))
+    mentions = sorted(out.values(), key=lambda m: (m.start, -m.end))
+    # Drop mentions nested inside a longer one that starts at the same token.
+    kept: list[RawMention] = []
+    for m in mentions:
+        if kept and m.start >= kept[-1].start and m.end <= kept[-1].end:
+            kept[-1].votes.update(m.votes)
+            continue
+        kept.append(m)
+    # composite names keep their own tokens (the tail) so the parts stay linkable
+    kept = [m for m in kept if not any(m.start >= c.start and m.end <= c.end for c in composites)]
+    kept = sorted(kept + composites, key=lambda m: (m.start, -m.end))
+    for m in kept:
+        _context_votes(doc, m.start, m.end, m.votes)
+        if not m.votes:
+            m.votes[ORGANIZATION] += 1
+    return kept
+
+
+def _token_range(doc: Doc, start_char: int, end_char: int) -> tuple[int, int] | None:
+    span = doc.char_span(start_char, end_char, alignment_mode="expand")
+    return (span.start, span.end) if span is not None and len(span) else None
+
+
+def _paren_mentions(doc: Doc) -> list[tuple[int, int, RawMention | None]]:
+    """Long names followed by "(ACRONYM)" and the acronyms themselves, as mentions.
+
+    "the National Council of Resistance of Iran (NCRI) Foreign Affairs Committee" also gives
+    a composite mention on "Foreign Affairs Committee", named "NCRI Foreign Affairs Committee"
+    and part of the NCRI.
+    """
+    found: list[tuple[int, int, RawMention | None]] = []
+    for m in _PAREN_ALIAS.finditer(doc.text):
+        inner = _token_range(doc, m.start(1), m.end(1))
+        if inner is None:
+            continue
+        found.append((inner[0], inner[1], None))
+        long_form = _long_form_before(doc, inner[0] - 1)
+        if long_form:
+            found.append((long_form[0], long_form[1], None))
+            close = inner[1]
+            tail_end = close + 1
+            while tail_end < len(doc) and doc[tail_end].text[:1].isupper() and doc[tail_end].pos_ in {"PROPN", "NOUN"} and "\n" not in doc[tail_end - 1].whitespace_:
+                tail_end += 1
+            if close < len(doc) and doc[close].text == ")" and not doc[close].whitespace_ == "" and tail_end > close + 1 \
+                    and doc[tail_end - 1].lower_ in ORG_WORDS:
+                tail = doc[close + 1:tail_end].text
+                acronym = doc[inner[0]:inner[1]].text
+                composite = RawMention(close + 1, tail_end, text=f"{acronym} {tail}",
+                                       extra_names=[doc[long_form[0]:tail_end].text,
+                                                    f"{doc[long_form[0]:long_form[1]].text} {tail}"],
+                                       part_of_token=long_form[0])
+                composite.votes[ORGANIZATION] += 3
+                found.append((close + 1, tail_end, composite))
+    return found
+
+
+def _long_form_before(doc: Doc, paren_i: int) -> tuple[int, int] | None:
+    """The run of capitalised words (with of/and/hyphen parts) just before "(".
+
+    "the Mujahedin-e Khalq (MEK Iran)" -> "Mujahedin-e Khalq"; "the Iranian Resistance The
+    People's Mojahedin Organization of Iran (PMOI)" -> from "People's" (a capitalised "The"
+    inside the run starts a new name).
+    """
+    end = paren_i
+    i = end - 1
+    while i >= 0:
+        t = doc[i]
+        if "\n" in t.text or ("\n" in t.whitespace_ and i != end - 1):
+            break
+        hyphen_part = t.text == "-" or (i > 0 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_)
+        if t.text == "The" and i < end - 1:
+            break
+        if t.text[:1].isupper() or t.lower_ in {"of", "and", "for", "’s", "'s"} or hyphen_part:
+            i -= 1
+            continue
+        break
+    start = i + 1
+    while start < end and (doc[start].lower_ in {"of", "and", "for", "’s", "'s", "the"} or doc[start].text == "-"):
+        start += 1
+    if end - start < 2 and not (end - start == 1 and doc[start].pos_ == "PROPN"):
+        return None
+    return (start, end)
+
+
+class Clusters:
+    """Union-find over mention indices."""
+
+    def __init__(self, n: int) -> None:
+        self.parent = list(range(n))
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def union(self, a: int, b: int) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
+def _parts(name: str) -> list[str]:
+    """Slash-joined names name the same thing: "PMOI / MEK Iran" -> PMOI, MEK Iran, MEK."""
+    out = []
+    for part in re.split(r"\s*/\s*", strip_name(name)):
+        if part:
+            out.append(part)
+            words = part.split(" ")
+            if len(words) == 2 and is_acronym(words[0]):  # "MEK Iran" -> "MEK"
+                out.append(words[0])
+    return out
+
+
+def canonical_label(names: list[str]) -> str:
+    """The fullest proper name: not an acronym, most words, then most frequent, then first.
+
+    >>> canonical_label(["MEK", "People's Mojahedin Organization of Iran", "PMOI/MEK"])
+    "People's Mojahedin Organization of Iran"
+    """
+    counts = Counter(clean(strip_name(n)) for n in names)
+    def rank(item: tuple[str, int]) -> tuple:
+        name, count = item
+        return (not is_acronym(name) and "/" not in name and "(" not in name,
+                len(name.split(" ")) if len(name.split(" ")) <= 8 else 0, count, -len(name), name)
+    return max(counts.items(), key=rank)[0]
+
+
+def cluster_mentions(doc: Doc, mentions: list[RawMention]) -> tuple[list[Entity], list[int]]:
+    """Group one document's mentions into entities.
+
+    Returns:
+        The entities, and for each mention the index of its entity.
+    """
+    n = len(mentions)
+    uf = Clusters(n)
+    by_key: dict[str, list[int]] = defaultdict(list)
+    for i, m in enumerate(mentions):
+        for part in _parts(m.text) or [m.text]:
+            by_key[name_key(part)].append(i)
+    for idxs in by_key.values():
+        for j in idxs[1:]:
+            uf.union(idxs[0], j)
+    for key, idxs in list(by_key.items()):
+        words = key.split(" ")
+        # "Revolutionary Guard" / "Revolutionary Guards", "Resistance Unit" / "Resistance Units"
+        if len(words) >= 2 and key.endswith("s") and key[:-1] in by_key:
+            uf.union(idxs[0], by_key[key[:-1]][0])
+        # "MEK Resistance Units" / "Resistance Units": the acronym names whose units they are
+        if len(words) >= 3 and is_acronym(words[0].upper()) and words[0].upper() in {strip_name(mentions[i].text).split(" ")[0] for i in idxs}:
+            rest = " ".join(words[1:])
+            if rest in by_key:
+                uf.union(idxs[0], by_key[rest][0])
+    # "Long Name (ACR)": the parenthesis right after a mention names the same entity.
+    for i, m in enumerate(mentions):
+        if i + 1 < n:
+            nxt = mentions[i + 1]
+            between = doc.text[doc[m.end - 1].idx + len(doc[m.end - 1].text):doc[nxt.start].idx]
+            if between.strip() == "(" and (initials(m.text) in {name_key(p).upper().replace(" ", "") for p in _parts(nxt.text)}
+                                            or len(m.text.split()) >= 2):
+                uf.union(i, i + 1)
+    # An acronym whose letters are the initials of exactly one longer name in the document.
+    long_names: dict[str, set[int]] = defaultdict(set)
+    for i, m in enumerate(mentions):
+        if len(strip_name(m.text).split(" ")) >= 2:
+            long_names[initials(m.text)].add(uf.find(i))
+    for i, m in enumerate(mentions):
+        for part in _parts(m.text):
+            if is_acronym(part):
+                roots = long_names.get(strip_name(part), set())
+                if len(roots) == 1:
+                    uf.union(i, next(iter(roots)))
+    # A surname or first name alone links to the one full name it fits; two fits: leave it.
+    groups: dict[int, list[int]] = defaultdict(list)
+    for i in range(n):
+        groups[uf.find(i)].append(i)
+    full: dict[str, set[int]] = defaultdict(set)
+    for root, idxs in groups.items():
+        for i in idxs:
+            name = strip_name(mentions[i].text)
+            if person_like(name):
+                words = name.split(" ")
+                full[words[-1].casefold()].add(root)
+                full[words[0].casefold()].add(root)
+    ambiguous: set[int] = set()
+    for root, idxs in list(groups.items()):
+        names = {strip_name(mentions[i].text) for i in idxs}
+        if all(len(x.split(" ")) == 1 and not is_acronym(x) for x in names):
+            fits = set().union(*(full.get(x.casefold(), set()) for x in names)) - {root}
+            if len(fits) == 1:
+                uf.union(root, next(iter(fits)))
+            elif len(fits) > 1:
+                ambiguous.add(root)
+    groups = defaultdict(list)
+    for i in range(n):
+        groups[uf.find(i)].append(i)
+    entities: list[Entity] = []
+    owner = [0] * n
+    for number, (root, idxs) in enumerate(sorted(groups.items(), key=lambda kv: min(kv[1]))):
+        votes: Counter = Counter()
+        names: list[str] = []
+        for i in idxs:
+            votes.update(mentions[i].votes)
+            written = mentions[i].text
+            if mentions[i].start > 0 and _is_honorific(doc[mentions[i].start - 1]):
+                written = f"{doc[mentions[i].start - 1].text} {written}"
+            names.append(clean(written))
+            names.extend(p for p in _parts(mentions[i].text) if p != strip_name(mentions[i].text))
+            names.extend(clean(x) for x in mentions[i].extra_names)
+            owner[i] = number
+        etype = max((PERSON, ORGANIZATION, PLACE, EVENT), key=lambda t: (votes[t], -(PERSON, ORGANIZATION, PLACE, EVENT).index(t)))
+        label = canonical_label(names)
+        entities.append(Entity(
+            key=f"e{number}", type=etype, label=label,
+            names=tuple(dict.fromkeys([label, *names])),
+            mentions=tuple(Mention(doc[mentions[i].start:mentions[i].end].text, doc[mentions[i].start].idx,
+                                   doc[mentions[i].end - 1].idx + len(doc[mentions[i].end - 1]),
+                                   0) for i in idxs),
+            type_votes=tuple(sorted((t, float(v)) for t, v in votes.items())),
+            confidence=0.5 if root in ambiguous else 1.0,
+        ))
+    return entities, owner

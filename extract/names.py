@@ -1,0 +1,88 @@
+"""Name normalisation shared by the extractor and the graph builder (pure Python)."""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from .patterns import HONORIFICS
+
+_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'",
+                              "\u201c": '"', "\u201d": '"'})
+_SPACES = re.compile(r"[\s\u00a0\u202f\u2009]+")
+_ACRONYM = re.compile(r"^[A-Z][A-Z0-9&]{1,7}$")
+
+
+def clean(name: str) -> str:
+    """Straight apostrophes, single plain spaces, no surrounding punctuation.
+
+    >>> clean("People\u2019s\u00a0Mojahedin  Organization ")
+    "People's Mojahedin Organization"
+    """
+    name = unicodedata.normalize("NFC", name).translate(_APOSTROPHES)
+    name = _SPACES.sub(" ", name).strip(" \t\n,.;:!?\"'()[]{}")
+    return name
+
+
+def strip_name(name: str) -> str:
+    """The proper name without honorific, leading article or possessive.
+
+    >>> strip_name("Mrs. Maryam Rajavi")
+    'Maryam Rajavi'
+    >>> strip_name("the MEK\u2019s")
+    'MEK'
+    """
+    name = clean(name)
+    name = re.sub(r"'s?$", "", name).strip()
+    words = name.split(" ")
+    while len(words) > 1 and (words[0].lower().rstrip(".") in HONORIFICS or words[0].lower() == "the"):
+        words = words[1:]
+    return " ".join(words).strip(" ,.;:")
+
+
+def name_key(name: str) -> str:
+    """The key names are compared by: stripped, case-folded, punctuation folded.
+
+    >>> name_key("PMOI / MEK") == name_key("PMOI/MEK")
+    True
+    """
+    s = strip_name(name).casefold()
+    s = re.sub(r"[^\w\s/&-]", " ", s)
+    return " ".join(w for w in re.split(r"[\s/-]+", s) if w)
+
+
+def is_acronym(name: str) -> bool:
+    """An all-capitals short name ("NCRI", "IRGC").
+
+    >>> is_acronym("NCRI"), is_acronym("Iran")
+    (True, False)
+    """
+    return bool(_ACRONYM.match(strip_name(name)))
+
+
+def initials(name: str) -> str:
+    """Initials of the capitalised words (and hyphenated parts).
+
+    >>> initials("National Council of Resistance of Iran"), initials("Mujahedin-e Khalq")
+    ('NCRI', 'MEK')
+    >>> initials("People's Mojahedin Organization of Iran")
+    'PMOI'
+    """
+    words = re.split(r"[\s]+", strip_name(name))
+    out = []
+    for word in words:
+        for part in word.split("-"):
+            if part and part[0].isupper():
+                out.append(part[0])
+            elif part == "e" and "-" in word:  # Mujahedin-e Khalq
+                out.append("E")
+    return "".join(out)
+
+
+def person_like(name: str) -> bool:
+    """Two to four capitalised words with no organisation word: could be a person's name."""
+    from .patterns import ORG_WORDS
+
+    words = strip_name(name).split(" ")
+    return (2 <= len(words) <= 4 and all(w[:1].isupper() for w in words)
+            and not any(w.lower() in ORG_WORDS for w in words)
+            and not any(_ACRONYM.match(w) for w in words))

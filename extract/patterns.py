@@ -1,0 +1,96 @@
+"""Rules as data: word lists and matcher patterns, each with the text that motivated it."""
+from __future__ import annotations
+
+HONORIFICS = frozenset({
+    "mr", "mrs", "ms", "miss", "dr", "sir", "lord", "lady", "dame", "prof", "professor",
+    "rev", "mx", "madam", "mme", "herr", "sen", "rep", "gen", "col", "capt", "sgt",
+})
+
+# Head words that make a name an organisation: "People's Mojahedin Organization of Iran",
+# "Islamic Revolutionary Guard Corps", "MEK Resistance Units", "Intelligence Ministry".
+ORG_WORDS = frozenset({
+    "organization", "organisation", "council", "committee", "ministry", "party", "corps",
+    "guard", "guards", "unit", "units", "resistance", "agency", "university", "college",
+    "company", "corporation", "association", "union", "front", "movement", "army", "court",
+    "parliament", "government", "foundation", "institute", "institution", "bank", "news",
+    "daily", "times", "post", "network", "group", "commission", "department", "office",
+    "federation", "league", "club", "society", "alliance", "coalition", "service", "services",
+    "forces", "force", "police", "navy", "senate", "congress", "assembly", "board", "bureau",
+    "fund", "trust", "inc", "ltd", "plc", "llc", "co", "school", "hospital", "chamber",
+    "chambers", "cabinet", "mujahedin", "mojahedin", "tribunal", "authority", "campaign",
+    "centre", "center", "industries", "airlines", "press", "broadcasting", "television",
+    "radio", "magazine", "newspaper", "journal", "gazette", "tribune", "herald", "telegraph",
+})
+# Common nouns that name a kind of person: "led by a woman, Maryam Rajavi".
+PERSON_NOUNS = frozenset({
+    "woman", "man", "girl", "boy", "mother", "father", "wife", "husband", "son", "daughter",
+    "official", "activist", "journalist", "lawyer", "politician", "student", "teacher",
+    "doctor", "cleric", "dissident", "prisoner", "author", "writer", "singer", "actor",
+    "actress", "player", "coach", "manager", "analyst", "expert", "economist", "scientist",
+    "candidate", "businessman", "businesswoman", "campaigner",
+})
+
+# Reporting verbs (lemmas) that introduce a quote or reported speech.
+CUE_VERBS = frozenset({
+    "say", "tell", "add", "write", "tweet", "state", "claim", "warn", "insist", "acknowledge",
+    "explain", "note", "declare", "announce", "argue", "ask", "reply", "respond", "continue",
+    "conclude", "admit", "urge", "stress", "emphasize", "emphasise", "suggest", "comment",
+    "remark", "report", "confirm", "deny", "assert", "predict", "recall", "describe", "call",
+    "charge", "complain", "concede", "contend", "declare", "observe", "point", "maintain",
+    "mention", "reiterate", "repeat", "retort", "shout", "speak", "testify", "vow", "promise",
+    "boast", "joke", "quip", "laugh", "caution", "blast", "slam", "accuse", "praise", "post",
+    "order", "demand", "pledge", "proclaim", "counter", "agree", "believe", "think", "hope",
+    "fear", "worry", "plead", "cry", "yell", "whisper", "scream", "mutter", "recount",
+    "interject", "dismiss", "label", "brand", "dub", "term", "criticise", "criticize",
+    "chant", "read", "put",
+})
+# Cues that introduce reported speech with "that" or an implicit clause: "X said that ...".
+CLAIM_VERBS = frozenset({
+    "say", "tell", "claim", "warn", "insist", "acknowledge", "explain", "note", "declare",
+    "announce", "argue", "admit", "stress", "emphasize", "emphasise", "suggest", "report",
+    "confirm", "deny", "assert", "predict", "maintain", "reiterate", "vow", "promise",
+    "believe", "think", "fear", "add", "write", "state", "allege", "estimate",
+})
+# Nouns whose "words" nobody speaks: slogans on walls and chants of crowds are not quotes.
+SLOGAN_NOUNS = frozenset({
+    "slogan", "slogans", "chant", "chants", "graffiti", "banner", "banners", "poster",
+    "posters", "sign", "signs", "placard", "placards", "leaflet", "leaflets", "headline",
+    "headlines", "hashtag", "wall", "walls", "title", "motto", "sticker",
+})
+
+# Titles (head words) a person can hold: "Tory leader Michael Howard", "Chancellor Gordon
+# Brown", "Alireza Jafarzadeh, member of the ... Committee".
+TITLE_WORDS = frozenset({
+    "president", "leader", "minister", "secretary", "chancellor", "spokesman", "spokeswoman",
+    "spokesperson", "chairman", "chairwoman", "chair", "chairperson", "director", "chief",
+    "head", "founder", "co-founder", "member", "official", "candidate", "mp", "mep", "senator",
+    "governor", "mayor", "ambassador", "commander", "ceo", "editor", "correspondent",
+    "professor", "judge", "king", "queen", "prince", "princess", "general", "premier",
+    "prime", "deputy", "vice-president", "president-elect", "representative", "envoy",
+    "adviser", "advisor", "aide", "coordinator", "executive", "manager", "coach", "captain",
+    "prosecutor", "attorney", "lawyer", "analyst", "economist", "officer", "cleric",
+    "ayatollah", "imam", "pope", "bishop", "archbishop", "sheikh", "emir", "sultan",
+    "lawmaker", "legislator", "congressman", "congresswoman", "diplomat", "councillor",
+    "councilor", "speaker", "treasurer", "vice-chairman", "boss", "founder", "presenter",
+    "chairman-elect", "leader-elect", "shadow", "commissioner", "inspector", "superintendent",
+    "sergeant", "colonel", "lieutenant", "major", "admiral", "marshal", "activist",
+})
+# Titles that mean leading the organisation they name: "X, the leader of Y" -> Y ledBy X.
+LEADER_WORDS = frozenset({
+    "leader", "head", "chair", "chairman", "chairwoman", "chairperson", "president",
+    "founder", "co-founder", "chief", "ceo", "boss", "director", "secretary-general",
+    "director-general", "commander", "premier",
+})
+# Words before a title that stop it meaning what it says now: "former leader",
+# "President-elect", "deputy leader", "presidential candidate".
+NOT_LEADER_MODIFIERS = frozenset({
+    "former", "ex", "deputy", "vice", "elect", "acting", "candidate", "late", "shadow",
+    "assistant", "associate", "future", "would-be", "presidential", "interim",
+})
+# "the Iranian opposition movement is led by ...": the subject becomes an organisation.
+GROUP_NOUNS = frozenset({
+    "movement", "party", "group", "coalition", "opposition", "government", "organisation",
+    "organization", "campaign", "alliance", "front", "council", "committee", "union",
+    "network", "resistance", "team", "company", "firm", "regime",
+})
+LEAD_VERBS = frozenset({"lead", "head", "chair", "run", "found", "direct", "command"})

@@ -1,0 +1,288 @@
+"""Positions, leaders, memberships, parts and places, from appositions, titles and verbs.
+
+Appositions in news are parsed unreliably by the small model ("the regime's Vice-president"
+comes out as three appositions), so titles are read as token patterns between the commas
+around a name, with spaCy's POS tags, and the verb rules ("led by", "heads") use the parse.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from .patterns import LEAD_VERBS, LEADER_WORDS, NOT_LEADER_MODIFIERS, GROUP_NOUNS, TITLE_WORDS
+from .records import ORGANIZATION, PERSON, PLACE, Fact
+
+_DROP_MODIFIERS = {"current", "then", "now", "incumbent", "longtime", "long-time", "new", "veteran", "powerful"}
+_BE = {"is", "was", "became", "becomes", "remains", "remained", "be", "been"}
+
+
+@dataclass(frozen=True, slots=True)
+class Title:
+    text: str
+    org: str | None
+    start: int  # token range of the whole phrase (org included)
+    end: int
+    head: str
+
+
+class Relations:
+    """Relation rules over one parsed document.
+
+    Args:
+        doc: the parsed document.
+        entity_of_token: entity key per token, None outside mentions.
+        entity_type: entity key -> type.
+    """
+
+    def __init__(self, doc: Doc, entity_of_token: list[str | None], entity_type: dict[str, str]) -> None:
+        self.doc = doc
+        self.ent = entity_of_token
+        self.etype = entity_type
+
+    def _is(self, i: int, wanted: str) -> bool:
+        key = self.ent[i] if 0 <= i < len(self.doc) else None
+        return key is not None and self.etype.get(key) == wanted
+
+    def _mention_end(self, i: int) -> int:
+        key = self.ent[i]
+        j = i
+        while j < len(self.doc) and self.ent[j] == key:
+            j += 1
+        return j
+
+    def _mention_start(self, i: int) -> int:
+        key = self.ent[i]
+        j = i
+        while j > 0 and self.ent[j - 1] == key:
+            j -= 1
+        return j
+
+    # -- title phrases ---------------------------------------------------------------------
+    def parse_title(self, lo: int, hi: int) -> Title | None:
+        """Read tokens [lo, hi) as one title phrase, all of it or nothing.
+
+        "the President-elect of the National Council of Resistance of Iran",
+        "member of the NCRI Foreign Affairs Committee", "the regime's supreme leader",
+        "Colombian presidential candidate", "Trade and Industry Secretary", "one of the
+        regime's officials".
+        """
+        doc = self.doc
+        i = lo
+        org: str | None = None
+        if i < hi and doc[i].lower_ == "one" and i + 1 < hi and doc[i + 1].lower_ == "of":
+            i += 2
+        if i < hi and doc[i].pos_ == "DET":
+            i += 1
+        # a possessor: "the MEK's", "the regime's", "Iran's"
+        for j in range(i, min(hi, i + 6)):
+            if doc[j].lower_ in {"'s", "’s", "'", "’"} and doc[j].tag_ == "POS":
+                owner = self.ent[j - 1]
+                if owner and self.etype.get(owner) == ORGANIZATION:
+                    org = owner
+                i = j + 1
+                break
+        # an organisation before the title: "NCRI spokesman", "Tory leader"
+        if i < hi and self._is(i, ORGANIZATION):
+            end = self._mention_end(i)
+            if end < hi and doc[end].lower_ in TITLE_WORDS:
+                org, i = self.ent[i], end
+        t_start = i
+        head_at = None
+        while i < hi:
+            t = doc[i]
+            low = t.lower_
+            if low in TITLE_WORDS or (low.endswith("s") and low[:-1] in TITLE_WORDS and doc[lo].lower_ == "one"):
+                head_at = i
+                i += 1
+                # "President-elect", "Vice-president"
+                while i + 1 < hi and doc[i].text == "-" and doc[i + 1].is_alpha:
+                    head_at = i + 1
+                    i += 2
+                if i < hi and doc[i].lower_ in TITLE_WORDS:
+                    continue
+                break
+            if t.pos_ in {"ADJ", "PROPN", "NOUN"} or low in {"and", "-", "&"} or t.text == "-":
+                if self._is(i, PERSON):
+                    return None
+                i += 1
+                continue
+            return None
+        if head_at is None:
+            return None
+        title_tokens = [t for t in doc[t_start:head_at + 1] if t.lower_ not in _DROP_MODIFIERS]
+        if not title_tokens:
+            return None
+        text = "".join(t.text_with_ws for t in title_tokens).strip()
+        if doc[lo].lower_ == "one" and text.endswith("s"):
+            text = text[:-1]
+        # "of the National Council of Resistance of Iran", "for women", "at Reuters"
+        if i < hi and doc[i].lower_ in {"of", "for", "at", "to"}:
+            j = i + 1
+            if j < hi and doc[j].pos_ == "DET":
+                j += 1
+            if j < hi and self.ent[j] and self.etype.get(self.ent[j]) in {ORGANIZATION, PLACE}:
+                end = self._mention_end(j)
+                if self.etype[self.ent[j]] == ORGANIZATION:
+                    org = self.ent[j]
+                # "(NCRI)" after the name, and "Foreign Affairs Committee" of a composite name
+                while end < hi and (self.ent[end] == self.ent[j] or doc[end].text in {"(", ")"}
+                                    or (self.ent[end] and self.etype.get(self.ent[end]) == ORGANIZATION)):
+                    if self.ent[end] and self.ent[end] != self.ent[j] and self.etype.get(self.ent[end]) == ORGANIZATION and doc[end - 1].text == ")":
+                        org = self.ent[end]
+                    end += 1
+                i = end
+            else:
+                while j < hi and (doc[j].pos_ in {"PROPN", "NOUN", "ADJ", "DET"} or doc[j].lower_ in {"of", "and"}):
+                    j += 1
+                i = j
+        if i != hi:
+            return None
+        return Title(text, org, lo, hi, doc[head_at].lower_)
+
+    def _segment_after(self, i: int) -> int:
+        """End of the comma-delimited segment starting at token i."""
+        doc, sent_end = self.doc, self.doc[i].sent.end if i < len(self.doc) else len(self.doc)
+        j = i
+        while j < sent_end and doc[j].text not in {",", ";", ":", "“", '"', "—", "–"} and not (doc[j].pos_ in {"VERB", "AUX"} and not self._in_title_word(j)):
+            if doc[j].text == "." and j + 1 >= sent_end:
+                break
+            j += 1
+        return j
+
+    def _in_title_word(self, j: int) -> bool:
+        return self.doc[j].lower_ in TITLE_WORDS or (j > 0 and self.doc[j - 1].text == "-")
+
+    # -- positions ----------------------------------------------------------------------------
+    def positions(self) -> Iterator[Fact]:
+        doc = self.doc
+        seen: set[int] = set()
+        for i in range(len(doc)):
+            if not self._is(i, PERSON) or (i > 0 and self.ent[i - 1] == self.ent[i]):
+                continue
+            start, end = i, self._mention_end(i)
+            person = self.ent[i]
+            assert person is not None
+            sent = doc[i].sent
+            span = (sent.start_char, sent.end_char)
+            # X, TITLE [of ORG],  /  X is TITLE of ORG
+            if end < len(doc) and (doc[end].text == "," or doc[end].lower_ in _BE):
+                lo = end + 1
+                if doc[end].lower_ in _BE and lo < len(doc) and doc[lo].lower_ in {"been"}:
+                    lo += 1
+                hi = self._segment_after(lo) if lo < len(doc) else lo
+                title = self.parse_title(lo, hi) if hi > lo else None
+                if title:
+                    yield self._fact(person, title, span, "apposition-after" if doc[end].text == "," else "copula")
+                    seen.add(i)
+            # TITLE [of ORG], X
+            j = start - 1
+            while j >= 0 and doc[j].lower_.rstrip(".") in {"mr", "mrs", "ms", "dr"}:
+                j -= 1
+            if j >= 0 and doc[j].text in {",", "–", "—"}:
+                k = j - 1
+                while k >= sent.start and doc[k].text not in {",", ";", ":", "(", ")", "“", "”", '"', "–", "—"} and "\n" not in doc[k].text:
+                    k -= 1
+                for lo in range(k + 1, j):
+                    if doc[lo].pos_ in {"DET", "ADJ", "PROPN", "NOUN"} or doc[lo].lower_ == "one":
+                        title = self.parse_title(lo, j)
+                        if title:
+                            yield self._fact(person, title, span, "apposition-before")
+                            break
+            # TITLE X: "Supreme Leader Ali Khamenei", "Tory leader Michael Howard"
+            elif j >= 0 and doc[j].lower_ in TITLE_WORDS | {"elect"}:
+                k = j
+                while k - 1 >= sent.start and (doc[k - 1].pos_ in {"PROPN", "ADJ", "NOUN"} or doc[k - 1].lower_ in {"and", "-", "'s", "’s"}) and doc[k - 1].text[:1] != "," and not self._is(k - 1, PERSON):
+                    k -= 1
+                for lo in range(k, j + 1):
+                    title = self.parse_title(lo, j + 1)
+                    if title:
+                        yield self._fact(person, title, span, "title-before-name")
+                        break
+
+    def _fact(self, person: str, title: Title, span: tuple[int, int], rule: str) -> Fact:
+        return Fact(person, "holdsPosition", title.org, span[0], span[1], 0.85, rule, title=title.text)
+
+    # -- leaders and members ------------------------------------------------------------------
+    def leaders_from_positions(self, facts: list[Fact]) -> Iterator[Fact]:
+        """A leader's title with an organisation: "X, the leader of Y" -> Y ledBy X.
+        Any position with an organisation implies membership."""
+        for f in facts:
+            if f.predicate != "holdsPosition" or f.object is None or f.title is None:
+                continue
+            words = f.title.lower().replace("-", " ").split()
+            if words and words[-1] in LEADER_WORDS and not set(words) & NOT_LEADER_MODIFIERS:
+                yield Fact(f.object, "ledBy", f.subject, f.start, f.end, 0.8, f"{f.rule}+leader-title")
+            yield Fact(f.subject, "memberOf", f.object, f.start, f.end, 0.7 if words[-1:] != ["member"] else 0.85,
+                       f"{f.rule}+position-implies-member")
+
+    def lead_verbs(self, new_org) -> Iterator[Fact]:  # noqa: ANN001 (callback)
+        """"Y is led by X", "headed by X", "X leads Y", "X, who chairs Y"."""
+        doc = self.doc
+        for t in doc:
+            if t.pos_ != "VERB" or t.lemma_.lower() not in LEAD_VERBS:
+                continue
+            sent = t.sent
+            span = (sent.start_char, sent.end_char)
+            agent = next((c for c in t.children if c.dep_ == "agent"), None)
+            if agent is not None:
+                pobj = next((c for c in agent.children if c.dep_ == "pobj"), None)
+                person = self._person_at(pobj)
+                subj = next((c for c in t.children if c.dep_ == "nsubjpass"), None)
+                if subj is None and t.dep_ == "acl":
+                    subj = t.head  # "the movement led by X"
+                org = self._org_at(subj, new_org)
+                if person and org:
+                    yield Fact(org, "ledBy", person, span[0], span[1], 0.8, "led-by")
+                continue
+            subj = next((c for c in t.children if c.dep_ == "nsubj"), None)
+            if subj is not None and subj.lower_ == "who" and t.dep_ == "relcl":
+                subj = t.head
+            obj = next((c for c in t.children if c.dep_ == "dobj"), None)
+            person, org = self._person_at(subj), self._org_at(obj, None)
+            if person and org:
+                yield Fact(org, "ledBy", person, span[0], span[1], 0.75, "lead-verb")
+
+    def _person_at(self, tok: Token | None) -> str | None:
+        if tok is None:
+            return None
+        if self._is(tok.i, PERSON):
+            return self.ent[tok.i]
+        for c in tok.children:  # "a woman, Maryam Rajavi"
+            if c.dep_ == "appos" and self._is(c.i, PERSON):
+                return self.ent[c.i]
+        return None
+
+    def _org_at(self, tok: Token | None, new_org) -> str | None:  # noqa: ANN001
+        if tok is None:
+            return None
+        if self._is(tok.i, ORGANIZATION):
+            return self.ent[tok.i]
+        if new_org is not None and tok.lower_ in GROUP_NOUNS:
+            # "the Iranian opposition movement is led by ...": the phrase names a group
+            left = min((c.i for c in tok.children if c.dep_ in {"amod", "compound"} and c.i < tok.i), default=tok.i)
+            if left < tok.i:
+                return new_org(left, tok.i + 1)
+        return None
+
+    def members(self) -> Iterator[Fact]:
+        """"X, a member of Y" is a position; "member of Y" after a verb: "X is a member of Y"."""
+        return iter(())
+
+    # -- parts and places ---------------------------------------------------------------------
+    def places(self) -> Iterator[Fact]:
+        """"Mashhad, Iran": a place, a comma and a place; "a court in Tehran"."""
+        doc = self.doc
+        for i in range(len(doc) - 2):
+            if self._is(i, PLACE) and self.ent[i] != self.ent[i + 1] and doc[i + 1].text == "," and self._is(i + 2, PLACE):
+                inner, outer = self.ent[i], self.ent[i + 2]
+                if inner != outer:
+                    s = doc[i].sent
+                    yield Fact(inner, "locatedIn", outer, s.start_char, s.end_char, 0.7, "place-comma-place")
+            t = doc[i]
+            if t.lower_ == "in" and t.head.i < i and self.ent[t.head.i] and self.etype.get(self.ent[t.head.i]) in {ORGANIZATION}:
+                pobj = next((c for c in t.children if c.dep_ == "pobj"), None)
+                if pobj is not None and self._is(pobj.i, PLACE):
+                    s = t.sent
+                    yield Fact(self.ent[t.head.i], "locatedIn", self.ent[pobj.i], s.start_char, s.end_char, 0.6, "org-in-place")
