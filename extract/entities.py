@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from .names import clean, initials, is_acronym, name_key, person_like, strip_name
+from .names import canonical_label, clean, initials, is_acronym, name_key, person_like, strip_name
 from .patterns import HONORIFICS, ORG_WORDS, PERSON_NOUNS, TITLE_WORDS
 from .records import EVENT, ORGANIZATION, PERSON, PLACE, Entity, Mention
 
@@ -79,7 +79,8 @@ def _plausible(doc: Doc, start: int, end: int, label: str) -> bool:
     if len(span) > 9 or (label in {"ORG", "PERSON"} and any(t.pos_ in {"VERB", "AUX"} and t.text[:1].isupper() and len(span) > 3 for t in span)):
         return False
     for t in span[1:]:
-        if t.is_lower and t.pos_ not in {"NOUN", "PROPN"} and t.lower_ not in _CONNECTORS and t.text != "-":
+        if t.is_lower and t.pos_ not in {"NOUN", "PROPN"} and t.lower_ not in _CONNECTORS and t.text != "-" \
+                and t.lower_ not in {"'s", "’s"}:
             return False
     if end < len(doc) and doc[end].lower_ in TITLE_WORDS and all(t.lower_ not in ORG_WORDS for t in span) and label == "ORG":
         return False  # "Supreme" of "Supreme Leader Ali Khamenei"
@@ -262,20 +263,6 @@ def _parts(name: str) -> list[str]:
             if len(words) == 2 and is_acronym(words[0]):  # "MEK Iran" -> "MEK"
                 out.append(words[0])
     return out
-
-
-def canonical_label(names: list[str]) -> str:
-    """The fullest proper name: not an acronym, most words, then most frequent, then first.
-
-    >>> canonical_label(["MEK", "People's Mojahedin Organization of Iran", "PMOI/MEK"])
-    "People's Mojahedin Organization of Iran"
-    """
-    counts = Counter(clean(strip_name(n)) for n in names)
-    def rank(item: tuple[str, int]) -> tuple:
-        name, count = item
-        return (not is_acronym(name) and "/" not in name and "(" not in name,
-                len(name.split(" ")) if len(name.split(" ")) <= 8 else 0, count, -len(name), name)
-    return max(counts.items(), key=rank)[0]
 
 
 def cluster_mentions(doc: Doc, mentions: list[RawMention]) -> tuple[list[Entity], list[int]]:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 
 from .patterns import HONORIFICS
 
@@ -86,3 +87,17 @@ def person_like(name: str) -> bool:
     return (2 <= len(words) <= 4 and all(w[:1].isupper() for w in words)
             and not any(w.lower() in ORG_WORDS for w in words)
             and not any(_ACRONYM.match(w) for w in words))
+
+
+def canonical_label(names: list[str]) -> str:
+    """The fullest proper name: not an acronym, most words, then most frequent, then first.
+
+    >>> canonical_label(["MEK", "People's Mojahedin Organization of Iran", "PMOI/MEK"])
+    "People's Mojahedin Organization of Iran"
+    """
+    counts = Counter(clean(strip_name(n)) for n in names)
+    def rank(item: tuple[str, int]) -> tuple:
+        name, count = item
+        return (not is_acronym(name) and "/" not in name and "(" not in name,
+                len(name.split(" ")) if len(name.split(" ")) <= 8 else 0, count, -len(name), name)
+    return max(counts.items(), key=rank)[0]

@@ -94,3 +94,8 @@ GROUP_NOUNS = frozenset({
     "network", "resistance", "team", "company", "firm", "regime",
 })
 LEAD_VERBS = frozenset({"lead", "head", "chair", "run", "found", "direct", "command"})
+# Organisations whose leaders are members by definition: "a party's leader is its member".
+PARTY_WORDS = frozenset({
+    "party", "labour", "tories", "tory", "conservatives", "conservative", "democrats",
+    "republicans", "liberal", "greens", "union", "parliament", "senate", "congress", "cabinet",
+})

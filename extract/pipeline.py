@@ -46,7 +46,7 @@ def extract_doc(doc: Doc, article: Article) -> DocumentExtraction:
 
     rel = Relations(doc, entity_of_token, etype)
     facts: list[Fact] = list(rel.positions())
-    facts += list(rel.leaders_from_positions(facts))
+    facts += list(rel.leaders_from_positions(facts, {e.key: e.label for e in entities}))
     facts += list(rel.lead_verbs(new_org))
     facts += list(rel.places())
     for m, idx in zip(mentions, owner):
@@ -56,6 +56,7 @@ def extract_doc(doc: Doc, article: Article) -> DocumentExtraction:
                 sent = doc[m.start].sent
                 facts.append(Fact(entities[idx].key, "partOf", whole, sent.start_char, sent.end_char,
                                   0.85, "composite-name"))
+    facts += list(rel.members_of_parts(facts))
     quotes, claims = extract_quotes(doc, entity_of_token, etype, doc.text)
 
     # Evidence from roles: a held title or a speaking role makes a name a person.

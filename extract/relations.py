@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from .patterns import LEAD_VERBS, LEADER_WORDS, NOT_LEADER_MODIFIERS, GROUP_NOUNS, TITLE_WORDS
+from .patterns import GROUP_NOUNS, LEAD_VERBS, LEADER_WORDS, NOT_LEADER_MODIFIERS, PARTY_WORDS, TITLE_WORDS
 from .records import ORGANIZATION, PERSON, PLACE, Fact
 
 _DROP_MODIFIERS = {"current", "then", "now", "incumbent", "longtime", "long-time", "new", "veteran", "powerful"}
@@ -77,6 +77,8 @@ class Relations:
             i += 1
         # a possessor: "the MEK's", "the regime's", "Iran's"
         for j in range(i, min(hi, i + 6)):
+            if doc[j].lower_ in TITLE_WORDS or doc[j].lower_ in {"of", "for", ","}:
+                break
             if doc[j].lower_ in {"'s", "’s", "'", "’"} and doc[j].tag_ == "POS":
                 owner = self.ent[j - 1]
                 if owner and self.etype.get(owner) == ORGANIZATION:
@@ -205,17 +207,34 @@ class Relations:
         return Fact(person, "holdsPosition", title.org, span[0], span[1], 0.85, rule, title=title.text)
 
     # -- leaders and members ------------------------------------------------------------------
-    def leaders_from_positions(self, facts: list[Fact]) -> Iterator[Fact]:
+    def leaders_from_positions(self, facts: list[Fact], org_names: dict[str, str]) -> Iterator[Fact]:
         """A leader's title with an organisation: "X, the leader of Y" -> Y ledBy X.
-        Any position with an organisation implies membership."""
+
+        A position in an organisation implies membership ("member of", "spokesman for",
+        "minister of"); a leading title implies it only for parties and assemblies, whose
+        leaders are members by definition: the leader of a movement ("the Iranian
+        Resistance") or the president of a council is not counted as its member.
+        """
         for f in facts:
             if f.predicate != "holdsPosition" or f.object is None or f.title is None:
                 continue
             words = f.title.lower().replace("-", " ").split()
-            if words and words[-1] in LEADER_WORDS and not set(words) & NOT_LEADER_MODIFIERS:
+            leading = bool(words) and (words[-1] in LEADER_WORDS or "president" in words or "elect" in words)
+            if leading and not set(words) & NOT_LEADER_MODIFIERS:
                 yield Fact(f.object, "ledBy", f.subject, f.start, f.end, 0.8, f"{f.rule}+leader-title")
-            yield Fact(f.subject, "memberOf", f.object, f.start, f.end, 0.7 if words[-1:] != ["member"] else 0.85,
-                       f"{f.rule}+position-implies-member")
+            org_words = set(org_names.get(f.object, "").lower().split())
+            if not leading or org_words & PARTY_WORDS:
+                yield Fact(f.subject, "memberOf", f.object, f.start, f.end, 0.85 if words[-1:] == ["member"] else 0.7,
+                           f"{f.rule}+position-implies-member")
+
+    def members_of_parts(self, facts: list[Fact]) -> Iterator[Fact]:
+        """A member of a committee that is part of Y is a member of Y."""
+        parts = {(f.subject, f.object) for f in facts if f.predicate == "partOf"}
+        for f in facts:
+            if f.predicate == "memberOf":
+                for part, whole in parts:
+                    if f.object == part and whole:
+                        yield Fact(f.subject, "memberOf", whole, f.start, f.end, 0.6, f"{f.rule}+part-of")
 
     def lead_verbs(self, new_org) -> Iterator[Fact]:  # noqa: ANN001 (callback)
         """"Y is led by X", "headed by X", "X leads Y", "X, who chairs Y"."""
@@ -232,9 +251,14 @@ class Relations:
                 subj = next((c for c in t.children if c.dep_ == "nsubjpass"), None)
                 if subj is None and t.dep_ == "acl":
                     subj = t.head  # "the movement led by X"
-                org = self._org_at(subj, new_org)
-                if person and org:
-                    yield Fact(org, "ledBy", person, span[0], span[1], 0.8, "led-by")
+                # "A, and the Iranian opposition movement is led by X": the parser may hang the
+                # real subject on a conjunct; take the nearest one that names a group
+                candidates = sorted([subj, *subj.conjuncts], key=lambda c: abs(t.i - c.i)) if subj is not None else []
+                for cand in candidates:
+                    org = self._org_at(cand, new_org)
+                    if person and org:
+                        yield Fact(org, "ledBy", person, span[0], span[1], 0.8, "led-by")
+                        break
                 continue
             subj = next((c for c in t.children if c.dep_ == "nsubj"), None)
             if subj is not None and subj.lower_ == "who" and t.dep_ == "relcl":
@@ -265,10 +289,6 @@ class Relations:
             if left < tok.i:
                 return new_org(left, tok.i + 1)
         return None
-
-    def members(self) -> Iterator[Fact]:
-        """"X, a member of Y" is a position; "member of Y" after a verb: "X is a member of Y"."""
-        return iter(())
 
     # -- parts and places ---------------------------------------------------------------------
     def places(self) -> Iterator[Fact]:

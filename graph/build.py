@@ -1,0 +1,212 @@
+"""Document records -> one RDF dataset: a named graph per document, one for entities."""
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+
+from rdflib import RDF, RDFS, XSD, Dataset, Graph, Literal, URIRef
+from rdflib.namespace import PROV, SKOS
+
+from newsgraph.extract.names import clean
+from newsgraph.ontology import NG
+
+from .iris import (ENTITY_GRAPH, assertion_iri, claim_iri, document_entity_iri, document_iri,
+                   entity_iri, position_iri, quote_iri, run_iri)
+from .records import DocRecord
+from .resolve import LocalEntity, ResolvedEntity, resolve
+
+PREDICATES = {"ledBy": NG.ledBy, "memberOf": NG.memberOf, "holdsPosition": NG.holdsPosition,
+              "partOf": NG.partOf, "locatedIn": NG.locatedIn}
+CLASSES = {"Person": NG.Person, "Organization": NG.Organization, "Place": NG.Place, "Event": NG.Event}
+# What each relation needs at its two ends, by the entities' graph-wide types.
+SIGNATURES = {"ledBy": ({"Organization"}, {"Person"}), "memberOf": ({"Person"}, {"Organization"}),
+              "holdsPosition": ({"Person"}, {"Organization"}), "partOf": ({"Organization"}, {"Organization"}),
+              "locatedIn": ({"Person", "Organization", "Place", "Event"}, {"Place"})}
+
+
+@dataclass(frozen=True, slots=True)
+class RunInfo:
+    """Provenance of a run: newsgraph's version, the spaCy pipeline, the times."""
+
+    tool_version: str
+    model: str
+    started: str  # ISO 8601
+    ended: str
+
+
+def new_dataset() -> Dataset:
+    ds = Dataset(default_union=True)
+    ds.bind("ng", NG._NS)
+    ds.bind("ngr", "https://w3id.org/newsgraph/id/")
+    ds.bind("skos", SKOS)
+    ds.bind("prov", PROV)
+    return ds
+
+
+def _dec(x: float) -> Literal:
+    return Literal(Decimal(str(round(x, 2))), datatype=XSD.decimal)
+
+
+def _int(x: int) -> Literal:
+    return Literal(x, datatype=XSD.integer)
+
+
+def _votes_text(votes: tuple[tuple[str, float], ...]) -> str:
+    return " ".join(f"{t}={v:g}" for t, v in sorted(votes))
+
+
+def build_dataset(records: Sequence[DocRecord], runs: Iterable[RunInfo] = ()) -> Dataset:
+    """The whole graph of these documents.
+
+    Entities are resolved across all documents at once, so the result does not depend on the
+    order of ``records``; a document given twice (same content hash) counts once.
+
+    >>> ds = build_dataset([])
+    >>> len(ds)
+    0
+    """
+    unique: dict[str, DocRecord] = {}
+    for r in records:
+        unique.setdefault(r.meta.content_hash, r)
+    docs = [unique[h] for h in sorted(unique)]
+    locals_: list[LocalEntity] = [e for r in docs for e in r.entities]
+    resolved = resolve(locals_)
+    iri_of: dict[tuple[str, str], URIRef] = {}
+    type_of: dict[URIRef, str] = {}
+    used: dict[URIRef, ResolvedEntity] = {}
+    for ent in resolved:
+        iri = entity_iri(ent.label)
+        if iri in used:  # two entities whose names fold alike but were kept apart
+            iri = URIRef(f"{iri}-{len([u for u in used if str(u).startswith(str(iri))]) + 1}")
+        used[iri] = ent
+        type_of[iri] = ent.type
+        for i in ent.members:
+            iri_of[(locals_[i].doc, locals_[i].key)] = iri
+
+    ds = new_dataset()
+    eg = ds.graph(ENTITY_GRAPH)
+    for iri, ent in used.items():
+        eg.add((iri, RDF.type, CLASSES[ent.type]))
+        eg.add((iri, RDF.type, NG.Entity))
+        eg.add((iri, RDFS.label, Literal(ent.label)))
+        eg.add((iri, NG.mentionCount, _int(ent.mentions)))
+        for name in {clean(n) for n in ent.names}:
+            if name and name != ent.label:
+                eg.add((iri, SKOS.altLabel, Literal(name)))
+    for r in docs:
+        _add_document(ds, eg, r, iri_of, type_of)
+    for run in runs:
+        add_run(eg, run)
+    return ds
+
+
+def add_run(eg: Graph, run: RunInfo) -> URIRef:
+    """A prov:Activity for the run that wrote the graph."""
+    act = run_iri(run.tool_version, run.model, run.started, run.ended)
+    eg.add((act, RDF.type, PROV.Activity))
+    eg.add((act, RDFS.label, Literal(f"newsgraph {run.tool_version} run")))
+    eg.add((act, NG.toolVersion, Literal(run.tool_version)))
+    eg.add((act, NG.model, Literal(run.model)))
+    eg.add((act, PROV.startedAtTime, Literal(run.started, datatype=XSD.dateTime)))
+    eg.add((act, PROV.endedAtTime, Literal(run.ended, datatype=XSD.dateTime)))
+    return act
+
+
+def _add_document(ds: Dataset, eg: Graph, r: DocRecord, iri_of: dict, type_of: dict) -> None:
+    m = r.meta
+    doc = document_iri(m.content_hash)
+    g = ds.graph(doc)
+    g.add((doc, RDF.type, NG.Document))
+    g.add((doc, NG.fileName, Literal(m.name)))
+    g.add((doc, NG.path, Literal(m.path)))
+    g.add((doc, NG.contentHash, Literal(m.content_hash)))
+    g.add((doc, NG.format, Literal(m.format)))
+    g.add((doc, NG.textLength, _int(m.length)))
+    for prop, value in ((RDFS.label, m.title), (NG.source, m.source or m.site),
+                        (URIRef("http://purl.org/dc/terms/date"), m.date),
+                        (URIRef("https://schema.org/url"), m.url)):
+        if value:
+            g.add((doc, prop, Literal(value)))
+    h = m.content_hash
+    local = {}
+    for e in r.entities:
+        node = document_entity_iri(h, e.key)
+        local[e.key] = node
+        g.add((node, RDF.type, NG.DocumentEntity))
+        g.add((node, NG.document, doc))
+        g.add((node, NG.localLabel, Literal(e.label)))
+        for name in e.names:
+            g.add((node, NG.name, Literal(name)))
+        g.add((node, NG.typeVotes, Literal(_votes_text(e.votes))))
+        g.add((node, NG.mentionCount, _int(e.mentions)))
+        g.add((node, NG.confidence, _dec(e.confidence)))
+        g.add((node, NG.denotes, iri_of[(h, e.key)]))
+    for q in r.quotes:
+        node = quote_iri(h, q.start, q.end)
+        g.add((node, RDF.type, NG.Quote))
+        g.add((node, NG.text, Literal(q.text)))
+        g.add((node, NG.document, doc))
+        g.add((node, NG.start, _int(q.start)))
+        g.add((node, NG.end, _int(q.end)))
+        g.add((node, NG.confidence, _dec(q.confidence)))
+        g.add((node, NG.method, Literal(q.rule)))
+        if q.cue:
+            g.add((node, NG.cue, Literal(q.cue)))
+        if q.speaker_text:
+            g.add((node, NG.speakerText, Literal(q.speaker_text)))
+        if q.speaker and q.speaker in local:
+            g.add((node, NG.speakerMention, local[q.speaker]))
+            g.add((iri_of[(h, q.speaker)], NG.said, node))
+    for c in r.claims:
+        if not c.speaker or c.speaker not in local:
+            continue
+        node = claim_iri(h, c.start, c.end)
+        g.add((node, RDF.type, NG.Claim))
+        g.add((node, NG.text, Literal(c.text)))
+        g.add((node, NG.document, doc))
+        g.add((node, NG.start, _int(c.start)))
+        g.add((node, NG.end, _int(c.end)))
+        g.add((node, NG.cue, Literal(c.cue)))
+        g.add((node, NG.speakerText, Literal(c.speaker_text)))
+        g.add((node, NG.speakerMention, local[c.speaker]))
+        g.add((node, NG.claimedBy, iri_of[(h, c.speaker)]))
+        g.add((node, NG.confidence, _dec(c.confidence)))
+        g.add((node, NG.method, Literal(c.rule)))
+    for f in r.facts:
+        subj = iri_of.get((h, f.subject))
+        obj = iri_of.get((h, f.object)) if f.object else None
+        want_s, want_o = SIGNATURES[f.predicate]
+        if subj is None or type_of[subj] not in want_s or (obj is not None and type_of[obj] not in want_o):
+            continue
+        if f.predicate == "holdsPosition":
+            title = f.title or ""
+            target = position_iri(subj, title, obj)
+            eg.add((target, RDF.type, NG.Position))
+            if (target, NG.title, None) not in eg:
+                eg.add((target, NG.title, Literal(title)))
+            if obj is not None:
+                eg.add((target, NG.organization, obj))
+        else:
+            if obj is None or obj == subj:
+                continue
+            target = obj
+        pred = PREDICATES[f.predicate]
+        eg.add((subj, pred, target))
+        node = assertion_iri(h, f.predicate, f.subject, f.object, f.title, f.start, f.end, f.rule)
+        g.add((node, RDF.type, NG.Assertion))
+        g.add((node, RDF.subject, subj))
+        g.add((node, RDF.predicate, pred))
+        g.add((node, RDF.object, target))
+        g.add((node, NG.subjectMention, local[f.subject]))
+        if f.object:
+            g.add((node, NG.objectMention, local[f.object]))
+        g.add((node, NG.document, doc))
+        g.add((node, NG.start, _int(f.start)))
+        g.add((node, NG.end, _int(f.end)))
+        g.add((node, NG.confidence, _dec(f.confidence)))
+        g.add((node, NG.method, Literal(f.rule)))
+        g.add((node, NG.evidence, Literal(f.evidence)))
+        if f.title is not None:
+            g.add((node, NG.title, Literal(f.title)))

@@ -1,0 +1,69 @@
+"""What one document contributes to the graph, in plain values.
+
+A document's named graph stores exactly this, so graphs written by separate runs can be
+read back and rebuilt together: build(A ∪ B) and merge(build(A), build(B)) are one graph.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from newsgraph.extract.records import Claim, DocumentExtraction, Quote
+
+from .resolve import LocalEntity
+
+
+@dataclass(frozen=True, slots=True)
+class DocMeta:
+    name: str
+    path: str
+    content_hash: str
+    format: str
+    length: int
+    title: str | None = None
+    date: str | None = None
+    url: str | None = None
+    site: str | None = None
+    source: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class FactRecord:
+    subject: str  # local entity key
+    predicate: str
+    object: str | None
+    start: int
+    end: int
+    confidence: float
+    rule: str
+    evidence: str
+    title: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class DocRecord:
+    meta: DocMeta
+    entities: tuple[LocalEntity, ...]
+    quotes: tuple[Quote, ...]
+    claims: tuple[Claim, ...]
+    facts: tuple[FactRecord, ...]
+
+
+def from_extraction(x: DocumentExtraction) -> DocRecord:
+    """Drop what the graph does not keep (mention offsets, sentence bounds)."""
+    a = x.article
+    meta = DocMeta(a.name, a.path, a.content_hash, a.format, len(a.text), a.title, a.date, a.url,
+                   a.site, a.source)
+    entities = tuple(
+        LocalEntity(a.content_hash, e.key, e.label, e.names, e.type_votes, len(e.mentions), e.confidence)
+        for e in x.entities)
+    facts = tuple(
+        FactRecord(f.subject, f.predicate, f.object, f.start, f.end, round(f.confidence, 2), f.rule,
+                   a.text[f.start:f.end].strip(), f.title)
+        for f in x.facts)
+    quotes = tuple(
+        Quote(q.text, q.start, q.end, q.cue, q.speaker_text, q.speaker, round(q.confidence, 2), q.rule, 0, 0)
+        for q in x.quotes)
+    claims = tuple(
+        Claim(c.text, c.start, c.end, c.cue, c.speaker_text, c.speaker, round(c.confidence, 2), c.rule)
+        for c in x.claims)
+    return DocRecord(meta, entities, quotes, claims, facts)

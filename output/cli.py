@@ -1,0 +1,164 @@
+"""The newsgraph command line (thin: parse, call one library function, report)."""
+from __future__ import annotations
+
+import csv
+import io
+import sys
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from newsgraph.extract.errors import NewsgraphError
+
+app = typer.Typer(help="Turn news articles into a knowledge graph: quotes, positions, leaders, members.",
+                  no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False)
+err = Console(stderr=True)
+out = Console()
+
+
+def _fail(message: str, code: int = 1) -> None:
+    err.print(f"[bold red]error:[/] {message}", highlight=False, soft_wrap=True)
+    raise typer.Exit(code)
+
+
+def _summary(report, title: str) -> None:  # noqa: ANN001
+    t = Table(title=title, show_header=False)
+    t.add_row("documents read", str(report.documents_read))
+    t.add_row("skipped", str(len(report.skipped)))
+    for cls, n in report.entities.items():
+        t.add_row(f"entities: {cls}", str(n))
+    for p, n in report.facts.items():
+        t.add_row(f"facts: {p}", str(n))
+    t.add_row("quotes (attributed)", f"{report.quotes} ({report.attributed_quotes})")
+    t.add_row("claims", str(report.claims))
+    t.add_row("triples", str(report.triples))
+    if report.valid is not None:
+        t.add_row("SHACL", "valid" if report.valid else "[red]INVALID[/] (see report.json)")
+    t.add_row("time", f"{report.seconds:.1f} s")
+    out.print(t)
+    for kind, path in report.outputs.items():
+        out.print(f"{kind:>7}: {path}", highlight=False)
+
+
+@app.command()
+def build(
+    paths: Annotated[list[Path], typer.Argument(help="Files and folders: .txt .md .html .jsonl")],
+    out_dir: Annotated[Path, typer.Option("--out", "-o", help="Output directory")] = Path("out"),
+    model: Annotated[Optional[str], typer.Option(help="spaCy pipeline (default: $NEWSGRAPH_MODEL or en_core_web_sm)")] = None,
+    workers: Annotated[int, typer.Option(min=1, help="Processes for parsing")] = 1,
+    validate: Annotated[bool, typer.Option(help="Check the graph against the SHACL shapes")] = True,
+) -> None:
+    """Build the graph of PATHS into DIR: graph.ttl, graph.trig, graph.html, report.json."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from .build import build as run_build
+
+    with Progress(TextColumn("reading"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                  console=err, transient=True, disable=not err.is_terminal) as bar:
+        task = bar.add_task("articles", total=None)
+
+        def progress(stream):  # noqa: ANN001, ANN202
+            for item in stream:
+                bar.advance(task)
+                yield item
+
+        try:
+            report = run_build(paths, out_dir, model=model, workers=workers, validate=validate,
+                               progress=progress, on_problem=lambda m: err.print(m, highlight=False, soft_wrap=True))
+        except NewsgraphError as e:
+            _fail(str(e))
+    _summary(report, "newsgraph build")
+    if report.valid is False:
+        _fail(f"the graph does not conform to the shapes; details in {out_dir / 'report.json'}")
+    if report.skipped:
+        _fail(f"{len(report.skipped)} input(s) skipped; the rest was built (see {out_dir / 'report.json'})")
+
+
+@app.command()
+def merge(
+    graphs: Annotated[list[Path], typer.Argument(help="graph.trig files written by newsgraph build")],
+    out_dir: Annotated[Path, typer.Option("--out", "-o", help="Output directory")] = Path("out"),
+    validate: Annotated[bool, typer.Option(help="Check the graph against the SHACL shapes")] = True,
+) -> None:
+    """Merge graphs of separate runs into one, as if built together."""
+    from .build import merge as run_merge
+
+    try:
+        report = run_merge(graphs, out_dir, validate=validate)
+    except NewsgraphError as e:
+        _fail(str(e))
+    _summary(report, "newsgraph merge")
+
+
+@app.command()
+def query(
+    graph: Annotated[Path, typer.Argument(help="A graph file (.trig .ttl .nq) or an output directory")],
+    sparql: Annotated[Optional[str], typer.Argument(help="The SPARQL query (or use --file)")] = None,
+    file: Annotated[Optional[Path], typer.Option("--file", "-f", help="Read the query from a .rq file")] = None,
+    fmt: Annotated[str, typer.Option("--format", help="table, csv, tsv or json")] = "table",
+) -> None:
+    """Run a SPARQL query; prefixes ng:, ngr:, rdfs:, skos:, prov: ... are predefined."""
+    from newsgraph.graph.query import load_store, run_query, to_json
+
+    if fmt not in {"table", "csv", "tsv", "json"}:
+        _fail(f"unknown --format {fmt!r}; expected table, csv, tsv or json", 2)
+    if (sparql is None) == (file is None):
+        _fail("give the query as an argument or with --file, not both", 2)
+    if file is not None:
+        try:
+            sparql = file.read_text(encoding="utf-8")
+        except OSError as e:
+            _fail(f"{file}: cannot read the query ({e.strerror})")
+    assert sparql is not None
+    try:
+        result = run_query(load_store(graph), sparql)
+    except NewsgraphError as e:
+        _fail(str(e))
+    if fmt == "json":
+        sys.stdout.write(to_json(result) + "\n")
+    elif result.boolean is not None:
+        out.print("yes" if result.boolean else "no")
+    elif fmt in {"csv", "tsv"}:
+        buf = io.StringIO()
+        writer = csv.writer(buf, delimiter="," if fmt == "csv" else "\t", lineterminator="\n")
+        rows = result.rows if result.columns else result.triples
+        writer.writerow(result.columns or ("subject", "predicate", "object"))
+        writer.writerows([["" if v is None else v for v in row] for row in rows])
+        sys.stdout.write(buf.getvalue())
+    else:
+        t = Table(*(result.columns or ("subject", "predicate", "object")))
+        for row in result.rows or result.triples:
+            t.add_row(*("" if v is None else v for v in row))
+        out.print(t)
+        out.print(f"{len(result.rows or result.triples)} row(s)")
+
+
+@app.command()
+def validate(graph: Annotated[Path, typer.Argument(help="A graph file or output directory")]) -> None:
+    """Check a graph against the SHACL shapes of the ontology."""
+    from newsgraph.graph.load import read_dataset
+    from newsgraph.graph.query import graph_file
+    from newsgraph.graph.validate import validate as shacl
+
+    from .turtle import union_graph
+
+    try:
+        ds = read_dataset(graph_file(graph))
+    except NewsgraphError as e:
+        _fail(str(e))
+    ok, text = shacl(union_graph(ds))
+    if not ok:
+        err.print(text, highlight=False)
+        _fail(f"{graph}: does not conform to the shapes")
+    out.print(f"{graph}: conforms")
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":
+    main()

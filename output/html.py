@@ -1,0 +1,131 @@
+"""The interactive HTML view (pyvis builds the network; our template makes it self-contained).
+
+pyvis's own template loads Bootstrap and vis-network from a CDN even with
+``cdn_resources="in_line"``, so the page is rendered from ``templates/graph.html``, with
+vis-network's script and style (shipped inside the pyvis package) inlined: the file opens with
+no network at all.
+"""
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from pathlib import Path
+
+from rdflib import RDF, RDFS, Dataset, URIRef
+from rdflib.namespace import SKOS
+
+from newsgraph.ontology import NG
+
+from .files import write_text_atomic
+
+COLOURS = {"Person": "#e4572e", "Organization": "#4c7bd9", "Place": "#2a9d5c", "Event": "#a06cd5"}
+SHAPES = {"Person": "dot", "Organization": "diamond", "Place": "triangle", "Event": "star"}
+RELATIONS = {NG.ledBy: "led by", NG.memberOf: "member of", NG.partOf: "part of", NG.locatedIn: "located in"}
+
+
+def _vis_assets() -> tuple[str, str]:
+    import pyvis
+
+    lib = Path(pyvis.__file__).parent / "lib"
+    folder = sorted(lib.glob("vis-*"))[-1]
+    return ((folder / "vis-network.min.js").read_text(encoding="utf-8"),
+            (folder / "vis-network.css").read_text(encoding="utf-8"))
+
+
+def view_data(ds: Dataset, *, max_nodes: int = 300) -> dict:
+    """Nodes, edges and panel details of the graph, as plain JSON-able values."""
+    from pyvis.network import Network
+
+    g = ds
+    cls_of: dict[URIRef, str] = {}
+    for cls in COLOURS:
+        for s in g.subjects(RDF.type, NG[cls]):
+            cls_of[s] = cls
+    count = {s: int(g.value(s, NG.mentionCount) or 1) for s in cls_of}
+    doc_name = {d: str(n) for d, n in g.subject_objects(NG.fileName)}
+    ranked = sorted(cls_of, key=lambda s: (-count[s], str(s)))
+    shown = set(ranked[:max_nodes])
+    net = Network(directed=True)
+    details: dict[str, dict] = {}
+    for s in sorted(shown, key=str):
+        cls = cls_of[s]
+        label = str(g.value(s, RDFS.label) or s)
+        names = sorted({str(o) for o in g.objects(s, SKOS.altLabel)})
+        net.add_node(str(s), label=label, title=f"{label} ({cls})" + (f"\nalso: {'; '.join(names)}" if names else ""),
+                     color=COLOURS[cls], shape=SHAPES[cls], value=count[s], group=cls)
+        details[str(s)] = {"label": label, "cls": cls, "names": names, "positions": [], "relations": [],
+                           "quotes": [], "claims": [], "search": [label.lower(), *(n.lower() for n in names)]}
+    evidence: dict[tuple, list] = defaultdict(list)
+    for a in g.subjects(RDF.type, NG.Assertion):
+        key = (g.value(a, RDF.subject), g.value(a, RDF.predicate), g.value(a, RDF.object))
+        evidence[key].append({"sentence": str(g.value(a, NG.evidence) or ""),
+                              "doc": doc_name.get(g.value(a, NG.document), ""),
+                              "method": str(g.value(a, NG.method) or ""),
+                              "confidence": str(g.value(a, NG.confidence) or "")})
+    edge_details: dict[str, dict] = {}
+
+    def edge(s: URIRef, o: URIRef, label: str, key: tuple) -> None:
+        eid = f"{s}|{label}|{o}"
+        if eid in edge_details:
+            return
+        net.add_edge(str(s), str(o), label=label, title=label, id=eid, arrows="to")
+        ev = sorted(evidence.get(key, []), key=lambda e: (e["doc"], e["sentence"]))
+        edge_details[eid] = {"label": f"{details[str(s)]['label']} — {label} — {details[str(o)]['label']}",
+                             "evidence": ev}
+
+    for p, label in RELATIONS.items():
+        for s, o in g.subject_objects(p):
+            if s in shown and o in shown:
+                edge(s, o, label, (s, p, o))
+                details[str(s)]["relations"].append(f"{label} {details[str(o)]['label']}")
+    for person, pos in g.subject_objects(NG.holdsPosition):
+        if person not in shown:
+            continue
+        title = str(g.value(pos, NG.title) or "")
+        org = g.value(pos, NG.organization)
+        if org is not None and org in shown:
+            details[str(person)]["positions"].append(f"{title}, {details[str(org)]['label']}")
+            edge(person, org, title, (person, NG.holdsPosition, pos))
+        else:
+            details[str(person)]["positions"].append(title)
+    for s, q in g.subject_objects(NG.said):
+        if s in shown:
+            details[str(s)]["quotes"].append({"text": str(g.value(q, NG.text)), "doc": doc_name.get(g.value(q, NG.document), ""),
+                                              "cue": str(g.value(q, NG.cue) or "")})
+    for c, s in g.subject_objects(NG.claimedBy):
+        if s in shown:
+            details[str(s)]["claims"].append({"text": str(g.value(c, NG.text)), "doc": doc_name.get(g.value(c, NG.document), ""),
+                                              "cue": str(g.value(c, NG.cue) or "")})
+    for d in details.values():
+        for k in ("positions", "relations"):
+            d[k] = sorted(set(d[k]))
+        for k in ("quotes", "claims"):
+            d[k] = sorted(d[k], key=lambda q: (q["doc"], q["text"]))
+    nodes, edges, *_ = net.get_network_data()
+    left_out = len(cls_of) - len(shown)
+    note = (f"{len(shown)} of {len(cls_of)} entities shown (the most mentioned); {left_out} left out."
+            if left_out else f"{len(shown)} entities, {len(edges)} relations.")
+    options = {"physics": {"stabilization": {"iterations": 400}, "barnesHut": {"springLength": 140}},
+               "edges": {"font": {"size": 10, "align": "middle"}, "smooth": False},
+               "nodes": {"scaling": {"min": 8, "max": 40}, "font": {"size": 13}},
+               "interaction": {"hover": True, "tooltipDelay": 150}}
+    counts = Counter(cls_of[s] for s in shown)
+    legend = {f"{cls} ({counts[cls]})": colour for cls, colour in COLOURS.items()}
+    return {"nodes": nodes, "edges": edges, "details": details, "edgeDetails": edge_details,
+            "options": options, "legend": legend, "note": note}
+
+
+def render_html(ds: Dataset, *, title: str = "newsgraph", max_nodes: int = 300) -> str:
+    from jinja2 import Environment, FileSystemLoader, select_autoescape
+
+    env = Environment(loader=FileSystemLoader(Path(__file__).parent / "templates"),
+                      autoescape=select_autoescape(["html"]))
+    js, css = _vis_assets()
+    from markupsafe import Markup
+
+    return env.get_template("graph.html").render(
+        title=title, data=view_data(ds, max_nodes=max_nodes), vis_js=Markup(js), vis_css=Markup(css))
+
+
+def write_html(ds: Dataset, path: str | Path, *, title: str = "newsgraph", max_nodes: int = 300) -> Path:
+    """The graph as one self-contained HTML page."""
+    return write_text_atomic(path, render_html(ds, title=title, max_nodes=max_nodes))
