@@ -57,7 +57,8 @@ def extract_doc(doc: Doc, article: Article) -> DocumentExtraction:
                 facts.append(Fact(entities[idx].key, "partOf", whole, sent.start_char, sent.end_char,
                                   0.85, "composite-name"))
     facts += list(rel.members_of_parts(facts))
-    quotes, claims = extract_quotes(doc, entity_of_token, etype, doc.text)
+    quotes, claims = extract_quotes(doc, entity_of_token, etype, doc.text,
+                                    {e.key: e.label for e in [*entities, *extra]})
 
     # Evidence from roles: a held title or a speaking role makes a name a person.
     role_votes: Counter = Counter()

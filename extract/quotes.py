@@ -111,12 +111,18 @@ class Attributor:
         entity_type: entity key -> type (Person, Organization, ...).
     """
 
-    def __init__(self, doc: Doc, entity_of_token: list[str | None], entity_type: dict[str, str]) -> None:
+    def __init__(self, doc: Doc, entity_of_token: list[str | None], entity_type: dict[str, str],
+                 entity_label: dict[str, str] | None = None) -> None:
         self.doc = doc
         self.ent = entity_of_token
         self.etype = entity_type
         self.in_quote = [False] * len(doc)
-        self.last_person: str | None = None
+        # "Okafor said" where the model did not tag "Okafor": the one person it is part of
+        self.by_short_name: dict[str, set[str]] = {}
+        for key, label in (entity_label or {}).items():
+            if entity_type.get(key) == PERSON and " " in label:
+                for word in (label.split()[0], label.split()[-1]):
+                    self.by_short_name.setdefault(word.casefold(), set()).add(key)
 
     # -- helpers -------------------------------------------------------------------------
     def _mask(self, spans: list[Span_]) -> None:
@@ -175,9 +181,11 @@ class Attributor:
             people = [k for k in inside if self.etype.get(k) == PERSON]
             return Speaker(text, (people or inside)[0], 0.8, "named-inside")
         lower = head.lower_
+        fits = self.by_short_name.get(head.text.casefold(), set()) if head.text[:1].isupper() else set()
+        if len(fits) == 1:
+            return Speaker(text, next(iter(fits)), 0.85, "named-short")
         if lower in _PRONOUNS_PERSON:
-            key = self.last_person or self._entities_before(head.i, {PERSON})
-            return Speaker(text, key, 0.7, "pronoun")
+            return Speaker(text, self._antecedent(head), 0.7, "pronoun")
         if lower in _PRONOUNS_GROUP:
             key = self._entities_before(head.i, {ORGANIZATION})
             return Speaker(text, key, 0.55, "pronoun-group")
@@ -187,12 +195,29 @@ class Attributor:
             return Speaker(text, self._entities_before(head.i, {PERSON}), 0.55, "description")
         return Speaker(text, None, 0.5, "unresolved")
 
+    def _antecedent(self, pronoun: Token) -> str | None:
+        """He/she: the person who is the subject of the nearest clause before (this sentence
+        and the two before it), else the nearest person named before."""
+        sent = pronoun.sent
+        lo = sent.start
+        for _ in range(2):
+            if lo > 0:
+                lo = self.doc[lo - 1].sent.start
+        for i in range(pronoun.i - 1, lo - 1, -1):
+            key = self.ent[i]
+            if key and self.etype.get(key) == PERSON and not self.in_quote[i] \
+                    and self.doc[i].dep_ in {"nsubj", "nsubjpass"} | ({"compound"} if self.doc[i].head.dep_ in {"nsubj", "nsubjpass"} else set()):
+                return key
+        return self._entities_before(pronoun.i, {PERSON})
+
     def _subject(self, verb: Token) -> Token | None:
         """The subject of a cue verb, following conjunctions and participles up the tree."""
         seen = 0
         while verb is not None and seen < 4:
             for child in verb.children:
                 if child.dep_ in {"nsubj", "nsubjpass"} and not self.in_quote[child.i]:
+                    if child.lower_ in {"who", "which", "that"} and verb.dep_ == "relcl":
+                        return verb.head  # "Penrose, who said ..."
                     return child
                 if child.dep_ == "agent":
                     for grand in child.children:
@@ -234,8 +259,6 @@ class Attributor:
             if q is not None:
                 quotes.append(q)
                 prev, prev_span = q, sp
-                if q.speaker and self.etype.get(q.speaker) == PERSON:
-                    self.last_person = q.speaker
         return quotes
 
     def _sentence_bounds(self, sp: Span_) -> tuple[int, int]:
@@ -276,6 +299,11 @@ class Attributor:
         cue = None
         rule = "unattributed"
         if cue_token is not None:
+            # "X said an emergency fund would be announced 'within days'": a cue inside the
+            # clause another cue reports gives way to that one
+            reporting = [c for c in cues if c is not cue_token and c in cue_token.ancestors]
+            if reporting:
+                cue_token = max(reporting, key=lambda c: c.i if c.i < cue_token.i else -c.i)
             cue = cue_token.text if cue_token.lower_ != "according" else "according to"
             subj = self._according_to(cue_token) if cue_token.lower_ == "according" else self._subject(cue_token)
             if subj is not None:
@@ -337,6 +365,8 @@ class Attributor:
             start_tok = tokens[0]
             if start_tok.lower_ == "that":
                 tokens = tokens[1:]
+            while tokens and tokens[0].is_punct:
+                tokens = tokens[1:]
             if not tokens:
                 continue
             speaker = self.resolve(subj)
@@ -359,9 +389,9 @@ def _looks_like_title(text: str, sp: Span_) -> bool:
 
 
 def extract_quotes(doc: Doc, entity_of_token: list[str | None], entity_type: dict[str, str],
-                   text: str) -> tuple[list[Quote], list[Claim]]:
+                   text: str, entity_label: dict[str, str] | None = None) -> tuple[list[Quote], list[Claim]]:
     """Quotes (with speakers) and claims of one parsed document."""
     spans = find_spans(text)
-    attributor = Attributor(doc, entity_of_token, entity_type)
+    attributor = Attributor(doc, entity_of_token, entity_type, entity_label)
     quotes = attributor.attribute(spans)
     return quotes, attributor.claims()

@@ -73,7 +73,11 @@ class Relations:
         org: str | None = None
         if i < hi and doc[i].lower_ == "one" and i + 1 < hi and doc[i + 1].lower_ == "of":
             i += 2
-        if i < hi and doc[i].pos_ == "DET":
+        if i < hi and doc[i].lower_ == "its":
+            # "Its president, Owen Fairley": the organisation named last before
+            org = self._org_antecedent(i)
+            i += 1
+        elif i < hi and doc[i].pos_ == "DET":
             i += 1
         # a possessor: "the MEK's", "the regime's", "Iran's"
         for j in range(i, min(hi, i + 6)):
@@ -105,7 +109,7 @@ class Relations:
                 if i < hi and doc[i].lower_ in TITLE_WORDS:
                     continue
                 break
-            if t.pos_ in {"ADJ", "PROPN", "NOUN"} or low in {"and", "-", "&"} or t.text == "-":
+            if t.pos_ in {"ADJ", "PROPN", "NOUN"} or t.tag_ == "VBG" or low in {"and", "-", "&"} or t.text == "-":
                 if self._is(i, PERSON):
                     return None
                 i += 1
@@ -142,6 +146,18 @@ class Relations:
         if i != hi:
             return None
         return Title(text, org, lo, hi, doc[head_at].lower_)
+
+    def _org_antecedent(self, i: int) -> str | None:
+        """"Its": the organisation that is the subject of the nearest clause before (this
+        sentence or the one before it), else the nearest organisation named."""
+        lo = self.doc[i].sent.start
+        lo = self.doc[lo - 1].sent.start if lo > 0 else lo
+        orgs = [k for k in range(i - 1, lo - 1, -1) if self.ent[k] and self.etype.get(self.ent[k]) == ORGANIZATION]
+        for k in orgs:
+            t = self.doc[k]
+            if t.dep_ in {"nsubj", "nsubjpass"} or (t.dep_ == "compound" and t.head.dep_ in {"nsubj", "nsubjpass"}):
+                return self.ent[k]
+        return self.ent[orgs[0]] if orgs else None
 
     def _segment_after(self, i: int) -> int:
         """End of the comma-delimited segment starting at token i."""
@@ -187,7 +203,7 @@ class Relations:
                 while k >= sent.start and doc[k].text not in {",", ";", ":", "(", ")", "“", "”", '"', "–", "—"} and "\n" not in doc[k].text:
                     k -= 1
                 for lo in range(k + 1, j):
-                    if doc[lo].pos_ in {"DET", "ADJ", "PROPN", "NOUN"} or doc[lo].lower_ == "one":
+                    if doc[lo].pos_ in {"DET", "ADJ", "PROPN", "NOUN"} or doc[lo].lower_ in {"one", "its"}:
                         title = self.parse_title(lo, j)
                         if title:
                             yield self._fact(person, title, span, "apposition-before")
@@ -251,6 +267,8 @@ class Relations:
                 subj = next((c for c in t.children if c.dep_ == "nsubjpass"), None)
                 if subj is None and t.dep_ == "acl":
                     subj = t.head  # "the movement led by X"
+                if subj is not None and subj.lower_ in {"which", "that", "who"} and t.dep_ == "relcl":
+                    subj = t.head  # "the Authority, which is headed by X"
                 # "A, and the Iranian opposition movement is led by X": the parser may hang the
                 # real subject on a conjunct; take the nearest one that names a group
                 candidates = sorted([subj, *subj.conjuncts], key=lambda c: abs(t.i - c.i)) if subj is not None else []
@@ -283,6 +301,8 @@ class Relations:
             return None
         if self._is(tok.i, ORGANIZATION):
             return self.ent[tok.i]
+        if tok.dep_ == "appos" and self._is(tok.head.i, ORGANIZATION):
+            return self.ent[tok.head.i]  # "Northwind Systems, the software company founded by X"
         if new_org is not None and tok.lower_ in GROUP_NOUNS:
             # "the Iranian opposition movement is led by ...": the phrase names a group
             left = min((c.i for c in tok.children if c.dep_ in {"amod", "compound"} and c.i < tok.i), default=tok.i)
