@@ -135,7 +135,8 @@ def raw_mentions(doc: Doc) -> list[RawMention]:
             continue
         if ent.label_ == "NORP" and (ent.root.dep_ in {"amod", "compound", "poss"} or ent.root.tag_ != "NNPS"):
             continue  # "Iranian" modifies a noun; only plural group names ("the Tories") stay
-        for s, e in _split_points(doc, ent.start, ent.end):
+        pieces = _split_points(doc, ent.start, ent.end)
+        for s, e in pieces:
             s, e = _trim(doc, s, e)
             if e <= s:
                 continue
@@ -144,7 +145,15 @@ def raw_mentions(doc: Doc) -> list[RawMention]:
             if not _plausible(doc, s, e, ent.label_):
                 continue
             m = out.setdefault((s, e), RawMention(s, e, text=doc[s:e].text))
-            m.votes[etype] += 1
+            if len(pieces) > 1:
+                # "the Iranian Resistance, Massoud Rajavi" came as one ORG: the label was for the
+                # whole run, so each piece gets half a vote and its own shape decides
+                m.votes[etype] += 0.5
+                if person_like(m.text):
+                    m.votes[PERSON] += 1
+            else:
+                m.votes[etype] += 1
+    _unlabelled_names(doc, out)
     composites = []
     for s, e, tail in _paren_mentions(doc):
         if tail is not None:
@@ -167,6 +176,49 @@ def raw_mentions(doc: Doc) -> list[RawMention]:
         if not m.votes:
             m.votes[ORGANIZATION] += 1
     return kept
+
+
+def _unlabelled_names(doc: Doc, out: dict[tuple[int, int], RawMention]) -> None:
+    """Names the statistical NER missed ("Posters of Massoud Rajavi"): runs of two or more
+    capitalised proper nouns shaped like a person's or an organisation's name, and a single
+    proper noun that is the first or last word of such a name found in the document."""
+    covered = [False] * len(doc)
+    for s, e in out:
+        for i in range(s, e):
+            covered[i] = True
+    i = 0
+    runs = []
+    while i < len(doc):
+        j = i
+        while j < len(doc) and not covered[j] and doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper() \
+                and doc[j].is_alpha and not _is_honorific(doc[j]) and doc[j].lower_ not in TITLE_WORDS:
+            j += 1
+        if j - i >= 2:
+            runs.append((i, j))
+        i = max(j, i + 1)
+    for s, e in runs:
+        text = doc[s:e].text
+        words = {t.lower_ for t in doc[s:e]}
+        m = RawMention(s, e, text=text)
+        if person_like(text):
+            m.votes[PERSON] += 0.5
+        elif words & ORG_WORDS:
+            m.votes[ORGANIZATION] += 0.5
+        else:
+            continue
+        out[(s, e)] = m
+        for k in range(s, e):
+            covered[k] = True
+    short = {}
+    for m in out.values():
+        if person_like(m.text) and (m.votes[PERSON] > 0 or m.votes.get(ORGANIZATION, 0) <= 1):
+            words = strip_name(m.text).split(" ")
+            short[words[-1]] = short[words[0]] = True
+    for t in doc:
+        if not covered[t.i] and t.pos_ == "PROPN" and t.text in short:
+            m = RawMention(t.i, t.i + 1, text=t.text)
+            m.votes[PERSON] += 0.5
+            out[(t.i, t.i + 1)] = m
 
 
 def _token_range(doc: Doc, start_char: int, end_char: int) -> tuple[int, int] | None:

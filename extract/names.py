@@ -99,5 +99,6 @@ def canonical_label(names: list[str]) -> str:
     def rank(item: tuple[str, int]) -> tuple:
         name, count = item
         return (not is_acronym(name) and "/" not in name and "(" not in name,
+                not is_acronym(name.split(" ")[0]),  # "MEK Iran" is the acronym's form
                 len(name.split(" ")) if len(name.split(" ")) <= 8 else 0, count, -len(name), name)
     return max(counts.items(), key=rank)[0]

@@ -82,8 +82,11 @@ def decode(data: bytes, path: str) -> tuple[str, str, Warning_ | None]:
 
     # charset-normalizer's best() ranks by "chaos" alone, and calls a Latin-1 file with a
     # single pound sign cp932; weigh in how coherent the decoded language is as well.
+    # On a short text every candidate scores alike; then prefer the Western encodings most
+    # English news that is not UTF-8 is written in.
+    western = {"cp1252", "latin_1", "iso8859_15", "iso8859_1"}
     matches = list(from_bytes(data))
-    best = max(matches, key=lambda m: m.coherence - m.chaos, default=None)
+    best = max(matches, key=lambda m: (round(m.coherence - m.chaos, 2), m.encoding in western), default=None)
     if best is None:
         raise ValueError("not text in any encoding we can detect")
     return str(best), best.encoding, Warning_(path, f"not UTF-8; decoded as {best.encoding}")

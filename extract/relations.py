@@ -163,7 +163,7 @@ class Relations:
         """End of the comma-delimited segment starting at token i."""
         doc, sent_end = self.doc, self.doc[i].sent.end if i < len(self.doc) else len(self.doc)
         j = i
-        while j < sent_end and doc[j].text not in {",", ";", ":", "“", '"', "—", "–"} and not (doc[j].pos_ in {"VERB", "AUX"} and not self._in_title_word(j)):
+        while j < sent_end and doc[j].text not in {",", ";", ":", "“", '"', "—", "–"} and not (doc[j].pos_ in {"VERB", "AUX"} and not self._in_title_word(j) and not (doc[j].tag_ == "VBG" and j + 1 < len(doc) and doc[j + 1].lower_ in TITLE_WORDS)):
             if doc[j].text == "." and j + 1 >= sent_end:
                 break
             j += 1

@@ -1,0 +1,101 @@
+"""Quote rules, each on the sentence that motivated it, through the pinned model."""
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.extract.quotes import find_spans
+
+
+def quotes(x):
+    names = {e.key: e.label for e in x.entities}
+    return [(q.text, names.get(q.speaker), q.cue, q.speaker_text) for q in x.quotes]
+
+
+def test_spans_curly_straight_and_unclosed():
+    text = 'He said “one two” and "three four".\n\n“Five six seven'
+    assert [text[s.start:s.end] for s in find_spans(text)] == ["one two", "three four", "Five six seven"]
+
+
+def test_continuation_paragraphs_bbc_style():
+    text = "“First paragraph goes on\n\n“and the second ends,” he said."
+    spans = find_spans(text)
+    assert [s.continues for s in spans] == [False, True]
+    assert text[spans[1].start:spans[1].end] == "and the second ends,"
+
+
+def test_apostrophes_do_not_open_quotes():
+    assert find_spans("The regime’s leader and the people’s demands") == []
+
+
+@pytest.mark.parametrize("text, quote, speaker, cue", [
+    # speaker before, colon
+    ("The MEK said: “Not only were women participating in the protests, but they were also leading them.”",
+     "Not only were women participating in the protests, but they were also leading them.", "MEK", "said"),
+    # speaker after the closing mark
+    ("“In November 2019, some unfortunate events happened in the country,” Eshagh Jahangiri acknowledged.",
+     "In November 2019, some unfortunate events happened in the country,", "Eshagh Jahangiri", "acknowledged"),
+    # inverted
+    ('"We will appeal this ruling at once," said Robert Kane, the managing director.',
+     "We will appeal this ruling at once,", "Robert Kane", "said"),
+    # X told Y: ...
+    ("Ahmad Naderi, one of the regime’s officials, told the state-run daily newspaper Resalat: "
+     "“I am concerned about the security and social outcome of this crisis.”",
+     "I am concerned about the security and social outcome of this crisis.", "Ahmad Naderi", "told"),
+])
+def test_speaker_and_cue(extract_text, text, quote, speaker, cue):
+    [(got_text, got_speaker, got_cue, _)] = quotes(extract_text(text))
+    assert (got_text, got_cue) == (quote, cue)
+    assert got_speaker is not None and speaker in got_speaker
+
+
+def test_speaker_named_in_apposition_chain(extract_text):
+    x = extract_text("The regime’s Supreme Leader, Ali Khamenei, confirmed this in one his speeches, stating "
+                     "that the MEK had “planned for months” to spread the message.")
+    assert quotes(x)[0][1] == "Ali Khamenei"
+
+
+def test_pronoun_speaker_is_the_person_named_before(extract_text):
+    x = extract_text("Mary Doyle of Save Black Fell said the appeal was expected. Robert Kane was not there. "
+                     "\n\nDoyle spoke later. “They have the lawyers. We have the valley,” she said.")
+    [(_, speaker, _, written)] = quotes(x)
+    assert (speaker, written) == ("Mary Doyle", "she")
+
+
+def test_newspaper_description_resolves_to_the_named_paper(extract_text):
+    x = extract_text("In connection to that, the state-run daily newspaper Vatan Emrouz wrote on January 31, "
+                     "“The most important point that should not be overlooked is the growth of anger among the people.”")
+    assert quotes(x)[0][1] == "Vatan Emrouz"
+
+
+def test_possessor_of_a_description_speaks(extract_text):
+    x = extract_text("In a recent article, MEK Iran’s representatives wrote: “The leader of the Iranian "
+                     "Resistance based his strategy on resistance units within Iran.”")
+    [(_, speaker, _, written)] = quotes(x)
+    assert speaker == "MEK Iran" or speaker == "MEK"
+    assert written == "MEK Iran’s representatives"
+
+
+def test_unclosed_quote_ends_at_paragraph_end(extract_text):
+    x = extract_text("Mrs. Maryam Rajavi said earlier: “The world community’s silence and inaction have "
+                     "emboldened the religious fascism ruling Iran.\n\nNext paragraph without quotes.")
+    [(text, speaker, _, _)] = quotes(x)
+    assert text.endswith("ruling Iran.") and speaker == "Maryam Rajavi"
+
+
+def test_slogans_and_titles_are_not_quotes(extract_text):
+    x = extract_text("Posters were placed in Tehran, with slogans that read: “The Resistance Units are sparks of "
+                     "uprisings” and “The uprising is fire under the ashes.” The Iranian Resistance “Free Iran "
+                     "Global Summit” was held on July 17, 2020.")
+    assert quotes(x) == []
+
+
+def test_scare_quotes_are_not_quotes(extract_text):
+    x = extract_text("Women have a “special role” in leading the unrest, which observers find “remarkable”.")
+    assert quotes(x) == []
+
+
+def test_reported_speech_is_a_claim(extract_text):
+    x = extract_text("Mary Doyle of Save Black Fell said that the appeal had been expected for weeks.")
+    names = {e.key: e.label for e in x.entities}
+    [(text, who, cue)] = [(c.text, names[c.speaker], c.cue) for c in x.claims]
+    assert text == "the appeal had been expected for weeks" and who == "Mary Doyle" and cue == "said"

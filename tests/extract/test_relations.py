@@ -1,0 +1,61 @@
+"""Position, leader and member rules, each on the sentence that motivated it (pinned model)."""
+from __future__ import annotations
+
+import pytest
+
+
+def facts(x, predicate):
+    names = {e.key: e.label for e in x.entities}
+    return {(names[f.subject], f.title, names.get(f.object)) for f in x.facts if f.predicate == predicate}
+
+
+@pytest.mark.parametrize("text, person, title, org", [
+    ("Mrs. Maryam Rajavi, the President-elect of the National Council of Resistance of Iran, said earlier that it mattered.",
+     "Maryam Rajavi", "President-elect", "National Council of Resistance of Iran"),
+    ("The leader of the Iranian Resistance, Massoud Rajavi, based his strategy on resistance units.",
+     "Massoud Rajavi", "leader", "Iranian Resistance"),
+    ("A few months back, Eshagh Jahangiri, the regime’s Vice-president, publicly admitted the regime’s desperation.",
+     "Eshagh Jahangiri", "Vice-president", None),
+    ("In the online conference, Colombian presidential candidate, Ingrid Betancourt, emphasized the point.",
+     "Ingrid Betancourt", "Colombian presidential candidate", None),
+    ("The protests were aimed at Supreme Leader Ali Khamenei and the president.",
+     "Ali Khamenei", "Supreme Leader", None),
+    ("Maternity pay will rise under proposals announced by the Trade and Industry Secretary Patricia Hewitt.",
+     "Patricia Hewitt", "Trade and Industry Secretary", None),
+    ("Tory leader Michael Howard said the plan was desperate.", "Michael Howard", "Tory leader", None),
+    ("Robert Kane, the managing director of Fellside Mining, told the Tarrow Gazette that it would appeal.",
+     "Robert Kane", "managing director", "Fellside Mining"),
+])
+def test_positions(extract_text, text, person, title, org):
+    assert (person, title, org) in facts(extract_text(text), "holdsPosition")
+
+
+@pytest.mark.parametrize("text, org, person", [
+    ("The leader of the Iranian Resistance, Massoud Rajavi, based his strategy on resistance units.",
+     "Iranian Resistance", "Massoud Rajavi"),
+    ("By comparison, the MEK champions gender equality, and the Iranian opposition movement is actually led by a woman, Maryam Rajavi.",
+     "Iranian opposition movement", "Maryam Rajavi"),
+    ("The Valmora Port Authority, which is headed by chief executive Daniel Okafor, called the decision regrettable.",
+     "Valmora Port Authority", "Daniel Okafor"),
+    ("Northwind Systems, the software company founded by Grace Liu, will cut 800 jobs.", "Northwind Systems", "Grace Liu"),
+])
+def test_led_by(extract_text, text, org, person):
+    assert (org, None, person) in facts(extract_text(text), "ledBy")
+
+
+def test_president_elect_does_not_lead(extract_text):
+    x = extract_text("Mrs. Maryam Rajavi, the President-elect of the National Council of Resistance of Iran, spoke.")
+    assert facts(x, "ledBy") == set()
+
+
+def test_member_title_implies_membership_and_of_the_whole(extract_text):
+    x = extract_text("Alireza Jafarzadeh, member of the National Council of Resistance of Iran (NCRI) "
+                     "Foreign Affairs Committee, tweeted about it.")
+    members = {org for _, _, org in facts(x, "memberOf")}
+    assert "National Council of Resistance of Iran" in members
+    assert any("Foreign Affairs Committee" in org for org in members)
+
+
+def test_party_leader_is_a_member(extract_text):
+    x = extract_text("The leader of the Green Party, Ingrid Solberg, said the budget was a start.")
+    assert ("Ingrid Solberg", None, "Green Party") in facts(x, "memberOf")
