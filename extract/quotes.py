@@ -46,7 +46,7 @@ def find_spans(text: str) -> list[Span_]:
     >>> [ "a “b c” d"[s.start:s.end] for s in find_spans("a “b c” d")]
     ['b c']
     >>> [ (s.close_mark, s.continues) for s in find_spans("“one\\n\\n“two”")]
-    [(None, False), (12, True)]
+    [(None, False), (10, True)]
     """
     spans: list[Span_] = []
     pos = 0

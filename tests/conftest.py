@@ -38,3 +38,15 @@ def extract_text(nlp):
         return extract_doc(nlp(prepare_text(article.text, article.skipped)), article)
 
     return run
+
+
+@pytest.fixture(scope="session")
+def example_records(nlp):
+    """Document records of the shipped example articles, extracted once."""
+    from newsgraph.extract.pipeline import extract_articles
+    from newsgraph.extract.reader import read_articles
+    from newsgraph.extract.records import Article
+    from newsgraph.graph.records import from_extraction
+
+    articles = [a for a in read_articles([EXAMPLES]) if isinstance(a, Article)]
+    return [from_extraction(x) for x in extract_articles(nlp, articles)]

@@ -1,0 +1,90 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+from rdflib import RDF, RDFS, Dataset, Graph, Literal
+from rdflib.namespace import SKOS
+
+from newsgraph.graph.build import RunInfo, build_dataset
+from newsgraph.graph.iris import ENTITY_GRAPH, entity_iri
+from newsgraph.graph.load import records_from_dataset
+from newsgraph.graph.validate import validate
+from newsgraph.ontology import NG
+
+from .conftest import assert_same_graph, without_runs
+
+DATA = Path(__file__).parent.parent / "data"
+RUN = RunInfo("0.0.0", "en_core_web_sm 3.8.0", "2026-01-01T00:00:00+00:00", "2026-01-01T00:00:01+00:00")
+
+
+def test_example_graph_validates(example_records):
+    ok, report = validate(without_runs(build_dataset(example_records, [RUN])))
+    assert ok, report
+
+
+def test_batch_order_does_not_matter(example_records):
+    assert_same_graph(without_runs(build_dataset(example_records)),
+                      without_runs(build_dataset(list(reversed(example_records)))))
+
+
+def test_document_graphs_round_trip_to_the_same_graph(example_records):
+    ds = build_dataset(example_records, [RUN])
+    records, runs = records_from_dataset(ds)
+    assert runs == [RUN]
+    assert_same_graph(without_runs(ds), without_runs(build_dataset(records)))
+
+
+def test_merge_of_halves_equals_one_build(example_records, tmp_path):
+    half = len(example_records) // 2
+    a, b = build_dataset(example_records[:half]), build_dataset(example_records[half:])
+    merged = build_dataset(records_from_dataset(a)[0] + records_from_dataset(b)[0])
+    assert_same_graph(without_runs(merged), without_runs(build_dataset(example_records)))
+
+
+def test_same_document_twice_counts_once(example_records):
+    assert_same_graph(without_runs(build_dataset(example_records + example_records[:2])),
+                      without_runs(build_dataset(example_records)))
+
+
+def test_entity_iris_are_deterministic_names():
+    assert entity_iri("Maryam Rajavi") == entity_iri("Mrs. Maryam Rajavi")
+    assert entity_iri("Maryam Rajavi") != entity_iri("Massoud Rajavi")
+
+
+def test_every_relation_triple_has_an_assertion(example_records):
+    ds = build_dataset(example_records)
+    eg = ds.graph(ENTITY_GRAPH)
+    for p in (NG.ledBy, NG.memberOf, NG.holdsPosition, NG.partOf, NG.locatedIn):
+        for s, o in eg.subject_objects(p):
+            support = [a for a in ds.subjects(RDF.subject, s)
+                       if (a, RDF.predicate, p) in ds and (a, RDF.object, o) in ds]
+            assert support, (s, p, o)
+            for a in support:
+                assert ds.value(a, NG.document) is not None and ds.value(a, NG.confidence) is not None
+
+
+def test_entity_graph_of_a_small_text(extract_text):
+    """The entity description graph of tests/data/rajavi.txt, compared with the expected Turtle."""
+    from newsgraph.graph.records import from_extraction
+
+    x = extract_text((DATA / "rajavi.txt").read_text(encoding="utf-8"), name="rajavi.txt")
+    ds = build_dataset([from_extraction(x)])
+    got = Graph()
+    for t in ds.graph(ENTITY_GRAPH):
+        got.add(t)
+    expected = Graph().parse(DATA / "rajavi.entities.ttl")
+    assert_same_graph(got, expected)
+
+
+def test_cross_document_surname_and_acronym(extract_text):
+    from newsgraph.graph.records import from_extraction
+
+    one = extract_text("Supreme Leader Ali Khamenei spoke. The Islamic Revolutionary Guard Corps (IRGC) marched.", "a.txt")
+    two = extract_text("Khamenei said the IRGC would stay. Massoud Rajavi and Maryam Rajavi were named.", "b.txt")
+    ds = build_dataset([from_extraction(one), from_extraction(two)])
+    ali = entity_iri("Ali Khamenei")
+    assert (ali, SKOS.altLabel, Literal("Khamenei")) in ds
+    irgc = entity_iri("Islamic Revolutionary Guard Corps")
+    assert (irgc, SKOS.altLabel, Literal("IRGC")) in ds
+    labels = {str(o) for o in ds.objects(None, RDFS.label)}
+    assert {"Massoud Rajavi", "Maryam Rajavi"} <= labels

@@ -1,0 +1,111 @@
+from __future__ import annotations
+
+import json
+import shutil
+
+import pytest
+from typer.testing import CliRunner
+
+from newsgraph.output.cli import app
+
+from .conftest import EXAMPLES
+
+runner = CliRunner()
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory, nlp):
+    out = tmp_path_factory.mktemp("built")
+    result = runner.invoke(app, ["build", str(EXAMPLES), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    return out
+
+
+def test_build_writes_the_four_files_and_a_report(built):
+    assert {p.name for p in built.iterdir()} == {"graph.ttl", "graph.trig", "graph.html", "report.json"}
+    report = json.loads((built / "report.json").read_text())
+    assert report["documents_read"] == 7 and report["skipped"] == [] and report["valid"] is True
+    assert report["quotes"] > 10 and report["entities"]["Person"] > 5
+
+
+def test_bad_inputs_are_named_the_rest_is_built_and_exit_is_nonzero(tmp_path):
+    src = tmp_path / "in"
+    src.mkdir()
+    shutil.copy(EXAMPLES / "03-drought-report.txt", src)
+    (src / "empty.txt").write_text("", encoding="utf-8")
+    (src / "bad.jsonl").write_text('{"id": "x", "text": "Fine."}\n{oops\n', encoding="utf-8")
+    out = tmp_path / "out"
+    result = runner.invoke(app, ["build", str(src), str(tmp_path / "missing.txt"), "--out", str(out)])
+    assert result.exit_code == 1
+    assert f"skipped {src / 'empty.txt'}: empty file" in result.output
+    assert f"skipped {src / 'bad.jsonl'}:2: not valid JSON" in result.output
+    assert f"skipped {tmp_path / 'missing.txt'}: no such file or folder" in result.output
+    report = json.loads((out / "report.json").read_text())
+    assert report["documents_read"] == 2 and len(report["skipped"]) == 3
+    assert not [p for p in out.iterdir() if p.name.startswith(".")], "no temporary files left behind"
+
+
+def test_nothing_readable_is_an_error_and_writes_nothing(tmp_path):
+    out = tmp_path / "out"
+    result = runner.invoke(app, ["build", str(tmp_path / "nothing.txt"), "--out", str(out)])
+    assert result.exit_code == 1
+    assert "no article could be read" in result.output
+    assert not out.exists()
+
+
+@pytest.mark.parametrize("fmt, check", [
+    ("csv", lambda s: s.splitlines()[0] == "name" and "Helena Marsh" in s),
+    ("tsv", lambda s: "Helena Marsh" in s),
+    ("json", lambda s: any(b["name"]["value"] == "Helena Marsh" for b in json.loads(s)["results"]["bindings"])),
+    ("table", lambda s: "Helena Marsh" in s),
+])
+def test_query_formats(built, fmt, check):
+    q = "SELECT ?name WHERE { ?p a ng:Person ; rdfs:label ?name } ORDER BY ?name"
+    result = runner.invoke(app, ["query", str(built / "graph.ttl"), q, "--format", fmt])
+    assert result.exit_code == 0, result.output
+    assert check(result.stdout)
+
+
+def test_query_syntax_error_names_line_and_column(built):
+    result = runner.invoke(app, ["query", str(built), "SELECT ?x\nWHERE { ?x ?p }"])
+    assert result.exit_code == 1
+    assert "SPARQL syntax error: error at 2:" in result.output
+
+
+def test_query_from_file_against_the_directory(built, tmp_path):
+    rq = tmp_path / "q.rq"
+    rq.write_text("ASK { ?q a ng:Quote }", encoding="utf-8")
+    result = runner.invoke(app, ["query", str(built), "--file", str(rq)])
+    assert result.exit_code == 0 and result.stdout.strip() == "yes"
+
+
+def test_merge_two_runs_equals_one(built, tmp_path):
+    from rdflib import Dataset
+
+    from .graph.conftest import assert_same_graph, without_runs
+
+    a, b = tmp_path / "a", tmp_path / "b"
+    files = sorted(EXAMPLES.iterdir())
+    assert runner.invoke(app, ["build", *map(str, files[:3]), "--out", str(a)]).exit_code == 0
+    assert runner.invoke(app, ["build", *map(str, files[3:]), "--out", str(b)]).exit_code == 0
+    merged = tmp_path / "m"
+    result = runner.invoke(app, ["merge", str(a / "graph.trig"), str(b / "graph.trig"), "--out", str(merged)])
+    assert result.exit_code == 0, result.output
+    one, two = Dataset(), Dataset()
+    one.parse(built / "graph.trig", format="trig")
+    two.parse(merged / "graph.trig", format="trig")
+    assert_same_graph(without_runs(one), without_runs(two))
+
+
+def test_merge_of_a_broken_file_is_one_clear_line(tmp_path):
+    bad = tmp_path / "bad.trig"
+    bad.write_text("this is not trig {", encoding="utf-8")
+    result = runner.invoke(app, ["merge", str(bad), "--out", str(tmp_path / "o")])
+    assert result.exit_code == 1
+    assert result.output.startswith(f"error: {bad}: not a readable trig graph")
+
+
+@pytest.mark.parametrize("command", ["build", "merge", "query", "validate"])
+def test_every_command_has_help(command):
+    result = runner.invoke(app, [command, "--help"])
+    assert result.exit_code == 0 and "Usage" in result.output

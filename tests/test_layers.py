@@ -1,0 +1,21 @@
+"""Each layer imports only what it may: extract/ never rdflib, graph/ never spaCy."""
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+
+@pytest.mark.parametrize("module, forbidden", [
+    ("newsgraph.extract.pipeline", "rdflib"),
+    ("newsgraph.extract.reader", "rdflib"),
+    ("newsgraph.graph.build", "spacy"),
+    ("newsgraph.graph.load", "spacy"),
+    ("newsgraph.graph.query", "spacy"),
+    ("newsgraph.output.html", "spacy"),
+])
+def test_layer_does_not_import(module, forbidden):
+    code = f"import sys, {module}; print({forbidden!r} in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
