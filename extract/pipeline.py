@@ -60,6 +60,9 @@ def extract_doc(doc: Doc, article: Article) -> DocumentExtraction:
     quotes, claims = extract_quotes(doc, entity_of_token, etype, doc.text,
                                     {e.key: e.label for e in [*entities, *extra]})
 
+    # spaCy read a copy with plain spaces and blanked boilerplate: the words come from the original
+    quotes = [replace(q, text=article.text[q.start:q.end]) for q in quotes]
+    claims = [replace(c, text=article.text[c.start:c.end]) for c in claims]
     # Evidence from roles: a held title or a speaking role makes a name a person.
     role_votes: Counter = Counter()
     for f in facts:

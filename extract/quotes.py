@@ -162,10 +162,32 @@ class Attributor:
             right_i -= 1
         return self.doc[min(left_i, left.i):right_i + 1]
 
+    def source_text(self, head: Token) -> str:
+        """The speaker as written: the subject with its appositions and clauses ("Scott
+        Pruitt, the Republican attorney general of Oklahoma"), never reaching into a quote."""
+        lo = hi = head.i
+        for t in head.subtree:
+            if self.in_quote[t.i]:
+                continue
+            lo, hi = min(lo, t.i), max(hi, t.i)
+        for i in range(head.i, hi + 1):
+            if self.in_quote[i]:
+                hi = i - 1
+                break
+        for i in range(head.i, lo - 1, -1):
+            if self.in_quote[i]:
+                lo = i + 1
+                break
+        while hi > lo and (self.doc[hi].is_punct or self.doc[hi].is_space) and self.doc[hi].text != ")":
+            hi -= 1
+        while lo < hi and (self.doc[lo].is_punct or self.doc[lo].is_space):
+            lo += 1
+        return self.doc[lo:hi + 1].text
+
     def resolve(self, head: Token) -> Speaker:
         """The entity a subject stands for: a name, a pronoun, or a description."""
         np = self._np(head)
-        text = np.text.strip(" ,")
+        text = self.source_text(head)
         # a name: the head itself, an apposition ("the regime's leader, Ali Khamenei"),
         # then any entity inside the phrase ("MEK Iran's representatives", "a spokesman for X")
         if self.ent[head.i]:
@@ -290,6 +312,12 @@ class Attributor:
         if not cues and lo > 0 and (before.endswith(":") or doc[lo - 1].text == ":" or doc.text[sent_start - 3:sent_start].strip().endswith(":")):
             prev_sent = doc[lo - 1].sent
             cues = self._cues_in(prev_sent.start, prev_sent.end)
+        # '“...” ― Stephanie Egan': a dash and a name after the closing mark
+        if sp.close_mark is not None:
+            dashed = self._dash_speaker(sp)
+            if dashed is not None:
+                return Quote(text, sp.start, sp.end, "―", dashed.text, dashed.entity, dashed.confidence,
+                             "dash-attribution", sent_start, sent_end)
         # slogans and chants nobody is said to have spoken; titles of works
         if self._is_slogan(lo, hi, sp) or _looks_like_title(text, sp):
             return None
@@ -331,6 +359,22 @@ class Attributor:
             return Quote(text, sp.start, sp.end, cue, None, None, 0.4, rule, sent_start, sent_end)
         return Quote(text, sp.start, sp.end, cue, speaker.text or None, speaker.entity,
                      speaker.confidence, rule, sent_start, sent_end)
+
+    def _dash_speaker(self, sp: Span_) -> Speaker | None:
+        doc = self.doc
+        line_end = doc.text.find("\n", sp.close_mark)
+        line_end = len(doc.text) if line_end < 0 else line_end
+        tail = doc.text[sp.close_mark + 1:line_end]
+        stripped = tail.lstrip()
+        if not stripped[:1] in {"―", "—", "–", "-"}:
+            return None
+        name_start = sp.close_mark + 1 + (len(tail) - len(stripped)) + 1
+        name = doc.text[name_start:line_end].strip().rstrip(".")
+        if not name or len(name.split()) > 8 or not name[:1].isupper():
+            return None
+        span = doc.char_span(name_start, line_end, alignment_mode="expand")
+        key = next((self.ent[t.i] for t in span if self.ent[t.i]), None) if span is not None else None
+        return Speaker(name, key, 0.85 if key else 0.6, "dash")
 
     def _bare(self, lo: int, hi: int) -> bool:
         """The sentence is all quote: nothing outside the marks but punctuation."""
