@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from .names import canonical_label, clean, initials, is_acronym, name_key, person_like, strip_name
-from .patterns import HONORIFICS, ORG_WORDS, PERSON_NOUNS, TITLE_WORDS
+from .patterns import CUE_VERBS, HONORIFICS, ORG_WORDS, PERSON_NOUNS, TITLE_WORDS
 from .records import EVENT, ORGANIZATION, PERSON, PLACE, Entity, Mention
 
 LABEL_TYPES = {"PERSON": PERSON, "ORG": ORGANIZATION, "GPE": PLACE, "LOC": PLACE, "FAC": PLACE,
@@ -45,6 +45,7 @@ def _is_honorific(token: Token) -> bool:
 def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """Drop leading articles, honorifics and marks, and trailing possessives and marks."""
     while start < end and (doc[start].lower_ in {"the", "a", "an"} or doc[start].is_punct
+                           or (doc[start].lower_ in {"said", "says", "asked", "added"} and doc[start].is_sent_start)
                            or doc[start].is_space or doc[start].text in _QUOTE_CHARS
                            or _is_honorific(doc[start])):
         start += 1
@@ -215,7 +216,10 @@ def _unlabelled_names(doc: Doc, out: dict[tuple[int, int], RawMention]) -> None:
             words = strip_name(m.text).split(" ")
             short[words[-1]] = short[words[0]] = True
     for t in doc:
-        if not covered[t.i] and t.pos_ == "PROPN" and t.text in short:
+        # "Penrose asked.": a lone proper noun that speaks is a name, most often a person's
+        speaks = (t.dep_ == "nsubj" and t.head.lemma_.lower() in CUE_VERBS and t.is_alpha
+                  and t.text[:1].isupper() and t.lower_ not in TITLE_WORDS)
+        if not covered[t.i] and t.pos_ == "PROPN" and (t.text in short or speaks):
             m = RawMention(t.i, t.i + 1, text=t.text)
             m.votes[PERSON] += 0.5
             out[(t.i, t.i + 1)] = m

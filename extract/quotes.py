@@ -17,6 +17,7 @@ from .records import ORGANIZATION, PERSON, Claim, Quote
 OPEN_CLOSE = {"\u201c": "\u201d", "\u00ab": "\u00bb", "\u201e": "\u201d", '"': '"'}
 _PRONOUNS_PERSON = {"he", "she", "him", "her"}
 _PRONOUNS_GROUP = {"they", "it", "we"}
+_ALWAYS_CUES = {"said", "says", "told", "tells", "added", "asked", "wrote", "tweeted"}
 # Descriptions that stand for an organisation named earlier: "the newspaper wrote".
 ORG_DESCRIPTIONS = {"newspaper", "paper", "daily", "ministry", "agency", "website", "group",
                     "party", "organisation", "organization", "company", "firm", "government",
@@ -162,7 +163,7 @@ class Attributor:
             right_i -= 1
         return self.doc[min(left_i, left.i):right_i + 1]
 
-    def source_text(self, head: Token) -> str:
+    def source_text(self, head: Token, *, after: int = -1) -> str:
         """The speaker as written: the subject with its appositions and clauses ("Scott
         Pruitt, the Republican attorney general of Oklahoma"), never reaching into a quote."""
         lo = hi = head.i
@@ -180,6 +181,7 @@ class Attributor:
                 break
         while hi > lo and (self.doc[hi].is_punct or self.doc[hi].is_space) and self.doc[hi].text != ")":
             hi -= 1
+        lo = max(lo, after + 1)
         while lo < hi and (self.doc[lo].is_punct or self.doc[lo].is_space):
             lo += 1
         return self.doc[lo:hi + 1].text
@@ -257,8 +259,8 @@ class Attributor:
         for t in self.doc[lo:hi]:
             if self.in_quote[t.i]:
                 continue
-            if t.pos_ in {"VERB", "AUX"} and t.lemma_.lower() in CUE_VERBS:
-                out.append(t)
+            if (t.pos_ in {"VERB", "AUX"} and t.lemma_.lower() in CUE_VERBS) or t.lower_ in _ALWAYS_CUES:
+                out.append(t)  # "Said Ellis:" is tagged a proper noun at a sentence start
             elif t.lower_ == "according" and t.i + 1 < len(self.doc) and self.doc[t.i + 1].lower_ == "to":
                 out.append(t)
         return out
@@ -306,12 +308,22 @@ class Attributor:
         ends_open = text.rstrip()[-1:] in {",", "…"} or doc.text[sp.end:sp.end + 2].strip()[:1] == ","
         if not cues and hi < len(doc) and (ends_open or sp.close_mark is not None):
             nxt = doc[hi].sent
-            if not self.in_quote[nxt.start] and nxt.start < len(doc) and doc[nxt.start].is_lower:
-                cues = self._cues_in(nxt.start, nxt.end)
+            if not self.in_quote[nxt.start] and nxt.start < len(doc):
+                found = self._cues_in(nxt.start, nxt.end)
+                # '“...?” Graham asked.': the parser ends the sentence at the mark; the cue
+                # opens the next one, right after a name or pronoun
+                if doc[nxt.start].is_lower or text.rstrip()[-1:] in {"?", "!", ",", "…", "—"}:
+                    cues = [c for c in found if c.i - nxt.start <= 5]
         before = doc.text[max(0, sp.open_mark - 3):sp.open_mark].strip()
         if not cues and lo > 0 and (before.endswith(":") or doc[lo - 1].text == ":" or doc.text[sent_start - 3:sent_start].strip().endswith(":")):
             prev_sent = doc[lo - 1].sent
             cues = self._cues_in(prev_sent.start, prev_sent.end)
+        elif not cues and lo > 0 and sp.open_mark - doc[lo].idx <= 1 and "\n" not in doc.text[doc[lo - 1].idx:sp.open_mark]:
+            # '... Kerry negotiates with Russia, Schiff said. "The other factor ...': the sentence
+            # before ends on its cue
+            prev_sent = doc[lo - 1].sent
+            tail = [t for t in prev_sent if not t.is_punct][-2:]
+            cues = [t for t in tail if t in self._cues_in(prev_sent.start, prev_sent.end)]
         # '“...” ― Stephanie Egan': a dash and a name after the closing mark
         if sp.close_mark is not None:
             dashed = self._dash_speaker(sp)
@@ -343,13 +355,20 @@ class Attributor:
                 # no subject in the parse ("Fearing ..., Khamenei, the leader, ordered"):
                 # the nearest person named before the cue in its sentence
                 sent = cue_token.sent
-                for i in range(cue_token.i - 1, sent.start - 1, -1):
-                    if self.ent[i] and not self.in_quote[i] and self.etype.get(self.ent[i]) == PERSON:
-                        speaker = Speaker(self.doc[i].text, self.ent[i], 0.6, "nearest-person")
+                after = range(cue_token.i + 1, min(sent.end, cue_token.i + 4))  # "Said Ellis:"
+                for i in [*range(cue_token.i - 1, sent.start - 1, -1), *after]:
+                    if self.ent[i] and not self.in_quote[i] and self.etype.get(self.ent[i]) in {PERSON, ORGANIZATION} \
+                            and (self.etype.get(self.ent[i]) == PERSON or i > cue_token.i):
+                        speaker = Speaker(self.source_text(self.doc[i], after=cue_token.i if i > cue_token.i else -1),
+                                          self.ent[i], 0.6, "nearest-person")
                         rule = "cue-nearest-person"
                         break
-        if (speaker is None or speaker.entity is None) and (sp.continues or self._bare(lo, hi)) and prev is not None and prev_span is not None \
-                and sp.paragraph - prev_span.paragraph <= 2 and speaker is None:
+        # no cue: a continuation, a sentence that is all quote, or a long quote in the paragraph
+        # of an attributed one, continues the speaker before it
+        inherits = sp.continues or self._bare(lo, hi) or (
+            len(words) >= 6 and prev_span is not None and prev_span.paragraph == sp.paragraph)
+        if speaker is None and inherits and prev is not None and prev_span is not None \
+                and sp.paragraph - prev_span.paragraph <= 2:
             speaker = Speaker(prev.speaker_text or "", prev.speaker, min(prev.confidence, 0.65), "previous-speaker")
             cue = cue or prev.cue
             rule = "continuation" if sp.continues else "previous-speaker"

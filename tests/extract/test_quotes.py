@@ -99,3 +99,44 @@ def test_reported_speech_is_a_claim(extract_text):
     names = {e.key: e.label for e in x.entities}
     [(text, who, cue)] = [(c.text, names[c.speaker], c.cue) for c in x.claims]
     assert text == "the appeal had been expected for weeks" and who == "Mary Doyle" and cue == "said"
+
+
+def test_speaker_as_written_keeps_the_apposition(extract_text):
+    x = extract_text("Helena Marsh, the general secretary of the Coastal Transport Union, said: "
+                     "“Our members have waited eighteen months for a fair offer.”")
+    [(_, speaker, _, written)] = quotes(x)
+    assert speaker == "Helena Marsh"
+    assert written == "Helena Marsh, the general secretary of the Coastal Transport Union"
+
+
+def test_dash_after_the_closing_mark_names_the_speaker(extract_text):
+    x = extract_text("“We were never asked what the valley needs, not once in ten years.” ― Carla Mendes\n")
+    [(_, speaker, cue, written)] = quotes(x)
+    assert (speaker, cue, written) == ("Carla Mendes", "―", "Carla Mendes")
+
+
+def test_cue_opening_the_next_sentence(extract_text):
+    x = extract_text("“Does anybody here know what the transport plan of the council is?” Penrose asked. "
+                     "Nobody answered him.")
+    [(_, speaker, cue, _)] = quotes(x)
+    assert (speaker, cue) == ("Penrose", "asked")
+
+
+def test_inverted_said_before_a_colon(extract_text):
+    x = extract_text("The budget has been criticised. Said Ellis: “I do not get the sense they care about it at all.”")
+    [(_, _, cue, written)] = quotes(x)
+    assert cue == "Said" and written == "Ellis"
+
+
+def test_sentence_before_ends_on_its_cue(extract_text):
+    x = extract_text("The council may wait until the spring, Tomas Reyes said. “The other factor is money, "
+                     "and nobody in this building wants to talk about it.”")
+    [(_, speaker, cue, _)] = quotes(x)
+    assert (speaker, cue) == ("Tomas Reyes", "said")
+
+
+def test_long_quote_later_in_the_paragraph_keeps_the_speaker(extract_text):
+    x = extract_text("“This just is not right,” Marsh said. “You squeezed the dockers to the breaking point "
+                     "for years” to lift the dividend, she said. “You went on television to blame forty "
+                     "crane drivers” for the delays.")
+    assert [q[1] for q in quotes(x)] == ["Marsh", "Marsh", "Marsh"]
