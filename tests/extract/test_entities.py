@@ -11,8 +11,8 @@ def by_label(x):
 
 
 def test_acronym_in_parentheses_links_to_the_long_name(extract_text):
-    x = extract_text("The People’s Mojahedin Organization of Iran (PMOI/MEK) is the main opposition "
-                     "to the regime. For this, the MEK is popular amongst the people.")
+    x = extract_text("The People’s Mojahedin Organization of Iran (PMOI/MEK) held a rally in Paris on Saturday. "
+                     "Organisers said the MEK had hired forty buses.")
     e = by_label(x)["People's Mojahedin Organization of Iran"]
     assert e.type == "Organization"
     assert {"PMOI", "MEK", "PMOI/MEK"} <= set(e.names)
@@ -20,7 +20,7 @@ def test_acronym_in_parentheses_links_to_the_long_name(extract_text):
 
 def test_honorific_dropped_and_surname_links_to_the_full_name(extract_text):
     x = extract_text("Mrs. Maryam Rajavi, the President-elect of the National Council of Resistance of Iran, "
-                     "spoke on Monday. Later, Rajavi praised the students.")
+                     "opened the conference on Monday. Later, Rajavi thanked the volunteers.")
     e = by_label(x)["Maryam Rajavi"]
     assert e.type == "Person"
     assert "Mrs. Maryam Rajavi" in e.names and "Rajavi" in e.names
@@ -38,26 +38,26 @@ def test_surname_two_people_share_is_left_unlinked(extract_text):
 
 def test_apposition_to_a_woman_makes_a_person(extract_text):
     # spaCy's small model calls "Maryam Rajavi" an ORG in this sentence
-    x = extract_text("By comparison, the Iranian opposition movement is actually led by a woman, Maryam Rajavi.")
+    x = extract_text("Unlike the other groups, the Iranian opposition movement is in fact led by a woman, Maryam Rajavi.")
     assert by_label(x)["Maryam Rajavi"].type == "Person"
 
 
 def test_adjective_nationality_is_not_an_entity(extract_text):
-    x = extract_text("The Iranian people expressed their struggle for freedom in Tehran.")
+    x = extract_text("Iranian students marched for two hours in Tehran on Sunday.")
     assert "Iranian" not in by_label(x)
     assert by_label(x)["Tehran"].type == "Place"
 
 
 def test_acronym_with_country_is_the_acronym(extract_text):
     # "MEK Iran" is labelled PERSON by the small model
-    x = extract_text("Supporters of the Mujahedin-e Khalq (MEK Iran) wrote graffiti. The MEK said it would go on.")
+    x = extract_text("Students close to the Mujahedin-e Khalq (MEK Iran) handed out leaflets. The MEK said it would go on.")
     e = by_label(x)["Mujahedin-e Khalq"]
     assert e.type == "Organization" and {"MEK Iran", "MEK"} <= set(e.names)
 
 
 def test_composite_committee_name_is_part_of_its_council(extract_text):
     x = extract_text("Alireza Jafarzadeh, member of the National Council of Resistance of Iran (NCRI) "
-                     "Foreign Affairs Committee, tweeted about it.")
+                     "Foreign Affairs Committee, gave a briefing in Washington.")
     labels = by_label(x)
     committee = next(e for e in x.entities if "NCRI Foreign Affairs Committee" in e.names)
     ncri = labels["National Council of Resistance of Iran"]

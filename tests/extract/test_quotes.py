@@ -29,18 +29,18 @@ def test_apostrophes_do_not_open_quotes():
 
 @pytest.mark.parametrize("text, quote, speaker, cue", [
     # speaker before, colon
-    ("The MEK said: “Not only were women participating in the protests, but they were also leading them.”",
-     "Not only were women participating in the protests, but they were also leading them.", "MEK", "said"),
+    ("The MEK said: “Not only did the students march, they also organised the strike committees.”",
+     "Not only did the students march, they also organised the strike committees.", "MEK", "said"),
     # speaker after the closing mark
-    ("“In November 2019, some unfortunate events happened in the country,” Eshagh Jahangiri acknowledged.",
-     "In November 2019, some unfortunate events happened in the country,", "Eshagh Jahangiri", "acknowledged"),
+    ("“Last winter, some regrettable things happened in the southern ports,” Eshagh Jahangiri acknowledged.",
+     "Last winter, some regrettable things happened in the southern ports,", "Eshagh Jahangiri", "acknowledged"),
     # inverted
     ('"We will appeal this ruling at once," said Robert Kane, the managing director.',
      "We will appeal this ruling at once,", "Robert Kane", "said"),
     # X told Y: ...
     ("Ahmad Naderi, one of the regime’s officials, told the state-run daily newspaper Resalat: "
-     "“I am concerned about the security and social outcome of this crisis.”",
-     "I am concerned about the security and social outcome of this crisis.", "Ahmad Naderi", "told"),
+     "“I am worried about what the price rises will do to the provinces.”",
+     "I am worried about what the price rises will do to the provinces.", "Ahmad Naderi", "told"),
 ])
 def test_speaker_and_cue(extract_text, text, quote, speaker, cue):
     [(got_text, got_speaker, got_cue, _)] = quotes(extract_text(text))
@@ -49,8 +49,8 @@ def test_speaker_and_cue(extract_text, text, quote, speaker, cue):
 
 
 def test_speaker_named_in_apposition_chain(extract_text):
-    x = extract_text("The regime’s Supreme Leader, Ali Khamenei, confirmed this in one his speeches, stating "
-                     "that the MEK had “planned for months” to spread the message.")
+    x = extract_text("The regime’s Supreme Leader, Ali Khamenei, repeated the charge in a televised speech, stating "
+                     "that the MEK had “worked for a whole year” on the protests.")
     assert quotes(x)[0][1] == "Ali Khamenei"
 
 
@@ -62,35 +62,35 @@ def test_pronoun_speaker_is_the_person_named_before(extract_text):
 
 
 def test_newspaper_description_resolves_to_the_named_paper(extract_text):
-    x = extract_text("In connection to that, the state-run daily newspaper Vatan Emrouz wrote on January 31, "
-                     "“The most important point that should not be overlooked is the growth of anger among the people.”")
+    x = extract_text("On the same day, the state-run daily newspaper Vatan Emrouz wrote on its front page, "
+                     "“The officials in the capital have not understood how tired the provinces are.”")
     assert quotes(x)[0][1] == "Vatan Emrouz"
 
 
 def test_possessor_of_a_description_speaks(extract_text):
-    x = extract_text("In a recent article, MEK Iran’s representatives wrote: “The leader of the Iranian "
-                     "Resistance based his strategy on resistance units within Iran.”")
+    x = extract_text("In a statement on Friday, MEK Iran’s representatives wrote: “The network of units inside "
+                     "the country has grown every month this year.”")
     [(_, speaker, _, written)] = quotes(x)
     assert speaker == "MEK Iran" or speaker == "MEK"
     assert written == "MEK Iran’s representatives"
 
 
 def test_unclosed_quote_ends_at_paragraph_end(extract_text):
-    x = extract_text("Mrs. Maryam Rajavi said earlier: “The world community’s silence and inaction have "
-                     "emboldened the religious fascism ruling Iran.\n\nNext paragraph without quotes.")
+    x = extract_text("Mrs. Maryam Rajavi said on Monday: “The silence of the world’s governments has "
+                     "encouraged the executions to continue.\n\nNext paragraph without quotes.")
     [(text, speaker, _, _)] = quotes(x)
-    assert text.endswith("ruling Iran.") and speaker == "Maryam Rajavi"
+    assert text.endswith("to continue.") and speaker == "Maryam Rajavi"
 
 
 def test_slogans_and_titles_are_not_quotes(extract_text):
-    x = extract_text("Posters were placed in Tehran, with slogans that read: “The Resistance Units are sparks of "
-                     "uprisings” and “The uprising is fire under the ashes.” The Iranian Resistance “Free Iran "
-                     "Global Summit” was held on July 17, 2020.")
+    x = extract_text("Banners went up in Tabriz, with slogans that read: “The night will end soon” and "
+                     "“Bread, work and freedom for all.” The group’s “Free Iran Global Summit” "
+                     "was held online in July.")
     assert quotes(x) == []
 
 
 def test_scare_quotes_are_not_quotes(extract_text):
-    x = extract_text("Women have a “special role” in leading the unrest, which observers find “remarkable”.")
+    x = extract_text("Nurses took a “central role” in the strike, which observers found “unusual”.")
     assert quotes(x) == []
 
 

@@ -10,15 +10,15 @@ def facts(x, predicate):
 
 
 @pytest.mark.parametrize("text, person, title, org", [
-    ("Mrs. Maryam Rajavi, the President-elect of the National Council of Resistance of Iran, said earlier that it mattered.",
+    ("Mrs. Maryam Rajavi, the President-elect of the National Council of Resistance of Iran, opened the meeting in Paris.",
      "Maryam Rajavi", "President-elect", "National Council of Resistance of Iran"),
-    ("The leader of the Iranian Resistance, Massoud Rajavi, based his strategy on resistance units.",
+    ("The leader of the Iranian Resistance, Massoud Rajavi, was shown on a large banner.",
      "Massoud Rajavi", "leader", "Iranian Resistance"),
-    ("A few months back, Eshagh Jahangiri, the regime’s Vice-president, publicly admitted the regime’s desperation.",
+    ("Last spring, Eshagh Jahangiri, the regime’s Vice-president, spoke to reporters in the capital.",
      "Eshagh Jahangiri", "Vice-president", None),
-    ("In the online conference, Colombian presidential candidate, Ingrid Betancourt, emphasized the point.",
+    ("At the meeting in Paris, Colombian presidential candidate, Ingrid Betancourt, spoke about the victims.",
      "Ingrid Betancourt", "Colombian presidential candidate", None),
-    ("The protests were aimed at Supreme Leader Ali Khamenei and the president.",
+    ("The crowds chanted against Supreme Leader Ali Khamenei for an hour.",
      "Ali Khamenei", "Supreme Leader", None),
     ("Maternity pay will rise under proposals announced by the Trade and Industry Secretary Patricia Hewitt.",
      "Patricia Hewitt", "Trade and Industry Secretary", None),
@@ -31,9 +31,9 @@ def test_positions(extract_text, text, person, title, org):
 
 
 @pytest.mark.parametrize("text, org, person", [
-    ("The leader of the Iranian Resistance, Massoud Rajavi, based his strategy on resistance units.",
+    ("The leader of the Iranian Resistance, Massoud Rajavi, was shown on a large banner.",
      "Iranian Resistance", "Massoud Rajavi"),
-    ("By comparison, the MEK champions gender equality, and the Iranian opposition movement is actually led by a woman, Maryam Rajavi.",
+    ("Unlike the regime, the MEK promotes women, and the Iranian opposition movement is in fact led by a woman, Maryam Rajavi.",
      "Iranian opposition movement", "Maryam Rajavi"),
     ("The Valmora Port Authority, which is headed by chief executive Daniel Okafor, called the decision regrettable.",
      "Valmora Port Authority", "Daniel Okafor"),
@@ -44,13 +44,13 @@ def test_led_by(extract_text, text, org, person):
 
 
 def test_president_elect_does_not_lead(extract_text):
-    x = extract_text("Mrs. Maryam Rajavi, the President-elect of the National Council of Resistance of Iran, spoke.")
+    x = extract_text("Mrs. Maryam Rajavi, the President-elect of the National Council of Resistance of Iran, arrived.")
     assert facts(x, "ledBy") == set()
 
 
 def test_member_title_implies_membership_and_of_the_whole(extract_text):
     x = extract_text("Alireza Jafarzadeh, member of the National Council of Resistance of Iran (NCRI) "
-                     "Foreign Affairs Committee, tweeted about it.")
+                     "Foreign Affairs Committee, gave a briefing in Washington.")
     members = {org for _, _, org in facts(x, "memberOf")}
     assert "National Council of Resistance of Iran" in members
     assert any("Foreign Affairs Committee" in org for org in members)
