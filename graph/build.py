@@ -6,7 +6,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
-from rdflib import RDF, RDFS, XSD, Dataset, Graph, Literal, URIRef
+from rdflib import OWL, RDF, RDFS, XSD, Dataset, Graph, Literal, URIRef
 from rdflib.namespace import PROV, SKOS
 
 from newsgraph.extract.names import clean
@@ -14,6 +14,7 @@ from newsgraph.ontology import NG
 
 from .iris import (ENTITY_GRAPH, assertion_iri, claim_iri, document_entity_iri, document_iri,
                    entity_iri, position_iri, quote_iri, run_iri)
+from .aliases import AliasEntry
 from .records import DocRecord
 from .resolve import LocalEntity, ResolvedEntity, resolve
 
@@ -57,7 +58,8 @@ def _votes_text(votes: tuple[tuple[str, float], ...]) -> str:
     return " ".join(f"{t}={v:g}" for t, v in sorted(votes))
 
 
-def build_dataset(records: Sequence[DocRecord], runs: Iterable[RunInfo] = ()) -> Dataset:
+def build_dataset(records: Sequence[DocRecord], runs: Iterable[RunInfo] = (),
+                  aliases: Sequence[AliasEntry] = ()) -> Dataset:
     """The whole graph of these documents.
 
     Entities are resolved across all documents at once, so the result does not depend on the
@@ -72,7 +74,7 @@ def build_dataset(records: Sequence[DocRecord], runs: Iterable[RunInfo] = ()) ->
         unique.setdefault(r.meta.content_hash, r)
     docs = [unique[h] for h in sorted(unique)]
     locals_: list[LocalEntity] = [e for r in docs for e in r.entities]
-    resolved = resolve(locals_)
+    resolved = resolve(locals_, aliases)
     iri_of: dict[tuple[str, str], URIRef] = {}
     type_of: dict[URIRef, str] = {}
     used: dict[URIRef, ResolvedEntity] = {}
@@ -92,6 +94,8 @@ def build_dataset(records: Sequence[DocRecord], runs: Iterable[RunInfo] = ()) ->
         eg.add((iri, RDF.type, NG.Entity))
         eg.add((iri, RDFS.label, Literal(ent.label)))
         eg.add((iri, NG.mentionCount, _int(ent.mentions)))
+        if ent.same_as:
+            eg.add((iri, OWL.sameAs, URIRef(ent.same_as)))
         for name in {clean(n) for n in ent.names}:
             if name and name != ent.label:
                 eg.add((iri, SKOS.altLabel, Literal(name)))

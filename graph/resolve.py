@@ -11,6 +11,8 @@ from dataclasses import dataclass
 
 from newsgraph.extract.names import canonical_label, initials, is_acronym, name_key, person_like, strip_name
 
+from .aliases import AliasEntry
+
 TYPE_ORDER = ("Person", "Organization", "Place", "Event")
 
 
@@ -34,11 +36,15 @@ class ResolvedEntity:
     names: tuple[str, ...]  # every name, as written, label first
     members: tuple[int, ...]  # indices into the LocalEntity list
     mentions: int
+    same_as: str | None = None
 
 
 class _UnionFind:
-    def __init__(self, n: int) -> None:
+    """Union-find whose sets may carry a pin (a user alias entry): two pins never join."""
+
+    def __init__(self, n: int, pins: dict[int, str] | None = None) -> None:
         self.parent = list(range(n))
+        self.pin: dict[int, str] = dict(pins or {})
 
     def find(self, i: int) -> int:
         while self.parent[i] != i:
@@ -48,8 +54,15 @@ class _UnionFind:
 
     def union(self, a: int, b: int) -> None:
         ra, rb = self.find(a), self.find(b)
-        if ra != rb:
-            self.parent[max(ra, rb)] = min(ra, rb)
+        if ra == rb:
+            return
+        pa, pb = self.pin.get(ra), self.pin.get(rb)
+        if pa is not None and pb is not None and pa != pb:
+            return  # the alias file says these are different entities
+        root, child = min(ra, rb), max(ra, rb)
+        self.parent[child] = root
+        if pa or pb:
+            self.pin[root] = pa or pb
 
     def groups(self) -> dict[int, list[int]]:
         out: dict[int, list[int]] = defaultdict(list)
@@ -68,7 +81,7 @@ def _type_of(votes: Counter) -> str:
     return max(TYPE_ORDER, key=lambda t: (votes[t], -TYPE_ORDER.index(t)))
 
 
-def resolve(locals_: Sequence[LocalEntity]) -> list[ResolvedEntity]:
+def resolve(locals_: Sequence[LocalEntity], aliases: Sequence[AliasEntry] = ()) -> list[ResolvedEntity]:
     """Group document entities into entities.
 
     Rules, in order: the same canonical name; a shared strong alias (several words, or an
@@ -78,9 +91,25 @@ def resolve(locals_: Sequence[LocalEntity]) -> list[ResolvedEntity]:
 
     Args:
         locals_: the document entities of every document in the graph.
+        aliases: user alias entries: a document entity named by an entry belongs to it, takes
+            its label and type, and never joins another entry's entity.
     """
     n = len(locals_)
-    uf = _UnionFind(n)
+    entry_of_key = {k: e for e in aliases for k in e.keys()}
+    pins: dict[int, str] = {}
+    for i, e in enumerate(locals_):
+        for name in (e.label, *e.names):
+            entry = entry_of_key.get(name_key(name))
+            if entry is not None:
+                pins[i] = entry.id
+                break
+    uf = _UnionFind(n, pins)
+    first_of_entry: dict[str, int] = {}
+    for i, pin in sorted(pins.items()):
+        if pin in first_of_entry:
+            uf.union(first_of_entry[pin], i)
+        else:
+            first_of_entry[pin] = i
     by_label: dict[str, list[int]] = defaultdict(list)
     by_alias: dict[str, list[int]] = defaultdict(list)
     for i, e in enumerate(locals_):
@@ -130,7 +159,10 @@ def resolve(locals_: Sequence[LocalEntity]) -> list[ResolvedEntity]:
             names.extend([e.label] * max(1, e.mentions))
             names.extend(e.names)
             mentions += e.mentions
-        label = canonical_label(names)
+        entry = next((e for e in aliases if e.id == uf.pin.get(root)), None) if aliases else None
+        label = entry.label if entry else canonical_label(names)
+        etype = entry.type if entry and entry.type else _type_of(votes)
         all_names = tuple(dict.fromkeys([label, *sorted(set(n for i in idxs for n in locals_[i].names))]))
-        out.append(ResolvedEntity(label, _type_of(votes), all_names, tuple(sorted(idxs)), mentions))
+        out.append(ResolvedEntity(label, etype, all_names, tuple(sorted(idxs)), mentions,
+                                  entry.same_as if entry else None))
     return out

@@ -85,7 +85,7 @@ def write_outputs(ds: Dataset, out: Path, report: Report, *, validate: bool = Tr
 
 
 def build(paths: Sequence[str | Path], out: str | Path, *, model: str | None = None,
-          validate: bool = True, workers: int = 1, batch_size: int = 16,
+          validate: bool = True, workers: int = 1, batch_size: int = 16, aliases: str | Path | None = None,
           progress: Callable[[Iterable], Iterable] | None = None,
           on_problem: Callable[[str], None] | None = None) -> Report:
     """Build the graph of the articles under ``paths`` into the directory ``out``.
@@ -98,6 +98,7 @@ def build(paths: Sequence[str | Path], out: str | Path, *, model: str | None = N
         workers: processes for spaCy (``nlp.pipe(n_process=...)``).
         progress: wraps the stream of articles (a progress bar).
         on_problem: called with each skipped input and warning as it happens.
+        aliases: a user alias file (.csv or .json), see ``newsgraph.graph.aliases``.
 
     Raises:
         NewsgraphError: the model cannot be loaded, or nothing could be read.
@@ -108,8 +109,11 @@ def build(paths: Sequence[str | Path], out: str | Path, *, model: str | None = N
     from newsgraph.extract.records import Article
     from newsgraph.graph.records import from_extraction
 
+    from newsgraph.graph.aliases import load_aliases
+
     started_clock, started = time.perf_counter(), now()
     report = Report()
+    entries = load_aliases(aliases) if aliases else []
     nlp = load(model)
     name, model_version = model_info(nlp)
 
@@ -136,29 +140,32 @@ def build(paths: Sequence[str | Path], out: str | Path, *, model: str | None = N
         raise NewsgraphError("no article could be read from " + ", ".join(map(str, paths))
                              + (f" ({len(report.skipped)} skipped)" if report.skipped else ""))
     run = RunInfo(tool_version(), f"{name} {model_version}", started, now())
-    ds = build_dataset(records, [run])
+    ds = build_dataset(records, [run], entries)
     summarise(ds, report)
     report.seconds = round(time.perf_counter() - started_clock, 2)
     write_outputs(ds, Path(out), report, validate=validate)
     return report
 
 
-def merge(graph_files: Sequence[str | Path], out: str | Path, *, validate: bool = True) -> Report:
+def merge(graph_files: Sequence[str | Path], out: str | Path, *, validate: bool = True,
+          aliases: str | Path | None = None) -> Report:
     """Merge graphs written by separate runs: their documents, rebuilt as one graph.
 
     The result is the graph one run over all their documents would have written (runs'
     provenance is kept); merging is idempotent and does not depend on the order.
     """
+    from newsgraph.graph.aliases import load_aliases
     from newsgraph.graph.load import read_dataset, records_from_dataset
 
     started = time.perf_counter()
+    entries = load_aliases(aliases) if aliases else []
     records: list[DocRecord] = []
     runs: list[RunInfo] = []
     for path in graph_files:
         recs, rs = records_from_dataset(read_dataset(path))
         records += recs
         runs += rs
-    ds = build_dataset(records, sorted(set(runs), key=lambda r: (r.started, r.model)))
+    ds = build_dataset(records, sorted(set(runs), key=lambda r: (r.started, r.model)), entries)
     report = Report(documents_read=len({r.meta.content_hash for r in records}))
     summarise(ds, report)
     report.seconds = round(time.perf_counter() - started, 2)

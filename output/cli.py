@@ -50,6 +50,7 @@ def build(
     model: Annotated[Optional[str], typer.Option(help="spaCy pipeline (default: $NEWSGRAPH_MODEL or en_core_web_sm)")] = None,
     workers: Annotated[int, typer.Option(min=1, help="Processes for parsing")] = 1,
     validate: Annotated[bool, typer.Option(help="Check the graph against the SHACL shapes")] = True,
+    aliases: Annotated[Optional[Path], typer.Option(help="Alias file (.csv/.json): pin names, force or forbid merges")] = None,
 ) -> None:
     """Build the graph of PATHS into DIR: graph.ttl, graph.trig, graph.html, report.json."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
@@ -66,7 +67,7 @@ def build(
                 yield item
 
         try:
-            report = run_build(paths, out_dir, model=model, workers=workers, validate=validate,
+            report = run_build(paths, out_dir, model=model, workers=workers, validate=validate, aliases=aliases,
                                progress=progress, on_problem=lambda m: err.print(m, highlight=False, soft_wrap=True))
         except NewsgraphError as e:
             _fail(str(e))
@@ -82,12 +83,13 @@ def merge(
     graphs: Annotated[list[Path], typer.Argument(help="graph.trig files written by newsgraph build")],
     out_dir: Annotated[Path, typer.Option("--out", "-o", help="Output directory")] = Path("out"),
     validate: Annotated[bool, typer.Option(help="Check the graph against the SHACL shapes")] = True,
+    aliases: Annotated[Optional[Path], typer.Option(help="Alias file (.csv/.json), as for build")] = None,
 ) -> None:
     """Merge graphs of separate runs into one, as if built together."""
     from .build import merge as run_merge
 
     try:
-        report = run_merge(graphs, out_dir, validate=validate)
+        report = run_merge(graphs, out_dir, validate=validate, aliases=aliases)
     except NewsgraphError as e:
         _fail(str(e))
     _summary(report, "newsgraph merge")

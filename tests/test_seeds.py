@@ -20,3 +20,25 @@ def test_seed_gold_bars(shared, tmp_path):
          str(shared / "gold" / "seeds.jsonl"), *(f"--min={b}" for b in BARS)],
         capture_output=True, text=True)
     assert score.returncode == 0, score.stdout
+
+
+def test_seeds_one_at_a_time_then_merged_equal_one_batch(shared, tmp_path):
+    """Issue 4: the same graph (and so the same figures) whichever way the seeds are built."""
+    from rdflib import Dataset
+
+    from .graph.conftest import assert_same_graph, without_runs
+
+    runner = CliRunner()
+    seeds = sorted((shared / "corpus" / "seeds").glob("*.txt"))
+    parts = []
+    for i, seed in enumerate(seeds):
+        out = tmp_path / f"part{i}"
+        assert runner.invoke(app, ["build", str(seed), "--out", str(out), "--no-validate"]).exit_code == 0
+        parts.append(str(out / "graph.trig"))
+    merged, batch = tmp_path / "merged", tmp_path / "batch"
+    assert runner.invoke(app, ["merge", *reversed(parts), "--out", str(merged)]).exit_code == 0
+    assert runner.invoke(app, ["build", str(shared / "corpus" / "seeds"), "--out", str(batch)]).exit_code == 0
+    one, two = Dataset(), Dataset()
+    one.parse(merged / "graph.trig", format="trig")
+    two.parse(batch / "graph.trig", format="trig")
+    assert_same_graph(without_runs(one), without_runs(two))

@@ -1,0 +1,83 @@
+"""A user alias file: pin canonical names, force or forbid merges, link to other datasets.
+
+CSV (columns ``id,label,type,aliases,sameAs``; aliases separated by ``|``) or JSON (a list of
+objects with the same keys, ``aliases`` a list). Every document entity named by an entry's
+label or one of its aliases becomes that entry's entity, with the entry's label and type;
+document entities of two different entries are never merged; ``sameAs`` adds ``owl:sameAs``.
+"""
+from __future__ import annotations
+
+import csv
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from newsgraph.extract.errors import InputError
+from newsgraph.extract.names import name_key
+
+TYPES = {"Person", "Organization", "Place", "Event"}
+
+
+@dataclass(frozen=True, slots=True)
+class AliasEntry:
+    id: str
+    label: str
+    type: str | None
+    aliases: tuple[str, ...]
+    same_as: str | None = None
+
+    def keys(self) -> set[str]:
+        return {name_key(n) for n in (self.label, *self.aliases)} - {""}
+
+
+def _entry(row: dict, where: str) -> AliasEntry:
+    label = (row.get("label") or "").strip()
+    if not label:
+        raise InputError(f"{where}: an alias entry needs a 'label'")
+    etype = (row.get("type") or "").strip() or None
+    if etype is not None and etype not in TYPES:
+        raise InputError(f"{where}: type {etype!r} is not one of {', '.join(sorted(TYPES))}")
+    aliases = row.get("aliases") or ()
+    if isinstance(aliases, str):
+        aliases = [a for a in aliases.split("|")]
+    same_as = (row.get("sameAs") or row.get("same_as") or "").strip() or None
+    if same_as is not None and not same_as.startswith(("http://", "https://")):
+        raise InputError(f"{where}: sameAs must be an http(s) IRI, got {same_as!r}")
+    return AliasEntry(str(row.get("id") or label), label, etype,
+                      tuple(a.strip() for a in aliases if a and a.strip()), same_as)
+
+
+def load_aliases(path: str | Path) -> list[AliasEntry]:
+    """Read an alias file.
+
+    Raises:
+        InputError: the file is missing or an entry is malformed (the message names the row).
+    """
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as err:
+        raise InputError(f"{path}: cannot read the alias file ({err.strerror or err})") from err
+    entries: list[AliasEntry] = []
+    if path.suffix.lower() == ".json":
+        try:
+            rows = json.loads(text)
+        except json.JSONDecodeError as err:
+            raise InputError(f"{path}:{err.lineno}: not valid JSON ({err.msg})") from err
+        if not isinstance(rows, list) or not all(isinstance(r, dict) for r in rows):
+            raise InputError(f"{path}: expected a JSON list of objects with id, label, type, aliases, sameAs")
+        entries = [_entry(r, f"{path}: entry {i + 1}") for i, r in enumerate(rows)]
+    elif path.suffix.lower() == ".csv":
+        reader = csv.DictReader(text.splitlines())
+        if not reader.fieldnames or "label" not in reader.fieldnames:
+            raise InputError(f"{path}: expected a header with id,label,type,aliases,sameAs")
+        entries = [_entry(r, f"{path}:{i + 2}") for i, r in enumerate(reader)]
+    else:
+        raise InputError(f"{path}: alias files are .csv or .json")
+    seen: dict[str, str] = {}
+    for e in entries:
+        for k in e.keys():
+            if k in seen and seen[k] != e.id:
+                raise InputError(f"{path}: the name {k!r} is given to both {seen[k]!r} and {e.id!r}")
+            seen[k] = e.id
+    return entries
