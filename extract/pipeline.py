@@ -34,8 +34,13 @@ def extract_doc(doc: Doc, article: Article) -> DocumentExtraction:
     extra: list[Entity] = []
 
     def new_org(start: int, end: int) -> str:
-        key = f"e{len(entities) + len(extra)}"
         span = doc[start:end]
+        for e in extra:  # the same group named twice in the document is one entity
+            if e.label == span.text:
+                for i in range(start, end):
+                    entity_of_token[i] = e.key
+                return e.key
+        key = f"e{len(entities) + len(extra)}"
         extra.append(Entity(key, ORGANIZATION, span.text, (span.text,),
                             (Mention(span.text, span.start_char, span.end_char, 0),),
                             ((ORGANIZATION, 1.0),), 0.7))
@@ -44,9 +49,9 @@ def extract_doc(doc: Doc, article: Article) -> DocumentExtraction:
         etype[key] = ORGANIZATION
         return key
 
-    rel = Relations(doc, entity_of_token, etype)
+    rel = Relations(doc, entity_of_token, etype, new_org)
     facts: list[Fact] = list(rel.positions())
-    facts += list(rel.leaders_from_positions(facts, {e.key: e.label for e in entities}))
+    facts += list(rel.leaders_from_positions(facts, {e.key: e.label for e in [*entities, *extra]}))
     facts += list(rel.lead_verbs(new_org))
     facts += list(rel.places())
     for m, idx in zip(mentions, owner):
@@ -56,6 +61,7 @@ def extract_doc(doc: Doc, article: Article) -> DocumentExtraction:
                 sent = doc[m.start].sent
                 facts.append(Fact(entities[idx].key, "partOf", whole, sent.start_char, sent.end_char,
                                   0.85, "composite-name"))
+    facts += list(_parts_by_name(doc, [*entities, *extra], entity_of_token))
     facts += list(rel.members_of_parts(facts))
     quotes, claims = extract_quotes(doc, entity_of_token, etype, doc.text,
                                     {e.key: e.label for e in [*entities, *extra]})
@@ -84,6 +90,27 @@ def extract_doc(doc: Doc, article: Article) -> DocumentExtraction:
     kept = [f for f in dict.fromkeys(facts) if _fits(f, types)]
     sentences = tuple((s.start_char, s.end_char) for s in doc.sents)
     return DocumentExtraction(article, tuple(all_entities), tuple(quotes), tuple(kept), tuple(claims), sentences)
+
+
+def _parts_by_name(doc: Doc, entities: list[Entity], entity_of_token: list[str | None]) -> Iterator[Fact]:
+    """"the NCRI Foreign Affairs Committee", "the MEK Resistance Units": an organisation whose
+    name starts with another organisation's name, and goes on to a unit word, is part of it."""
+    from .names import name_key
+    from .patterns import ORG_WORDS
+
+    by_name = {name_key(n): e.key for e in entities if e.type == ORGANIZATION for n in e.names}
+    for e in entities:
+        if e.type != ORGANIZATION:
+            continue
+        words = name_key(e.label).split(" ")
+        for cut in range(len(words) - 1, 0, -1):
+            whole = by_name.get(" ".join(words[:cut]))
+            if whole and whole != e.key and words[-1] in ORG_WORDS:
+                m = e.mentions[0]
+                span = doc.char_span(m.start, m.end, alignment_mode="expand")
+                sent = span.sent if span is not None else doc[:0]
+                yield Fact(e.key, "partOf", whole, sent.start_char, sent.end_char, 0.75, "name-prefix")
+                break
 
 
 _SIGNATURES = {

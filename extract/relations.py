@@ -6,7 +6,7 @@ around a name, with spaCy's POS tags, and the verb rules ("led by", "heads") use
 """
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
@@ -36,10 +36,12 @@ class Relations:
         entity_type: entity key -> type.
     """
 
-    def __init__(self, doc: Doc, entity_of_token: list[str | None], entity_type: dict[str, str]) -> None:
+    def __init__(self, doc: Doc, entity_of_token: list[str | None], entity_type: dict[str, str],
+                 new_org: Callable[[int, int], str] | None = None) -> None:
         self.doc = doc
         self.ent = entity_of_token
         self.etype = entity_type
+        self.new_org = new_org
 
     def _is(self, i: int, wanted: str) -> bool:
         key = self.ent[i] if 0 <= i < len(self.doc) else None
@@ -94,6 +96,17 @@ class Relations:
             end = self._mention_end(i)
             if end < hi and doc[end].lower_ in TITLE_WORDS:
                 org, i = self.ent[i], end
+        # a party named by its adjective: "Tory leader", "Liberal Democrat spokesman", "Labour MP"
+        def party_word(t: Token) -> bool:
+            return t.text[:1].isupper() and not self.ent[t.i] and t.lower_ not in TITLE_WORDS and (
+                t.ent_type_ == "NORP" or t.lower_ in PARTY_WORDS or t.lower_ in {"democrat", "republican"})
+
+        if org is None and self.new_org is not None and i < hi and party_word(doc[i]):
+            j = i
+            while j < hi and party_word(doc[j]):
+                j += 1
+            if j < hi and doc[j].lower_ in TITLE_WORDS:
+                org, i = self.new_org(i, j), j
         t_start = i
         head_at = None
         while i < hi:

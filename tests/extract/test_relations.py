@@ -22,7 +22,8 @@ def facts(x, predicate):
      "Ali Khamenei", "Supreme Leader", None),
     ("Maternity pay will rise under proposals announced by the Trade and Industry Secretary Patricia Hewitt.",
      "Patricia Hewitt", "Trade and Industry Secretary", None),
-    ("Tory leader Michael Howard said the plan was desperate.", "Michael Howard", "Tory leader", None),
+    ("Tory leader Michael Howard said the plan was desperate.", "Michael Howard", "leader", "Tory"),
+    ("Mr Kennedy is the leader of the Liberal Democrats, and he wants a new tax.", "Kennedy", "leader", "Liberal Democrats"),
     ("Robert Kane, the managing director of Fellside Mining, told the Tarrow Gazette that it would appeal.",
      "Robert Kane", "managing director", "Fellside Mining"),
 ])
@@ -59,3 +60,28 @@ def test_member_title_implies_membership_and_of_the_whole(extract_text):
 def test_party_leader_is_a_member(extract_text):
     x = extract_text("The leader of the Green Party, Ingrid Solberg, said the budget was a start.")
     assert ("Ingrid Solberg", None, "Green Party") in facts(x, "memberOf")
+
+
+@pytest.mark.parametrize("text, person, title, org", [
+    ("Liberal Democrat leader Charles Kennedy called for a cut in council tax.", "Charles Kennedy", "leader", "Liberal Democrat"),
+    ("Labour MP Bob Marshall-Andrews said he would vote against the bill.", "Bob Marshall-Andrews", "MP", "Labour"),
+    ("Conservative spokesman Tim Yeo attacked the proposals.", "Tim Yeo", "spokesman", "Conservative"),
+])
+def test_party_adjective_before_a_title_names_the_party(extract_text, text, person, title, org):
+    x = extract_text(text)
+    assert (person, title, org) in facts(x, "holdsPosition")
+    assert (person, None, org) in facts(x, "memberOf")
+
+
+def test_who_heads(extract_text):
+    assert ("Tesco", None, "Terry Leahy") in facts(extract_text("Sir Terry Leahy, who heads Tesco, said sales had grown."), "ledBy")
+
+
+def test_part_of_by_name_prefix(extract_text):
+    x = extract_text("The MEK Resistance Units painted slogans, and the NCRI Foreign Affairs Committee issued "
+                     "a statement. The MEK and the NCRI both welcomed it.")
+    assert {("MEK Resistance Units", None, "MEK"), ("NCRI Foreign Affairs Committee", None, "NCRI")} <= facts(x, "partOf")
+
+
+def test_place_in_place(extract_text):
+    assert ("Manchester", None, "England") in facts(extract_text("Police in Manchester, England, arrested two men."), "locatedIn")
