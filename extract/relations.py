@@ -99,7 +99,8 @@ class Relations:
         # a party named by its adjective: "Tory leader", "Liberal Democrat spokesman", "Labour MP"
         def party_word(t: Token) -> bool:
             return t.text[:1].isupper() and not self.ent[t.i] and t.lower_ not in TITLE_WORDS and (
-                t.ent_type_ == "NORP" or t.lower_ in PARTY_WORDS or t.lower_ in {"democrat", "republican"})
+                t.lower_ in PARTY_WORDS or t.lower_ in {"democrat", "republican", "democratic"}
+                or (t.ent_type_ == "NORP" and t.tag_ == "NNPS"))  # "Italian Prime Minister": no party
 
         if org is None and self.new_org is not None and i < hi and party_word(doc[i]):
             j = i
@@ -131,6 +132,8 @@ class Relations:
         if head_at is None:
             return None
         title_tokens = [t for t in doc[t_start:head_at + 1] if t.lower_ not in _DROP_MODIFIERS]
+        while title_tokens and title_tokens[0].lower_ in {"and", "&", "-", "or"}:
+            title_tokens = title_tokens[1:]  # "Italian Prime Minister and German Chancellor X"
         if not title_tokens:
             return None
         text = "".join(t.text_with_ws for t in title_tokens).strip()
@@ -249,6 +252,8 @@ class Relations:
                 continue
             words = f.title.lower().replace("-", " ").split()
             leading = bool(words) and (words[-1] in LEADER_WORDS or "president" in words or "elect" in words)
+            if words[-1:] == ["director"] and len(words) > 1 and words[-2] not in {"managing", "executive", "general"}:
+                leading = False  # "regional director", "communications director" do not lead
             if leading and not set(words) & NOT_LEADER_MODIFIERS:
                 yield Fact(f.object, "ledBy", f.subject, f.start, f.end, 0.8, f"{f.rule}+leader-title")
             org_words = set(org_names.get(f.object, "").lower().split())
