@@ -64,16 +64,19 @@ def find_spans(text: str) -> list[Span_]:
             if open_at is None:
                 if ch in OPEN_CLOSE and ch != "\u201d" and (ch != '"' or i == 0 or not line[i - 1].isalnum()):
                     open_at, closer = i, OPEN_CLOSE[ch]
-            elif ch == closer or (closer == '"' and ch == "\u201d") or (closer == "\u201d" and ch == '"' and i + 1 < len(line) and not line[i + 1].isalnum()):
+            elif (ch == closer and (ch != '"' or not _opens(line, i))) or (closer == '"' and ch == "\u201d") \
+                    or (closer == "\u201d" and ch == '"' and not _opens(line, i)):
                 spans.append(_make(line, base, open_at, i, number,
                                    continues=first_in_line and prev_unclosed and line[:open_at].strip() == ""))
                 first_in_line = False
                 prev_unclosed = False
                 open_at = None
-            elif ch == "\u201c":  # a new opening mark: the previous quote never closed
+            elif ch == "\u201c" or (ch == '"' and _opens(line, i)):
+                # a new opening mark: the previous quote never closed ('... 26 weeks. "We are
+                # going to ...': BBC style, a new sentence of the same quote reopens the mark)
                 spans.append(_make(line, base, open_at, None, number, end=i))
                 first_in_line = False
-                open_at, closer = i, "\u201d"
+                open_at, closer = i, OPEN_CLOSE[ch]
         if open_at is not None:
             spans.append(_make(line, base, open_at, None, number, end=len(line),
                                continues=first_in_line and prev_unclosed and line[:open_at].strip() == ""))
@@ -81,6 +84,13 @@ def find_spans(text: str) -> list[Span_]:
         else:
             prev_unclosed = False
     return [s for s in spans if s.end > s.start]
+
+
+def _opens(line: str, i: int) -> bool:
+    """A straight mark shaped like an opening one: space (or line start) before, a word after."""
+    before = line[i - 1] if i > 0 else " "
+    after = line[i + 1] if i + 1 < len(line) else " "
+    return (before.isspace() or before in "([{—–-") and not after.isspace() and after not in ".,;:!?)"
 
 
 def _make(line: str, base: int, open_at: int, close_at: int | None, paragraph: int, *,

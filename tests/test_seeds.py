@@ -42,3 +42,15 @@ def test_seeds_one_at_a_time_then_merged_equal_one_batch(shared, tmp_path):
     one.parse(merged / "graph.trig", format="trig")
     two.parse(batch / "graph.trig", format="trig")
     assert_same_graph(without_runs(one), without_runs(two))
+
+
+def test_polnear_quote_bars(shared, tmp_path):
+    """Issue 3: the PolNeAR development split (84 articles, 789 gold quotes) as one batch."""
+    polnear = shared / "eval" / "polnear-dev"
+    result = CliRunner().invoke(app, ["build", str(polnear / "text"), "--out", str(tmp_path), "--no-validate"])
+    assert result.exit_code == 0, result.output
+    score = subprocess.run(
+        [sys.executable, str(shared / "tools" / "score_kg.py"), str(tmp_path / "graph.ttl"), str(polnear / "gold.jsonl"),
+         "--min=quote.f1=0.93", "--min=quote.speaker_accuracy=0.90", "--min=quote.attributed_f1=0.85"],
+        capture_output=True, text=True)
+    assert score.returncode == 0, score.stdout

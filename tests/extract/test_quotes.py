@@ -140,3 +140,9 @@ def test_long_quote_later_in_the_paragraph_keeps_the_speaker(extract_text):
                      "for years” to lift the dividend, she said. “You went on television to blame forty "
                      "crane drivers” for the delays.")
     assert [q[1] for q in quotes(x)] == ["Marsh", "Marsh", "Marsh"]
+
+
+def test_straight_quote_reopened_without_closing_bbc_style():
+    text = 'Ms Roe said: "We have doubled the pay, we have taken it to 26 weeks. "We are going to extend it." She left.'
+    assert [text[s.start:s.end] for s in find_spans(text)] == [
+        "We have doubled the pay, we have taken it to 26 weeks.", "We are going to extend it."]
