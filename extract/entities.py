@@ -198,6 +198,10 @@ def _unlabelled_names(doc: Doc, out: dict[tuple[int, int], RawMention]) -> None:
             runs.append((i, j))
         i = max(j, i + 1)
     for s, e in runs:
+        sent = doc[s].sent
+        words = [t for t in sent if t.is_alpha]
+        if len(words) >= 4 and sum(t.text[:1].isupper() for t in words) >= 0.6 * len(words):
+            continue  # a headline in Title Case: every word looks like a name
         text = doc[s:e].text
         words = {t.lower_ for t in doc[s:e]}
         m = RawMention(s, e, text=text)

@@ -139,6 +139,29 @@ def query(
 
 
 @app.command()
+def view(
+    graph: Annotated[Path, typer.Argument(help="A graph file (.trig .ttl .nq) or an output directory")],
+    out_file: Annotated[Path, typer.Option("--out", "-o", help="The HTML file to write")] = Path("graph.html"),
+    focus: Annotated[Optional[str], typer.Option(help="Show only this entity (name or alias) and its neighbours")] = None,
+    hops: Annotated[int, typer.Option(min=0, help="How far the neighbourhood of --focus reaches")] = 1,
+    max_nodes: Annotated[int, typer.Option(min=1, help="Show at most this many entities, the most mentioned")] = 300,
+    quote_nodes: Annotated[bool, typer.Option(help="Draw quotes as nodes (default: in the side panel)")] = False,
+) -> None:
+    """Write the interactive HTML view of a graph (one self-contained file, works offline)."""
+    from newsgraph.graph.load import read_dataset
+    from newsgraph.graph.query import graph_file
+
+    from .html import write_html
+
+    try:
+        ds = read_dataset(graph_file(graph))
+        path = write_html(ds, out_file, max_nodes=max_nodes, focus=focus, hops=hops, quote_nodes=quote_nodes)
+    except NewsgraphError as e:
+        _fail(str(e))
+    out.print(f"html: {path}", highlight=False)
+
+
+@app.command()
 def validate(graph: Annotated[Path, typer.Argument(help="A graph file or output directory")]) -> None:
     """Check a graph against the SHACL shapes of the ontology."""
     from newsgraph.graph.load import read_dataset

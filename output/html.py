@@ -19,6 +19,7 @@ from .files import write_text_atomic
 
 COLOURS = {"Person": "#e4572e", "Organization": "#4c7bd9", "Place": "#2a9d5c", "Event": "#a06cd5"}
 SHAPES = {"Person": "dot", "Organization": "diamond", "Place": "triangle", "Event": "star"}
+QUOTE_COLOUR = "#f2c14e"
 RELATIONS = {NG.ledBy: "led by", NG.memberOf: "member of", NG.partOf: "part of", NG.locatedIn: "located in"}
 
 
@@ -31,8 +32,49 @@ def _vis_assets() -> tuple[str, str]:
             (folder / "vis-network.css").read_text(encoding="utf-8"))
 
 
-def view_data(ds: Dataset, *, max_nodes: int = 300) -> dict:
-    """Nodes, edges and panel details of the graph, as plain JSON-able values."""
+def _neighbours(g: Dataset, cls_of: dict) -> dict[URIRef, set[URIRef]]:
+    near: dict[URIRef, set[URIRef]] = defaultdict(set)
+    for p in RELATIONS:
+        for s, o in g.subject_objects(p):
+            near[s].add(o)
+            near[o].add(s)
+    for person, pos in g.subject_objects(NG.holdsPosition):
+        org = g.value(pos, NG.organization)
+        if org is not None:
+            near[person].add(org)
+            near[org].add(person)
+    return near
+
+
+def focus_set(g: Dataset, cls_of: dict, focus: str, hops: int) -> set[URIRef]:
+    """The entity named ``focus`` (label or alias, any case) and everything within ``hops``."""
+    from newsgraph.extract.errors import GraphError
+
+    want = focus.casefold()
+    start = sorted({s for s in cls_of for o in (*g.objects(s, RDFS.label), *g.objects(s, SKOS.altLabel))
+                    if str(o).casefold() == want}, key=str)
+    if not start:
+        raise GraphError(f"no entity is named {focus!r} in this graph")
+    near = _neighbours(g, cls_of)
+    seen, frontier = set(start), set(start)
+    for _ in range(hops):
+        frontier = {n for f in frontier for n in near.get(f, ()) if n not in seen}
+        seen |= frontier
+    return seen
+
+
+def view_data(ds: Dataset, *, max_nodes: int = 300, focus: str | None = None, hops: int = 1,
+              quote_nodes: bool = False) -> dict:
+    """Nodes, edges and panel details of the graph, as plain JSON-able values.
+
+    Args:
+        ds: the graph.
+        max_nodes: show at most this many entities, the most mentioned (the page says how
+            many were left out).
+        focus: show only this entity (label or alias) and its neighbourhood.
+        hops: how far the neighbourhood of ``focus`` reaches.
+        quote_nodes: draw each quote as a node linked to its speaker (default: in the panel).
+    """
     from pyvis.network import Network
 
     g = ds
@@ -42,7 +84,8 @@ def view_data(ds: Dataset, *, max_nodes: int = 300) -> dict:
             cls_of[s] = cls
     count = {s: int(g.value(s, NG.mentionCount) or 1) for s in cls_of}
     doc_name = {d: str(n) for d, n in g.subject_objects(NG.fileName)}
-    ranked = sorted(cls_of, key=lambda s: (-count[s], str(s)))
+    candidates = focus_set(g, cls_of, focus, hops) if focus else set(cls_of)
+    ranked = sorted(candidates, key=lambda s: (-count[s], str(s)))
     shown = set(ranked[:max_nodes])
     net = Network(directed=True)
     details: dict[str, dict] = {}
@@ -51,7 +94,7 @@ def view_data(ds: Dataset, *, max_nodes: int = 300) -> dict:
         label = str(g.value(s, RDFS.label) or s)
         names = sorted({str(o) for o in g.objects(s, SKOS.altLabel)})
         net.add_node(str(s), label=label, title=f"{label} ({cls})" + (f"\nalso: {'; '.join(names)}" if names else ""),
-                     color=COLOURS[cls], shape=SHAPES[cls], value=count[s], group=cls)
+                     color=COLOURS[cls], shape=SHAPES[cls], value=count[s], cls=cls)
         details[str(s)] = {"label": label, "cls": cls, "names": names, "positions": [], "relations": [],
                            "quotes": [], "claims": [], "search": [label.lower(), *(n.lower() for n in names)]}
     evidence: dict[tuple, list] = defaultdict(list)
@@ -100,21 +143,35 @@ def view_data(ds: Dataset, *, max_nodes: int = 300) -> dict:
             d[k] = sorted(set(d[k]))
         for k in ("quotes", "claims"):
             d[k] = sorted(d[k], key=lambda q: (q["doc"], q["text"]))
+    if quote_nodes:
+        for s, q in sorted(g.subject_objects(NG.said), key=lambda x: (str(x[0]), str(x[1]))):
+            if s in shown:
+                text = str(g.value(q, NG.text))
+                net.add_node(str(q), label=text[:40] + ("…" if len(text) > 40 else ""), title=text,
+                             color=QUOTE_COLOUR, shape="box", value=1, cls="Quote")
+                net.add_edge(str(s), str(q), label="said", title="said", id=f"{s}|said|{q}", arrows="to")
     nodes, edges, *_ = net.get_network_data()
-    left_out = len(cls_of) - len(shown)
-    note = (f"{len(shown)} of {len(cls_of)} entities shown (the most mentioned); {left_out} left out."
+    left_out = len(candidates) - len(shown)
+    note = (f"{len(shown)} of {len(candidates)} entities shown (the most mentioned); {left_out} left out."
             if left_out else f"{len(shown)} entities, {len(edges)} relations.")
+    if focus:
+        note = f"Around {focus!r}, {hops} hop(s): " + note
     options = {"physics": {"stabilization": {"iterations": 400}, "barnesHut": {"springLength": 140}},
                "edges": {"font": {"size": 10, "align": "middle"}, "smooth": False},
                "nodes": {"scaling": {"min": 8, "max": 40}, "font": {"size": 13}},
                "interaction": {"hover": True, "tooltipDelay": 150}}
     counts = Counter(cls_of[s] for s in shown)
-    legend = {f"{cls} ({counts[cls]})": colour for cls, colour in COLOURS.items()}
+    legend = [{"cls": cls, "label": f"{cls} ({counts[cls]})", "colour": colour, "shape": SHAPES[cls]}
+              for cls, colour in COLOURS.items()]
+    relations = sorted({e["label"] for e in edges if e["label"] in RELATIONS.values() or e["label"] == "said"}
+                       | ({"position"} if any(e["label"] not in RELATIONS.values() and e["label"] != "said" for e in edges) else set()))
+    for e in edges:
+        e["kind"] = e["label"] if e["label"] in RELATIONS.values() or e["label"] == "said" else "position"
     return {"nodes": nodes, "edges": edges, "details": details, "edgeDetails": edge_details,
-            "options": options, "legend": legend, "note": note}
+            "options": options, "legend": legend, "relations": relations, "note": note}
 
 
-def render_html(ds: Dataset, *, title: str = "newsgraph", max_nodes: int = 300) -> str:
+def render_html(ds: Dataset, *, title: str = "newsgraph", **view: object) -> str:
     from jinja2 import Environment, FileSystemLoader, select_autoescape
 
     env = Environment(loader=FileSystemLoader(Path(__file__).parent / "templates"),
@@ -123,9 +180,9 @@ def render_html(ds: Dataset, *, title: str = "newsgraph", max_nodes: int = 300) 
     from markupsafe import Markup
 
     return env.get_template("graph.html").render(
-        title=title, data=view_data(ds, max_nodes=max_nodes), vis_js=Markup(js), vis_css=Markup(css))
+        title=title, data=view_data(ds, **view), vis_js=Markup(js), vis_css=Markup(css))  # type: ignore[arg-type]
 
 
-def write_html(ds: Dataset, path: str | Path, *, title: str = "newsgraph", max_nodes: int = 300) -> Path:
-    """The graph as one self-contained HTML page."""
-    return write_text_atomic(path, render_html(ds, title=title, max_nodes=max_nodes))
+def write_html(ds: Dataset, path: str | Path, *, title: str = "newsgraph", **view: object) -> Path:
+    """The graph as one self-contained HTML page (options as for :func:`view_data`)."""
+    return write_text_atomic(path, render_html(ds, title=title, **view))

@@ -105,7 +105,16 @@ def test_merge_of_a_broken_file_is_one_clear_line(tmp_path):
     assert result.output.startswith(f"error: {bad}: not a readable trig graph")
 
 
-@pytest.mark.parametrize("command", ["build", "merge", "query", "validate"])
+@pytest.mark.parametrize("command", ["build", "merge", "query", "validate", "view"])
 def test_every_command_has_help(command):
     result = runner.invoke(app, [command, "--help"])
     assert result.exit_code == 0 and "Usage" in result.output
+
+
+def test_view_focus_and_unknown_name(built, tmp_path):
+    page = tmp_path / "v.html"
+    result = runner.invoke(app, ["view", str(built), "--out", str(page), "--focus", "CTU", "--hops", "1"])
+    assert result.exit_code == 0, result.output
+    assert "Coastal Transport Union" in page.read_text(encoding="utf-8")
+    missing = runner.invoke(app, ["view", str(built), "--out", str(page), "--focus", "Nobody At All"])
+    assert missing.exit_code == 1 and "no entity is named 'Nobody At All'" in missing.output

@@ -1,0 +1,172 @@
+"""The HTML view in a real browser: Debian's chromium driven by Playwright, network blocked.
+
+Needs /usr/bin/chromium (`apt-get install chromium`; .ci/run installs it). Without it these tests
+fail with that advice, unless NEWSGRAPH_SKIP_BROWSER=1.
+
+Run as a script to make the README screenshot of the seeds graph:
+    python -m tests.browser.test_view --screenshot docs/seeds-graph.png
+"""
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+
+CHROMIUM = os.environ.get("NEWSGRAPH_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
+ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+
+def _need_chromium() -> None:
+    if os.environ.get("NEWSGRAPH_SKIP_BROWSER") == "1":
+        pytest.skip("NEWSGRAPH_SKIP_BROWSER=1")
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"no chromium at {CHROMIUM}: install it with 'apt-get install chromium' "
+                    "(or set NEWSGRAPH_SKIP_BROWSER=1 to leave the browser tests out)")
+
+
+class Page:
+    """A loaded view: the Playwright page, the requests it tried, its console errors."""
+
+    def __init__(self, browser, path: Path) -> None:
+        self.requests: list[str] = []
+        self.errors: list[str] = []
+        self.dialogs: list[str] = []
+        context = browser.new_context(viewport={"width": 1400, "height": 900})
+        context.route("**/*", self._route)
+        self.page = context.new_page()
+        self.page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
+        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
+        self.page.on("dialog", lambda d: (self.dialogs.append(d.message), d.dismiss()))
+        self.page.goto(path.as_uri())
+        self.page.wait_for_function("document.body.dataset.stable", timeout=20_000)
+
+    def _route(self, route) -> None:  # noqa: ANN001
+        if route.request.url.startswith("file://"):
+            route.continue_()
+        else:
+            self.requests.append(route.request.url)
+            route.abort()
+
+    def js(self, code: str):  # noqa: ANN201
+        return self.page.evaluate(code)
+
+    def click_node(self, node_id: str) -> None:
+        point = self.js(f"""(() => {{
+            const n = window.newsgraph.network;
+            const p = n.getPositions([{json.dumps(node_id)}])[{json.dumps(node_id)}];
+            const dom = n.canvasToDOM(p);
+            const box = document.getElementById('graph').getBoundingClientRect();
+            return {{x: box.left + dom.x, y: box.top + dom.y}};
+        }})()""")
+        self.page.mouse.click(point["x"], point["y"])
+
+
+@pytest.fixture(scope="module")
+def browser():
+    _need_chromium()
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture(scope="module")
+def example_page(browser, tmp_path_factory, example_records):
+    from newsgraph.graph.build import build_dataset
+    from newsgraph.output.html import write_html
+
+    path = write_html(build_dataset(example_records), tmp_path_factory.mktemp("view") / "graph.html")
+    return Page(browser, path)
+
+
+def test_loads_offline_without_errors(example_page):
+    assert example_page.requests == [], "the page tried to reach the network"
+    assert example_page.errors == []
+
+
+def test_every_entity_is_drawn(example_page, example_records):
+    from rdflib import RDF
+
+    from newsgraph.graph.build import build_dataset
+    from newsgraph.ontology import NG
+
+    expected = len(set(build_dataset(example_records).subjects(RDF.type, NG.Entity)))
+    drawn = example_page.js("Object.keys(window.newsgraph.network.getPositions()).length")
+    assert drawn == expected
+
+
+def test_clicking_a_speaker_shows_its_quotes(example_page):
+    data = example_page.js("window.newsgraph.data")
+    node_id, detail = next((k, d) for k, d in sorted(data["details"].items()) if d["quotes"])
+    example_page.click_node(node_id)
+    example_page.page.wait_for_selector("#panel blockquote")
+    assert example_page.page.inner_text("#panel h2") == detail["label"]
+    assert detail["quotes"][0]["text"] in example_page.page.inner_text("#panel")
+
+
+def test_search_finds_an_alias(example_page):
+    example_page.page.fill("#search", "CTU")
+    example_page.page.press("#search", "Enter")
+    assert example_page.page.inner_text("#panel h2") == "Coastal Transport Union"
+
+
+def test_class_filter_hides_nodes(example_page):
+    before = example_page.js("window.newsgraph.network.body.nodeIndices.length")
+    example_page.page.click("#legend input[data-value='Person']")
+    after = example_page.js("window.newsgraph.network.body.nodeIndices.length")
+    example_page.page.click("#legend input[data-value='Person']")
+    assert 0 < after < before
+
+
+def test_article_markup_never_runs(browser, tmp_path, extract_text):
+    from newsgraph.graph.build import build_dataset
+    from newsgraph.graph.records import from_extraction
+    from newsgraph.output.html import write_html
+
+    evil = ('Jane Roe, the leader of the <img src=x onerror="window.__pwned=1;alert(1)"> Party, said: '
+            '"</script><script>window.__pwned=2;alert(2)</script> is what we fear."')
+    page = Page(browser, write_html(build_dataset([from_extraction(extract_text(evil))]), tmp_path / "evil.html"))
+    data = page.js("window.newsgraph.data")
+    for node_id in data["details"]:
+        page.click_node(node_id)
+    assert page.js("window.__pwned === undefined") and page.dialogs == [] and page.requests == []
+
+
+def main(argv: list[str]) -> int:
+    """Screenshot of the seeds graph for the README."""
+    import tempfile
+
+    from playwright.sync_api import sync_playwright
+    from typer.testing import CliRunner
+
+    from newsgraph.output.cli import app
+
+    from ..conftest import SHARED
+
+    target = Path(argv[argv.index("--screenshot") + 1])
+    out = Path(tempfile.mkdtemp())
+    result = CliRunner().invoke(app, ["build", str(SHARED / "corpus" / "seeds"), "--out", str(out)])
+    if result.exit_code:
+        print(result.output)
+        return 1
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        view = Page(b, out / "graph.html")
+        view.page.fill("#search", "Maryam Rajavi")
+        view.page.press("#search", "Enter")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        view.page.screenshot(path=str(target))
+        b.close()
+    print(target)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))
