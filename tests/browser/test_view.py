@@ -29,6 +29,22 @@ def _need_chromium() -> None:
                     "(or set NEWSGRAPH_SKIP_BROWSER=1 to leave the browser tests out)")
 
 
+def wait_stable(page, timeout: float) -> float:  # noqa: ANN001
+    """Wait for the view's layout to finish; return the seconds it took.
+
+    Polls from Python: Playwright's wait_for_function evaluates a string inside the page,
+    which the page's Content-Security-Policy (no 'unsafe-eval') rightly refuses.
+    """
+    import time
+
+    start = time.perf_counter()
+    while not page.evaluate("Boolean(document.body.dataset.stable)"):
+        if time.perf_counter() - start > timeout:
+            raise TimeoutError(f"the view did not stabilise within {timeout} s")
+        page.wait_for_timeout(25)
+    return time.perf_counter() - start
+
+
 class Page:
     """A loaded view: the Playwright page, the requests it tried, its console errors."""
 
@@ -43,7 +59,7 @@ class Page:
         self.page.on("pageerror", lambda e: self.errors.append(str(e)))
         self.page.on("dialog", lambda d: (self.dialogs.append(d.message), d.dismiss()))
         self.page.goto(path.as_uri())
-        self.page.wait_for_function("document.body.dataset.stable", timeout=20_000)
+        wait_stable(self.page, 20)
 
     def _route(self, route) -> None:  # noqa: ANN001
         if route.request.url.startswith("file://"):

@@ -1,0 +1,76 @@
+"""How long the HTML view takes to become stable in headless Chromium (issue #6: ≤ 5 s).
+
+    python bench/view_stable.py [--bbc N] [--max-nodes 2000]
+
+Builds the seeds and N BBC articles (default 700, enough for 2,000 entities; cached under
+/tmp/newsgraph-bench), writes each view, opens it in Debian's chromium with the network blocked
+and prints the time from navigation to the end of stabilisation, and each file's size.
+"""
+from __future__ import annotations
+
+import argparse
+import shutil
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+CACHE = Path("/tmp/newsgraph-bench")
+sys.path.insert(0, str(ROOT))
+
+
+def build(name: str, paths: list[Path]) -> Path:
+    from newsgraph.output.build import build as run
+
+    out = CACHE / name
+    if not (out / "graph.trig").exists():
+        run(paths, out, validate=False)
+    return out / "graph.trig"
+
+
+def bbc_sample(n: int) -> list[Path]:
+    files = sorted((SHARED / "corpus" / "bbc").glob("*/*.txt"))
+    step = max(1, len(files) // n)
+    return files[::step][:n]
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--bbc", type=int, default=700)
+    ap.add_argument("--max-nodes", type=int, default=2000)
+    args = ap.parse_args()
+    from playwright.sync_api import sync_playwright
+
+    from newsgraph.graph.load import read_dataset
+    from newsgraph.output.html import write_html
+    from tests.browser.test_view import ARGS, CHROMIUM, wait_stable
+
+    cases = [("seeds", build("seeds", [SHARED / "corpus" / "seeds"]), 300)]
+    bbc_dir = CACHE / "bbc-in"
+    if not bbc_dir.exists():
+        bbc_dir.mkdir(parents=True)
+        for f in bbc_sample(args.bbc):
+            shutil.copy(f, bbc_dir / f"{f.parent.name}-{f.name}")
+    cases.append((f"bbc-{args.bbc}", build(f"bbc-{args.bbc}", [bbc_dir]), args.max_nodes))
+    print(f"{'view':<12} {'nodes':>6} {'edges':>6} {'size KB':>8} {'stable s':>9}")
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        for name, trig, cap in cases:
+            page_path = write_html(read_dataset(trig), CACHE / f"{name}.html", max_nodes=cap)
+            page = browser.new_page(viewport={"width": 1400, "height": 900})
+            page.route("**/*", lambda r: r.continue_() if r.request.url.startswith("file://") else r.abort())
+            start = time.perf_counter()
+            page.goto(page_path.as_uri())
+            wait_stable(page, 300)
+            wall = time.perf_counter() - start
+            nodes = page.evaluate("window.newsgraph.data.nodes.length")
+            edges = page.evaluate("window.newsgraph.data.edges.length")
+            print(f"{name:<12} {nodes:>6} {edges:>6} {page_path.stat().st_size / 1024:>8.0f} {wall:>9.2f}")
+            page.close()
+        browser.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
