@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .names import canonical_label, clean, initials, is_acronym, name_key, person_like, strip_name
 from .patterns import CUE_VERBS, HONORIFICS, ORG_WORDS, PERSON_NOUNS, TITLE_WORDS
+from .unionfind import UnionFind
 from .records import EVENT, ORGANIZATION, PERSON, PLACE, Entity, Mention
 
 LABEL_TYPES = {"PERSON": PERSON, "ORG": ORGANIZATION, "GPE": PLACE, "LOC": PLACE, "FAC": PLACE,
@@ -295,24 +296,6 @@ def _long_form_before(doc: Doc, paren_i: int) -> tuple[int, int] | None:
     return (start, end)
 
 
-class Clusters:
-    """Union-find over mention indices."""
-
-    def __init__(self, n: int) -> None:
-        self.parent = list(range(n))
-
-    def find(self, i: int) -> int:
-        while self.parent[i] != i:
-            self.parent[i] = self.parent[self.parent[i]]
-            i = self.parent[i]
-        return i
-
-    def union(self, a: int, b: int) -> None:
-        ra, rb = self.find(a), self.find(b)
-        if ra != rb:
-            self.parent[max(ra, rb)] = min(ra, rb)
-
-
 def _parts(name: str) -> list[str]:
     """Slash-joined names name the same thing: "PMOI / MEK Iran" -> PMOI, MEK Iran, MEK."""
     out = []
@@ -332,7 +315,7 @@ def cluster_mentions(doc: Doc, mentions: list[RawMention]) -> tuple[list[Entity]
         The entities, and for each mention the index of its entity.
     """
     n = len(mentions)
-    uf = Clusters(n)
+    uf = UnionFind(n)
     by_key: dict[str, list[int]] = defaultdict(list)
     for i, m in enumerate(mentions):
         for part in _parts(m.text) or [m.text]:

@@ -8,19 +8,8 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from newsgraph.extract.errors import GraphError
+from newsgraph.ontology import PREFIXES
 
-PREFIXES = {
-    "ng": "https://w3id.org/newsgraph/ontology#",
-    "ngr": "https://w3id.org/newsgraph/id/",
-    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
-    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
-    "skos": "http://www.w3.org/2004/02/skos/core#",
-    "prov": "http://www.w3.org/ns/prov#",
-    "xsd": "http://www.w3.org/2001/XMLSchema#",
-    "owl": "http://www.w3.org/2002/07/owl#",
-    "schema": "https://schema.org/",
-    "dcterms": "http://purl.org/dc/terms/",
-}
 _FORMATS = {".trig": ox.RdfFormat.TRIG, ".nq": ox.RdfFormat.N_QUADS, ".ttl": ox.RdfFormat.TURTLE,
             ".nt": ox.RdfFormat.N_TRIPLES}
 

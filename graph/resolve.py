@@ -9,6 +9,7 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from newsgraph.extract.unionfind import UnionFind
 from newsgraph.extract.names import canonical_label, initials, is_acronym, name_key, person_like, strip_name
 
 from .aliases import AliasEntry
@@ -39,18 +40,12 @@ class ResolvedEntity:
     same_as: str | None = None
 
 
-class _UnionFind:
+class _UnionFind(UnionFind):
     """Union-find whose sets may carry a pin (a user alias entry): two pins never join."""
 
     def __init__(self, n: int, pins: dict[int, str] | None = None) -> None:
-        self.parent = list(range(n))
+        super().__init__(n)
         self.pin: dict[int, str] = dict(pins or {})
-
-    def find(self, i: int) -> int:
-        while self.parent[i] != i:
-            self.parent[i] = self.parent[self.parent[i]]
-            i = self.parent[i]
-        return i
 
     def union(self, a: int, b: int) -> None:
         ra, rb = self.find(a), self.find(b)
@@ -59,16 +54,9 @@ class _UnionFind:
         pa, pb = self.pin.get(ra), self.pin.get(rb)
         if pa is not None and pb is not None and pa != pb:
             return  # the alias file says these are different entities
-        root, child = min(ra, rb), max(ra, rb)
-        self.parent[child] = root
+        super().union(ra, rb)
         if pa or pb:
-            self.pin[root] = pa or pb
-
-    def groups(self) -> dict[int, list[int]]:
-        out: dict[int, list[int]] = defaultdict(list)
-        for i in range(len(self.parent)):
-            out[self.find(i)].append(i)
-        return out
+            self.pin[min(ra, rb)] = pa or pb
 
 
 def _strong(name: str) -> bool:

@@ -11,20 +11,10 @@ from pathlib import Path
 import pyoxigraph as ox
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
 
+from newsgraph.ontology import PREFIXES
+
 from .files import write_atomic
 
-PREFIXES = {
-    "ng": "https://w3id.org/newsgraph/ontology#",
-    "ngr": "https://w3id.org/newsgraph/id/",
-    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
-    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
-    "skos": "http://www.w3.org/2004/02/skos/core#",
-    "prov": "http://www.w3.org/ns/prov#",
-    "xsd": "http://www.w3.org/2001/XMLSchema#",
-    "owl": "http://www.w3.org/2002/07/owl#",
-    "dcterms": "http://purl.org/dc/terms/",
-    "schema": "https://schema.org/",
-}
 
 
 class _Terms:
