@@ -58,16 +58,34 @@ def _votes_text(votes: tuple[tuple[str, float], ...]) -> str:
     return " ".join(f"{t}={v:g}" for t, v in sorted(votes))
 
 
-def build_dataset(records: Sequence[DocRecord], runs: Iterable[RunInfo] = (),
-                  aliases: Sequence[AliasEntry] = ()) -> Dataset:
-    """The whole graph of these documents.
+class _Sink:
+    """Collects (s, p, o, graph) quads: much cheaper than adding to an indexed rdflib Dataset
+    one triple at a time, and the same list feeds rdflib, pyoxigraph or a file."""
+
+    def __init__(self) -> None:
+        self.quads: list[tuple] = []
+        self.titled: set[URIRef] = set()
+
+    def graph(self, name: URIRef) -> _GraphSink:
+        return _GraphSink(self.quads, name)
+
+
+class _GraphSink:
+    __slots__ = ("quads", "name")
+
+    def __init__(self, quads: list[tuple], name: URIRef) -> None:
+        self.quads, self.name = quads, name
+
+    def add(self, triple: tuple) -> None:
+        self.quads.append((*triple, self.name))
+
+
+def build_quads(records: Sequence[DocRecord], runs: Iterable[RunInfo] = (),
+                aliases: Sequence[AliasEntry] = ()) -> list[tuple]:
+    """The quads (subject, predicate, object, graph name) of the whole graph of these documents.
 
     Entities are resolved across all documents at once, so the result does not depend on the
     order of ``records``; a document given twice (same content hash) counts once.
-
-    >>> ds = build_dataset([])
-    >>> len(ds)
-    0
     """
     unique: dict[str, DocRecord] = {}
     for r in records:
@@ -87,8 +105,8 @@ def build_dataset(records: Sequence[DocRecord], runs: Iterable[RunInfo] = (),
         for i in ent.members:
             iri_of[(locals_[i].doc, locals_[i].key)] = iri
 
-    ds = new_dataset()
-    eg = ds.graph(ENTITY_GRAPH)
+    sink = _Sink()
+    eg = sink.graph(ENTITY_GRAPH)
     for iri, ent in used.items():
         eg.add((iri, RDF.type, CLASSES[ent.type]))
         eg.add((iri, RDF.type, NG.Entity))
@@ -96,17 +114,34 @@ def build_dataset(records: Sequence[DocRecord], runs: Iterable[RunInfo] = (),
         eg.add((iri, NG.mentionCount, _int(ent.mentions)))
         if ent.same_as:
             eg.add((iri, OWL.sameAs, URIRef(ent.same_as)))
-        for name in {clean(n) for n in ent.names}:
+        for name in sorted({clean(n) for n in ent.names}):
             if name and name != ent.label:
                 eg.add((iri, SKOS.altLabel, Literal(name)))
     for r in docs:
-        _add_document(ds, eg, r, iri_of, type_of)
+        _add_document(sink, eg, r, iri_of, type_of)
     for run in runs:
         add_run(eg, run)
+    return list(dict.fromkeys(sink.quads))
+
+
+def build_dataset(records: Sequence[DocRecord], runs: Iterable[RunInfo] = (),
+                  aliases: Sequence[AliasEntry] = ()) -> Dataset:
+    """The whole graph of these documents as an rdflib Dataset (see :func:`build_quads`).
+
+    >>> ds = build_dataset([])
+    >>> len(ds)
+    0
+    """
+    ds = new_dataset()
+    graphs: dict[URIRef, Graph] = {}
+    quads = build_quads(records, runs, aliases)
+    for name in dict.fromkeys(q[3] for q in quads):
+        graphs[name] = ds.graph(name)
+    ds.addN((s, p, o, graphs[g]) for s, p, o, g in quads)
     return ds
 
 
-def add_run(eg: Graph, run: RunInfo) -> URIRef:
+def add_run(eg: Graph | _GraphSink, run: RunInfo) -> URIRef:
     """A prov:Activity for the run that wrote the graph."""
     act = run_iri(run.tool_version, run.model, run.started, run.ended)
     eg.add((act, RDF.type, PROV.Activity))
@@ -118,10 +153,10 @@ def add_run(eg: Graph, run: RunInfo) -> URIRef:
     return act
 
 
-def _add_document(ds: Dataset, eg: Graph, r: DocRecord, iri_of: dict, type_of: dict) -> None:
+def _add_document(sink: _Sink, eg: _GraphSink, r: DocRecord, iri_of: dict, type_of: dict) -> None:
     m = r.meta
     doc = document_iri(m.content_hash)
-    g = ds.graph(doc)
+    g = sink.graph(doc)
     g.add((doc, RDF.type, NG.Document))
     g.add((doc, NG.fileName, Literal(m.name)))
     g.add((doc, NG.path, Literal(m.path)))
@@ -188,7 +223,8 @@ def _add_document(ds: Dataset, eg: Graph, r: DocRecord, iri_of: dict, type_of: d
             title = f.title or ""
             target = position_iri(subj, title, obj)
             eg.add((target, RDF.type, NG.Position))
-            if (target, NG.title, None) not in eg:
+            if target not in sink.titled:
+                sink.titled.add(target)
                 eg.add((target, NG.title, Literal(title)))
             if obj is not None:
                 eg.add((target, NG.organization, obj))

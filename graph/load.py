@@ -24,6 +24,12 @@ def read_dataset(path: str | Path) -> Dataset:
     Raises:
         GraphError: missing file, unknown format or a syntax error (named with the file).
     """
+    from .store import GraphStore, is_store
+
+    if is_store(path):
+        from .oxterms import dataset_from_ox
+
+        return dataset_from_ox(GraphStore(path).open_read())
     path = Path(path)
     fmt = FORMATS.get(path.suffix.lower())
     if not path.is_file():
@@ -39,6 +45,14 @@ def read_dataset(path: str | Path) -> Dataset:
     except Exception as err:  # rdflib raises many parser-specific types; all mean "bad file"
         raise GraphError(f"{path}: not a readable {fmt} graph ({type(err).__name__}: {err})") from err
     return ds
+
+
+def read_any(source: str | Path) -> Dataset:
+    """A store directory, an output directory (its graph.trig) or a graph file, as a dataset."""
+    from .query import graph_file
+    from .store import is_store
+
+    return read_dataset(source if is_store(source) else graph_file(source))
 
 
 def _str(g: Graph, s: URIRef, p: URIRef) -> str | None:

@@ -44,6 +44,11 @@ def graph_file(source: str | Path) -> Path:
 
 
 def load_store(source: str | Path) -> ox.Store:
+    """A store directory opened read-only, or a graph file loaded into memory."""
+    from .store import GraphStore, is_store
+
+    if is_store(source):
+        return GraphStore(source).open_read()
     path = graph_file(source)
     store = ox.Store()
     try:

@@ -4,7 +4,7 @@ from __future__ import annotations
 import json
 import time
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from importlib.metadata import PackageNotFoundError, version
@@ -46,6 +46,7 @@ class Report:
     outputs: dict[str, str] = field(default_factory=dict)
     valid: bool | None = None
     validation: str = ""
+    store: dict = field(default_factory=dict)
 
     def as_json(self) -> str:
         return json.dumps(self.__dict__, indent=2, ensure_ascii=False)
@@ -84,6 +85,24 @@ def write_outputs(ds: Dataset, out: Path, report: Report, *, validate: bool = Tr
     write_text_atomic(out / "report.json", report.as_json())
 
 
+def _articles(paths: Sequence[str | Path], report: Report, on_problem: Callable[[str], None] | None) -> Iterator:
+    """The articles under ``paths``; skipped inputs and warnings go to the report as they come."""
+    from newsgraph.extract.reader import Skipped, Warning_, read_articles
+
+    for item in read_articles(paths):
+        if isinstance(item, Skipped):
+            report.skipped.append({"path": item.path, "reason": item.reason})
+            if on_problem:
+                on_problem(f"skipped {item}")
+        elif isinstance(item, Warning_):
+            report.warnings.append(str(item))
+            if on_problem:
+                on_problem(f"warning: {item}")
+        else:
+            report.documents_read += 1
+            yield item
+
+
 def build(paths: Sequence[str | Path], out: str | Path, *, model: str | None = None,
           validate: bool = True, workers: int = 1, batch_size: int = 16, aliases: str | Path | None = None,
           progress: Callable[[Iterable], Iterable] | None = None,
@@ -105,7 +124,6 @@ def build(paths: Sequence[str | Path], out: str | Path, *, model: str | None = N
     """
     from newsgraph.extract.nlp import load, model_info
     from newsgraph.extract.pipeline import extract_articles
-    from newsgraph.extract.reader import Skipped, Warning_, read_articles
     from newsgraph.extract.records import Article
     from newsgraph.graph.records import from_extraction
 
@@ -117,21 +135,7 @@ def build(paths: Sequence[str | Path], out: str | Path, *, model: str | None = N
     nlp = load(model)
     name, model_version = model_info(nlp)
 
-    def articles() -> Iterable[Article]:
-        for item in read_articles(paths):
-            if isinstance(item, Skipped):
-                report.skipped.append({"path": item.path, "reason": item.reason})
-                if on_problem:
-                    on_problem(f"skipped {item}")
-            elif isinstance(item, Warning_):
-                report.warnings.append(str(item))
-                if on_problem:
-                    on_problem(f"warning: {item}")
-            else:
-                report.documents_read += 1
-                yield item
-
-    stream: Iterable[Article] = articles()
+    stream: Iterable[Article] = _articles(paths, report, on_problem)
     if progress is not None:
         stream = progress(stream)
     records: list[DocRecord] = [from_extraction(x) for x in
@@ -170,4 +174,121 @@ def merge(graph_files: Sequence[str | Path], out: str | Path, *, validate: bool 
     summarise(ds, report)
     report.seconds = round(time.perf_counter() - started, 2)
     write_outputs(ds, Path(out), report, validate=validate)
+    return report
+
+
+def build_into(paths: Sequence[str | Path], store: str | Path, *, model: str | None = None, workers: int = 1,
+               batch_size: int = 16, aliases: str | Path | None = None,
+               progress: Callable[[Iterable], Iterable] | None = None,
+               on_problem: Callable[[str], None] | None = None) -> Report:
+    """Add the articles under ``paths`` to a persistent store (created if missing).
+
+    A document already in the store (same text) is skipped; a changed version of a file
+    already stored replaces the old one; entities are resolved again over the whole store.
+
+    Raises:
+        StoreBusy: another process is writing to the store.
+    """
+    import os
+
+    from newsgraph.extract.nlp import load, model_info
+    from newsgraph.extract.pipeline import extract_articles
+    from newsgraph.graph.aliases import load_aliases
+    from newsgraph.graph.records import from_extraction
+    from newsgraph.graph.store import GraphStore
+
+    started_clock, started = time.perf_counter(), now()
+    report = Report()
+    entries = load_aliases(aliases) if aliases else None
+    gs = GraphStore(store)
+    with gs.writer() as w:
+        fresh = []
+        unchanged = replaced = 0
+        for article in _articles(paths, report, on_problem):
+            if w.has(article.content_hash):
+                unchanged += 1
+                continue
+            fresh.append(article)
+        if report.documents_read == 0:
+            raise NewsgraphError("no article could be read from " + ", ".join(map(str, paths))
+                                 + (f" ({len(report.skipped)} skipped)" if report.skipped else ""))
+        nlp = load(model) if fresh else None
+        stream: Iterable = fresh if progress is None else progress(fresh)
+        added = 0
+        if nlp is not None:
+            for x in extract_articles(nlp, stream, batch_size=batch_size, n_process=workers):
+                identity = os.path.abspath(x.article.path)
+                replaced += w.hash_of_identity(identity) is not None
+                w.add(from_extraction(x), identity)
+                added += 1
+        if added or entries is not None or not gs.current():
+            name, model_version = model_info(nlp) if nlp is not None else ("-", "-")
+            w.commit(RunInfo(tool_version(), f"{name} {model_version}", started, now()), entries)
+        report.store = {"path": str(store), "added": added - replaced, "replaced": replaced,
+                        "unchanged": unchanged, "documents": len(w.docs)}
+    summarise_store(gs, report)
+    report.seconds = round(time.perf_counter() - started_clock, 2)
+    return report
+
+
+def summarise_store(gs, report: Report) -> None:  # noqa: ANN001
+    """Counts of a store's live generation, through SPARQL (no full load)."""
+    db = gs.open_read()
+
+    def count(q: str) -> int:
+        return int(next(iter(db.query(q, use_default_graph_as_union=True)))["n"].value)
+
+    ng = "https://w3id.org/newsgraph/ontology#"
+    report.entities = {c: count(f"SELECT (COUNT(DISTINCT ?s) AS ?n) {{ ?s a <{ng}{c}> }}")
+                       for c in ("Person", "Organization", "Place", "Event")}
+    report.facts = {p: count(f"SELECT (COUNT(*) AS ?n) {{ SELECT DISTINCT ?s ?o {{ ?s <{ng}{p}> ?o }} }}")
+                    for p in PREDICATES}
+    report.quotes = count(f"SELECT (COUNT(DISTINCT ?q) AS ?n) {{ ?q a <{ng}Quote> }}")
+    report.attributed_quotes = count(f"SELECT (COUNT(DISTINCT ?q) AS ?n) {{ ?s <{ng}said> ?q }}")
+    report.claims = count(f"SELECT (COUNT(DISTINCT ?c) AS ?n) {{ ?c a <{ng}Claim> }}")
+    report.triples = len(db)
+
+
+def remove_documents(store: str | Path, refs: Sequence[str]) -> Report:
+    """Retract documents (by content hash or 8+ character prefix, path, or file name).
+
+    Raises:
+        NewsgraphError: a reference names no document, or more than one.
+    """
+    from newsgraph.graph.store import GraphStore
+
+    started = time.perf_counter()
+    gs = GraphStore(store)
+    if gs.current() is None:
+        raise NewsgraphError(f"{store}: not a newsgraph store")
+    report = Report()
+    with gs.writer() as w:
+        gone = []
+        for ref in refs:
+            hits = w.find(ref)
+            if not hits:
+                raise NewsgraphError(f"{store}: no document {ref!r} in the store (give a file name, path or content hash)")
+            if len(hits) > 1:
+                raise NewsgraphError(f"{store}: {ref!r} names {len(hits)} documents; give the path or the content hash")
+            gone.append(hits[0])
+        for h in dict.fromkeys(gone):
+            w.remove(h)
+        w.commit(None)
+        report.store = {"path": str(store), "removed": len(set(gone)), "documents": len(w.docs)}
+    summarise_store(gs, report)
+    report.seconds = round(time.perf_counter() - started, 2)
+    return report
+
+
+def export(store: str | Path, out: str | Path, *, validate: bool = True, max_nodes: int = 300) -> Report:
+    """Write a store's graph.ttl, graph.trig, graph.html and report.json into ``out``."""
+    from newsgraph.graph.load import read_any
+
+    started = time.perf_counter()
+    ds = read_any(store)
+    report = Report()
+    summarise(ds, report)
+    report.documents_read = len(set(ds.subjects(RDF.type, NG.Document)))
+    report.seconds = round(time.perf_counter() - started, 2)
+    write_outputs(ds, Path(out), report, validate=validate, max_nodes=max_nodes)
     return report

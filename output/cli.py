@@ -37,6 +37,8 @@ def _summary(report, title: str) -> None:  # noqa: ANN001
     t.add_row("triples", str(report.triples))
     if report.valid is not None:
         t.add_row("SHACL", "valid" if report.valid else "[red]INVALID[/] (see report.json)")
+    for key, value in report.store.items():
+        t.add_row(f"store: {key}", str(value))
     t.add_row("time", f"{report.seconds:.1f} s")
     out.print(t)
     for kind, path in report.outputs.items():
@@ -47,15 +49,17 @@ def _summary(report, title: str) -> None:  # noqa: ANN001
 def build(
     paths: Annotated[list[Path], typer.Argument(help="Files and folders: .txt .md .html .jsonl")],
     out_dir: Annotated[Path, typer.Option("--out", "-o", help="Output directory")] = Path("out"),
+    into: Annotated[Optional[Path], typer.Option("--into", help="Add to this persistent store (created if missing) instead of writing --out")] = None,
     model: Annotated[Optional[str], typer.Option(help="spaCy pipeline (default: $NEWSGRAPH_MODEL or en_core_web_sm)")] = None,
     workers: Annotated[int, typer.Option(min=1, help="Processes for parsing")] = 1,
     validate: Annotated[bool, typer.Option(help="Check the graph against the SHACL shapes")] = True,
     aliases: Annotated[Optional[Path], typer.Option(help="Alias file (.csv/.json): pin names, force or forbid merges")] = None,
 ) -> None:
-    """Build the graph of PATHS into DIR: graph.ttl, graph.trig, graph.html, report.json."""
+    """Build the graph of PATHS into DIR (graph.ttl, graph.trig, graph.html, report.json), or add them to a store."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
     from .build import build as run_build
+    from .build import build_into
 
     with Progress(TextColumn("reading"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                   console=err, transient=True, disable=not err.is_terminal) as bar:
@@ -66,16 +70,22 @@ def build(
                 bar.advance(task)
                 yield item
 
+        problem = lambda m: err.print(m, highlight=False, soft_wrap=True)  # noqa: E731
         try:
-            report = run_build(paths, out_dir, model=model, workers=workers, validate=validate, aliases=aliases,
-                               progress=progress, on_problem=lambda m: err.print(m, highlight=False, soft_wrap=True))
+            if into is not None:
+                report = build_into(paths, into, model=model, workers=workers, aliases=aliases,
+                                    progress=progress, on_problem=problem)
+            else:
+                report = run_build(paths, out_dir, model=model, workers=workers, validate=validate, aliases=aliases,
+                                   progress=progress, on_problem=problem)
         except NewsgraphError as e:
             _fail(str(e))
     _summary(report, "newsgraph build")
     if report.valid is False:
         _fail(f"the graph does not conform to the shapes; details in {out_dir / 'report.json'}")
     if report.skipped:
-        _fail(f"{len(report.skipped)} input(s) skipped; the rest was built (see {out_dir / 'report.json'})")
+        where = f"see {out_dir / 'report.json'}" if into is None else "listed above"
+        _fail(f"{len(report.skipped)} input(s) skipped; the rest was built ({where})")
 
 
 @app.command()
@@ -139,6 +149,59 @@ def query(
 
 
 @app.command()
+def remove(
+    store: Annotated[Path, typer.Argument(help="A store made with build --into")],
+    documents: Annotated[list[str], typer.Argument(help="File names, paths or content hashes (8+ characters)")],
+) -> None:
+    """Retract documents from a store, with every quote and assertion they support."""
+    from .build import remove_documents
+
+    try:
+        report = remove_documents(store, documents)
+    except NewsgraphError as e:
+        _fail(str(e))
+    _summary(report, "newsgraph remove")
+
+
+@app.command()
+def export(
+    store: Annotated[Path, typer.Argument(help="A store made with build --into")],
+    out_dir: Annotated[Path, typer.Option("--out", "-o", help="Output directory")] = Path("out"),
+    validate: Annotated[bool, typer.Option(help="Check the graph against the SHACL shapes")] = True,
+) -> None:
+    """Write a store's graph.ttl, graph.trig, graph.html and report.json."""
+    from newsgraph.graph.store import is_store
+
+    from .build import export as run_export
+
+    if not is_store(store):
+        _fail(f"{store}: not a newsgraph store (make one with 'newsgraph build PATH --into {store}')")
+    try:
+        report = run_export(store, out_dir, validate=validate)
+    except NewsgraphError as e:
+        _fail(str(e))
+    _summary(report, "newsgraph export")
+
+
+@app.command()
+def serve(
+    store: Annotated[Path, typer.Argument(help="A store, an output directory or a graph file")],
+    port: Annotated[int, typer.Option(help="TCP port")] = 7878,
+    host: Annotated[str, typer.Option(help="Address to bind (default: this machine only)")] = "127.0.0.1",
+    timeout: Annotated[float, typer.Option(help="Seconds a query may run")] = 30.0,
+    max_results: Annotated[int, typer.Option(help="Rows (or triples) a query may return")] = 100_000,
+) -> None:
+    """Serve SPARQL 1.1 Protocol queries (read-only) at http://HOST:PORT/sparql."""
+    from .serve import serve_forever
+
+    try:
+        serve_forever(store, host=host, port=port, timeout=timeout, max_results=max_results,
+                      log=lambda m: err.print(m, highlight=False))
+    except NewsgraphError as e:
+        _fail(str(e))
+
+
+@app.command()
 def view(
     graph: Annotated[Path, typer.Argument(help="A graph file (.trig .ttl .nq) or an output directory")],
     out_file: Annotated[Path, typer.Option("--out", "-o", help="The HTML file to write")] = Path("graph.html"),
@@ -148,13 +211,12 @@ def view(
     quote_nodes: Annotated[bool, typer.Option(help="Draw quotes as nodes (default: in the side panel)")] = False,
 ) -> None:
     """Write the interactive HTML view of a graph (one self-contained file, works offline)."""
-    from newsgraph.graph.load import read_dataset
-    from newsgraph.graph.query import graph_file
+    from newsgraph.graph.load import read_any
 
     from .html import write_html
 
     try:
-        ds = read_dataset(graph_file(graph))
+        ds = read_any(graph)
         path = write_html(ds, out_file, max_nodes=max_nodes, focus=focus, hops=hops, quote_nodes=quote_nodes)
     except NewsgraphError as e:
         _fail(str(e))
@@ -164,14 +226,13 @@ def view(
 @app.command()
 def validate(graph: Annotated[Path, typer.Argument(help="A graph file or output directory")]) -> None:
     """Check a graph against the SHACL shapes of the ontology."""
-    from newsgraph.graph.load import read_dataset
-    from newsgraph.graph.query import graph_file
+    from newsgraph.graph.load import read_any
     from newsgraph.graph.validate import validate as shacl
 
     from .turtle import union_graph
 
     try:
-        ds = read_dataset(graph_file(graph))
+        ds = read_any(graph)
     except NewsgraphError as e:
         _fail(str(e))
     ok, text = shacl(union_graph(ds))

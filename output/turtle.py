@@ -9,48 +9,23 @@ from __future__ import annotations
 from pathlib import Path
 
 import pyoxigraph as ox
-from rdflib import BNode, Dataset, Graph, Literal, URIRef
+from rdflib import Dataset, Graph
 
+from newsgraph.graph.oxterms import OxTerms
 from newsgraph.ontology import PREFIXES
 
 from .files import write_atomic
 
 
 
-class _Terms:
-    """rdflib terms -> pyoxigraph terms, each converted once."""
-
-    def __init__(self) -> None:
-        self.cache: dict = {}
-
-    def __call__(self, t: object) -> object:
-        got = self.cache.get(t)
-        if got is None:
-            if isinstance(t, URIRef):
-                got = ox.NamedNode(str(t))
-            elif isinstance(t, BNode):
-                got = ox.BlankNode(str(t))
-            elif isinstance(t, Literal):
-                if t.language:
-                    got = ox.Literal(str(t), language=t.language)
-                elif t.datatype:
-                    got = ox.Literal(str(t), datatype=ox.NamedNode(str(t.datatype)))
-                else:
-                    got = ox.Literal(str(t))
-            else:
-                raise TypeError(f"cannot write RDF term {t!r}")
-            self.cache[t] = got
-        return got
-
-
 def _triples(ds: Dataset | Graph) -> list[ox.Triple]:
-    conv = _Terms()
+    conv = OxTerms()
     seen = {(s, p, o) for s, p, o, *_ in (ds.quads((None, None, None, None)) if isinstance(ds, Dataset) else ds)}
     return [ox.Triple(conv(s), conv(p), conv(o)) for s, p, o in sorted(seen)]
 
 
 def _quads(ds: Dataset) -> list[ox.Quad]:
-    conv = _Terms()
+    conv = OxTerms()
     out = []
     for s, p, o, g in sorted(ds.quads((None, None, None, None)), key=lambda q: (str(q[3]), q[0], q[1], q[2])):
         graph = ox.DefaultGraph() if g is None or str(getattr(g, "identifier", g)).startswith("urn:x-rdflib:default") \

@@ -105,7 +105,7 @@ def test_merge_of_a_broken_file_is_one_clear_line(tmp_path):
     assert result.output.startswith(f"error: {bad}: not a readable trig graph")
 
 
-@pytest.mark.parametrize("command", ["build", "merge", "query", "validate", "view"])
+@pytest.mark.parametrize("command", ["build", "merge", "query", "validate", "view", "remove", "export", "serve"])
 def test_every_command_has_help(command):
     result = runner.invoke(app, [command, "--help"])
     assert result.exit_code == 0 and "Usage" in result.output

@@ -1,0 +1,80 @@
+"""rdflib terms to pyoxigraph terms (rdflib builds our graphs; pyoxigraph stores and writes them)."""
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import pyoxigraph as ox
+from rdflib import BNode, Literal, URIRef
+
+
+class OxTerms:
+    """rdflib terms -> pyoxigraph terms, each converted once."""
+
+    def __init__(self) -> None:
+        self.cache: dict = {}
+
+    def __call__(self, t: object) -> object:
+        got = self.cache.get(t)
+        if got is None:
+            if isinstance(t, URIRef):
+                got = ox.NamedNode(str(t))
+            elif isinstance(t, BNode):
+                got = ox.BlankNode(str(t))
+            elif isinstance(t, Literal):
+                if t.language:
+                    got = ox.Literal(str(t), language=t.language)
+                elif t.datatype:
+                    got = ox.Literal(str(t), datatype=ox.NamedNode(str(t.datatype)))
+                else:
+                    got = ox.Literal(str(t))
+            else:
+                raise TypeError(f"cannot write RDF term {t!r}")
+            self.cache[t] = got
+        return got
+
+
+def to_ox_quads(quads: Iterable[tuple]) -> list[ox.Quad]:
+    """(s, p, o, graph name) tuples of rdflib terms as pyoxigraph quads."""
+    conv = OxTerms()
+    return [ox.Quad(conv(s), conv(p), conv(o), conv(g) if g is not None else ox.DefaultGraph())
+            for s, p, o, g in quads]
+
+
+def from_ox(t: object) -> object:
+    """A pyoxigraph term as an rdflib term."""
+    if isinstance(t, ox.NamedNode):
+        return URIRef(t.value)
+    if isinstance(t, ox.BlankNode):
+        return BNode(t.value)
+    if isinstance(t, ox.Literal):
+        if t.language:
+            return Literal(t.value, lang=t.language)
+        dt = t.datatype.value if t.datatype is not None else None
+        if dt == "http://www.w3.org/2001/XMLSchema#string":
+            dt = None
+        return Literal(t.value, datatype=URIRef(dt) if dt else None)
+    raise TypeError(f"cannot read RDF term {t!r}")
+
+
+def dataset_from_ox(store: ox.Store):  # noqa: ANN201 (rdflib Dataset)
+    """Every quad of a pyoxigraph store as an rdflib Dataset (for the view and the writers)."""
+    from rdflib import Dataset
+
+    ds = Dataset(default_union=True)
+    graphs: dict = {}
+    cache: dict = {}
+
+    def conv(t: object) -> object:
+        got = cache.get(t)
+        if got is None:
+            got = cache[t] = from_ox(t)
+        return got
+
+    quads = []
+    for q in store.quads_for_pattern(None, None, None, None):
+        g = q.graph_name
+        if g not in graphs:
+            graphs[g] = ds.default_graph if isinstance(g, ox.DefaultGraph) else ds.graph(conv(g))
+        quads.append((conv(q.subject), conv(q.predicate), conv(q.object), graphs[g]))
+    ds.addN(quads)
+    return ds

@@ -1,0 +1,253 @@
+"""A persistent graph store that grows batch by batch (pyoxigraph on disk).
+
+Layout of a store directory::
+
+    STORE/CURRENT            name of the live generation ("gen-000007"), replaced atomically
+    STORE/gen-000007/        one immutable generation: oxigraph/ (RocksDB) and manifest.json
+    STORE/records/<hash>.json  what each document contributes (graph.records.DocRecord)
+    STORE/lock               held (flock) by the one writer
+
+A write never touches the live generation: it builds the next one beside it, then points
+CURRENT at it. A writer killed at any moment leaves CURRENT on the old, complete generation,
+and readers (query, serve, export) never see a half-written store. Entities are resolved again
+over every document at each write (linear in document entities), so adding a batch gives the
+graph that building everything at once gives.
+"""
+from __future__ import annotations
+
+import fcntl
+import json
+import os
+import shutil
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import asdict
+from pathlib import Path
+
+import pyoxigraph as ox
+from rdflib import OWL, URIRef
+
+from newsgraph.extract.errors import GraphError
+from newsgraph.extract.records import Claim, Quote
+
+from .aliases import AliasEntry
+from .build import RunInfo, build_quads
+from .iris import ENTITY_GRAPH
+from .oxterms import to_ox_quads
+from .records import DocMeta, DocRecord, FactRecord
+from .resolve import LocalEntity
+
+MANIFEST = "manifest.json"
+
+
+class StoreBusy(GraphError):
+    """Another writer holds the store."""
+
+
+def is_store(path: str | Path) -> bool:
+    return (Path(path) / "CURRENT").is_file()
+
+
+# -- records as JSON -------------------------------------------------------------------------
+
+def record_to_json(r: DocRecord) -> str:
+    return json.dumps(asdict(r), ensure_ascii=False, sort_keys=True)
+
+
+def record_from_json(text: str) -> DocRecord:
+    d = json.loads(text)
+    return DocRecord(
+        meta=DocMeta(**d["meta"]),
+        entities=tuple(LocalEntity(**{**e, "names": tuple(e["names"]),
+                                      "votes": tuple((t, float(v)) for t, v in e["votes"])})
+                       for e in d["entities"]),
+        quotes=tuple(Quote(**q) for q in d["quotes"]),
+        claims=tuple(Claim(**c) for c in d["claims"]),
+        facts=tuple(FactRecord(**f) for f in d["facts"]),
+    )
+
+
+def _write_atomic(path: Path, text: str) -> None:
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    with open(tmp, "w", encoding="utf-8") as fh:
+        fh.write(text)
+        fh.flush()
+        os.fsync(fh.fileno())
+    os.replace(tmp, path)
+
+
+def _fsync_dir(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+class GraphStore:
+    """A store directory. Reading needs no lock; writing goes through :meth:`writer`."""
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = Path(path)
+
+    # -- reading -----------------------------------------------------------------------------
+    def current(self) -> Path | None:
+        try:
+            name = (self.path / "CURRENT").read_text(encoding="utf-8").strip()
+        except FileNotFoundError:
+            return None
+        return self.path / name
+
+    def manifest(self) -> dict:
+        gen = self.current()
+        if gen is None:
+            return {"documents": {}, "runs": [], "aliases": [], "retired": {}, "generation": 0}
+        return json.loads((gen / MANIFEST).read_text(encoding="utf-8"))
+
+    def open_read(self) -> ox.Store:
+        """The live generation, read-only (it is never written again)."""
+        gen = self.current()
+        if gen is None:
+            raise GraphError(f"{self.path}: not a newsgraph store (no CURRENT file)")
+        return ox.Store.read_only(str(gen / "oxigraph"))
+
+    def records(self, hashes: Sequence[str] | None = None) -> list[DocRecord]:
+        wanted = sorted(self.manifest()["documents"]) if hashes is None else sorted(hashes)
+        return [record_from_json((self.path / "records" / f"{h}.json").read_text(encoding="utf-8")) for h in wanted]
+
+    # -- writing -----------------------------------------------------------------------------
+    @contextmanager
+    def writer(self) -> Iterator[StoreWriter]:
+        """Hold the store's write lock for a batch.
+
+        Raises:
+            StoreBusy: another process is writing to this store.
+        """
+        self.path.mkdir(parents=True, exist_ok=True)
+        (self.path / "records").mkdir(exist_ok=True)
+        fh = open(self.path / "lock", "a+")
+        try:
+            try:
+                fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError as err:
+                raise StoreBusy(f"{self.path}: the store is busy (another newsgraph process is writing "
+                                "to it); try again when it has finished") from err
+            self._clean_leftovers()
+            yield StoreWriter(self)
+        finally:
+            fh.close()
+
+    def _clean_leftovers(self) -> None:
+        """Remove generations a killed writer left half-built, and all but the live one and
+        the one before it (a reader may still have that one open)."""
+        live = self.current()
+        done = sorted(p for p in self.path.glob("gen-*") if p.is_dir() and not p.name.endswith(".tmp"))
+        keep = {live}
+        if live in done and done.index(live) > 0:
+            keep.add(done[done.index(live) - 1])
+        for p in self.path.glob("gen-*"):
+            if p.is_dir() and p not in keep:
+                shutil.rmtree(p, ignore_errors=True)
+
+
+class StoreWriter:
+    """Changes to a store, applied together by :meth:`commit`."""
+
+    def __init__(self, store: GraphStore) -> None:
+        self.store = store
+        self.manifest = store.manifest()
+        self.docs: dict[str, str] = dict(self.manifest["documents"])  # hash -> identity (abs path)
+        self.runs = [RunInfo(**r) for r in self.manifest["runs"]]
+        self.aliases = [AliasEntry(**{**a, "aliases": tuple(a["aliases"])}) for a in self.manifest["aliases"]]
+
+    def has(self, content_hash: str) -> bool:
+        return content_hash in self.docs
+
+    def hash_of_identity(self, identity: str) -> str | None:
+        return next((h for h, i in self.docs.items() if i == identity), None)
+
+    def add(self, record: DocRecord, identity: str) -> None:
+        """Add a document; a different version of the same file is replaced."""
+        old = self.hash_of_identity(identity)
+        if old and old != record.meta.content_hash:
+            del self.docs[old]
+        _write_atomic(self.store.path / "records" / f"{record.meta.content_hash}.json", record_to_json(record))
+        self.docs[record.meta.content_hash] = identity
+
+    def find(self, ref: str) -> list[str]:
+        """Documents a user reference names: content hash (or a prefix of 8+), path, or file name."""
+        ref_abs = os.path.abspath(ref)
+        hits = [h for h, ident in self.docs.items()
+                if (len(ref) >= 8 and h.startswith(ref)) or ident == ref_abs or Path(ident).name == ref
+                or ident.endswith("#" + ref)]
+        return sorted(set(hits))
+
+    def remove(self, content_hash: str) -> None:
+        del self.docs[content_hash]
+
+    def commit(self, run: RunInfo | None, aliases: Sequence[AliasEntry] | None = None) -> list[tuple]:
+        """Resolve entities over every document and write the next generation.
+
+        Returns:
+            The quads written.
+        """
+        if aliases is not None:
+            self.aliases = list(aliases)
+        if run is not None:
+            self.runs.append(run)
+        records = self.store.records(list(self.docs))
+        quads = build_quads(records, self.runs, self.aliases)
+        retired = self._retired(quads)
+        quads += [(URIRef(old), OWL.sameAs, URIRef(new), ENTITY_GRAPH) for old, new in sorted(retired.items())]
+        number = self.manifest["generation"] + 1
+        name = f"gen-{number:06d}"
+        tmp = self.store.path / f"{name}.tmp"
+        shutil.rmtree(tmp, ignore_errors=True)
+        tmp.mkdir()
+        db = ox.Store(str(tmp / "oxigraph"))
+        db.bulk_extend(to_ox_quads(quads))
+        db.flush()
+        del db
+        manifest = {"generation": number, "documents": self.docs, "runs": [asdict(r) for r in self.runs],
+                    "aliases": [asdict(a) for a in self.aliases], "retired": retired,
+                    "entities": sorted({str(q[0]) for q in quads if q[1] == _LABEL and q[3] == ENTITY_GRAPH
+                                        and "/entity/" in str(q[0])}),
+                    "denotes": _denotes(quads)}
+        _write_atomic(tmp / MANIFEST, json.dumps(manifest, indent=1, sort_keys=True))
+        os.replace(tmp, self.store.path / name)
+        _fsync_dir(self.store.path)
+        _write_atomic(self.store.path / "CURRENT", name + "\n")
+        _fsync_dir(self.store.path)
+        return quads
+
+    def _retired(self, quads: list[tuple]) -> dict[str, str]:
+        """Entity IRIs of the previous generation that are no longer entities but whose
+        document entities now belong to another one: the old IRI stays resolvable through
+        owl:sameAs, so links users saved keep working."""
+        now = _denotes(quads)
+        live = set(now.values())
+        before: dict[str, str] = self.manifest.get("denotes", {})
+        retired: dict[str, str] = {}
+        for old, new in {**self.manifest.get("retired", {})}.items():
+            retired[old] = new
+        for local, old in before.items():
+            if old not in live and local in now:
+                retired[old] = now[local]
+        # follow chains; drop links whose old IRI is an entity again or whose target is gone
+        out = {}
+        for old, new in retired.items():
+            seen = set()
+            while new in retired and new not in live and new not in seen:
+                seen.add(new)
+                new = retired[new]
+            if old not in live and new in live:
+                out[old] = new
+        return out
+
+
+_LABEL = URIRef("http://www.w3.org/2000/01/rdf-schema#label")
+_DENOTES = URIRef("https://w3id.org/newsgraph/ontology#denotes")
+
+
+def _denotes(quads: list[tuple]) -> dict[str, str]:
+    return {str(q[0]): str(q[2]) for q in quads if q[1] == _DENOTES}
