@@ -4,7 +4,6 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from decimal import Decimal
 
 from rdflib import OWL, RDF, RDFS, XSD, Dataset, Graph, Literal, URIRef
 from rdflib.namespace import PROV, SKOS
@@ -47,7 +46,10 @@ def new_dataset() -> Dataset:
 
 
 def _dec(x: float) -> Literal:
-    return Literal(Decimal(str(round(x, 2))), datatype=XSD.decimal)
+    """A decimal in the canonical form oxigraph stores ("1", "0.5"), so graphs read back from a
+    store and from a file compare equal."""
+    text = f"{round(x, 2):.2f}".rstrip("0").rstrip(".") or "0"
+    return Literal(text, datatype=XSD.decimal)
 
 
 def _int(x: int) -> Literal:

@@ -178,9 +178,13 @@ class StoreWriter:
         """Documents a user reference names: content hash (or a prefix of 8+), path, or file name."""
         ref_abs = os.path.abspath(ref)
         hits = [h for h, ident in self.docs.items()
-                if (len(ref) >= 8 and h.startswith(ref)) or ident == ref_abs or Path(ident).name == ref
-                or ident.endswith("#" + ref)]
+                if (len(ref) >= 8 and h.startswith(ref)) or ident.split("#")[0] in (ref_abs,)
+                or Path(ident.split("#")[0]).name == ref or ident.endswith("#" + ref)]
         return sorted(set(hits))
+
+    def files_of(self, hashes: list[str]) -> set[str]:
+        """The files (a .jsonl file holds several documents) these documents came from."""
+        return {self.docs[h].split("#")[0] for h in hashes}
 
     def remove(self, content_hash: str) -> None:
         del self.docs[content_hash]

@@ -268,9 +268,10 @@ def remove_documents(store: str | Path, refs: Sequence[str]) -> Report:
             hits = w.find(ref)
             if not hits:
                 raise NewsgraphError(f"{store}: no document {ref!r} in the store (give a file name, path or content hash)")
-            if len(hits) > 1:
-                raise NewsgraphError(f"{store}: {ref!r} names {len(hits)} documents; give the path or the content hash")
-            gone.append(hits[0])
+            if len(w.files_of(hits)) > 1:
+                raise NewsgraphError(f"{store}: {ref!r} names documents of {len(w.files_of(hits))} files; "
+                                     "give the path or the content hash")
+            gone.extend(hits)
         for h in dict.fromkeys(gone):
             w.remove(h)
         w.commit(None)
