@@ -14,7 +14,7 @@ from newsgraph.ontology import NG
 from .iris import (ENTITY_GRAPH, assertion_iri, claim_iri, document_entity_iri, document_iri,
                    entity_iri, position_iri, quote_iri, run_iri)
 from .aliases import AliasEntry
-from .records import DocRecord
+from .records import DocRecord, FactRecord
 from .resolve import LocalEntity, ResolvedEntity, resolve
 
 PREDICATES = {"ledBy": NG.ledBy, "memberOf": NG.memberOf, "holdsPosition": NG.holdsPosition,
@@ -219,7 +219,14 @@ def _add_document(sink: _Sink, eg: _GraphSink, r: DocRecord, iri_of: dict, type_
         subj = iri_of.get((h, f.subject))
         obj = iri_of.get((h, f.object)) if f.object else None
         want_s, want_o = SIGNATURES[f.predicate]
-        if subj is None or type_of[subj] not in want_s or (obj is not None and type_of[obj] not in want_o):
+        if subj is None or type_of[subj] not in want_s or (obj is not None and type_of[obj] not in want_o) \
+                or (f.predicate != "holdsPosition" and (obj is None or obj == subj)):
+            # The entities' types (decided over the whole graph) do not fit the relation, so it is
+            # no direct triple; the document keeps it as a candidate, so that a rebuild with more
+            # documents (merge, a store) can still accept it.
+            _add_fact(g, ng_class=NG.Candidate, node=assertion_iri(h, f.predicate, f.subject, f.object, f.title,
+                                                                     f.start, f.end, f.rule),
+                      f=f, doc=doc, local=local, pred=PREDICATES[f.predicate])
             continue
         if f.predicate == "holdsPosition":
             title = f.title or ""
@@ -231,24 +238,28 @@ def _add_document(sink: _Sink, eg: _GraphSink, r: DocRecord, iri_of: dict, type_
             if obj is not None:
                 eg.add((target, NG.organization, obj))
         else:
-            if obj is None or obj == subj:
-                continue
             target = obj
         pred = PREDICATES[f.predicate]
         eg.add((subj, pred, target))
         node = assertion_iri(h, f.predicate, f.subject, f.object, f.title, f.start, f.end, f.rule)
-        g.add((node, RDF.type, NG.Assertion))
+        _add_fact(g, ng_class=NG.Assertion, node=node, f=f, doc=doc, local=local, pred=pred)
         g.add((node, RDF.subject, subj))
-        g.add((node, RDF.predicate, pred))
         g.add((node, RDF.object, target))
-        g.add((node, NG.subjectMention, local[f.subject]))
-        if f.object:
-            g.add((node, NG.objectMention, local[f.object]))
-        g.add((node, NG.document, doc))
-        g.add((node, NG.start, _int(f.start)))
-        g.add((node, NG.end, _int(f.end)))
-        g.add((node, NG.confidence, _dec(f.confidence)))
-        g.add((node, NG.method, Literal(f.rule)))
-        g.add((node, NG.evidence, Literal(f.evidence)))
-        if f.title is not None:
-            g.add((node, NG.title, Literal(f.title)))
+
+
+def _add_fact(g: _GraphSink, *, ng_class: URIRef, node: URIRef, f: FactRecord, doc: URIRef, local: dict,
+              pred: URIRef) -> None:
+    """What an assertion (or a candidate) says about its evidence."""
+    g.add((node, RDF.type, ng_class))
+    g.add((node, RDF.predicate, pred))
+    g.add((node, NG.subjectMention, local[f.subject]))
+    if f.object:
+        g.add((node, NG.objectMention, local[f.object]))
+    g.add((node, NG.document, doc))
+    g.add((node, NG.start, _int(f.start)))
+    g.add((node, NG.end, _int(f.end)))
+    g.add((node, NG.confidence, _dec(f.confidence)))
+    g.add((node, NG.method, Literal(f.rule)))
+    g.add((node, NG.evidence, Literal(f.evidence)))
+    if f.title is not None:
+        g.add((node, NG.title, Literal(f.title)))

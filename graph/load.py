@@ -110,7 +110,7 @@ def records_from_dataset(ds: Dataset) -> tuple[list[DocRecord], list[RunInfo]]:
                                     int(g.value(node, NG.end)), str(g.value(node, NG.cue)),
                                     str(g.value(node, NG.speakerText)), key_of.get(g.value(node, NG.speakerMention)),
                                     float(g.value(node, NG.confidence)), str(g.value(node, NG.method))))
-            elif (node, RDF.type, NG.Assertion) in g:
+            elif (node, RDF.type, NG.Assertion) in g or (node, RDF.type, NG.Candidate) in g:
                 obj = g.value(node, NG.objectMention)
                 facts.append(FactRecord(
                     key_of[g.value(node, NG.subjectMention)], _PRED_NAMES[g.value(node, RDF.predicate)],

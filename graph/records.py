@@ -54,7 +54,8 @@ def from_extraction(x: DocumentExtraction) -> DocRecord:
     meta = DocMeta(a.name, a.path, a.content_hash, a.format, len(a.text), a.title, a.date, a.url,
                    a.site, a.source)
     entities = tuple(
-        LocalEntity(a.content_hash, e.key, e.label, e.names, e.type_votes, len(e.mentions), e.confidence)
+        LocalEntity(a.content_hash, e.key, e.label, tuple(sorted(set(e.names))), tuple(sorted(e.type_votes)),
+                    len(e.mentions), e.confidence)
         for e in x.entities)
     facts = tuple(
         FactRecord(f.subject, f.predicate, f.object, f.start, f.end, round(f.confidence, 2), f.rule,

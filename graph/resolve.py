@@ -130,7 +130,12 @@ def resolve(locals_: Sequence[LocalEntity], aliases: Sequence[AliasEntry] = ()) 
     for root, idxs in list(groups.items()):
         names = {strip_name(n) for i in idxs for n in locals_[i].names}
         if all(len(x.split(" ")) == 1 for x in names):
+            votes: Counter = Counter()
+            for i in idxs:
+                votes.update(dict(locals_[i].votes))
             if all(not is_acronym(x) for x in names):
+                if _type_of(votes) != "Person":
+                    continue  # "Tory" (a party) is not the surname of "Tory Treasurer Lord"
                 fits = set().union(*(full.get(x.casefold(), set()) for x in names)) - {root}
             else:
                 fits = set().union(*(spelled.get(x, set()) for x in names if is_acronym(x))) - {root}

@@ -12,6 +12,7 @@ class NG(DefinedNamespace):
     _NS = Namespace("https://w3id.org/newsgraph/ontology#")
 
     Assertion: URIRef  # One piece of evidence for a direct triple: the document, the span and the rule it came from (an rdf:Statement).
+    Candidate: URIRef  # A relation a document states whose entities' types (decided over the whole graph) do not fit it: not a direct triple, but kept with its evidence so that a graph rebuilt with more documents can accept it.
     Claim: URIRef  # Reported speech: what a speaker is said to have said, without quotation marks ('X said that ...', 'according to X').
     Document: URIRef  # One input article.
     DocumentEntity: URIRef  # An entity as one document names it: its names there and the type evidence. Entities are derived from these, so graphs of separate runs merge to the graph of one run.

@@ -178,4 +178,5 @@ def test_sigkill_mid_batch_leaves_the_store_as_it_was(tmp_path, nlp, delay):
     if not grew:  # killed before its commit: exactly the old store
         assert_same_graph(comparable(after), before)
     build(str(batch), "--into", str(store))  # and the next build works
-    assert len(set(read_any(store).subjects(RDF.type, NG.Document))) == 7 + 40
+    distinct = {f.read_bytes() for f in batch.iterdir()}  # the BBC corpus has a few duplicate articles
+    assert len(set(read_any(store).subjects(RDF.type, NG.Document))) == 7 + len(distinct)
