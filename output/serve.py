@@ -64,33 +64,51 @@ class Endpoint:
             raise QueryError(HTTPStatus.SERVICE_UNAVAILABLE, f"query took longer than {self.timeout:g} s") from err
 
     def _run(self, db: ox.Store, sparql: str, accept: str) -> tuple[str, bytes]:
+        kind, names, items, too_many = self._collect(db, sparql)
+        if too_many:
+            what = "triples" if kind == "graph" else "results"
+            raise QueryError(HTTPStatus.REQUEST_ENTITY_TOO_LARGE, f"more than {self.max_results} {what}; add a LIMIT")
+        if kind == "boolean":
+            media = _pick(accept, [JSON, CSV, TSV])
+            if media == JSON:
+                return media, json.dumps({"head": {}, "boolean": items}).encode()
+            return media, (b"true\n" if items else b"false\n")
+        if kind == "solutions":
+            media = _pick(accept, [JSON, CSV, TSV])
+            return media, _solutions(media, names, items)
+        media = _pick(accept, [TURTLE, NTRIPLES])
+        fmt = ox.RdfFormat.TURTLE if media == TURTLE else ox.RdfFormat.N_TRIPLES
+        return media, ox.serialize(items, format=fmt, prefixes=PREFIXES if media == TURTLE else None)
+
+    def _collect(self, db: ox.Store, sparql: str) -> tuple[str, list[str], object, bool]:
+        """Run the query and copy its answer into plain lists.
+
+        pyoxigraph's result iterators are bound to the thread that made them: they must be used up
+        and dropped here, in the worker, and never ride out on an exception's traceback.
+        """
         try:
             result = db.query(sparql, prefixes=PREFIXES, use_default_graph_as_union=True)
         except SyntaxError as err:
-            raise QueryError(HTTPStatus.BAD_REQUEST, f"SPARQL syntax error: {err}") from err
-        if isinstance(result, ox.QueryBoolean):
-            kind = _pick(accept, [JSON, CSV, TSV])
-            if kind == JSON:
-                return kind, json.dumps({"head": {}, "boolean": bool(result)}).encode()
-            return kind, (b"true\n" if result else b"false\n")
-        if isinstance(result, ox.QuerySolutions):
-            names = [v.value for v in result.variables]
-            rows = []
-            for i, sol in enumerate(result):
-                if i >= self.max_results:
-                    raise QueryError(HTTPStatus.PAYLOAD_TOO_LARGE,
-                                     f"more than {self.max_results} results; add a LIMIT")
-                rows.append([sol[n] for n in names])
-            kind = _pick(accept, [JSON, CSV, TSV])
-            return kind, _solutions(kind, names, rows)
-        triples = []
-        for i, t in enumerate(result):
-            if i >= self.max_results:
-                raise QueryError(HTTPStatus.PAYLOAD_TOO_LARGE, f"more than {self.max_results} triples; add a LIMIT")
-            triples.append(t)
-        kind = _pick(accept, [TURTLE, NTRIPLES])
-        fmt = ox.RdfFormat.TURTLE if kind == TURTLE else ox.RdfFormat.N_TRIPLES
-        return kind, ox.serialize(triples, format=fmt, prefixes=PREFIXES if kind == TURTLE else None)
+            raise QueryError(HTTPStatus.BAD_REQUEST, f"SPARQL syntax error: {err}") from None
+        try:
+            if isinstance(result, ox.QueryBoolean):
+                return "boolean", [], bool(result), False
+            if isinstance(result, ox.QuerySolutions):
+                names = [v.value for v in result.variables]
+                rows = []
+                for sol in result:
+                    if len(rows) == self.max_results:
+                        return "solutions", names, [], True
+                    rows.append([sol[n] for n in names])
+                return "solutions", names, rows, False
+            triples = []
+            for t in result:
+                if len(triples) == self.max_results:
+                    return "graph", [], [], True
+                triples.append(t)
+            return "graph", [], triples, False
+        finally:
+            del result
 
 
 def _pick(accept: str, offered: list[str]) -> str:
