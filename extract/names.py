@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
+from functools import lru_cache
 
 from .patterns import HONORIFICS
 
@@ -13,6 +14,7 @@ _SPACES = re.compile(r"[\s\u00a0\u202f\u2009]+")
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&]{1,7}$")
 
 
+@lru_cache(maxsize=1 << 17)  # pure; the same names recur in every document
 def clean(name: str) -> str:
     """Straight apostrophes, single plain spaces, no surrounding punctuation.
 
@@ -24,6 +26,7 @@ def clean(name: str) -> str:
     return name
 
 
+@lru_cache(maxsize=1 << 17)  # pure; the same names recur in every document
 def strip_name(name: str) -> str:
     """The proper name without honorific, leading article or possessive.
 
@@ -40,6 +43,7 @@ def strip_name(name: str) -> str:
     return " ".join(words).strip(" ,.;:")
 
 
+@lru_cache(maxsize=1 << 17)  # pure; the same names recur in every document
 def name_key(name: str) -> str:
     """The key names are compared by: stripped, case-folded, punctuation folded.
 
@@ -51,6 +55,7 @@ def name_key(name: str) -> str:
     return " ".join(w for w in re.split(r"[\s/-]+", s) if w)
 
 
+@lru_cache(maxsize=1 << 17)  # pure; the same names recur in every document
 def is_acronym(name: str) -> bool:
     """An all-capitals short name ("NCRI", "IRGC").
 
@@ -60,6 +65,7 @@ def is_acronym(name: str) -> bool:
     return bool(_ACRONYM.match(strip_name(name)))
 
 
+@lru_cache(maxsize=1 << 17)  # pure; the same names recur in every document
 def initials(name: str) -> str:
     """Initials of the capitalised words (and hyphenated parts).
 
@@ -79,6 +85,7 @@ def initials(name: str) -> str:
     return "".join(out)
 
 
+@lru_cache(maxsize=1 << 17)  # pure; the same names recur in every document
 def person_like(name: str) -> bool:
     """Two to four capitalised words with no organisation word: could be a person's name."""
     from .patterns import ORG_WORDS

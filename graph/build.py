@@ -1,8 +1,10 @@
 """Document records -> one RDF dataset: a named graph per document, one for entities."""
 from __future__ import annotations
 
-from collections import defaultdict
-from collections.abc import Iterable, Sequence
+import hashlib
+import json
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from rdflib import OWL, RDF, RDFS, XSD, Dataset, Graph, Literal, URIRef
@@ -82,12 +84,46 @@ class _GraphSink:
         self.quads.append((*triple, self.name))
 
 
+@dataclass
+class GraphParts:
+    """The graph of a set of documents, in the pieces a store updates separately.
+
+    ``entity_quads`` is the entity graph (descriptions, direct triples, positions, runs);
+    ``doc_quads`` holds the named graph of each document that was built; ``signatures`` says,
+    per document, what its named graph depends on (its record and the IRIs and graph-wide types
+    of its entities): a document whose signature has not changed has the same named graph.
+    """
+
+    entity_quads: list[tuple]
+    doc_quads: dict[str, list[tuple]]
+    signatures: dict[str, str]
+    denotes: dict[str, str]  # document entity IRI -> entity IRI
+    entities: list[str]
+
+    def quads(self) -> list[tuple]:
+        out = list(self.entity_quads)
+        for h in sorted(self.doc_quads):
+            out += self.doc_quads[h]
+        return list(dict.fromkeys(out))
+
+
 def build_quads(records: Sequence[DocRecord], runs: Iterable[RunInfo] = (),
                 aliases: Sequence[AliasEntry] = ()) -> list[tuple]:
     """The quads (subject, predicate, object, graph name) of the whole graph of these documents.
 
     Entities are resolved across all documents at once, so the result does not depend on the
     order of ``records``; a document given twice (same content hash) counts once.
+    """
+    return build_parts(records, runs, aliases).quads()
+
+
+def build_parts(records: Sequence[DocRecord], runs: Iterable[RunInfo] = (), aliases: Sequence[AliasEntry] = (),
+                *, known: Mapping[str, str] | None = None) -> GraphParts:
+    """The graph of these documents (see :func:`build_quads`), in parts.
+
+    Args:
+        known: signatures of document graphs the caller already has; those documents' named
+            graphs are not built again (their share of the entity graph always is).
     """
     unique: dict[str, DocRecord] = {}
     for r in records:
@@ -98,10 +134,12 @@ def build_quads(records: Sequence[DocRecord], runs: Iterable[RunInfo] = (),
     iri_of: dict[tuple[str, str], URIRef] = {}
     type_of: dict[URIRef, str] = {}
     used: dict[URIRef, ResolvedEntity] = {}
+    taken: Counter = Counter()
     for ent in resolved:
-        iri = entity_iri(ent.label)
-        if iri in used:  # two entities whose names fold alike but were kept apart
-            iri = URIRef(f"{iri}-{len([u for u in used if str(u).startswith(str(iri))]) + 1}")
+        iri = base = entity_iri(ent.label)
+        while iri in used:  # two entities whose names fold alike but were kept apart
+            taken[base] += 1
+            iri = URIRef(f"{base}-{taken[base] + 1}")
         used[iri] = ent
         type_of[iri] = ent.type
         for i in ent.members:
@@ -119,11 +157,26 @@ def build_quads(records: Sequence[DocRecord], runs: Iterable[RunInfo] = (),
         for name in sorted({clean(n) for n in ent.names}):
             if name and name != ent.label:
                 eg.add((iri, SKOS.altLabel, Literal(name)))
+    doc_quads: dict[str, list[tuple]] = {}
+    signatures: dict[str, str] = {}
+    denotes: dict[str, str] = {}
     for r in docs:
-        _add_document(sink, eg, r, iri_of, type_of)
+        h = r.meta.content_hash
+        ents = [(e.key, str(iri_of[(h, e.key)])) for e in r.entities]
+        for key, iri in ents:
+            denotes[str(document_entity_iri(h, key))] = iri
+        signatures[h] = hashlib.sha1(json.dumps([h, [(k, i, type_of[URIRef(i)]) for k, i in sorted(ents)]])
+                                     .encode()).hexdigest()
+        build = known is None or known.get(h) != signatures[h]
+        g: _GraphSink | None = None
+        if build:
+            g = _GraphSink([], document_iri(h))
+            doc_quads[h] = g.quads
+        _add_document(eg, g, sink.titled, r, iri_of, type_of)
     for run in runs:
         add_run(eg, run)
-    return list(dict.fromkeys(sink.quads))
+    return GraphParts(list(dict.fromkeys(sink.quads)), {h: list(dict.fromkeys(q)) for h, q in doc_quads.items()},
+                      signatures, denotes, sorted(str(i) for i in used))
 
 
 def build_dataset(records: Sequence[DocRecord], runs: Iterable[RunInfo] = (),
@@ -155,10 +208,15 @@ def add_run(eg: Graph | _GraphSink, run: RunInfo) -> URIRef:
     return act
 
 
-def _add_document(sink: _Sink, eg: _GraphSink, r: DocRecord, iri_of: dict, type_of: dict) -> None:
+def _add_document(eg: _GraphSink, g: _GraphSink | None, titled: set, r: DocRecord, iri_of: dict,
+                  type_of: dict) -> None:
+    """A document's named graph into ``g`` and its direct triples and positions into ``eg``;
+    with ``g`` None only the latter (the named graph is already stored)."""
     m = r.meta
     doc = document_iri(m.content_hash)
-    g = sink.graph(doc)
+    if g is None:
+        _add_direct(eg, titled, r, iri_of, type_of)
+        return
     g.add((doc, RDF.type, NG.Document))
     g.add((doc, NG.fileName, Literal(m.name)))
     g.add((doc, NG.path, Literal(m.path)))
@@ -218,9 +276,7 @@ def _add_document(sink: _Sink, eg: _GraphSink, r: DocRecord, iri_of: dict, type_
     for f in r.facts:
         subj = iri_of.get((h, f.subject))
         obj = iri_of.get((h, f.object)) if f.object else None
-        want_s, want_o = SIGNATURES[f.predicate]
-        if subj is None or type_of[subj] not in want_s or (obj is not None and type_of[obj] not in want_o) \
-                or (f.predicate != "holdsPosition" and (obj is None or obj == subj)):
+        if not _fits(f, subj, obj, type_of):
             # The entities' types (decided over the whole graph) do not fit the relation, so it is
             # no direct triple; the document keeps it as a candidate, so that a rebuild with more
             # documents (merge, a store) can still accept it.
@@ -229,14 +285,7 @@ def _add_document(sink: _Sink, eg: _GraphSink, r: DocRecord, iri_of: dict, type_
                       f=f, doc=doc, local=local, pred=PREDICATES[f.predicate])
             continue
         if f.predicate == "holdsPosition":
-            title = f.title or ""
-            target = position_iri(subj, title, obj)
-            eg.add((target, RDF.type, NG.Position))
-            if target not in sink.titled:
-                sink.titled.add(target)
-                eg.add((target, NG.title, Literal(title)))
-            if obj is not None:
-                eg.add((target, NG.organization, obj))
+            target = _position(eg, titled, subj, f.title or "", obj)
         else:
             target = obj
         pred = PREDICATES[f.predicate]
@@ -263,3 +312,36 @@ def _add_fact(g: _GraphSink, *, ng_class: URIRef, node: URIRef, f: FactRecord, d
     g.add((node, NG.evidence, Literal(f.evidence)))
     if f.title is not None:
         g.add((node, NG.title, Literal(f.title)))
+
+
+def _add_direct(eg: _GraphSink, titled: set, r: DocRecord, iri_of: dict, type_of: dict) -> None:
+    """The entity-graph share of a document: direct triples and positions (as in _add_document)."""
+    h = r.meta.content_hash
+    for f in r.facts:
+        subj = iri_of.get((h, f.subject))
+        obj = iri_of.get((h, f.object)) if f.object else None
+        if not _fits(f, subj, obj, type_of):
+            continue
+        if f.predicate == "holdsPosition":
+            target = _position(eg, titled, subj, f.title or "", obj)
+        else:
+            target = obj
+        eg.add((subj, PREDICATES[f.predicate], target))
+
+
+def _fits(f: FactRecord, subj: URIRef | None, obj: URIRef | None, type_of: dict) -> bool:
+    """Whether the entities' graph-wide types fit the relation (else it stays a candidate)."""
+    want_s, want_o = SIGNATURES[f.predicate]
+    return not (subj is None or type_of[subj] not in want_s or (obj is not None and type_of[obj] not in want_o)
+                or (f.predicate != "holdsPosition" and (obj is None or obj == subj)))
+
+
+def _position(eg: _GraphSink, titled: set, subj: URIRef, title: str, obj: URIRef | None) -> URIRef:
+    target = position_iri(subj, title, obj)
+    eg.add((target, RDF.type, NG.Position))
+    if target not in titled:
+        titled.add(target)
+        eg.add((target, NG.title, Literal(title)))
+    if obj is not None:
+        eg.add((target, NG.organization, obj))
+    return target

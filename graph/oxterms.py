@@ -33,9 +33,9 @@ class OxTerms:
         return got
 
 
-def to_ox_quads(quads: Iterable[tuple]) -> list[ox.Quad]:
+def to_ox_quads(quads: Iterable[tuple], conv: OxTerms | None = None) -> list[ox.Quad]:
     """(s, p, o, graph name) tuples of rdflib terms as pyoxigraph quads."""
-    conv = OxTerms()
+    conv = conv or OxTerms()
     return [ox.Quad(conv(s), conv(p), conv(o), conv(g) if g is not None else ox.DefaultGraph())
             for s, p, o, g in quads]
 

@@ -31,9 +31,9 @@ from newsgraph.extract.errors import GraphError
 from newsgraph.extract.records import Claim, Quote
 
 from .aliases import AliasEntry
-from .build import RunInfo, build_quads
-from .iris import ENTITY_GRAPH
-from .oxterms import to_ox_quads
+from .build import GraphParts, RunInfo, build_parts
+from .iris import ENTITY_GRAPH, document_iri
+from .oxterms import OxTerms, to_ox_quads
 from .records import DocMeta, DocRecord, FactRecord
 from .resolve import LocalEntity
 
@@ -189,46 +189,57 @@ class StoreWriter:
     def remove(self, content_hash: str) -> None:
         del self.docs[content_hash]
 
-    def commit(self, run: RunInfo | None, aliases: Sequence[AliasEntry] | None = None) -> list[tuple]:
+    def commit(self, run: RunInfo | None, aliases: Sequence[AliasEntry] | None = None) -> GraphParts:
         """Resolve entities over every document and write the next generation.
 
+        The next generation starts as a hard-link copy (oxigraph backup) of the live one; only
+        the named graphs of documents that are new, gone, or whose entities changed are
+        rewritten, and the entity graph is brought to its new content by a difference. So a
+        commit costs the resolution (linear in document entities) plus the size of the change,
+        not a reload of the store.
+
         Returns:
-            The quads written.
+            The new graph, in parts (only the rebuilt documents' named graphs are in it).
         """
         if aliases is not None:
             self.aliases = list(aliases)
         if run is not None:
             self.runs.append(run)
         records = self.store.records(list(self.docs))
-        quads = build_quads(records, self.runs, self.aliases)
-        retired = self._retired(quads)
-        quads += [(URIRef(old), OWL.sameAs, URIRef(new), ENTITY_GRAPH) for old, new in sorted(retired.items())]
+        live = self.store.current()
+        before: dict[str, str] = self.manifest.get("signatures", {}) if live is not None else {}
+        parts = build_parts(records, self.runs, self.aliases, known=before)
+        retired = self._retired(parts.denotes)
+        parts.entity_quads += [(URIRef(old), OWL.sameAs, URIRef(new), ENTITY_GRAPH)
+                               for old, new in sorted(retired.items())]
         number = self.manifest["generation"] + 1
         name = f"gen-{number:06d}"
         tmp = self.store.path / f"{name}.tmp"
         shutil.rmtree(tmp, ignore_errors=True)
         tmp.mkdir()
-        db = ox.Store(str(tmp / "oxigraph"))
-        db.bulk_extend(to_ox_quads(quads))
+        if live is None or not before:
+            db = ox.Store(str(tmp / "oxigraph"))
+            db.bulk_extend(to_ox_quads(parts.quads()))
+        else:
+            ox.Store.read_only(str(live / "oxigraph")).backup(str(tmp / "oxigraph"))
+            db = ox.Store(str(tmp / "oxigraph"))
+            _apply(db, parts, before)
         db.flush()
         del db
         manifest = {"generation": number, "documents": self.docs, "runs": [asdict(r) for r in self.runs],
                     "aliases": [asdict(a) for a in self.aliases], "retired": retired,
-                    "entities": sorted({str(q[0]) for q in quads if q[1] == _LABEL and q[3] == ENTITY_GRAPH
-                                        and "/entity/" in str(q[0])}),
-                    "denotes": _denotes(quads)}
+                    "entities": parts.entities, "denotes": parts.denotes, "signatures": parts.signatures}
         _write_atomic(tmp / MANIFEST, json.dumps(manifest, indent=1, sort_keys=True))
         os.replace(tmp, self.store.path / name)
         _fsync_dir(self.store.path)
         _write_atomic(self.store.path / "CURRENT", name + "\n")
         _fsync_dir(self.store.path)
-        return quads
+        return parts
 
-    def _retired(self, quads: list[tuple]) -> dict[str, str]:
+    def _retired(self, now: dict[str, str]) -> dict[str, str]:
         """Entity IRIs of the previous generation that are no longer entities but whose
         document entities now belong to another one: the old IRI stays resolvable through
         owl:sameAs, so links users saved keep working."""
-        now = _denotes(quads)
         live = set(now.values())
         before: dict[str, str] = self.manifest.get("denotes", {})
         retired: dict[str, str] = {}
@@ -249,9 +260,16 @@ class StoreWriter:
         return out
 
 
-_LABEL = URIRef("http://www.w3.org/2000/01/rdf-schema#label")
-_DENOTES = URIRef("https://w3id.org/newsgraph/ontology#denotes")
-
-
-def _denotes(quads: list[tuple]) -> dict[str, str]:
-    return {str(q[0]): str(q[2]) for q in quads if q[1] == _DENOTES}
+def _apply(db: ox.Store, parts: GraphParts, before: dict[str, str]) -> None:
+    """Bring a copy of the previous generation to the graph ``parts`` describes."""
+    conv = OxTerms()
+    for h, sig in before.items():
+        if parts.signatures.get(h) != sig:
+            db.remove_graph(conv(document_iri(h)))
+    eg = conv(ENTITY_GRAPH)
+    old = set(db.quads_for_pattern(None, None, None, eg))
+    new = set(to_ox_quads(parts.entity_quads, conv))
+    for q in old - new:
+        db.remove(q)
+    fresh = [q for h in sorted(parts.doc_quads) for q in parts.doc_quads[h]]
+    db.bulk_extend(list(new - old) + to_ox_quads(fresh, conv))

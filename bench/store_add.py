@@ -1,0 +1,122 @@
+"""Adding a batch to a grown store against building that batch alone (issue #5: ≤ 1.5×).
+
+    python bench/store_add.py [--base 500] [--batch 50] [--repeat 3]
+
+Copies BBC articles into /tmp/newsgraph-bench/store-add (a base set and a disjoint batch),
+builds a store of the base set once, then, each repeat, times in this one process (model
+already loaded, so neither side pays for it):
+
+  alone    build --into an empty store of the batch
+  added    build --into a copy of the base store of the same batch
+  files    build --out of the batch (graph.ttl, .trig, .html, no SHACL), for reference
+
+and prints the medians, the ratio added/alone, and where the time of `added` went.
+"""
+from __future__ import annotations
+
+import argparse
+import shutil
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+WORK = Path("/tmp/newsgraph-bench/store-add")
+sys.path.insert(0, str(ROOT))
+
+
+def sample(n: int, offset: int, step: int) -> list[Path]:
+    """Every step-th BBC article from offset: spread over the five sections."""
+    files = sorted((SHARED / "corpus" / "bbc").glob("*/*.txt"))
+    return files[offset::step][:n]
+
+
+def copy_into(files: list[Path], folder: Path) -> Path:
+    if not folder.exists():
+        folder.mkdir(parents=True)
+        for f in files:
+            shutil.copy(f, folder / f"{f.parent.name}-{f.name}")
+    return folder
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--base", type=int, default=500)
+    ap.add_argument("--batch", type=int, default=50)
+    ap.add_argument("--repeat", type=int, default=3)
+    args = ap.parse_args()
+    if not (SHARED / "corpus" / "bbc").is_dir():
+        sys.exit(f"{SHARED / 'corpus' / 'bbc'}: not found (../shared must sit beside the repository)")
+
+    from newsgraph.extract.nlp import load
+    from newsgraph.graph import store as store_mod
+    from newsgraph.output.build import build, build_into
+
+    base = copy_into(sample(args.base, 0, 4), WORK / f"base-{args.base}")
+    batch = copy_into(sample(args.batch, 1, 40), WORK / f"batch-{args.batch}")
+    load(None)  # once, outside every timing
+    base_store = WORK / f"store-{args.base}"
+    if not (base_store / "CURRENT").exists():
+        t = time.perf_counter()
+        build_into([base], base_store)
+        print(f"base store of {args.base} articles built in {time.perf_counter() - t:.1f} s")
+
+    # where the time of a commit goes (wraps the store's own steps)
+    spent: dict[str, float] = {}
+
+    def timed(name: str, fn):  # noqa: ANN001, ANN202
+        def run(*a, **k):  # noqa: ANN002, ANN003, ANN202
+            t = time.perf_counter()
+            try:
+                return fn(*a, **k)
+            finally:
+                spent[name] = spent.get(name, 0.0) + time.perf_counter() - t
+        return run
+
+    store_mod.build_parts = timed("resolve+quads", store_mod.build_parts)
+    store_mod._apply = timed("apply to copy", store_mod._apply)
+    store_mod.GraphStore.records = timed("read records", store_mod.GraphStore.records)
+    store_mod.to_ox_quads = timed("to oxigraph terms", store_mod.to_ox_quads)
+
+    from newsgraph.extract import names
+
+    def cold() -> None:  # each timing starts as a new process would: no cached name keys
+        for fn in (names.clean, names.strip_name, names.name_key, names.is_acronym, names.initials,
+                   names.person_like):
+            fn.cache_clear()
+
+    alone, added, files = [], [], []
+    for i in range(args.repeat):
+        for d in ("alone", "added", "files"):
+            shutil.rmtree(WORK / d, ignore_errors=True)
+        cold()
+        t = time.perf_counter()
+        build_into([batch], WORK / "alone")
+        alone.append(time.perf_counter() - t)
+        shutil.copytree(base_store, WORK / "added")
+        spent.clear()
+        cold()
+        t = time.perf_counter()
+        report = build_into([batch], WORK / "added")
+        added.append(time.perf_counter() - t)
+        cold()
+        t = time.perf_counter()
+        build([batch], WORK / "files", validate=False)
+        files.append(time.perf_counter() - t)
+        print(f"run {i + 1}: alone {alone[-1]:.2f} s, added {added[-1]:.2f} s, files {files[-1]:.2f} s; "
+              + ", ".join(f"{k} {v:.2f} s" for k, v in spent.items()))
+    a, b, c = (statistics.median(x) for x in (alone, added, files))
+    print()
+    print(f"{'case':<44} {'median s':>9}")
+    print(f"{f'build --into empty store ({args.batch} articles)':<44} {a:>9.2f}")
+    print(f"{f'build --into store of {args.base} ({args.batch} articles)':<44} {b:>9.2f}")
+    print(f"{f'build --out files ({args.batch} articles)':<44} {c:>9.2f}")
+    print(f"store after: {report.store['documents']} documents, {report.triples:,} quads")
+    print(f"ratio added/alone = {b / a:.2f} (bar ≤ 1.5); added/files = {b / c:.2f}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
