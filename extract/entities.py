@@ -334,10 +334,11 @@ def cluster_mentions(doc: Doc, mentions: list[RawMention]) -> tuple[list[Entity]
             if rest in by_key:
                 uf.union(idxs[0], by_key[rest][0])
     # "Long Name (ACR)": the parenthesis right after a mention names the same entity.
+    text = doc.text  # once: spaCy rebuilds Doc.text from every token on each access
     for i, m in enumerate(mentions):
         if i + 1 < n:
             nxt = mentions[i + 1]
-            between = doc.text[doc[m.end - 1].idx + len(doc[m.end - 1].text):doc[nxt.start].idx]
+            between = text[doc[m.end - 1].idx + len(doc[m.end - 1].text):doc[nxt.start].idx]
             if between.strip() == "(" and (initials(m.text) in {name_key(p).upper().replace(" ", "") for p in _parts(nxt.text)}
                                             or len(m.text.split()) >= 2):
                 uf.union(i, i + 1)

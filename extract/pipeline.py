@@ -132,12 +132,66 @@ def _fits(f: Fact, types: dict[str, str]) -> bool:
 
 def extract_articles(nlp: Language, articles: Iterable[Article], *, batch_size: int = 16,
                      n_process: int = 1) -> Iterator[DocumentExtraction]:
-    """Stream extractions; the parsed Doc of each article is dropped as soon as it is read."""
+    """Stream extractions, in the order of ``articles``; no parsed Doc outlives its article.
+
+    With ``n_process`` > 1, worker processes parse *and* extract (each returns the small
+    extraction records, never a Doc), a few batches at a time, so text held in memory stays
+    bounded and the main process is free to read files and build the graph.
+    """
     from .nlp import prepare_text
 
+    if n_process > 1:
+        yield from _extract_parallel(nlp, articles, batch_size, n_process)
+        return
     pairs = ((prepare_text(a.text, a.skipped), a) for a in articles)
-    for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size, n_process=n_process):
+    for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
         yield extract_doc(doc, article)
+
+
+# Process pool of our own rather than nlp.pipe(n_process=...): spaCy's workers send every
+# parsed Doc back to the parent, which would then run our extraction alone on one core.
+_WORKER_NLP: Language | None = None
+
+
+def _extract_batch(batch: list[Article]) -> list[DocumentExtraction]:
+    from .nlp import prepare_text
+
+    assert _WORKER_NLP is not None
+    pairs = ((prepare_text(a.text, a.skipped), a) for a in batch)
+    return [extract_doc(doc, a) for doc, a in _WORKER_NLP.pipe(pairs, as_tuples=True, batch_size=len(batch))]
+
+
+def _batches(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
+    batch: list[Article] = []
+    for a in articles:
+        batch.append(a)
+        if len(batch) == size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def _extract_parallel(nlp: Language, articles: Iterable[Article], batch_size: int,
+                      n_process: int) -> Iterator[DocumentExtraction]:
+    import collections
+    import multiprocessing as mp
+
+    global _WORKER_NLP
+    # fork: the workers share the loaded model with this process (no reload, no download)
+    ctx = mp.get_context("fork")
+    _WORKER_NLP = nlp
+    try:
+        with ctx.Pool(n_process) as pool:
+            pending: collections.deque = collections.deque()
+            for batch in _batches(articles, batch_size):
+                pending.append(pool.apply_async(_extract_batch, (batch,)))
+                if len(pending) >= 2 * n_process:  # a bounded window of work in flight
+                    yield from pending.popleft().get()
+            while pending:
+                yield from pending.popleft().get()
+    finally:
+        _WORKER_NLP = None
 
 
 def sentence_of(sentences: tuple[tuple[int, int], ...], offset: int) -> int:

@@ -125,6 +125,7 @@ class Attributor:
     def __init__(self, doc: Doc, entity_of_token: list[str | None], entity_type: dict[str, str],
                  entity_label: dict[str, str] | None = None) -> None:
         self.doc = doc
+        self.text = doc.text  # spaCy rebuilds Doc.text from every token on each access
         self.ent = entity_of_token
         self.etype = entity_type
         self.in_quote = [False] * len(doc)
@@ -306,7 +307,7 @@ class Attributor:
 
     def _attribute_one(self, sp: Span_, prev: Quote | None, prev_span: Span_ | None) -> Quote | None:
         doc = self.doc
-        text = doc.text[sp.start:sp.end]
+        text = self.text[sp.start:sp.end]
         words = text.split()
         lo, hi = self._sentence_bounds(sp)
         if hi <= lo:
@@ -315,7 +316,7 @@ class Attributor:
         # the frame: the sentence(s) around the quote; after ', "' the cue may sit in the
         # next sentence the parser split off; after ':' in the sentence before.
         cues = self._cues_in(lo, hi)
-        ends_open = text.rstrip()[-1:] in {",", "…"} or doc.text[sp.end:sp.end + 2].strip()[:1] == ","
+        ends_open = text.rstrip()[-1:] in {",", "…"} or self.text[sp.end:sp.end + 2].strip()[:1] == ","
         if not cues and hi < len(doc) and (ends_open or sp.close_mark is not None):
             nxt = doc[hi].sent
             if not self.in_quote[nxt.start] and nxt.start < len(doc):
@@ -324,11 +325,11 @@ class Attributor:
                 # opens the next one, right after a name or pronoun
                 if doc[nxt.start].is_lower or text.rstrip()[-1:] in {"?", "!", ",", "…", "—"}:
                     cues = [c for c in found if c.i - nxt.start <= 5]
-        before = doc.text[max(0, sp.open_mark - 3):sp.open_mark].strip()
-        if not cues and lo > 0 and (before.endswith(":") or doc[lo - 1].text == ":" or doc.text[sent_start - 3:sent_start].strip().endswith(":")):
+        before = self.text[max(0, sp.open_mark - 3):sp.open_mark].strip()
+        if not cues and lo > 0 and (before.endswith(":") or doc[lo - 1].text == ":" or self.text[sent_start - 3:sent_start].strip().endswith(":")):
             prev_sent = doc[lo - 1].sent
             cues = self._cues_in(prev_sent.start, prev_sent.end)
-        elif not cues and lo > 0 and sp.open_mark - doc[lo].idx <= 1 and "\n" not in doc.text[doc[lo - 1].idx:sp.open_mark]:
+        elif not cues and lo > 0 and sp.open_mark - doc[lo].idx <= 1 and "\n" not in self.text[doc[lo - 1].idx:sp.open_mark]:
             # '... Kerry negotiates with Russia, Schiff said. "The other factor ...': the sentence
             # before ends on its cue
             prev_sent = doc[lo - 1].sent
@@ -391,14 +392,14 @@ class Attributor:
 
     def _dash_speaker(self, sp: Span_) -> Speaker | None:
         doc = self.doc
-        line_end = doc.text.find("\n", sp.close_mark)
-        line_end = len(doc.text) if line_end < 0 else line_end
-        tail = doc.text[sp.close_mark + 1:line_end]
+        line_end = self.text.find("\n", sp.close_mark)
+        line_end = len(self.text) if line_end < 0 else line_end
+        tail = self.text[sp.close_mark + 1:line_end]
         stripped = tail.lstrip()
         if not stripped[:1] in {"―", "—", "–", "-"}:
             return None
         name_start = sp.close_mark + 1 + (len(tail) - len(stripped)) + 1
-        name = doc.text[name_start:line_end].strip().rstrip(".")
+        name = self.text[name_start:line_end].strip().rstrip(".")
         if not name or len(name.split()) > 8 or not name[:1].isupper():
             return None
         span = doc.char_span(name_start, line_end, alignment_mode="expand")
@@ -446,7 +447,7 @@ class Attributor:
             if speaker.entity is None:
                 continue
             start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
-            out.append(Claim(self.doc.text[start:end], start, end, t.text, speaker.text,
+            out.append(Claim(self.text[start:end], start, end, t.text, speaker.text,
                              speaker.entity, round(speaker.confidence * 0.9, 2), f"claim-{speaker.rule}"))
         return out
 

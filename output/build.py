@@ -13,7 +13,8 @@ from pathlib import Path
 from rdflib import RDF, Dataset
 
 from newsgraph.extract.errors import NewsgraphError
-from newsgraph.graph.build import PREDICATES, RunInfo, build_dataset
+from newsgraph.graph.build import PREDICATES, RunInfo, build_parts
+from newsgraph.graph.quadview import QuadView
 from newsgraph.graph.records import DocRecord
 from newsgraph.ontology import NG
 
@@ -52,13 +53,13 @@ class Report:
         return json.dumps(self.__dict__, indent=2, ensure_ascii=False)
 
 
-def summarise(ds: Dataset, report: Report) -> None:
+def summarise(ds: Dataset | QuadView, report: Report) -> None:
     g = ds
     report.entities = {cls: len(set(g.subjects(RDF.type, NG[cls]))) for cls in ("Person", "Organization", "Place", "Event")}
     report.facts = {name: len(set(g.subject_objects(p))) for name, p in PREDICATES.items()}
     quotes = set(g.subjects(RDF.type, NG.Quote))
     report.quotes = len(quotes)
-    report.attributed_quotes = len({q for q in g.objects(None, NG.said)} & quotes)
+    report.attributed_quotes = len({q for _, q in g.subject_objects(NG.said)} & quotes)
     report.claims = len(set(g.subjects(RDF.type, NG.Claim)))
     report.triples = len(ds)
 
@@ -67,10 +68,23 @@ def now() -> str:
     return datetime.now(timezone.utc).replace(microsecond=0).isoformat()
 
 
-def write_outputs(ds: Dataset, out: Path, report: Report, *, validate: bool = True, max_nodes: int = 300) -> None:
-    """Write the four files into ``out``, each through a temporary file."""
+# Above this many triples a build skips the SHACL check unless asked (--validate): pyshacl
+# costs about 15 µs a triple, as much as parsing the text did; `newsgraph validate` checks later.
+VALIDATE_AUTO_LIMIT = 25_000
+
+
+def write_outputs(ds: Dataset | QuadView, out: Path, report: Report, *, validate: bool | None = None,
+                  max_nodes: int = 300) -> None:
+    """Write the four files into ``out``, each through a temporary file.
+
+    Args:
+        validate: check SHACL; None: only graphs of up to VALIDATE_AUTO_LIMIT triples.
+    """
     out.mkdir(parents=True, exist_ok=True)
-    if validate:
+    if validate is None and len(ds) > VALIDATE_AUTO_LIMIT:
+        report.validation = (f"not checked: {len(ds):,} triples (more than {VALIDATE_AUTO_LIMIT:,}); "
+                             "run newsgraph validate, or build with --validate")
+    elif validate is not False:
         from newsgraph.graph.validate import validate as shacl
         from .turtle import union_graph
 
@@ -104,7 +118,7 @@ def _articles(paths: Sequence[str | Path], report: Report, on_problem: Callable[
 
 
 def build(paths: Sequence[str | Path], out: str | Path, *, model: str | None = None,
-          validate: bool = True, workers: int = 1, batch_size: int = 16, aliases: str | Path | None = None,
+          validate: bool | None = None, workers: int = 1, batch_size: int = 16, aliases: str | Path | None = None,
           progress: Callable[[Iterable], Iterable] | None = None,
           on_problem: Callable[[str], None] | None = None) -> Report:
     """Build the graph of the articles under ``paths`` into the directory ``out``.
@@ -113,7 +127,7 @@ def build(paths: Sequence[str | Path], out: str | Path, *, model: str | None = N
         paths: files and folders (.txt, .md, .html, .jsonl).
         out: output directory; created if missing.
         model: spaCy pipeline name (default: the NEWSGRAPH_MODEL setting, else en_core_web_sm).
-        validate: check the graph against the SHACL shapes.
+        validate: check the graph against the SHACL shapes (None: see VALIDATE_AUTO_LIMIT).
         workers: processes for spaCy (``nlp.pipe(n_process=...)``).
         progress: wraps the stream of articles (a progress bar).
         on_problem: called with each skipped input and warning as it happens.
@@ -144,14 +158,14 @@ def build(paths: Sequence[str | Path], out: str | Path, *, model: str | None = N
         raise NewsgraphError("no article could be read from " + ", ".join(map(str, paths))
                              + (f" ({len(report.skipped)} skipped)" if report.skipped else ""))
     run = RunInfo(tool_version(), f"{name} {model_version}", started, now())
-    ds = build_dataset(records, [run], entries)
+    ds = QuadView(build_parts(records, [run], entries).quads())
     summarise(ds, report)
     report.seconds = round(time.perf_counter() - started_clock, 2)
     write_outputs(ds, Path(out), report, validate=validate)
     return report
 
 
-def merge(graph_files: Sequence[str | Path], out: str | Path, *, validate: bool = True,
+def merge(graph_files: Sequence[str | Path], out: str | Path, *, validate: bool | None = None,
           aliases: str | Path | None = None) -> Report:
     """Merge graphs written by separate runs: their documents, rebuilt as one graph.
 
@@ -169,7 +183,7 @@ def merge(graph_files: Sequence[str | Path], out: str | Path, *, validate: bool 
         recs, rs = records_from_dataset(read_dataset(path))
         records += recs
         runs += rs
-    ds = build_dataset(records, sorted(set(runs), key=lambda r: (r.started, r.model)), entries)
+    ds = QuadView(build_parts(records, sorted(set(runs), key=lambda r: (r.started, r.model)), entries).quads())
     report = Report(documents_read=len({r.meta.content_hash for r in records}))
     summarise(ds, report)
     report.seconds = round(time.perf_counter() - started, 2)
@@ -281,7 +295,7 @@ def remove_documents(store: str | Path, refs: Sequence[str]) -> Report:
     return report
 
 
-def export(store: str | Path, out: str | Path, *, validate: bool = True, max_nodes: int = 300) -> Report:
+def export(store: str | Path, out: str | Path, *, validate: bool | None = None, max_nodes: int = 300) -> Report:
     """Write a store's graph.ttl, graph.trig, graph.html and report.json into ``out``."""
     from newsgraph.graph.load import read_any
 

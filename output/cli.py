@@ -37,6 +37,8 @@ def _summary(report, title: str) -> None:  # noqa: ANN001
     t.add_row("triples", str(report.triples))
     if report.valid is not None:
         t.add_row("SHACL", "valid" if report.valid else "[red]INVALID[/] (see report.json)")
+    elif report.validation:
+        t.add_row("SHACL", report.validation)
     for key, value in report.store.items():
         t.add_row(f"store: {key}", str(value))
     t.add_row("time", f"{report.seconds:.1f} s")
@@ -52,7 +54,8 @@ def build(
     into: Annotated[Optional[Path], typer.Option("--into", help="Add to this persistent store (created if missing) instead of writing --out")] = None,
     model: Annotated[Optional[str], typer.Option(help="spaCy pipeline (default: $NEWSGRAPH_MODEL or en_core_web_sm)")] = None,
     workers: Annotated[int, typer.Option(min=1, help="Processes for parsing")] = 1,
-    validate: Annotated[bool, typer.Option(help="Check the graph against the SHACL shapes")] = True,
+    validate: Annotated[Optional[bool], typer.Option(
+        help="Check the graph against the SHACL shapes (default: graphs up to 25,000 triples)")] = None,
     aliases: Annotated[Optional[Path], typer.Option(help="Alias file (.csv/.json): pin names, force or forbid merges")] = None,
 ) -> None:
     """Build the graph of PATHS into DIR (graph.ttl, graph.trig, graph.html, report.json), or add them to a store."""
@@ -92,7 +95,8 @@ def build(
 def merge(
     graphs: Annotated[list[Path], typer.Argument(help="graph.trig files written by newsgraph build")],
     out_dir: Annotated[Path, typer.Option("--out", "-o", help="Output directory")] = Path("out"),
-    validate: Annotated[bool, typer.Option(help="Check the graph against the SHACL shapes")] = True,
+    validate: Annotated[Optional[bool], typer.Option(
+        help="Check the graph against the SHACL shapes (default: graphs up to 25,000 triples)")] = None,
     aliases: Annotated[Optional[Path], typer.Option(help="Alias file (.csv/.json), as for build")] = None,
 ) -> None:
     """Merge graphs of separate runs into one, as if built together."""
@@ -167,7 +171,8 @@ def remove(
 def export(
     store: Annotated[Path, typer.Argument(help="A store made with build --into")],
     out_dir: Annotated[Path, typer.Option("--out", "-o", help="Output directory")] = Path("out"),
-    validate: Annotated[bool, typer.Option(help="Check the graph against the SHACL shapes")] = True,
+    validate: Annotated[Optional[bool], typer.Option(
+        help="Check the graph against the SHACL shapes (default: graphs up to 25,000 triples)")] = None,
 ) -> None:
     """Write a store's graph.ttl, graph.trig, graph.html and report.json."""
     from newsgraph.graph.store import is_store

@@ -1,0 +1,102 @@
+"""Throughput of `newsgraph build` against bare spaCy on the BBC corpus (issue #7, 1 and 2).
+
+    python bench/throughput.py [--docs N] [--workers 2]
+
+In one process, with the model loaded once before any timing:
+
+  bare      nlp.pipe over the texts (already in memory) with the same pipeline, Docs dropped
+  build     newsgraph's build of the same files: read, parse, extract, resolve, write
+            graph.ttl, graph.trig, graph.html, report.json (SHACL as by default: skipped
+            above 25,000 triples)
+  build -w  the same with --workers N (a process pool), and a check that the graph is the same
+
+Prints documents/s and words/s of each, and the ratios (bars: build/bare ≥ 0.85;
+workers N / one process ≥ 1.7 for N = 2).
+"""
+from __future__ import annotations
+
+import argparse
+import shutil
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+WORK = Path("/tmp/newsgraph-bench/throughput")
+sys.path.insert(0, str(ROOT))
+
+
+def bbc_files(n: int | None) -> list[Path]:
+    files = sorted((SHARED / "corpus" / "bbc").glob("*/*.txt"))
+    if not files:
+        sys.exit(f"{SHARED / 'corpus' / 'bbc'}: not found (../shared must sit beside the repository)")
+    return files if n is None else files[:: max(1, len(files) // n)][:n]
+
+
+def graph_without_runs(trig: Path) -> set:
+    """The quads of a TriG file, minus run provenance (it carries timestamps)."""
+    import pyoxigraph as ox
+
+    quads = list(ox.parse(path=str(trig), format=ox.RdfFormat.TRIG))
+    runs = {q.subject for q in quads if "/run/" in str(q.subject)}
+    return {q for q in quads if q.subject not in runs}
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--docs", type=int, default=None, help="a sample of N articles (default: all 2,165)")
+    ap.add_argument("--workers", type=int, default=2)
+    args = ap.parse_args()
+
+    from newsgraph.extract.nlp import load, prepare_text
+    from newsgraph.extract.reader import Article, read_articles
+    from newsgraph.output.build import build
+
+    files = bbc_files(args.docs)
+    articles = [a for a in read_articles(files) if isinstance(a, Article)]
+    texts = [prepare_text(a.text, a.skipped) for a in articles]
+    words = sum(len(t.split()) for t in texts)
+    n = len(texts)
+    nlp = load(None)
+    for _ in nlp.pipe(texts[:20]):  # warm up
+        pass
+    print(f"{n:,} articles, {words:,} words; pipeline {nlp.meta['name']} {nlp.meta['version']}: "
+          f"{', '.join(nlp.pipe_names)}", flush=True)
+
+    t = time.perf_counter()
+    for _ in nlp.pipe(texts, batch_size=16):
+        pass
+    bare = time.perf_counter() - t
+    print(f"bare nlp.pipe: {bare:.1f} s", flush=True)
+
+    shutil.rmtree(WORK, ignore_errors=True)
+    t = time.perf_counter()
+    one = build(files, WORK / "w1")
+    ours = time.perf_counter() - t
+    print(f"newsgraph build: {ours:.1f} s ({one.triples:,} triples)", flush=True)
+
+    rows = [("bare nlp.pipe", bare), ("newsgraph build", ours)]
+    same = None
+    if args.workers > 1:
+        t = time.perf_counter()
+        build(files, WORK / f"w{args.workers}", workers=args.workers)
+        par = time.perf_counter() - t
+        rows.append((f"newsgraph build --workers {args.workers}", par))
+        same = graph_without_runs(WORK / "w1" / "graph.trig") == graph_without_runs(
+            WORK / f"w{args.workers}" / "graph.trig")
+
+    print()
+    print(f"{'run':<32} {'seconds':>8} {'docs/s':>8} {'words/s':>9}")
+    for name, secs in rows:
+        print(f"{name:<32} {secs:>8.1f} {n / secs:>8.1f} {words / secs:>9,.0f}")
+    print()
+    print(f"ratio build/bare (throughput) = {bare / ours:.3f}   (bar ≥ 0.85)")
+    if args.workers > 1:
+        print(f"ratio --workers {args.workers} / one process = {ours / rows[2][1]:.2f}   (bar ≥ 1.7); "
+              f"same graph: {same}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
