@@ -10,7 +10,7 @@ OUT    ?= out/demo
 help:
 	@echo "make demo   build the graph of examples/articles/ into $(OUT) and print where it is"
 	@echo "make test   create the environment if needed and run the test suite"
-	@echo "make bench  run the benchmarks in bench/"
+	@echo "make bench  run every benchmark in bench/ (about an hour; each script also runs alone)"
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -31,6 +31,11 @@ test: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python bench/throughput.py
+	$(BIN)/python bench/memory.py
+	$(BIN)/python bench/store_scale.py
+	$(BIN)/python bench/er_scale.py
+	$(BIN)/python bench/store_add.py
+	$(BIN)/python bench/view_stable.py
 
 clean:
 	rm -rf $(VENV) out .pytest_cache .hypothesis
