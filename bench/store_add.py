@@ -78,7 +78,6 @@ def main() -> int:
     store_mod.build_parts = timed("resolve+quads", store_mod.build_parts)
     store_mod._apply = timed("apply to copy", store_mod._apply)
     store_mod.GraphStore.records = timed("read records", store_mod.GraphStore.records)
-    store_mod.to_ox_quads = timed("to oxigraph terms", store_mod.to_ox_quads)
 
     from newsgraph.extract import names
 

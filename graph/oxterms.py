@@ -1,7 +1,7 @@
 """rdflib terms to pyoxigraph terms (rdflib builds our graphs; pyoxigraph stores and writes them)."""
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 import pyoxigraph as ox
 from rdflib import BNode, Literal, URIRef
@@ -35,9 +35,15 @@ class OxTerms:
 
 def to_ox_quads(quads: Iterable[tuple], conv: OxTerms | None = None) -> list[ox.Quad]:
     """(s, p, o, graph name) tuples of rdflib terms as pyoxigraph quads."""
+    return list(iter_ox_quads(quads, conv))
+
+
+def iter_ox_quads(quads: Iterable[tuple], conv: OxTerms | None = None) -> Iterator[ox.Quad]:
+    """The same, one at a time (a bulk load need not hold them all: an ox.Quad owns copies
+    of its strings)."""
     conv = conv or OxTerms()
-    return [ox.Quad(conv(s), conv(p), conv(o), conv(g) if g is not None else ox.DefaultGraph())
-            for s, p, o, g in quads]
+    default = ox.DefaultGraph()
+    return (ox.Quad(conv(s), conv(p), conv(o), conv(g) if g is not None else default) for s, p, o, g in quads)
 
 
 def from_ox(t: object) -> object:

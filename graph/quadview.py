@@ -17,7 +17,10 @@ from newsgraph.ontology import PREFIXES
 
 
 class QuadView:
-    """The union of the quads' graphs, as triples, indexed by predicate, (s, p) and (p, o).
+    """The union of the quads' graphs, as triples, indexed by predicate; the (s, p) and (p, o)
+    lookups are built for a predicate the first time it is asked for (a build asks for a
+    few dozen predicates, and a full index of every triple three ways cost as much memory as
+    the graph).
 
     >>> from rdflib import URIRef, Literal
     >>> s, p, g = URIRef("urn:s"), URIRef("urn:p"), URIRef("urn:g")
@@ -28,18 +31,14 @@ class QuadView:
 
     def __init__(self, quads: Iterable[tuple]) -> None:
         self.quad_list: list[tuple] = list(dict.fromkeys(quads))
-        self._by_p: dict[Node, list[tuple[Node, Node]]] = defaultdict(list)
-        self._sp: dict[tuple[Node, Node], list[Node]] = defaultdict(list)
-        self._po: dict[tuple[Node, Node], list[Node]] = defaultdict(list)
-        seen: set[tuple] = set()
+        by_p: dict[Node, dict[tuple[Node, Node], None]] = defaultdict(dict)
         for s, p, o, _ in self.quad_list:
-            if (s, p, o) in seen:
-                continue
-            seen.add((s, p, o))
-            self._by_p[p].append((s, o))
-            self._sp[(s, p)].append(o)
-            self._po[(p, o)].append(s)
-        self._triples = len(seen)
+            by_p[p][(s, o)] = None  # a dict keeps the first-seen order and drops repeats
+        self._by_p: dict[Node, list[tuple[Node, Node]]] = {p: list(pairs) for p, pairs in by_p.items()}
+        del by_p
+        self._triples = sum(map(len, self._by_p.values()))
+        self._sp: dict[Node, dict[Node, list[Node]]] = {}
+        self._po: dict[Node, dict[Node, list[Node]]] = {}
 
     def __len__(self) -> int:
         return self._triples
@@ -53,17 +52,33 @@ class QuadView:
             for s, o in pairs:
                 yield s, p, o
 
+    def _objects_of(self, predicate: Node) -> dict[Node, list[Node]]:
+        index = self._sp.get(predicate)
+        if index is None:
+            index = self._sp[predicate] = defaultdict(list)
+            for s, o in self._by_p.get(predicate, ()):
+                index[s].append(o)
+        return index
+
+    def _subjects_of(self, predicate: Node) -> dict[Node, list[Node]]:
+        index = self._po.get(predicate)
+        if index is None:
+            index = self._po[predicate] = defaultdict(list)
+            for s, o in self._by_p.get(predicate, ()):
+                index[o].append(s)
+        return index
+
     def subject_objects(self, predicate: Node) -> Iterator[tuple[Node, Node]]:
         return iter(self._by_p.get(predicate, ()))
 
     def subjects(self, predicate: Node, obj: Node) -> Iterator[Node]:
-        return iter(self._po.get((predicate, obj), ()))
+        return iter(self._subjects_of(predicate).get(obj, ()))
 
     def objects(self, subject: Node, predicate: Node) -> Iterator[Node]:
-        return iter(self._sp.get((subject, predicate), ()))
+        return iter(self._objects_of(predicate).get(subject, ()))
 
     def value(self, subject: Node, predicate: Node) -> Node | None:
-        found = self._sp.get((subject, predicate))
+        found = self._objects_of(predicate).get(subject)
         return found[0] if found else None
 
     def graph(self) -> Graph:

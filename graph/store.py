@@ -33,7 +33,7 @@ from newsgraph.extract.records import Claim, Quote
 from .aliases import AliasEntry
 from .build import GraphParts, RunInfo, build_parts
 from .iris import ENTITY_GRAPH, document_iri
-from .oxterms import OxTerms, to_ox_quads
+from .oxterms import OxTerms, iter_ox_quads, to_ox_quads
 from .records import DocMeta, DocRecord, FactRecord
 from .resolve import LocalEntity
 
@@ -219,7 +219,7 @@ class StoreWriter:
         tmp.mkdir()
         if live is None or not before:
             db = ox.Store(str(tmp / "oxigraph"))
-            db.bulk_extend(to_ox_quads(parts.quads()))
+            db.bulk_extend(iter_ox_quads(parts.quads()))
         else:
             ox.Store.read_only(str(live / "oxigraph")).backup(str(tmp / "oxigraph"))
             db = ox.Store(str(tmp / "oxigraph"))
@@ -271,5 +271,5 @@ def _apply(db: ox.Store, parts: GraphParts, before: dict[str, str]) -> None:
     new = set(to_ox_quads(parts.entity_quads, conv))
     for q in old - new:
         db.remove(q)
-    fresh = [q for h in sorted(parts.doc_quads) for q in parts.doc_quads[h]]
-    db.bulk_extend(list(new - old) + to_ox_quads(fresh, conv))
+    db.bulk_extend(new - old)
+    db.bulk_extend(iter_ox_quads((q for h in sorted(parts.doc_quads) for q in parts.doc_quads[h]), conv))

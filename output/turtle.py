@@ -7,6 +7,7 @@ gives the same file.
 """
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -17,7 +18,6 @@ from newsgraph.graph.quadview import QuadView
 from newsgraph.ontology import PREFIXES
 
 from .files import write_atomic
-
 
 
 def _quad_tuples(source: Dataset | Graph | QuadView) -> list[tuple]:
@@ -33,40 +33,53 @@ def _quad_tuples(source: Dataset | Graph | QuadView) -> list[tuple]:
     return [(s, p, o, None) for s, p, o in source]
 
 
-def _sorted_quads(source: Dataset | Graph | QuadView) -> list[ox.Quad]:
-    """Every quad as pyoxigraph terms, sorted by graph name, then by the triple's N-Triples
-    text (so a subject's triples stay together); computed once per QuadView."""
-    return _sorted(source)[0]
+def _order(source: Dataset | Graph | QuadView) -> tuple[OxTerms, list[tuple], list[tuple]]:
+    """The quads sorted by graph name, then subject, predicate, object, and the distinct
+    triples sorted the same way (so a subject's triples stay together), each term ranked by
+    its N-Triples text; computed once per QuadView.
 
-
-def _sorted(source: Dataset | Graph | QuadView) -> tuple[list[ox.Quad], list[ox.Triple]]:
-    cached = getattr(source, "_sorted_ox", None)
+    The lists hold the rdflib tuples we already have and the terms are ranked once each:
+    pyoxigraph terms are made as the writer asks for them (an ox.Quad owns copies of its
+    strings, and a list of them plus sort keys of N-Triples text cost more memory than the
+    graph itself).
+    """
+    cached = getattr(source, "_order", None)
     if cached is not None:
         return cached
     conv = OxTerms()
-    default = ox.DefaultGraph()
-    quads: dict[ox.Quad, tuple[str, str]] = {}
-    triples: dict[ox.Triple, str] = {}
-    for s, p, o, g in _quad_tuples(source):
-        t = ox.Triple(conv(s), conv(p), conv(o))
-        key = triples.get(t)
-        if key is None:
-            key = triples[t] = str(t)
-        q = ox.Quad(t.subject, t.predicate, t.object, default if g is None else conv(g))
-        quads[q] = (str(q.graph_name), key)
-    out = (sorted(quads, key=quads.__getitem__), sorted(triples, key=triples.__getitem__))
+    quads = list(dict.fromkeys(_quad_tuples(source)))
+    terms = {t for q in quads for t in q if t is not None}
+    rank = {t: i for i, t in enumerate(sorted(terms, key=lambda t: str(conv(t))))}
+    del terms
+    quads.sort(key=lambda q: (-1 if q[3] is None else rank[q[3]], rank[q[0]], rank[q[1]], rank[q[2]]))
+    triples = sorted(dict.fromkeys(q[:3] for q in quads), key=lambda t: (rank[t[0]], rank[t[1]], rank[t[2]]))
+    out = (conv, quads, triples)
     if isinstance(source, QuadView):
-        source._sorted_ox = out  # type: ignore[attr-defined]
+        source._order = out  # type: ignore[attr-defined]
     return out
 
 
-def _triples(source: Dataset | Graph | QuadView) -> list[ox.Triple]:
-    """Every distinct triple, sorted by its N-Triples text."""
-    return _sorted(source)[1]
+def _triples(source: Dataset | Graph | QuadView) -> Iterator[ox.Triple]:
+    """Every distinct triple, in order."""
+    conv, _, triples = _order(source)
+    return _distinct(ox.Triple(conv(s), conv(p), conv(o)) for s, p, o in triples)
 
 
-def _quads(source: Dataset | QuadView) -> list[ox.Quad]:
-    return _sorted(source)[0]
+def _quads(source: Dataset | QuadView) -> Iterator[ox.Quad]:
+    """Every quad, in order."""
+    conv, quads, _ = _order(source)
+    default = ox.DefaultGraph()
+    return _distinct(ox.Quad(conv(s), conv(p), conv(o), default if g is None else conv(g)) for s, p, o, g in quads)
+
+
+def _distinct(items: Iterator) -> Iterator:
+    """Drop repeats, which are adjacent: two rdflib terms can be one RDF term ("x" and
+    "x"^^xsd:string), and terms with the same text have neighbouring ranks."""
+    last = None
+    for x in items:
+        if x != last:
+            yield x
+        last = x
 
 
 def union_graph(source: Dataset | QuadView) -> Graph:
