@@ -36,6 +36,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/er_scale.py
 	$(BIN)/python bench/store_add.py
 	$(BIN)/python bench/view_stable.py
+	$(BIN)/python bench/hotspots.py
 
 clean:
 	rm -rf $(VENV) out .pytest_cache .hypothesis

@@ -1,6 +1,6 @@
 """A store of over a million triples: query latency and the cost of adding a batch (issue #7, 4).
 
-    python bench/store_scale.py [--copies 1] [--repeat 20]
+    python bench/store_scale.py [--copies 2] [--repeat 20]
 
 1. Builds a store of the whole BBC corpus (2,165 articles, --workers 2; cached under
    /tmp/newsgraph-bench/store-scale), then grows a copy of it with COPIES more copies of every
@@ -61,7 +61,7 @@ def cold() -> None:
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--copies", type=int, default=1)
+    ap.add_argument("--copies", type=int, default=2)
     ap.add_argument("--repeat", type=int, default=20)
     args = ap.parse_args()
     bbc = SHARED / "corpus" / "bbc"
