@@ -53,19 +53,19 @@ class QuadView:
                 yield s, p, o
 
     def _objects_of(self, predicate: Node) -> dict[Node, list[Node]]:
-        index = self._sp.get(predicate)
-        if index is None:
-            index = self._sp[predicate] = defaultdict(list)
-            for s, o in self._by_p.get(predicate, ()):
-                index[s].append(o)
-        return index
+        """subject -> objects, for one predicate."""
+        return self._index(self._sp, predicate, 0)
 
     def _subjects_of(self, predicate: Node) -> dict[Node, list[Node]]:
-        index = self._po.get(predicate)
+        """object -> subjects, for one predicate."""
+        return self._index(self._po, predicate, 1)
+
+    def _index(self, cache: dict, predicate: Node, key: int) -> dict[Node, list[Node]]:
+        index = cache.get(predicate)
         if index is None:
-            index = self._po[predicate] = defaultdict(list)
-            for s, o in self._by_p.get(predicate, ()):
-                index[o].append(s)
+            index = cache[predicate] = defaultdict(list)
+            for pair in self._by_p.get(predicate, ()):
+                index[pair[key]].append(pair[1 - key])
         return index
 
     def subject_objects(self, predicate: Node) -> Iterator[tuple[Node, Node]]:
