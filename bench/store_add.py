@@ -81,26 +81,21 @@ def main() -> int:
 
     from newsgraph.extract import names
 
-    def cold() -> None:  # each timing starts as a new process would: no cached name keys
-        for fn in (names.clean, names.strip_name, names.name_key, names.is_acronym, names.initials,
-                   names.person_like):
-            fn.cache_clear()
-
     alone, added, files = [], [], []
     for i in range(args.repeat):
         for d in ("alone", "added", "files"):
             shutil.rmtree(WORK / d, ignore_errors=True)
-        cold()
+        names.clear_caches()  # each timing starts as a new process would
         t = time.perf_counter()
         build_into([batch], WORK / "alone")
         alone.append(time.perf_counter() - t)
         shutil.copytree(base_store, WORK / "added")
         spent.clear()
-        cold()
+        names.clear_caches()  # each timing starts as a new process would
         t = time.perf_counter()
         report = build_into([batch], WORK / "added")
         added.append(time.perf_counter() - t)
-        cold()
+        names.clear_caches()  # each timing starts as a new process would
         t = time.perf_counter()
         build([batch], WORK / "files", validate=False)
         files.append(time.perf_counter() - t)
