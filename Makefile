@@ -5,10 +5,11 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.newsgraph-installed
 OUT    ?= out/demo
 
-.PHONY: help install demo test bench clean
+.PHONY: help install demo lint test bench clean
 
 help:
 	@echo "make demo   build the graph of examples/articles/ into $(OUT) and print where it is"
+	@echo "make lint   ruff (lint and format check) and mypy"
 	@echo "make test   create the environment if needed and run the test suite"
 	@echo "make bench  run every benchmark in bench/ (about an hour; each script also runs alone)"
 
@@ -25,6 +26,11 @@ install: $(STAMP)
 
 demo: $(STAMP)
 	$(BIN)/newsgraph build examples/articles --out $(OUT)
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q

@@ -13,6 +13,7 @@ strings into a dict of lists, each looked up again, the groups sorted): on this 
 that costs more per item at a million items than at ten thousand (the dicts outgrow the CPU
 caches), so the resolver's ratio should be read against the reference's, not against 1.0.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -24,10 +25,58 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-FIRST = ["Ana", "Ben", "Carla", "David", "Elena", "Farid", "Grace", "Hugo", "Ines", "Jonas", "Kemal", "Lena",
-         "Marco", "Nadia", "Omar", "Priya", "Quentin", "Rosa", "Samir", "Tara", "Umar", "Vera", "Wen", "Yusuf"]
-SYLLABLES = ["al", "ber", "cas", "dor", "el", "fen", "gar", "hol", "is", "jor", "kel", "lin", "mar", "nor",
-             "ost", "par", "quin", "ros", "sal", "tor", "ul", "var", "wes", "zan"]
+FIRST = [
+    "Ana",
+    "Ben",
+    "Carla",
+    "David",
+    "Elena",
+    "Farid",
+    "Grace",
+    "Hugo",
+    "Ines",
+    "Jonas",
+    "Kemal",
+    "Lena",
+    "Marco",
+    "Nadia",
+    "Omar",
+    "Priya",
+    "Quentin",
+    "Rosa",
+    "Samir",
+    "Tara",
+    "Umar",
+    "Vera",
+    "Wen",
+    "Yusuf",
+]
+SYLLABLES = [
+    "al",
+    "ber",
+    "cas",
+    "dor",
+    "el",
+    "fen",
+    "gar",
+    "hol",
+    "is",
+    "jor",
+    "kel",
+    "lin",
+    "mar",
+    "nor",
+    "ost",
+    "par",
+    "quin",
+    "ros",
+    "sal",
+    "tor",
+    "ul",
+    "var",
+    "wes",
+    "zan",
+]
 ORG_WORDS = ["Union", "Party", "Agency", "Council", "Institute", "Bank", "Group", "Alliance", "Authority"]
 
 
@@ -35,8 +84,8 @@ def word(rng: random.Random, parts: int = 3) -> str:
     return "".join(rng.choice(SYLLABLES) for _ in range(parts)).capitalize()
 
 
-def synthetic(n: int, seed: int = 7):  # noqa: ANN201
-    from newsgraph.graph.resolve import LocalEntity
+def synthetic(n: int, seed: int = 7):
+    from newsgraph.graph.records import LocalEntity
 
     rng = random.Random(seed)
     people = [(rng.choice(FIRST), word(rng)) for _ in range(max(50, n // 20))]
@@ -89,7 +138,7 @@ def main() -> int:
     from newsgraph.extract import names
     from newsgraph.graph.resolve import resolve
 
-    def run(mentions):  # noqa: ANN001, ANN202
+    def run(mentions):
         names.clear_caches()
         t = time.perf_counter()
         entities = resolve(mentions)
@@ -109,11 +158,15 @@ def main() -> int:
         del mentions
     base, ref_base = rows[0][2] / rows[0][0], rows[0][3] / rows[0][0]
     print()
-    print(f"{'mentions':>10} {'entities':>9} {'seconds':>8} {'µs/mention':>11} {'vs smallest':>12} "
-          f"{'reference µs/item':>18} {'reference vs smallest':>22}")
+    print(
+        f"{'mentions':>10} {'entities':>9} {'seconds':>8} {'µs/mention':>11} {'vs smallest':>12} "
+        f"{'reference µs/item':>18} {'reference vs smallest':>22}"
+    )
     for n, ents, secs, ref in rows:
-        print(f"{n:>10,} {ents:>9,} {secs:>8.2f} {secs / n * 1e6:>11.1f} {secs / n / base:>12.2f} "
-              f"{ref / n * 1e6:>18.2f} {ref / n / ref_base:>22.2f}")
+        print(
+            f"{n:>10,} {ents:>9,} {secs:>8.2f} {secs / n * 1e6:>11.1f} {secs / n / base:>12.2f} "
+            f"{ref / n * 1e6:>18.2f} {ref / n / ref_base:>22.2f}"
+        )
     return 0
 
 

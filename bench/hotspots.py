@@ -9,6 +9,7 @@ libraries it calls (pyoxigraph, rdflib, pyshacl, ...). Prints the shares and new
 heaviest functions, so a regression shows as a function that climbs the list. --html writes
 pyinstrument's interactive call tree as well.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -31,7 +32,7 @@ def library(path: str) -> str:
     return "python stdlib"
 
 
-def charge(root):  # noqa: ANN001, ANN201
+def charge(root):
     """Self time per owner, and per newsgraph function the time inside it that is not spaCy's."""
     shares: Counter[str] = Counter()
     funcs: Counter[str] = Counter()

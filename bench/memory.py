@@ -8,6 +8,7 @@ The build streams documents and keeps no parsed Doc, so its peak should grow wit
 (triples), not with the text read: the table prints both, and the KB per triple and per
 thousand words above the model's own footprint.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -58,27 +59,37 @@ def main() -> int:
         words = sum(len(f.read_bytes().split()) for f in sample)
         res = {}
         for mode in ("bare", "build"):
-            out = subprocess.run([sys.executable, "-c", code, json.dumps([str(f) for f in sample]), mode,
-                                  str(WORK / f"out-{n}")], capture_output=True, text=True)
+            out = subprocess.run(
+                [sys.executable, "-c", code, json.dumps([str(f) for f in sample]), mode, str(WORK / f"out-{n}")],
+                capture_output=True,
+                text=True,
+            )
             if out.returncode != 0:
                 sys.exit(out.stderr)
             res[mode] = json.loads(out.stdout.strip().splitlines()[-1])
         rows.append((n, words, res))
         print(f"{n} articles done: {res}", flush=True)
     print()
-    print(f"{'articles':>8} {'words':>9} {'triples':>9} {'bare MB':>8} {'build MB':>9} {'build-bare MB':>13} "
-          f"{'KB/triple':>9} {'KB/1k words':>11}")
+    print(
+        f"{'articles':>8} {'words':>9} {'triples':>9} {'bare MB':>8} {'build MB':>9} {'build-bare MB':>13} "
+        f"{'KB/triple':>9} {'KB/1k words':>11}"
+    )
     for n, words, res in rows:
         bare, build = res["bare"]["rss_kb"] / 1024, res["build"]["rss_kb"] / 1024
         extra_kb = (build - bare) * 1024
-        print(f"{n:>8,} {words:>9,} {res['build']['triples']:>9,} {bare:>8.0f} {build:>9.0f} {build - bare:>13.0f} "
-              f"{extra_kb / max(1, res['build']['triples']):>9.2f} {extra_kb / (words / 1000):>11.1f}")
+        print(
+            f"{n:>8,} {words:>9,} {res['build']['triples']:>9,} {bare:>8.0f} {build:>9.0f} {build - bare:>13.0f} "
+            f"{extra_kb / max(1, res['build']['triples']):>9.2f} {extra_kb / (words / 1000):>11.1f}"
+        )
     if len(rows) >= 2:
         (n0, w0, r0), (n1, w1, r1) = rows[0], rows[-1]
         grow = (r1["build"]["rss_kb"] - r0["build"]["rss_kb"]) / 1024
-        print(f"\nfrom {n0:,} to {n1:,} articles: +{grow:.0f} MB for +{r1['build']['triples'] - r0['build']['triples']:,} "
-              f"triples ({grow * 1024 / max(1, r1['build']['triples'] - r0['build']['triples']):.2f} KB a triple) and "
-              f"+{w1 - w0:,} words")
+        added = r1["build"]["triples"] - r0["build"]["triples"]
+        print(
+            f"\nfrom {n0:,} to {n1:,} articles: +{grow:.0f} MB for +{added:,} "
+            f"triples ({grow * 1024 / max(1, added):.2f} KB a triple) and "
+            f"+{w1 - w0:,} words"
+        )
     return 0
 
 

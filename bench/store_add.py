@@ -12,6 +12,7 @@ already loaded, so neither side pays for it):
 
 and prints the medians, the ratio added/alone, and where the time of `added` went.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -66,13 +67,14 @@ def main() -> int:
     # where the time of a commit goes (wraps the store's own steps)
     spent: dict[str, float] = {}
 
-    def timed(name: str, fn):  # noqa: ANN001, ANN202
-        def run(*a, **k):  # noqa: ANN002, ANN003, ANN202
+    def timed(name: str, fn):
+        def run(*a, **k):
             t = time.perf_counter()
             try:
                 return fn(*a, **k)
             finally:
                 spent[name] = spent.get(name, 0.0) + time.perf_counter() - t
+
         return run
 
     store_mod.build_parts = timed("resolve+quads", store_mod.build_parts)
@@ -99,8 +101,10 @@ def main() -> int:
         t = time.perf_counter()
         build([batch], WORK / "files", validate=False)
         files.append(time.perf_counter() - t)
-        print(f"run {i + 1}: alone {alone[-1]:.2f} s, added {added[-1]:.2f} s, files {files[-1]:.2f} s; "
-              + ", ".join(f"{k} {v:.2f} s" for k, v in spent.items()))
+        print(
+            f"run {i + 1}: alone {alone[-1]:.2f} s, added {added[-1]:.2f} s, files {files[-1]:.2f} s; "
+            + ", ".join(f"{k} {v:.2f} s" for k, v in spent.items())
+        )
     a, b, c = (statistics.median(x) for x in (alone, added, files))
     print()
     print(f"{'case':<44} {'median s':>9}")

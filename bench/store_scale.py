@@ -13,6 +13,7 @@
    content hashes are new) to a copy of the big store, against building them into an empty
    store, as `newsgraph build --into` does, and prints both and the ratio.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -44,11 +45,10 @@ def readme_queries() -> list[str]:
     return out
 
 
-def clone(record, k: int):  # noqa: ANN001, ANN201
+def clone(record, k: int):
     """The same document under another name and content hash."""
     h = hashlib.sha256(f"{record.meta.content_hash}#copy{k}".encode()).hexdigest()
-    meta = replace(record.meta, content_hash=h, name=f"copy{k}-{record.meta.name}",
-                   path=f"{record.meta.path}#copy{k}")
+    meta = replace(record.meta, content_hash=h, name=f"copy{k}-{record.meta.name}", path=f"{record.meta.path}#copy{k}")
     return replace(record, meta=meta, entities=tuple(replace(e, doc=h) for e in record.entities))
 
 
@@ -60,8 +60,6 @@ def main() -> int:
     bbc = SHARED / "corpus" / "bbc"
     if not bbc.is_dir():
         sys.exit(f"{bbc}: not found (../shared must sit beside the repository)")
-
-    import pyoxigraph as ox
 
     from newsgraph.extract import names
     from newsgraph.extract.nlp import load
@@ -89,8 +87,10 @@ def main() -> int:
                     c = clone(rec, k)
                     w.add(c, c.meta.path)
             w.commit(RunInfo("bench", "clones", "2026-01-01T00:00:00+00:00", "2026-01-01T00:00:00+00:00"))
-        print(f"grown with {args.copies} cop{'y' if args.copies == 1 else 'ies'} in {time.perf_counter() - t:.0f} s",
-              flush=True)
+        print(
+            f"grown with {args.copies} cop{'y' if args.copies == 1 else 'ies'} in {time.perf_counter() - t:.0f} s",
+            flush=True,
+        )
     gs = GraphStore(big)
     db = gs.open_read()
     quads, docs = len(db), len(gs.manifest()["documents"])
@@ -108,8 +108,10 @@ def main() -> int:
             times.append((time.perf_counter() - t) * 1000)
         times.sort()
         name = " ".join(q.split())[:58]
-        print(f"{name:<58} {rows:>6} {statistics.median(times):>8.1f} {times[int(0.95 * (len(times) - 1))]:>8.1f}",
-              flush=True)
+        print(
+            f"{name:<58} {rows:>6} {statistics.median(times):>8.1f} {times[int(0.95 * (len(times) - 1))]:>8.1f}",
+            flush=True,
+        )
     del db
 
     batch = WORK / "batch-50"
@@ -117,7 +119,8 @@ def main() -> int:
         batch.mkdir()
         for f in sorted(bbc.glob("*/*.txt"))[::43][:50]:
             (batch / f"new-{f.parent.name}-{f.name}").write_text(
-                f.read_text(encoding="latin-1") + "\n\nThis article was updated.\n", encoding="utf-8")
+                f.read_text(encoding="latin-1") + "\n\nThis article was updated.\n", encoding="utf-8"
+            )
     alone, added = [], []
     for _ in range(3):
         shutil.rmtree(WORK / "alone", ignore_errors=True)

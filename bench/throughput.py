@@ -14,6 +14,7 @@ The three run in rounds (default 2), one after the other, and each counts its be
 Prints documents/s and words/s of each, and the ratios (bars: build/bare ≥ 0.85;
 workers N / one process ≥ 1.7 for N = 2).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -63,8 +64,11 @@ def main() -> int:
     nlp = load(None)
     for _ in nlp.pipe(texts[:20]):  # warm up
         pass
-    print(f"{n:,} articles, {words:,} words; pipeline {nlp.meta['name']} {nlp.meta['version']}: "
-          f"{', '.join(nlp.pipe_names)}", flush=True)
+    print(
+        f"{n:,} articles, {words:,} words; pipeline {nlp.meta['name']} {nlp.meta['version']}: "
+        f"{', '.join(nlp.pipe_names)}",
+        flush=True,
+    )
 
     def bare_run() -> float:
         t = time.perf_counter()
@@ -90,15 +94,19 @@ def main() -> int:
         times["build"].append(secs)
         if args.workers > 1:
             times["workers"].append(build_run(args.workers)[0])
-        print(f"round {i + 1}: bare {times['bare'][-1]:.1f} s, build {secs:.1f} s ({triples:,} triples)"
-              + (f", --workers {args.workers} {times['workers'][-1]:.1f} s" if args.workers > 1 else ""), flush=True)
+        print(
+            f"round {i + 1}: bare {times['bare'][-1]:.1f} s, build {secs:.1f} s ({triples:,} triples)"
+            + (f", --workers {args.workers} {times['workers'][-1]:.1f} s" if args.workers > 1 else ""),
+            flush=True,
+        )
     bare, ours = min(times["bare"]), min(times["build"])
     rows = [("bare nlp.pipe", bare), ("newsgraph build", ours)]
     same = None
     if args.workers > 1:
         rows.append((f"newsgraph build --workers {args.workers}", min(times["workers"])))
         same = graph_without_runs(WORK / "w1" / "graph.trig") == graph_without_runs(
-            WORK / f"w{args.workers}" / "graph.trig")
+            WORK / f"w{args.workers}" / "graph.trig"
+        )
 
     print()
     print(f"{'run':<32} {'seconds':>8} {'docs/s':>8} {'words/s':>9}")
@@ -107,8 +115,9 @@ def main() -> int:
     print()
     print(f"ratio build/bare (throughput) = {bare / ours:.3f}   (bar ≥ 0.85)")
     if args.workers > 1:
-        print(f"ratio --workers {args.workers} / one process = {ours / rows[2][1]:.2f}   (bar ≥ 1.7); "
-              f"same graph: {same}")
+        print(
+            f"ratio --workers {args.workers} / one process = {ours / rows[2][1]:.2f}   (bar ≥ 1.7); same graph: {same}"
+        )
     return 0
 
 

@@ -6,6 +6,7 @@ Builds the seeds and N BBC articles (default 700, enough for 2,000 entities; cac
 /tmp/newsgraph-bench), writes each view, opens it in Debian's chromium with the network blocked
 and prints the time from navigation to the end of stabilisation, and each file's size.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -42,7 +43,7 @@ def main() -> int:
     args = ap.parse_args()
     from playwright.sync_api import sync_playwright
 
-    from newsgraph.graph.load import read_dataset
+    from newsgraph.graph.source import open_dataset
     from newsgraph.output.html import write_html
     from tests.browser.test_view import ARGS, CHROMIUM, wait_stable
 
@@ -57,7 +58,7 @@ def main() -> int:
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
         for name, trig, cap in cases:
-            page_path = write_html(read_dataset(trig), CACHE / f"{name}.html", max_nodes=cap)
+            page_path = write_html(open_dataset(trig), CACHE / f"{name}.html", max_nodes=cap)
             page = browser.new_page(viewport={"width": 1400, "height": 900})
             page.route("**/*", lambda r: r.continue_() if r.request.url.startswith("file://") else r.abort())
             start = time.perf_counter()

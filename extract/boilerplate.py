@@ -8,12 +8,16 @@ metadata worth keeping: "Source » irannewsupdate" and a dateline.
 No library classifies single lines of already-extracted text (trafilatura and jusText work
 on HTML trees), so these are our own patterns, each with the line that motivated it.
 """
+
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 
-_MONTHS = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+_MONTHS = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
 _WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
 
 # "Wednesday, May 25, 2022" / "25 May 2022" / "2022-05-25", alone on a line.
@@ -96,8 +100,7 @@ def classify_lines(text: str) -> PageParts:
             source = source or m.group("source")
         elif DATELINE.match(body):
             date = date or body.strip()
-        elif not (BOILERPLATE_LINE.match(body) or _BREADCRUMB_JAMMED.match(body)
-                  or _BREADCRUMB_SEPARATED.match(body)):
+        elif not (BOILERPLATE_LINE.match(body) or _BREADCRUMB_JAMMED.match(body) or _BREADCRUMB_SEPARATED.match(body)):
             continue
         skipped.append((start, end))
     return PageParts(tuple(skipped), date, source)

@@ -1,4 +1,5 @@
 """The one error hierarchy of newsgraph (no third-party imports, so every layer can use it)."""
+
 from __future__ import annotations
 
 

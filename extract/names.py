@@ -1,4 +1,5 @@
 """Name normalisation shared by the extractor and the graph builder (pure Python)."""
+
 from __future__ import annotations
 
 import re
@@ -8,8 +9,7 @@ from functools import lru_cache
 
 from .patterns import HONORIFICS
 
-_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'",
-                              "\u201c": '"', "\u201d": '"'})
+_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'", "\u201c": '"', "\u201d": '"'})
 _SPACES = re.compile(r"[\s\u00a0\u202f\u2009]+")
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&]{1,7}$")
 
@@ -91,9 +91,12 @@ def person_like(name: str) -> bool:
     from .patterns import ORG_WORDS
 
     words = strip_name(name).split(" ")
-    return (2 <= len(words) <= 4 and all(w[:1].isupper() for w in words)
-            and not any(w.lower() in ORG_WORDS for w in words)
-            and not any(_ACRONYM.match(w) for w in words))
+    return (
+        2 <= len(words) <= 4
+        and all(w[:1].isupper() for w in words)
+        and not any(w.lower() in ORG_WORDS for w in words)
+        and not any(_ACRONYM.match(w) for w in words)
+    )
 
 
 def canonical_label(names: list[str]) -> str:
@@ -103,11 +106,18 @@ def canonical_label(names: list[str]) -> str:
     "People's Mojahedin Organization of Iran"
     """
     counts = Counter(clean(strip_name(n)) for n in names)
+
     def rank(item: tuple[str, int]) -> tuple:
         name, count = item
-        return (not is_acronym(name) and "/" not in name and "(" not in name,
-                not is_acronym(name.split(" ")[0]),  # "MEK Iran" is the acronym's form
-                len(name.split(" ")) if len(name.split(" ")) <= 8 else 0, count, -len(name), name)
+        return (
+            not is_acronym(name) and "/" not in name and "(" not in name,
+            not is_acronym(name.split(" ")[0]),  # "MEK Iran" is the acronym's form
+            len(name.split(" ")) if len(name.split(" ")) <= 8 else 0,
+            count,
+            -len(name),
+            name,
+        )
+
     return max(counts.items(), key=rank)[0]
 
 

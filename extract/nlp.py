@@ -4,6 +4,7 @@ The model is a setting: ``NEWSGRAPH_MODEL`` or ``--model`` names any installed s
 English pipeline (en_core_web_sm, _md, _lg); the default is the pinned re-upload of
 en_core_web_sm 3.8.0. Nothing is downloaded at run time.
 """
+
 from __future__ import annotations
 
 import os
@@ -59,7 +60,8 @@ def load(name: str | None = None) -> Language:
         return nlp
     raise ModelError(
         f"spaCy pipeline {wanted!r} is not installed; run 'make install' or pip install it "
-        f"(any English pipeline works: --model en_core_web_md)") from last
+        f"(any English pipeline works: --model en_core_web_md)"
+    ) from last
 
 
 def model_info(nlp: Language) -> tuple[str, str]:

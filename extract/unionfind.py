@@ -4,6 +4,7 @@ networkx has connected components, but building a graph object per document cost
 these few lines; the smaller index always becomes the root, so results do not depend on the
 order unions are made in.
 """
+
 from __future__ import annotations
 
 from collections import defaultdict

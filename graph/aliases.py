@@ -5,6 +5,7 @@ objects with the same keys, ``aliases`` a list). Every document entity named by 
 label or one of its aliases becomes that entry's entity, with the entry's label and type;
 document entities of two different entries are never merged; ``sameAs`` adds ``owl:sameAs``.
 """
+
 from __future__ import annotations
 
 import csv
@@ -14,8 +15,9 @@ from pathlib import Path
 
 from newsgraph.extract.errors import InputError
 from newsgraph.extract.names import name_key
+from newsgraph.extract.schema import ENTITY_TYPES
 
-TYPES = {"Person", "Organization", "Place", "Event"}
+TYPES = frozenset(ENTITY_TYPES)
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,12 +41,13 @@ def _entry(row: dict, where: str) -> AliasEntry:
         raise InputError(f"{where}: type {etype!r} is not one of {', '.join(sorted(TYPES))}")
     aliases = row.get("aliases") or ()
     if isinstance(aliases, str):
-        aliases = [a for a in aliases.split("|")]
+        aliases = aliases.split("|")
     same_as = (row.get("sameAs") or row.get("same_as") or "").strip() or None
     if same_as is not None and not same_as.startswith(("http://", "https://")):
         raise InputError(f"{where}: sameAs must be an http(s) IRI, got {same_as!r}")
-    return AliasEntry(str(row.get("id") or label), label, etype,
-                      tuple(a.strip() for a in aliases if a and a.strip()), same_as)
+    return AliasEntry(
+        str(row.get("id") or label), label, etype, tuple(a.strip() for a in aliases if a and a.strip()), same_as
+    )
 
 
 def load_aliases(path: str | Path) -> list[AliasEntry]:

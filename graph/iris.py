@@ -1,4 +1,5 @@
 """Every IRI newsgraph mints is made here, from content, so that runs and batch orders agree."""
+
 from __future__ import annotations
 
 import hashlib

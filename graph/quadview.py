@@ -6,6 +6,7 @@ Memory store keeps five indexes and context bookkeeping), more than extracting t
 building three dicts over the quads we already hold costs a tenth of that. Anything needing
 a full rdflib graph (SHACL, SPARQL over rdflib) still gets one from :meth:`QuadView.graph`.
 """
+
 from __future__ import annotations
 
 from collections import defaultdict

@@ -1,4 +1,5 @@
 """SHACL validation of a graph against ontology/shapes.ttl (pyshacl)."""
+
 from __future__ import annotations
 
 from rdflib import Graph
@@ -15,6 +16,5 @@ def validate(graph: Graph) -> tuple[bool, str]:
     import pyshacl
 
     shapes = Graph().parse(SHAPES_PATH, format="turtle")
-    conforms, _, text = pyshacl.validate(graph, shacl_graph=shapes, inference="none",
-                                         allow_warnings=True)
+    conforms, _, text = pyshacl.validate(graph, shacl_graph=shapes, inference="none", allow_warnings=True)
     return bool(conforms), str(text)

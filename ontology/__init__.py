@@ -1,4 +1,5 @@
 """The ontology (Turtle), the SHACL shapes and the namespace constants."""
+
 from __future__ import annotations
 
 from pathlib import Path

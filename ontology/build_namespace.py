@@ -3,6 +3,7 @@
 Run after changing the ontology:  python -m newsgraph.ontology.build_namespace
 Like rdflib's ``defined_namespace_creator.py``: one ``term: URIRef  # comment`` line a term.
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -21,7 +22,7 @@ def ontology_terms(path: Path = HERE / "newsgraph.ttl") -> dict[str, str]:
         for s in g.subjects(RDF.type, kind):
             if isinstance(s, URIRef) and str(s).startswith(NS):
                 comment = str(g.value(s, RDFS.comment) or "").splitlines()[0] if g.value(s, RDFS.comment) else ""
-                terms[str(s)[len(NS):]] = comment
+                terms[str(s)[len(NS) :]] = comment
     return dict(sorted(terms.items(), key=lambda kv: (kv[0][0].islower(), kv[0])))
 
 

@@ -5,6 +5,7 @@ serializers are native code, about twenty times faster than rdflib's on our grap
 matters for a corpus of thousands of articles). Output is sorted, so the same graph always
 gives the same file.
 """
+
 from __future__ import annotations
 
 from collections.abc import Iterator
@@ -55,7 +56,7 @@ def _order(source: Dataset | Graph | QuadView) -> tuple[OxTerms, list[tuple], li
     triples = sorted(dict.fromkeys(q[:3] for q in quads), key=lambda t: (rank[t[0]], rank[t[1]], rank[t[2]]))
     out = (conv, quads, triples)
     if isinstance(source, QuadView):
-        source._order = out  # type: ignore[attr-defined]
+        source._order = out
     return out
 
 

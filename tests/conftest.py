@@ -21,17 +21,19 @@ def nlp():
 def shared() -> Path:
     """../shared (the corpus, gold and scorer). CI always has it: missing is a failure, not a skip."""
     if not (SHARED / "gold" / "seeds.jsonl").is_file():
-        pytest.fail(f"{SHARED} is missing: these tests need ../shared beside the repository "
-                    "(set NEWSGRAPH_SHARED to point elsewhere)")
+        pytest.fail(
+            f"{SHARED} is missing: these tests need ../shared beside the repository "
+            "(set NEWSGRAPH_SHARED to point elsewhere)"
+        )
     return SHARED
 
 
 @pytest.fixture
 def extract_text(nlp):
     """Run one text through the whole extractor with the real pinned model."""
+    from newsgraph.extract.nlp import prepare_text
     from newsgraph.extract.pipeline import extract_doc
     from newsgraph.extract.reader import _article
-    from newsgraph.extract.nlp import prepare_text
 
     def run(text: str, name: str = "t.txt"):
         article = _article(name, name, text, "txt", "utf-8")

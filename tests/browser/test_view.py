@@ -6,6 +6,7 @@ fail with that advice, unless NEWSGRAPH_SKIP_BROWSER=1.
 Run as a script to make the README screenshot of the seeds graph:
     python -m tests.browser.test_view --screenshot docs/seeds-graph.png
 """
+
 from __future__ import annotations
 
 import json
@@ -17,19 +18,29 @@ from pathlib import Path
 import pytest
 
 CHROMIUM = os.environ.get("NEWSGRAPH_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
-ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+ARGS = [
+    "--headless=new",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 
 
 def _need_chromium() -> None:
     if os.environ.get("NEWSGRAPH_SKIP_BROWSER") == "1":
         pytest.skip("NEWSGRAPH_SKIP_BROWSER=1")
     if not Path(CHROMIUM).exists():
-        pytest.fail(f"no chromium at {CHROMIUM}: install it with 'apt-get install chromium' "
-                    "(or set NEWSGRAPH_SKIP_BROWSER=1 to leave the browser tests out)")
+        pytest.fail(
+            f"no chromium at {CHROMIUM}: install it with 'apt-get install chromium' "
+            "(or set NEWSGRAPH_SKIP_BROWSER=1 to leave the browser tests out)"
+        )
 
 
-def wait_stable(page, timeout: float) -> float:  # noqa: ANN001
+def wait_stable(page, timeout: float) -> float:
     """Wait for the view's layout to finish; return the seconds it took.
 
     Polls from Python: Playwright's wait_for_function evaluates a string inside the page,
@@ -61,14 +72,14 @@ class Page:
         self.page.goto(path.as_uri())
         wait_stable(self.page, 20)
 
-    def _route(self, route) -> None:  # noqa: ANN001
+    def _route(self, route) -> None:
         if route.request.url.startswith("file://"):
             route.continue_()
         else:
             self.requests.append(route.request.url)
             route.abort()
 
-    def js(self, code: str):  # noqa: ANN201
+    def js(self, code: str):
         return self.page.evaluate(code)
 
     def click_node(self, node_id: str) -> None:
@@ -146,8 +157,10 @@ def test_article_markup_never_runs(browser, tmp_path, extract_text):
     from newsgraph.graph.records import from_extraction
     from newsgraph.output.html import write_html
 
-    evil = ('Jane Roe, the leader of the <img src=x onerror="window.__pwned=1;alert(1)"> Party, said: '
-            '"</script><script>window.__pwned=2;alert(2)</script> is what we fear."')
+    evil = (
+        'Jane Roe, the leader of the <img src=x onerror="window.__pwned=1;alert(1)"> Party, said: '
+        '"</script><script>window.__pwned=2;alert(2)</script> is what we fear."'
+    )
     page = Page(browser, write_html(build_dataset([from_extraction(extract_text(evil))]), tmp_path / "evil.html"))
     data = page.js("window.newsgraph.data")
     for node_id in data["details"]:

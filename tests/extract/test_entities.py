@@ -1,4 +1,5 @@
 """Entity rules, each on the sentence that motivated it, through the pinned model."""
+
 from __future__ import annotations
 
 import pytest
@@ -11,16 +12,20 @@ def by_label(x):
 
 
 def test_acronym_in_parentheses_links_to_the_long_name(extract_text):
-    x = extract_text("The People’s Mojahedin Organization of Iran (PMOI/MEK) held a rally in Paris on Saturday. "
-                     "Organisers said the MEK had hired forty buses.")
+    x = extract_text(
+        "The People’s Mojahedin Organization of Iran (PMOI/MEK) held a rally in Paris on Saturday. "
+        "Organisers said the MEK had hired forty buses."
+    )
     e = by_label(x)["People's Mojahedin Organization of Iran"]
     assert e.type == "Organization"
     assert {"PMOI", "MEK", "PMOI/MEK"} <= set(e.names)
 
 
 def test_honorific_dropped_and_surname_links_to_the_full_name(extract_text):
-    x = extract_text("Mrs. Maryam Rajavi, the President-elect of the National Council of Resistance of Iran, "
-                     "opened the conference on Monday. Later, Rajavi thanked the volunteers.")
+    x = extract_text(
+        "Mrs. Maryam Rajavi, the President-elect of the National Council of Resistance of Iran, "
+        "opened the conference on Monday. Later, Rajavi thanked the volunteers."
+    )
     e = by_label(x)["Maryam Rajavi"]
     assert e.type == "Person"
     assert "Mrs. Maryam Rajavi" in e.names and "Rajavi" in e.names
@@ -28,8 +33,9 @@ def test_honorific_dropped_and_surname_links_to_the_full_name(extract_text):
 
 
 def test_surname_two_people_share_is_left_unlinked(extract_text):
-    x = extract_text("Posters of Massoud Rajavi and of Maryam Rajavi were put up in Tehran. "
-                     "Rajavi was praised by the crowd.")
+    x = extract_text(
+        "Posters of Massoud Rajavi and of Maryam Rajavi were put up in Tehran. Rajavi was praised by the crowd."
+    )
     labels = by_label(x)
     assert "Rajavi" in labels, "the short name stays a separate, low-confidence entity"
     assert labels["Rajavi"].confidence < 1.0
@@ -38,7 +44,9 @@ def test_surname_two_people_share_is_left_unlinked(extract_text):
 
 def test_apposition_to_a_woman_makes_a_person(extract_text):
     # spaCy's small model calls "Maryam Rajavi" an ORG in this sentence
-    x = extract_text("Unlike the other groups, the Iranian opposition movement is in fact led by a woman, Maryam Rajavi.")
+    x = extract_text(
+        "Unlike the other groups, the Iranian opposition movement is in fact led by a woman, Maryam Rajavi."
+    )
     assert by_label(x)["Maryam Rajavi"].type == "Person"
 
 
@@ -50,22 +58,27 @@ def test_adjective_nationality_is_not_an_entity(extract_text):
 
 def test_acronym_with_country_is_the_acronym(extract_text):
     # "MEK Iran" is labelled PERSON by the small model
-    x = extract_text("Students close to the Mujahedin-e Khalq (MEK Iran) handed out leaflets. The MEK said it would go on.")
+    x = extract_text(
+        "Students close to the Mujahedin-e Khalq (MEK Iran) handed out leaflets. The MEK said it would go on."
+    )
     e = by_label(x)["Mujahedin-e Khalq"]
     assert e.type == "Organization" and {"MEK Iran", "MEK"} <= set(e.names)
 
 
 def test_composite_committee_name_is_part_of_its_council(extract_text):
-    x = extract_text("Alireza Jafarzadeh, member of the National Council of Resistance of Iran (NCRI) "
-                     "Foreign Affairs Committee, gave a briefing in Washington.")
+    x = extract_text(
+        "Alireza Jafarzadeh, member of the National Council of Resistance of Iran (NCRI) "
+        "Foreign Affairs Committee, gave a briefing in Washington."
+    )
     labels = by_label(x)
     committee = next(e for e in x.entities if "NCRI Foreign Affairs Committee" in e.names)
     ncri = labels["National Council of Resistance of Iran"]
     assert ("partOf", ncri.key) in {(f.predicate, f.object) for f in x.facts if f.subject == committee.key}
 
 
-@pytest.mark.parametrize("name, stripped", [("Mrs. Maryam Rajavi", "Maryam Rajavi"), ("the MEK’s", "MEK"),
-                                            ("Ms Hewitt", "Hewitt")])
+@pytest.mark.parametrize(
+    "name, stripped", [("Mrs. Maryam Rajavi", "Maryam Rajavi"), ("the MEK’s", "MEK"), ("Ms Hewitt", "Hewitt")]
+)
 def test_strip_name(name, stripped):
     assert strip_name(name) == stripped
 
@@ -73,4 +86,6 @@ def test_strip_name(name, stripped):
 def test_name_keys_and_initials():
     assert name_key("People’s Mojahedin") == name_key("people's  mojahedin")
     assert initials("Islamic Revolutionary Guard Corps") == "IRGC"
-    assert canonical_label(["NCRI", "National Council of Resistance of Iran"]) == "National Council of Resistance of Iran"
+    assert (
+        canonical_label(["NCRI", "National Council of Resistance of Iran"]) == "National Council of Resistance of Iran"
+    )

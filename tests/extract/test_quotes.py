@@ -1,4 +1,5 @@
 """Quote rules, each on the sentence that motivated it, through the pinned model."""
+
 from __future__ import annotations
 
 import pytest
@@ -13,35 +14,54 @@ def quotes(x):
 
 def test_spans_curly_straight_and_unclosed():
     text = 'He said “one two” and "three four".\n\n“Five six seven'
-    assert [text[s.start:s.end] for s in find_spans(text)] == ["one two", "three four", "Five six seven"]
+    assert [text[s.start : s.end] for s in find_spans(text)] == ["one two", "three four", "Five six seven"]
 
 
 def test_continuation_paragraphs_bbc_style():
     text = "“First paragraph goes on\n\n“and the second ends,” he said."
     spans = find_spans(text)
     assert [s.continues for s in spans] == [False, True]
-    assert text[spans[1].start:spans[1].end] == "and the second ends,"
+    assert text[spans[1].start : spans[1].end] == "and the second ends,"
 
 
 def test_apostrophes_do_not_open_quotes():
     assert find_spans("The regime’s leader and the people’s demands") == []
 
 
-@pytest.mark.parametrize("text, quote, speaker, cue", [
-    # speaker before, colon
-    ("The MEK said: “Not only did the students march, they also organised the strike committees.”",
-     "Not only did the students march, they also organised the strike committees.", "MEK", "said"),
-    # speaker after the closing mark
-    ("“Last winter, some regrettable things happened in the southern ports,” Eshagh Jahangiri acknowledged.",
-     "Last winter, some regrettable things happened in the southern ports,", "Eshagh Jahangiri", "acknowledged"),
-    # inverted
-    ('"We will appeal this ruling at once," said Robert Kane, the managing director.',
-     "We will appeal this ruling at once,", "Robert Kane", "said"),
-    # X told Y: ...
-    ("Ahmad Naderi, one of the regime’s officials, told the state-run daily newspaper Resalat: "
-     "“I am worried about what the price rises will do to the provinces.”",
-     "I am worried about what the price rises will do to the provinces.", "Ahmad Naderi", "told"),
-])
+@pytest.mark.parametrize(
+    "text, quote, speaker, cue",
+    [
+        # speaker before, colon
+        (
+            "The MEK said: “Not only did the students march, they also organised the strike committees.”",
+            "Not only did the students march, they also organised the strike committees.",
+            "MEK",
+            "said",
+        ),
+        # speaker after the closing mark
+        (
+            "“Last winter, some regrettable things happened in the southern ports,” Eshagh Jahangiri acknowledged.",
+            "Last winter, some regrettable things happened in the southern ports,",
+            "Eshagh Jahangiri",
+            "acknowledged",
+        ),
+        # inverted
+        (
+            '"We will appeal this ruling at once," said Robert Kane, the managing director.',
+            "We will appeal this ruling at once,",
+            "Robert Kane",
+            "said",
+        ),
+        # X told Y: ...
+        (
+            "Ahmad Naderi, one of the regime’s officials, told the state-run daily newspaper Resalat: "
+            "“I am worried about what the price rises will do to the provinces.”",
+            "I am worried about what the price rises will do to the provinces.",
+            "Ahmad Naderi",
+            "told",
+        ),
+    ],
+)
 def test_speaker_and_cue(extract_text, text, quote, speaker, cue):
     [(got_text, got_speaker, got_cue, _)] = quotes(extract_text(text))
     assert (got_text, got_cue) == (quote, cue)
@@ -49,43 +69,55 @@ def test_speaker_and_cue(extract_text, text, quote, speaker, cue):
 
 
 def test_speaker_named_in_apposition_chain(extract_text):
-    x = extract_text("The regime’s Supreme Leader, Ali Khamenei, repeated the charge in a televised speech, stating "
-                     "that the MEK had “worked for a whole year” on the protests.")
+    x = extract_text(
+        "The regime’s Supreme Leader, Ali Khamenei, repeated the charge in a televised speech, stating "
+        "that the MEK had “worked for a whole year” on the protests."
+    )
     assert quotes(x)[0][1] == "Ali Khamenei"
 
 
 def test_pronoun_speaker_is_the_person_named_before(extract_text):
-    x = extract_text("Mary Doyle of Save Black Fell said the appeal was expected. Robert Kane was not there. "
-                     "\n\nDoyle spoke later. “They have the lawyers. We have the valley,” she said.")
+    x = extract_text(
+        "Mary Doyle of Save Black Fell said the appeal was expected. Robert Kane was not there. "
+        "\n\nDoyle spoke later. “They have the lawyers. We have the valley,” she said."
+    )
     [(_, speaker, _, written)] = quotes(x)
     assert (speaker, written) == ("Mary Doyle", "she")
 
 
 def test_newspaper_description_resolves_to_the_named_paper(extract_text):
-    x = extract_text("On the same day, the state-run daily newspaper Vatan Emrouz wrote on its front page, "
-                     "“The officials in the capital have not understood how tired the provinces are.”")
+    x = extract_text(
+        "On the same day, the state-run daily newspaper Vatan Emrouz wrote on its front page, "
+        "“The officials in the capital have not understood how tired the provinces are.”"
+    )
     assert quotes(x)[0][1] == "Vatan Emrouz"
 
 
 def test_possessor_of_a_description_speaks(extract_text):
-    x = extract_text("In a statement on Friday, MEK Iran’s representatives wrote: “The network of units inside "
-                     "the country has grown every month this year.”")
+    x = extract_text(
+        "In a statement on Friday, MEK Iran’s representatives wrote: “The network of units inside "
+        "the country has grown every month this year.”"
+    )
     [(_, speaker, _, written)] = quotes(x)
     assert speaker == "MEK Iran" or speaker == "MEK"
     assert written == "MEK Iran’s representatives"
 
 
 def test_unclosed_quote_ends_at_paragraph_end(extract_text):
-    x = extract_text("Mrs. Maryam Rajavi said on Monday: “The silence of the world’s governments has "
-                     "encouraged the executions to continue.\n\nNext paragraph without quotes.")
+    x = extract_text(
+        "Mrs. Maryam Rajavi said on Monday: “The silence of the world’s governments has "
+        "encouraged the executions to continue.\n\nNext paragraph without quotes."
+    )
     [(text, speaker, _, _)] = quotes(x)
     assert text.endswith("to continue.") and speaker == "Maryam Rajavi"
 
 
 def test_slogans_and_titles_are_not_quotes(extract_text):
-    x = extract_text("Banners went up in Tabriz, with slogans that read: “The night will end soon” and "
-                     "“Bread, work and freedom for all.” The group’s “Free Iran Global Summit” "
-                     "was held online in July.")
+    x = extract_text(
+        "Banners went up in Tabriz, with slogans that read: “The night will end soon” and "
+        "“Bread, work and freedom for all.” The group’s “Free Iran Global Summit” "
+        "was held online in July."
+    )
     assert quotes(x) == []
 
 
@@ -102,8 +134,10 @@ def test_reported_speech_is_a_claim(extract_text):
 
 
 def test_speaker_as_written_keeps_the_apposition(extract_text):
-    x = extract_text("Helena Marsh, the general secretary of the Coastal Transport Union, said: "
-                     "“Our members have waited eighteen months for a fair offer.”")
+    x = extract_text(
+        "Helena Marsh, the general secretary of the Coastal Transport Union, said: "
+        "“Our members have waited eighteen months for a fair offer.”"
+    )
     [(_, speaker, _, written)] = quotes(x)
     assert speaker == "Helena Marsh"
     assert written == "Helena Marsh, the general secretary of the Coastal Transport Union"
@@ -116,8 +150,9 @@ def test_dash_after_the_closing_mark_names_the_speaker(extract_text):
 
 
 def test_cue_opening_the_next_sentence(extract_text):
-    x = extract_text("“Does anybody here know what the transport plan of the council is?” Penrose asked. "
-                     "Nobody answered him.")
+    x = extract_text(
+        "“Does anybody here know what the transport plan of the council is?” Penrose asked. Nobody answered him."
+    )
     [(_, speaker, cue, _)] = quotes(x)
     assert (speaker, cue) == ("Penrose", "asked")
 
@@ -129,20 +164,26 @@ def test_inverted_said_before_a_colon(extract_text):
 
 
 def test_sentence_before_ends_on_its_cue(extract_text):
-    x = extract_text("The council may wait until the spring, Tomas Reyes said. “The other factor is money, "
-                     "and nobody in this building wants to talk about it.”")
+    x = extract_text(
+        "The council may wait until the spring, Tomas Reyes said. “The other factor is money, "
+        "and nobody in this building wants to talk about it.”"
+    )
     [(_, speaker, cue, _)] = quotes(x)
     assert (speaker, cue) == ("Tomas Reyes", "said")
 
 
 def test_long_quote_later_in_the_paragraph_keeps_the_speaker(extract_text):
-    x = extract_text("“This just is not right,” Marsh said. “You squeezed the dockers to the breaking point "
-                     "for years” to lift the dividend, she said. “You went on television to blame forty "
-                     "crane drivers” for the delays.")
+    x = extract_text(
+        "“This just is not right,” Marsh said. “You squeezed the dockers to the breaking point "
+        "for years” to lift the dividend, she said. “You went on television to blame forty "
+        "crane drivers” for the delays."
+    )
     assert [q[1] for q in quotes(x)] == ["Marsh", "Marsh", "Marsh"]
 
 
 def test_straight_quote_reopened_without_closing_bbc_style():
     text = 'Ms Roe said: "We have doubled the pay, we have taken it to 26 weeks. "We are going to extend it." She left.'
-    assert [text[s.start:s.end] for s in find_spans(text)] == [
-        "We have doubled the pay, we have taken it to 26 weeks.", "We are going to extend it."]
+    assert [text[s.start : s.end] for s in find_spans(text)] == [
+        "We have doubled the pay, we have taken it to 26 weeks.",
+        "We are going to extend it.",
+    ]

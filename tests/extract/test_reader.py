@@ -34,10 +34,13 @@ def test_bbc_latin1_article_reads_pound_sign(shared):
     assert "£" in a.text
 
 
-@pytest.mark.parametrize("name, data, reason", [
-    ("empty.txt", b"  \n\n", "empty file"),
-    ("bin.txt", b"\x00\x01\x02PNG", "binary file"),
-])
+@pytest.mark.parametrize(
+    "name, data, reason",
+    [
+        ("empty.txt", b"  \n\n", "empty file"),
+        ("bin.txt", b"\x00\x01\x02PNG", "binary file"),
+    ],
+)
 def test_bad_files_are_skipped_with_a_reason(tmp_path, name, data, reason):
     (tmp_path / name).write_bytes(data)
     [s] = read(tmp_path / name)
@@ -52,8 +55,12 @@ def test_missing_path_and_wrong_format(tmp_path):
 
 
 def test_jsonl_bad_line_names_the_line_and_keeps_the_rest(tmp_path):
-    lines = [json.dumps({"id": "a", "text": "First article."}), "{not json", json.dumps({"id": "b"}),
-             json.dumps({"id": "c", "text": "Third.", "title": "T", "url": "https://x.org/c"})]
+    lines = [
+        json.dumps({"id": "a", "text": "First article."}),
+        "{not json",
+        json.dumps({"id": "b"}),
+        json.dumps({"id": "c", "text": "Third.", "title": "T", "url": "https://x.org/c"}),
+    ]
     (tmp_path / "batch.jsonl").write_text("\n".join(lines), encoding="utf-8")
     items = read(tmp_path / "batch.jsonl")
     articles = [i for i in items if isinstance(i, Article)]
@@ -65,7 +72,8 @@ def test_jsonl_bad_line_names_the_line_and_keeps_the_rest(tmp_path):
 
 
 def test_html_main_text_title_and_site(tmp_path):
-    html = """<html><head><title>Mine appeal lodged</title><meta property="og:site_name" content="Tarrow Gazette"></head>
+    html = """<html><head><title>Mine appeal lodged</title>
+    <meta property="og:site_name" content="Tarrow Gazette"></head>
     <body><nav>Home | News</nav><article><h1>Mine appeal lodged</h1>
     <p>Fellside Mining has lodged an appeal against the ruling that blocked its expansion at Black Fell.</p>
     <p>Robert Kane, the managing director, said the ruling ignored thirty years of monitoring data.</p>
@@ -79,13 +87,20 @@ def test_html_main_text_title_and_site(tmp_path):
 
 
 def test_boilerplate_lines_are_skipped_but_keep_offsets(tmp_path):
-    text = ("Wednesday, May 25, 2022\nHomeIran NewsIran Opposition\n\nThe body of the article.\n\n"
-            "Tags: , , ,\nLeave a Reply\nSource » irannewsupdate")
+    text = (
+        "Wednesday, May 25, 2022\nHomeIran NewsIran Opposition\n\nThe body of the article.\n\n"
+        "Tags: , , ,\nLeave a Reply\nSource » irannewsupdate"
+    )
     (tmp_path / "b.txt").write_text(text, encoding="utf-8")
     [a] = read(tmp_path / "b.txt")
     skipped = [a.text[s:e] for s, e in a.skipped]
-    assert skipped == ["Wednesday, May 25, 2022", "HomeIran NewsIran Opposition", "Tags: , , ,",
-                       "Leave a Reply", "Source » irannewsupdate"]
+    assert skipped == [
+        "Wednesday, May 25, 2022",
+        "HomeIran NewsIran Opposition",
+        "Tags: , , ,",
+        "Leave a Reply",
+        "Source » irannewsupdate",
+    ]
     assert a.date == "Wednesday, May 25, 2022" and a.source == "irannewsupdate"
     assert a.text == text  # the text itself is untouched
 

@@ -1,4 +1,5 @@
 """Position, leader and member rules, each on the sentence that motivated it (pinned model)."""
+
 from __future__ import annotations
 
 import pytest
@@ -9,37 +10,87 @@ def facts(x, predicate):
     return {(names[f.subject], f.title, names.get(f.object)) for f in x.facts if f.predicate == predicate}
 
 
-@pytest.mark.parametrize("text, person, title, org", [
-    ("Mrs. Maryam Rajavi, the President-elect of the National Council of Resistance of Iran, opened the meeting in Paris.",
-     "Maryam Rajavi", "President-elect", "National Council of Resistance of Iran"),
-    ("The leader of the Iranian Resistance, Massoud Rajavi, was shown on a large banner.",
-     "Massoud Rajavi", "leader", "Iranian Resistance"),
-    ("Last spring, Eshagh Jahangiri, the regime’s Vice-president, spoke to reporters in the capital.",
-     "Eshagh Jahangiri", "Vice-president", None),
-    ("At the meeting in Paris, Colombian presidential candidate, Ingrid Betancourt, spoke about the victims.",
-     "Ingrid Betancourt", "Colombian presidential candidate", None),
-    ("The crowds chanted against Supreme Leader Ali Khamenei for an hour.",
-     "Ali Khamenei", "Supreme Leader", None),
-    ("Maternity pay will rise under proposals announced by the Trade and Industry Secretary Patricia Hewitt.",
-     "Patricia Hewitt", "Trade and Industry Secretary", None),
-    ("Tory leader Michael Howard said the plan was desperate.", "Michael Howard", "leader", "Tory"),
-    ("Mr Kennedy is the leader of the Liberal Democrats, and he wants a new tax.", "Kennedy", "leader", "Liberal Democrats"),
-    ("Robert Kane, the managing director of Fellside Mining, told the Tarrow Gazette that it would appeal.",
-     "Robert Kane", "managing director", "Fellside Mining"),
-])
+@pytest.mark.parametrize(
+    "text, person, title, org",
+    [
+        (
+            "Mrs. Maryam Rajavi, the President-elect of the National Council of Resistance of Iran, "
+            "opened the meeting in Paris.",
+            "Maryam Rajavi",
+            "President-elect",
+            "National Council of Resistance of Iran",
+        ),
+        (
+            "The leader of the Iranian Resistance, Massoud Rajavi, was shown on a large banner.",
+            "Massoud Rajavi",
+            "leader",
+            "Iranian Resistance",
+        ),
+        (
+            "Last spring, Eshagh Jahangiri, the regime’s Vice-president, spoke to reporters in the capital.",
+            "Eshagh Jahangiri",
+            "Vice-president",
+            None,
+        ),
+        (
+            "At the meeting in Paris, Colombian presidential candidate, Ingrid Betancourt, spoke about the victims.",
+            "Ingrid Betancourt",
+            "Colombian presidential candidate",
+            None,
+        ),
+        ("The crowds chanted against Supreme Leader Ali Khamenei for an hour.", "Ali Khamenei", "Supreme Leader", None),
+        (
+            "Maternity pay will rise under proposals announced by the Trade and Industry Secretary Patricia Hewitt.",
+            "Patricia Hewitt",
+            "Trade and Industry Secretary",
+            None,
+        ),
+        ("Tory leader Michael Howard said the plan was desperate.", "Michael Howard", "leader", "Tory"),
+        (
+            "Mr Kennedy is the leader of the Liberal Democrats, and he wants a new tax.",
+            "Kennedy",
+            "leader",
+            "Liberal Democrats",
+        ),
+        (
+            "Robert Kane, the managing director of Fellside Mining, told the Tarrow Gazette that it would appeal.",
+            "Robert Kane",
+            "managing director",
+            "Fellside Mining",
+        ),
+    ],
+)
 def test_positions(extract_text, text, person, title, org):
     assert (person, title, org) in facts(extract_text(text), "holdsPosition")
 
 
-@pytest.mark.parametrize("text, org, person", [
-    ("The leader of the Iranian Resistance, Massoud Rajavi, was shown on a large banner.",
-     "Iranian Resistance", "Massoud Rajavi"),
-    ("Unlike the regime, the MEK promotes women, and the Iranian opposition movement is in fact led by a woman, Maryam Rajavi.",
-     "Iranian opposition movement", "Maryam Rajavi"),
-    ("The Valmora Port Authority, which is headed by chief executive Daniel Okafor, called the decision regrettable.",
-     "Valmora Port Authority", "Daniel Okafor"),
-    ("Northwind Systems, the software company founded by Grace Liu, will cut 800 jobs.", "Northwind Systems", "Grace Liu"),
-])
+@pytest.mark.parametrize(
+    "text, org, person",
+    [
+        (
+            "The leader of the Iranian Resistance, Massoud Rajavi, was shown on a large banner.",
+            "Iranian Resistance",
+            "Massoud Rajavi",
+        ),
+        (
+            "Unlike the regime, the MEK promotes women, and the Iranian opposition movement is in fact "
+            "led by a woman, Maryam Rajavi.",
+            "Iranian opposition movement",
+            "Maryam Rajavi",
+        ),
+        (
+            "The Valmora Port Authority, which is headed by chief executive Daniel Okafor, "
+            "called the decision regrettable.",
+            "Valmora Port Authority",
+            "Daniel Okafor",
+        ),
+        (
+            "Northwind Systems, the software company founded by Grace Liu, will cut 800 jobs.",
+            "Northwind Systems",
+            "Grace Liu",
+        ),
+    ],
+)
 def test_led_by(extract_text, text, org, person):
     assert (org, None, person) in facts(extract_text(text), "ledBy")
 
@@ -50,8 +101,10 @@ def test_president_elect_does_not_lead(extract_text):
 
 
 def test_member_title_implies_membership_and_of_the_whole(extract_text):
-    x = extract_text("Alireza Jafarzadeh, member of the National Council of Resistance of Iran (NCRI) "
-                     "Foreign Affairs Committee, gave a briefing in Washington.")
+    x = extract_text(
+        "Alireza Jafarzadeh, member of the National Council of Resistance of Iran (NCRI) "
+        "Foreign Affairs Committee, gave a briefing in Washington."
+    )
     members = {org for _, _, org in facts(x, "memberOf")}
     assert "National Council of Resistance of Iran" in members
     assert any("Foreign Affairs Committee" in org for org in members)
@@ -62,11 +115,19 @@ def test_party_leader_is_a_member(extract_text):
     assert ("Ingrid Solberg", None, "Green Party") in facts(x, "memberOf")
 
 
-@pytest.mark.parametrize("text, person, title, org", [
-    ("Liberal Democrat leader Charles Kennedy called for a cut in council tax.", "Charles Kennedy", "leader", "Liberal Democrat"),
-    ("Labour MP Bob Marshall-Andrews said he would vote against the bill.", "Bob Marshall-Andrews", "MP", "Labour"),
-    ("Conservative spokesman Tim Yeo attacked the proposals.", "Tim Yeo", "spokesman", "Conservative"),
-])
+@pytest.mark.parametrize(
+    "text, person, title, org",
+    [
+        (
+            "Liberal Democrat leader Charles Kennedy called for a cut in council tax.",
+            "Charles Kennedy",
+            "leader",
+            "Liberal Democrat",
+        ),
+        ("Labour MP Bob Marshall-Andrews said he would vote against the bill.", "Bob Marshall-Andrews", "MP", "Labour"),
+        ("Conservative spokesman Tim Yeo attacked the proposals.", "Tim Yeo", "spokesman", "Conservative"),
+    ],
+)
 def test_party_adjective_before_a_title_names_the_party(extract_text, text, person, title, org):
     x = extract_text(text)
     assert (person, title, org) in facts(x, "holdsPosition")
@@ -74,14 +135,22 @@ def test_party_adjective_before_a_title_names_the_party(extract_text, text, pers
 
 
 def test_who_heads(extract_text):
-    assert ("Tesco", None, "Terry Leahy") in facts(extract_text("Sir Terry Leahy, who heads Tesco, said sales had grown."), "ledBy")
+    assert ("Tesco", None, "Terry Leahy") in facts(
+        extract_text("Sir Terry Leahy, who heads Tesco, said sales had grown."), "ledBy"
+    )
 
 
 def test_part_of_by_name_prefix(extract_text):
-    x = extract_text("The MEK Resistance Units painted slogans, and the NCRI Foreign Affairs Committee issued "
-                     "a statement. The MEK and the NCRI both welcomed it.")
-    assert {("MEK Resistance Units", None, "MEK"), ("NCRI Foreign Affairs Committee", None, "NCRI")} <= facts(x, "partOf")
+    x = extract_text(
+        "The MEK Resistance Units painted slogans, and the NCRI Foreign Affairs Committee issued "
+        "a statement. The MEK and the NCRI both welcomed it."
+    )
+    assert {("MEK Resistance Units", None, "MEK"), ("NCRI Foreign Affairs Committee", None, "NCRI")} <= facts(
+        x, "partOf"
+    )
 
 
 def test_place_in_place(extract_text):
-    assert ("Manchester", None, "England") in facts(extract_text("Police in Manchester, England, arrested two men."), "locatedIn")
+    assert ("Manchester", None, "England") in facts(
+        extract_text("Police in Manchester, England, arrested two men."), "locatedIn"
+    )

@@ -6,7 +6,6 @@ from rdflib.compare import graph_diff, isomorphic, to_isomorphic
 from rdflib.namespace import PROV
 
 
-
 def without_runs(ds: Dataset) -> Graph:
     """Every triple of every graph, minus run provenance (which carries timestamps)."""
     runs = {s for s, _, _, _ in ds.quads((None, RDF.type, PROV.Activity))}

@@ -13,9 +13,11 @@ from newsgraph.ontology import NG
 
 def test_alias_file_pins_label_type_and_same_as(tmp_path, extract_text):
     path = tmp_path / "aliases.csv"
-    path.write_text("id,label,type,aliases,sameAs\n"
-                    "mek,People's Mojahedin Organization of Iran,Organization,MEK|MEK Iran,https://example.org/mek\n",
-                    encoding="utf-8")
+    path.write_text(
+        "id,label,type,aliases,sameAs\n"
+        "mek,People's Mojahedin Organization of Iran,Organization,MEK|MEK Iran,https://example.org/mek\n",
+        encoding="utf-8",
+    )
     entries = load_aliases(path)
     x = extract_text("MEK Iran said the rally would go ahead. The MEK expects ten thousand people.")
     ds = build_dataset([from_extraction(x)], aliases=entries)
@@ -31,28 +33,42 @@ def test_alias_entries_forbid_a_merge(extract_text):
     records = [from_extraction(one), from_extraction(two)]
     without = build_dataset(records)
     assert len(set(without.subjects(RDF.type, NG.Organization))) == 1, "the shared acronym merges them"
-    entries = [AliasEntry("workers", "Workers Union", "Organization", ()),
-               AliasEntry("writers", "Writers Union", "Organization", ())]
+    entries = [
+        AliasEntry("workers", "Workers Union", "Organization", ()),
+        AliasEntry("writers", "Writers Union", "Organization", ()),
+    ]
     kept = build_dataset(records, aliases=entries)
-    assert {str(kept.value(o, RDFS.label)) for o in kept.subjects(RDF.type, NG.Organization)} == {"Workers Union", "Writers Union"}
+    assert {str(kept.value(o, RDFS.label)) for o in kept.subjects(RDF.type, NG.Organization)} == {
+        "Workers Union",
+        "Writers Union",
+    }
 
 
 def test_two_entries_never_share_a_node(extract_text):
     x = extract_text("Posters of Massoud Rajavi and Maryam Rajavi were carried. Rajavi was cheered.")
-    entries = [AliasEntry("maryam", "Maryam Rajavi", "Person", ("Rajavi",)),
-               AliasEntry("massoud", "Massoud Rajavi", "Person", ())]
+    entries = [
+        AliasEntry("maryam", "Maryam Rajavi", "Person", ("Rajavi",)),
+        AliasEntry("massoud", "Massoud Rajavi", "Person", ()),
+    ]
     ds = build_dataset([from_extraction(x)], aliases=entries)
     maryam, massoud = entity_iri("Maryam Rajavi"), entity_iri("Massoud Rajavi")
     assert maryam != massoud
-    assert (maryam, RDFS.label, Literal("Maryam Rajavi")) in ds and (massoud, RDFS.label, Literal("Massoud Rajavi")) in ds
+    assert (maryam, RDFS.label, Literal("Maryam Rajavi")) in ds and (
+        massoud,
+        RDFS.label,
+        Literal("Massoud Rajavi"),
+    ) in ds
 
 
-@pytest.mark.parametrize("content, suffix, message", [
-    ("id,label\nx,\n", ".csv", ":2: an alias entry needs a 'label'"),
-    ("id,label,type\nx,X,Animal\n", ".csv", ":2: type 'Animal' is not one of"),
-    ('[{"label": "A", "aliases": ["B"]}, {"label": "B"}]', ".json", "is given to both"),
-    ("{oops", ".json", ":1: not valid JSON"),
-])
+@pytest.mark.parametrize(
+    "content, suffix, message",
+    [
+        ("id,label\nx,\n", ".csv", ":2: an alias entry needs a 'label'"),
+        ("id,label,type\nx,X,Animal\n", ".csv", ":2: type 'Animal' is not one of"),
+        ('[{"label": "A", "aliases": ["B"]}, {"label": "B"}]', ".json", "is given to both"),
+        ("{oops", ".json", ":1: not valid JSON"),
+    ],
+)
 def test_bad_alias_files_name_the_problem(tmp_path, content, suffix, message):
     path = tmp_path / f"aliases{suffix}"
     path.write_text(content, encoding="utf-8")

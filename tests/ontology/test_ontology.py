@@ -9,7 +9,6 @@ from newsgraph.ontology import NG, ONTOLOGY_PATH, SHAPES_PATH
 from newsgraph.ontology.build_namespace import ontology_terms, render
 
 
-
 def test_namespace_module_is_generated_from_the_ttl():
     generated = render(ontology_terms())
     assert (Path(ONTOLOGY_PATH).parent / "namespace.py").read_text(encoding="utf-8") == generated

@@ -23,8 +23,10 @@ def test_page_is_self_contained_and_lists_every_label(example_records):
 def test_article_markup_is_never_live(extract_text):
     from newsgraph.graph.records import from_extraction
 
-    evil = ('Mrs. Jane Roe, the leader of the <img src=x onerror=alert(1)> Party, said: '
-            '"</script><script>alert(2)</script> is what we fear."')
+    evil = (
+        "Mrs. Jane Roe, the leader of the <img src=x onerror=alert(1)> Party, said: "
+        '"</script><script>alert(2)</script> is what we fear."'
+    )
     page = render_html(build_dataset([from_extraction(extract_text(evil))]))
     script_body = page.split("const DATA = ", 1)[1].split(";\n", 1)[0]
     assert "</script>" not in script_body and "<script>" not in script_body and "<img" not in script_body

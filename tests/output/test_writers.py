@@ -1,4 +1,5 @@
 """The Turtle/TriG writers: the same graph always gives the same file, and the file is the graph."""
+
 from __future__ import annotations
 
 import random
@@ -31,16 +32,21 @@ def test_same_graph_same_bytes_whatever_the_order(tmp_path):
         view = QuadView(quads)
         d = tmp_path / str(seed)
         d.mkdir()
-        outs.append(tuple(f(view, d / name).read_bytes() for f, name in
-                          ((write_turtle, "g.ttl"), (write_trig, "g.trig"), (write_nquads, "g.nq"))))
+        outs.append(
+            tuple(
+                f(view, d / name).read_bytes()
+                for f, name in ((write_turtle, "g.ttl"), (write_trig, "g.trig"), (write_nquads, "g.nq"))
+            )
+        )
     assert outs[0] == outs[1] == outs[2]
 
 
 def test_files_hold_the_graph(tmp_path):
     view = QuadView(QUADS)
     g = Graph().parse(write_turtle(view, tmp_path / "g.ttl"))
-    assert isomorphic(g, Graph().parse(data="\n".join(
-        f"{s.n3()} {p.n3()} {o.n3()} ." for s, p, o, _ in QUADS), format="nt"))
+    assert isomorphic(
+        g, Graph().parse(data="\n".join(f"{s.n3()} {p.n3()} {o.n3()} ." for s, p, o, _ in QUADS), format="nt")
+    )
     ds = Dataset()
     ds.parse(write_trig(view, tmp_path / "g.trig"), format="trig")
     got = {(s, p, o, c) for s, p, o, c in ds.quads((None, None, None, None))}
@@ -54,7 +60,9 @@ def test_a_subjects_triples_stay_together(tmp_path):
 
 
 def test_plain_and_xsd_string_literals_are_one_term(tmp_path):
-    quads = [(URIRef(N + "a"), URIRef(N + "p"), Literal("x"), URIRef(N + "g")),
-             (URIRef(N + "a"), URIRef(N + "p"), Literal("x", datatype=XSD.string), URIRef(N + "g"))]
+    quads = [
+        (URIRef(N + "a"), URIRef(N + "p"), Literal("x"), URIRef(N + "g")),
+        (URIRef(N + "a"), URIRef(N + "p"), Literal("x", datatype=XSD.string), URIRef(N + "g")),
+    ]
     text = write_turtle(QuadView(quads), tmp_path / "g.ttl").read_text(encoding="utf-8")
     assert text.count('"x"') == 1
