@@ -3,6 +3,7 @@
 The public functions are imported lazily, so that ``newsgraph.graph`` can use the plain
 records and errors here without importing spaCy.
 """
+
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
@@ -23,8 +24,24 @@ _LAZY = {
     "Skipped": ("reader", "Skipped"),
 }
 
-__all__ = ["Article", "Claim", "DocumentExtraction", "Entity", "Fact", "GraphError", "InputError",
-           "Mention", "ModelError", "NewsgraphError", "Quote", *_LAZY]
+__all__ = [
+    "Article",
+    "Claim",
+    "DocumentExtraction",
+    "Entity",
+    "Fact",
+    "GraphError",
+    "InputError",
+    "Mention",
+    "ModelError",
+    "NewsgraphError",
+    "Quote",
+    "Skipped",
+    "extract_articles",
+    "extract_doc",
+    "load_model",
+    "read_articles",
+]
 
 
 def __getattr__(name: str) -> Any:

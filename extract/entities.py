@@ -5,38 +5,50 @@ PERSON) and runs headlines and appositions into one span; the cleaning and the t
 below repair what the text itself shows (an honorific, an organisation word, an acronym,
 an apposition to "a woman").
 """
+
 from __future__ import annotations
 
 import re
-from collections import Counter, defaultdict
+from collections import defaultdict
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
+from .linking import NameIndex, link_short_names
 from .names import canonical_label, clean, initials, is_acronym, name_key, person_like, strip_name
-from .patterns import CUE_VERBS, HONORIFICS, ORG_WORDS, PERSON_NOUNS, TITLE_WORDS
+from .patterns import (
+    ARTICLES,
+    CUE_VERBS,
+    HONORIFICS,
+    LABEL_TYPES,
+    LEADING_CUES,
+    LONG_NAME_JOINERS,
+    NAME_CONNECTORS,
+    ORG_WORDS,
+    PERSON_NOUNS,
+    POSSESSIVE_ENDINGS,
+    QUOTE_CHARS,
+    TITLE_WORDS,
+)
+from .records import Entity, Mention
+from .rules import rule
+from .schema import ORGANIZATION, PERSON, PLACE, Votes, add_votes, new_votes, vote_type
 from .unionfind import UnionFind
-from .records import EVENT, ORGANIZATION, PERSON, PLACE, Entity, Mention
 
-LABEL_TYPES = {"PERSON": PERSON, "ORG": ORGANIZATION, "GPE": PLACE, "LOC": PLACE, "FAC": PLACE,
-               "EVENT": EVENT, "NORP": ORGANIZATION}
-_CONNECTORS = {"of", "for", "and", "&", "de", "e", "al", "la", "du", "von", "van", "der", "bin", "-"}
-_QUOTE_CHARS = "\"'“”‘’«»"
 # "(PMOI / MEK Iran)", "(NCRI)", "(PMOI/MEK)": acronyms in parentheses, slash-joined.
 _PAREN_ALIAS = re.compile(r"\(\s*([A-Z][\w'’.-]*(?:\s*/\s*[A-Z][\w'’.-]*)*(?:\s+[A-Z][a-z]+)?)\s*\)")
+# Where a span the NER ran across several names is cut.
+_SPLIT_MARKS = frozenset({",", "(", ")", ";", ":", "|", "–", "—"})
 
 
 @dataclass
 class RawMention:
     start: int  # token indices [start, end)
     end: int
-    votes: Counter = field(default_factory=Counter)
+    votes: Votes = field(default_factory=new_votes)
     text: str = ""
     extra_names: list[str] = field(default_factory=list)
     part_of_token: int | None = None  # "NCRI Foreign Affairs Committee" is part of NCRI
-
-    def key(self) -> str:
-        return name_key(self.text)
 
 
 def _is_honorific(token: Token) -> bool:
@@ -45,13 +57,16 @@ def _is_honorific(token: Token) -> bool:
 
 def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """Drop leading articles, honorifics and marks, and trailing possessives and marks."""
-    while start < end and (doc[start].lower_ in {"the", "a", "an"} or doc[start].is_punct
-                           or (doc[start].lower_ in {"said", "says", "asked", "added"} and doc[start].is_sent_start)
-                           or doc[start].is_space or doc[start].text in _QUOTE_CHARS
-                           or _is_honorific(doc[start])):
+    while start < end and (
+        doc[start].lower_ in ARTICLES
+        or doc[start].is_punct
+        or (doc[start].lower_ in LEADING_CUES and doc[start].is_sent_start)
+        or doc[start].is_space
+        or doc[start].text in QUOTE_CHARS
+        or _is_honorific(doc[start])
+    ):
         start += 1
-    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space
-                           or doc[end - 1].lower_ in {"'s", "’s", "'", "’"}):
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space or doc[end - 1].lower_ in POSSESSIVE_ENDINGS):
         end -= 1
     return start, end
 
@@ -62,7 +77,7 @@ def _split_points(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
     for i in range(start, end):
         t = doc[i]
         cut_before = i > begin and t.text == "The"
-        cut_at = t.text in {",", "(", ")", ";", ":", "|", "–", "—"} or t.text in _QUOTE_CHARS or "\n" in t.text
+        cut_at = t.text in _SPLIT_MARKS or t.text in QUOTE_CHARS or "\n" in t.text
         if cut_at or "\n" in t.whitespace_ and i + 1 < end:
             pieces.append((begin, i + (0 if cut_at else 1)))
             begin = i + 1
@@ -78,13 +93,26 @@ def _plausible(doc: Doc, start: int, end: int, label: str) -> bool:
     span = doc[start:end]
     if not span.text[:1].isupper() and not span.text[:1].isdigit():
         return False
-    if len(span) > 9 or (label in {"ORG", "PERSON"} and any(t.pos_ in {"VERB", "AUX"} and t.text[:1].isupper() and len(span) > 3 for t in span)):
+    if len(span) > 9 or (
+        label in {"ORG", "PERSON"}
+        and any(t.pos_ in {"VERB", "AUX"} and t.text[:1].isupper() and len(span) > 3 for t in span)
+    ):
         return False
     for t in span[1:]:
-        if t.is_lower and t.pos_ not in {"NOUN", "PROPN"} and t.lower_ not in _CONNECTORS and t.text != "-" \
-                and t.lower_ not in {"'s", "’s"}:
+        if (
+            t.is_lower
+            and t.pos_ not in {"NOUN", "PROPN"}
+            and t.lower_ not in NAME_CONNECTORS
+            and t.text != "-"
+            and t.lower_ not in POSSESSIVE_ENDINGS
+        ):
             return False
-    if end < len(doc) and doc[end].lower_ in TITLE_WORDS and all(t.lower_ not in ORG_WORDS for t in span) and label == "ORG":
+    if (
+        end < len(doc)
+        and doc[end].lower_ in TITLE_WORDS
+        and all(t.lower_ not in ORG_WORDS for t in span)
+        and label == "ORG"
+    ):
         return False  # "Supreme" of "Supreme Leader Ali Khamenei"
     if len(span) == 1 and span[0].pos_ not in {"PROPN"} and not is_acronym(span.text):
         # "Anger", "Bringing", "Supreme": one capitalised common word is not a name.
@@ -93,24 +121,26 @@ def _plausible(doc: Doc, start: int, end: int, label: str) -> bool:
 
 
 def _extend_of(doc: Doc, start: int, end: int) -> int:
-    """"People's Mojahedin Organization" + "of Iran": extend an organisation name over
+    """ "People's Mojahedin Organization" + "of Iran": extend an organisation name over
     "of" and the capitalised words after it."""
     if end >= len(doc) or doc[end - 1].lower_ not in ORG_WORDS or doc[end].lower_ != "of":
         return end
     j = end + 1
-    while j < len(doc) and doc[j].text[:1].isupper() and doc[j].pos_ == "PROPN" and not doc[j - 1].whitespace_.count("\n"):
+    while (
+        j < len(doc) and doc[j].text[:1].isupper() and doc[j].pos_ == "PROPN" and not doc[j - 1].whitespace_.count("\n")
+    ):
         j += 1
     return j if j > end + 1 else end
 
 
-def _context_votes(doc: Doc, start: int, end: int, votes: Counter) -> None:
+def _context_votes(doc: Doc, start: int, end: int, votes: Votes) -> None:
     span = doc[start:end]
     words = {t.lower_ for t in span}
     if start > 0 and _is_honorific(doc[start - 1]):
         votes[PERSON] += 3
     if words & ORG_WORDS:
         votes[ORGANIZATION] += 3
-    if votes[PLACE]:
+    if votes.get(PLACE):
         pass  # "US", "UK": acronyms spaCy knows as places stay places
     elif is_acronym(span.text):
         votes[ORGANIZATION] += 2
@@ -167,7 +197,7 @@ def raw_mentions(doc: Doc) -> list[RawMention]:
     kept: list[RawMention] = []
     for m in mentions:
         if kept and m.start >= kept[-1].start and m.end <= kept[-1].end:
-            kept[-1].votes.update(m.votes)
+            add_votes(kept[-1].votes, m.votes)
             continue
         kept.append(m)
     # composite names keep their own tokens (the tail) so the parts stay linkable
@@ -192,8 +222,15 @@ def _unlabelled_names(doc: Doc, out: dict[tuple[int, int], RawMention]) -> None:
     runs = []
     while i < len(doc):
         j = i
-        while j < len(doc) and not covered[j] and doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper() \
-                and doc[j].is_alpha and not _is_honorific(doc[j]) and doc[j].lower_ not in TITLE_WORDS:
+        while (
+            j < len(doc)
+            and not covered[j]
+            and doc[j].pos_ == "PROPN"
+            and doc[j].text[:1].isupper()
+            and doc[j].is_alpha
+            and not _is_honorific(doc[j])
+            and doc[j].lower_ not in TITLE_WORDS
+        ):
             j += 1
         if j - i >= 2:
             runs.append((i, j))
@@ -204,27 +241,31 @@ def _unlabelled_names(doc: Doc, out: dict[tuple[int, int], RawMention]) -> None:
         if len(words) >= 4 and sum(t.text[:1].isupper() for t in words) >= 0.6 * len(words):
             continue  # a headline in Title Case: every word looks like a name
         text = doc[s:e].text
-        words = {t.lower_ for t in doc[s:e]}
+        lowered = {t.lower_ for t in doc[s:e]}
         m = RawMention(s, e, text=text)
         if person_like(text):
             m.votes[PERSON] += 0.5
-        elif words & ORG_WORDS:
+        elif lowered & ORG_WORDS:
             m.votes[ORGANIZATION] += 0.5
         else:
             continue
         out[(s, e)] = m
         for k in range(s, e):
             covered[k] = True
-    short = {}
+    full_names: NameIndex[bool] = NameIndex()
     for m in out.values():
-        if person_like(m.text) and (m.votes[PERSON] > 0 or m.votes.get(ORGANIZATION, 0) <= 1):
-            words = strip_name(m.text).split(" ")
-            short[words[-1]] = short[words[0]] = True
+        if m.votes.get(PERSON, 0) > 0 or m.votes.get(ORGANIZATION, 0) <= 1:
+            full_names.add(m.text, True, spelled=False)
     for t in doc:
         # "Penrose asked.": a lone proper noun that speaks is a name, most often a person's
-        speaks = (t.dep_ == "nsubj" and t.head.lemma_.lower() in CUE_VERBS and t.is_alpha
-                  and t.text[:1].isupper() and t.lower_ not in TITLE_WORDS)
-        if not covered[t.i] and t.pos_ == "PROPN" and (t.text in short or speaks):
+        speaks = (
+            t.dep_ == "nsubj"
+            and t.head.lemma_.lower() in CUE_VERBS
+            and t.is_alpha
+            and t.text[:1].isupper()
+            and t.lower_ not in TITLE_WORDS
+        )
+        if not covered[t.i] and t.pos_ == "PROPN" and ((full_names.people(t.text) and not t.is_upper) or speaks):
             m = RawMention(t.i, t.i + 1, text=t.text)
             m.votes[PERSON] += 0.5
             out[(t.i, t.i + 1)] = m
@@ -253,16 +294,29 @@ def _paren_mentions(doc: Doc) -> list[tuple[int, int, RawMention | None]]:
             found.append((long_form[0], long_form[1], None))
             close = inner[1]
             tail_end = close + 1
-            while tail_end < len(doc) and doc[tail_end].text[:1].isupper() and doc[tail_end].pos_ in {"PROPN", "NOUN"} and "\n" not in doc[tail_end - 1].whitespace_:
+            while (
+                tail_end < len(doc)
+                and doc[tail_end].text[:1].isupper()
+                and doc[tail_end].pos_ in {"PROPN", "NOUN"}
+                and "\n" not in doc[tail_end - 1].whitespace_
+            ):
                 tail_end += 1
-            if close < len(doc) and doc[close].text == ")" and not doc[close].whitespace_ == "" and tail_end > close + 1 \
-                    and doc[tail_end - 1].lower_ in ORG_WORDS:
-                tail = doc[close + 1:tail_end].text
-                acronym = doc[inner[0]:inner[1]].text
-                composite = RawMention(close + 1, tail_end, text=f"{acronym} {tail}",
-                                       extra_names=[doc[long_form[0]:tail_end].text,
-                                                    f"{doc[long_form[0]:long_form[1]].text} {tail}"],
-                                       part_of_token=long_form[0])
+            if (
+                close < len(doc)
+                and doc[close].text == ")"
+                and not doc[close].whitespace_ == ""
+                and tail_end > close + 1
+                and doc[tail_end - 1].lower_ in ORG_WORDS
+            ):
+                tail = doc[close + 1 : tail_end].text
+                acronym = doc[inner[0] : inner[1]].text
+                composite = RawMention(
+                    close + 1,
+                    tail_end,
+                    text=f"{acronym} {tail}",
+                    extra_names=[doc[long_form[0] : tail_end].text, f"{doc[long_form[0] : long_form[1]].text} {tail}"],
+                    part_of_token=long_form[0],
+                )
                 composite.votes[ORGANIZATION] += 3
                 found.append((close + 1, tail_end, composite))
     return found
@@ -284,12 +338,14 @@ def _long_form_before(doc: Doc, paren_i: int) -> tuple[int, int] | None:
         hyphen_part = t.text == "-" or (i > 0 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_)
         if t.text == "The" and i < end - 1:
             break
-        if t.text[:1].isupper() or t.lower_ in {"of", "and", "for", "’s", "'s"} or hyphen_part:
+        if t.text[:1].isupper() or t.lower_ in LONG_NAME_JOINERS or hyphen_part:
             i -= 1
             continue
         break
     start = i + 1
-    while start < end and (doc[start].lower_ in {"of", "and", "for", "’s", "'s", "the"} or doc[start].text == "-"):
+    while start < end and (
+        (doc[start].lower_ in LONG_NAME_JOINERS or doc[start].lower_ == "the") or doc[start].text == "-"
+    ):
         start += 1
     if end - start < 2 and not (end - start == 1 and doc[start].pos_ == "PROPN"):
         return None
@@ -314,8 +370,25 @@ def cluster_mentions(doc: Doc, mentions: list[RawMention]) -> tuple[list[Entity]
     Returns:
         The entities, and for each mention the index of its entity.
     """
-    n = len(mentions)
-    uf = UnionFind(n)
+    uf = UnionFind(len(mentions))
+    _link_same_names(mentions, uf)
+    _link_parentheses(doc, mentions, uf)
+    _link_acronyms(mentions, uf)
+    ambiguous = _link_short_names(mentions, uf)
+    groups: dict[int, list[int]] = defaultdict(list)
+    for i in range(len(mentions)):
+        groups[uf.find(i)].append(i)
+    entities: list[Entity] = []
+    owner = [0] * len(mentions)
+    for number, (root, idxs) in enumerate(sorted(groups.items(), key=lambda kv: min(kv[1]))):
+        for i in idxs:
+            owner[i] = number
+        entities.append(_entity(doc, f"e{number}", [mentions[i] for i in idxs], ambiguous=root in ambiguous))
+    return entities, owner
+
+
+def _link_same_names(mentions: list[RawMention], uf: UnionFind) -> None:
+    """The same name (or slash-joined part), and its plural or acronym-prefixed form."""
     by_key: dict[str, list[int]] = defaultdict(list)
     for i, m in enumerate(mentions):
         for part in _parts(m.text) or [m.text]:
@@ -329,77 +402,90 @@ def cluster_mentions(doc: Doc, mentions: list[RawMention]) -> tuple[list[Entity]
         if len(words) >= 2 and key.endswith("s") and key[:-1] in by_key:
             uf.union(idxs[0], by_key[key[:-1]][0])
         # "MEK Resistance Units" / "Resistance Units": the acronym names whose units they are
-        if len(words) >= 3 and is_acronym(words[0].upper()) and words[0].upper() in {strip_name(mentions[i].text).split(" ")[0] for i in idxs}:
+        if (
+            len(words) >= 3
+            and is_acronym(words[0].upper())
+            and words[0].upper() in {strip_name(mentions[i].text).split(" ")[0] for i in idxs}
+        ):
             rest = " ".join(words[1:])
             if rest in by_key:
                 uf.union(idxs[0], by_key[rest][0])
-    # "Long Name (ACR)": the parenthesis right after a mention names the same entity.
+
+
+def _link_parentheses(doc: Doc, mentions: list[RawMention], uf: UnionFind) -> None:
+    """ "Long Name (ACR)": the parenthesis right after a mention names the same entity."""
     text = doc.text  # once: spaCy rebuilds Doc.text from every token on each access
+    for i, (m, nxt) in enumerate(zip(mentions, mentions[1:], strict=False)):
+        between = text[doc[m.end - 1].idx + len(doc[m.end - 1].text) : doc[nxt.start].idx]
+        if between.strip() == "(" and (
+            initials(m.text) in {name_key(p).upper().replace(" ", "") for p in _parts(nxt.text)}
+            or len(m.text.split()) >= 2
+        ):
+            uf.union(i, i + 1)
+
+
+def _link_acronyms(mentions: list[RawMention], uf: UnionFind) -> None:
+    """An acronym whose letters are the initials of exactly one longer name in the document."""
+    index: NameIndex[int] = NameIndex()
     for i, m in enumerate(mentions):
-        if i + 1 < n:
-            nxt = mentions[i + 1]
-            between = text[doc[m.end - 1].idx + len(doc[m.end - 1].text):doc[nxt.start].idx]
-            if between.strip() == "(" and (initials(m.text) in {name_key(p).upper().replace(" ", "") for p in _parts(nxt.text)}
-                                            or len(m.text.split()) >= 2):
-                uf.union(i, i + 1)
-    # An acronym whose letters are the initials of exactly one longer name in the document.
-    long_names: dict[str, set[int]] = defaultdict(set)
-    for i, m in enumerate(mentions):
-        if len(strip_name(m.text).split(" ")) >= 2:
-            long_names[initials(m.text)].add(uf.find(i))
+        index.add(m.text, uf.find(i), people=False)
     for i, m in enumerate(mentions):
         for part in _parts(m.text):
             if is_acronym(part):
-                roots = long_names.get(strip_name(part), set())
+                roots = index.spelled(part)
                 if len(roots) == 1:
                     uf.union(i, next(iter(roots)))
-    # A surname or first name alone links to the one full name it fits; two fits: leave it.
+
+
+def _link_short_names(mentions: list[RawMention], uf: UnionFind) -> set[int]:
+    """A person named only by a surname or first name joins the one full name it fits.
+
+    Returns:
+        The groups that fit two or more people: left apart, and marked ambiguous.
+    """
     groups: dict[int, list[int]] = defaultdict(list)
-    for i in range(n):
+    for i in range(len(mentions)):
         groups[uf.find(i)].append(i)
-    full: dict[str, set[int]] = defaultdict(set)
+    index: NameIndex[int] = NameIndex()
     for root, idxs in groups.items():
         for i in idxs:
-            name = strip_name(mentions[i].text)
-            if person_like(name):
-                words = name.split(" ")
-                full[words[-1].casefold()].add(root)
-                full[words[0].casefold()].add(root)
-    ambiguous: set[int] = set()
-    for root, idxs in list(groups.items()):
-        names = {strip_name(mentions[i].text) for i in idxs}
-        if all(len(x.split(" ")) == 1 and not is_acronym(x) for x in names):
-            fits = set().union(*(full.get(x.casefold(), set()) for x in names)) - {root}
-            if len(fits) == 1:
-                uf.union(root, next(iter(fits)))
-            elif len(fits) > 1:
-                ambiguous.add(root)
-    groups = defaultdict(list)
-    for i in range(n):
-        groups[uf.find(i)].append(i)
-    entities: list[Entity] = []
-    owner = [0] * n
-    for number, (root, idxs) in enumerate(sorted(groups.items(), key=lambda kv: min(kv[1]))):
-        votes: Counter = Counter()
-        names: list[str] = []
-        for i in idxs:
-            votes.update(mentions[i].votes)
-            written = mentions[i].text
-            if mentions[i].start > 0 and _is_honorific(doc[mentions[i].start - 1]):
-                written = f"{doc[mentions[i].start - 1].text} {written}"
-            names.append(clean(written))
-            names.extend(p for p in _parts(mentions[i].text) if p != strip_name(mentions[i].text))
-            names.extend(clean(x) for x in mentions[i].extra_names)
-            owner[i] = number
-        etype = max((PERSON, ORGANIZATION, PLACE, EVENT), key=lambda t: (votes[t], -(PERSON, ORGANIZATION, PLACE, EVENT).index(t)))
-        label = canonical_label(names)
-        entities.append(Entity(
-            key=f"e{number}", type=etype, label=label,
-            names=tuple(dict.fromkeys([label, *names])),
-            mentions=tuple(Mention(doc[mentions[i].start:mentions[i].end].text, doc[mentions[i].start].idx,
-                                   doc[mentions[i].end - 1].idx + len(doc[mentions[i].end - 1]),
-                                   0) for i in idxs),
-            type_votes=tuple(sorted((t, float(v)) for t, v in votes.items())),
-            confidence=0.5 if root in ambiguous else 1.0,
-        ))
-    return entities, owner
+            index.add(mentions[i].text, root, spelled=False)
+    names = {root: [mentions[i].text for i in idxs] for root, idxs in groups.items()}
+    # Inside one document a lone name that fits the one full name the document gives is that
+    # person, whatever the NER called it ("Rajavi" tagged ORG): the type vote comes after.
+    # Across documents (graph.resolve) only a group typed Person is linked this way.
+    fits = link_short_names(names, index, is_person=lambda root: True)
+    ambiguous = set()
+    for root, owners in fits.items():
+        if len(owners) == 1:
+            uf.union(root, next(iter(owners)))
+        elif len(owners) > 1:
+            ambiguous.add(root)
+    return ambiguous
+
+
+def _entity(doc: Doc, key: str, mentions: list[RawMention], *, ambiguous: bool) -> Entity:
+    """One entity of the document from its mentions: names, label, type vote."""
+    votes = new_votes()
+    names: list[str] = []
+    for m in mentions:
+        add_votes(votes, m.votes)
+        written = m.text
+        if m.start > 0 and _is_honorific(doc[m.start - 1]):
+            written = f"{doc[m.start - 1].text} {written}"
+        names.append(clean(written))
+        names.extend(p for p in _parts(m.text) if p != strip_name(m.text))
+        names.extend(clean(x) for x in m.extra_names)
+    label = canonical_label(names)
+    return Entity(
+        key=key,
+        type=vote_type(votes),
+        label=label,
+        names=tuple(dict.fromkeys([label, *names])),
+        mentions=tuple(
+            Mention(doc[m.start : m.end].text, doc[m.start].idx, doc[m.end - 1].idx + len(doc[m.end - 1]))
+            for m in mentions
+        ),
+        type_votes=tuple(sorted((t, float(v)) for t, v in votes.items())),
+        confidence=rule("ambiguous-short-name").confidence if ambiguous else 1.0,
+    )

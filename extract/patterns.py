@@ -1,5 +1,9 @@
 """Rules as data: word lists and matcher patterns, each with the text that motivated it."""
+
 from __future__ import annotations
+
+# Word lists stay compact, several words a line: the formatter would put each on its own line.
+# fmt: off
 
 HONORIFICS = frozenset({
     "mr", "mrs", "ms", "miss", "dr", "sir", "lord", "lady", "dame", "prof", "professor",
@@ -36,7 +40,7 @@ CUE_VERBS = frozenset({
     "explain", "note", "declare", "announce", "argue", "ask", "reply", "respond", "continue",
     "conclude", "admit", "urge", "stress", "emphasize", "emphasise", "suggest", "comment",
     "remark", "report", "confirm", "deny", "assert", "predict", "recall", "describe", "call",
-    "charge", "complain", "concede", "contend", "declare", "observe", "point", "maintain",
+    "charge", "complain", "concede", "contend", "observe", "point", "maintain",
     "mention", "reiterate", "repeat", "retort", "shout", "speak", "testify", "vow", "promise",
     "boast", "joke", "quip", "laugh", "caution", "blast", "slam", "accuse", "praise", "post",
     "order", "demand", "pledge", "proclaim", "counter", "agree", "believe", "think", "hope",
@@ -71,7 +75,7 @@ TITLE_WORDS = frozenset({
     "prosecutor", "attorney", "lawyer", "analyst", "economist", "officer", "cleric",
     "ayatollah", "imam", "pope", "bishop", "archbishop", "sheikh", "emir", "sultan",
     "lawmaker", "legislator", "congressman", "congresswoman", "diplomat", "councillor",
-    "councilor", "speaker", "treasurer", "vice-chairman", "boss", "founder", "presenter",
+    "councilor", "speaker", "treasurer", "vice-chairman", "boss", "presenter",
     "chairman-elect", "leader-elect", "shadow", "commissioner", "inspector", "superintendent",
     "sergeant", "colonel", "lieutenant", "major", "admiral", "marshal", "activist",
 })
@@ -99,3 +103,75 @@ PARTY_WORDS = frozenset({
     "party", "labour", "tories", "tory", "conservatives", "conservative", "democrats",
     "republicans", "liberal", "greens", "union", "parliament", "senate", "congress", "cabinet",
 })
+
+# -- mentions (entities.py) ----------------------------------------------------------------
+# spaCy NER labels -> our entity types ("Iranian" NORP modifiers are dropped by the reader).
+LABEL_TYPES = {
+    "PERSON": "Person",
+    "ORG": "Organization",
+    "GPE": "Place",
+    "LOC": "Place",
+    "FAC": "Place",
+    "EVENT": "Event",
+    "NORP": "Organization",
+}
+# Lower-case words a name may hold: "National Council of Resistance of Iran", "Mujahedin-e Khalq".
+NAME_CONNECTORS = frozenset({"of", "for", "and", "&", "de", "e", "al", "la", "du", "von", "van", "der", "bin", "-"})
+# Words that join the parts of a long organisation name before "(ACRONYM)".
+LONG_NAME_JOINERS = frozenset({"of", "and", "for", "’s", "'s"})
+ARTICLES = frozenset({"the", "a", "an"})
+# A cue word the NER ran into a name at a sentence start: "Said Ellis".
+LEADING_CUES = frozenset({"said", "says", "asked", "added"})
+POSSESSIVE_ENDINGS = frozenset({"'s", "’s", "'", "’"})
+QUOTE_CHARS = "\"'“”‘’«»"
+
+# -- quotes and speakers (quotes.py, speakers.py, cues.py) ------------------------------------
+PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
+GROUP_PRONOUNS = frozenset({"they", "it", "we"})
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
+# Reporting words that are cues whatever their tag ("Said Ellis:" is tagged a proper noun).
+ALWAYS_CUES = frozenset({"said", "says", "told", "tells", "added", "asked", "wrote", "tweeted"})
+# Descriptions that stand for an organisation named earlier: "the newspaper wrote".
+ORG_DESCRIPTIONS = frozenset({
+    "newspaper", "paper", "daily", "ministry", "agency", "website", "group", "party",
+    "organisation", "organization", "company", "firm", "government", "regime", "council",
+    "committee", "broadcaster", "network", "station", "magazine", "outlet", "movement", "campaign",
+    "union", "court", "office", "department", "police", "army", "report", "statement",
+})
+# Descriptions that stand for a person named earlier: "the spokesman said".
+PERSON_DESCRIPTIONS = TITLE_WORDS | {"official", "spokesman", "spokeswoman"}
+# Small words a Title Case name of a work may hold: 'the "Free Iran Global Summit"'.
+TITLE_CASE_SMALL_WORDS = frozenset({"of", "the", "and", "for", "in", "on", "a", "to", "at"})
+# Prepositions that keep a speaker's noun phrase going: "a spokesman for the ministry".
+NP_PREPOSITIONS = frozenset({"of", "for", "at", "to", "from"})
+DASHES = frozenset({"―", "—", "–", "-"})
+
+# -- positions (titles.py, relations.py) -------------------------------------------------------
+# Modifiers a title is written without: "the current chairman" holds "chairman".
+DROPPED_TITLE_MODIFIERS = frozenset({
+    "current", "then", "now", "incumbent", "longtime", "long-time", "new", "veteran", "powerful",
+})
+COPULAS = frozenset({"is", "was", "became", "becomes", "remains", "remained", "be", "been"})
+# Honorifics that may stand between a title and a name: "the leader, Mr Howard".
+SHORT_HONORIFICS = frozenset({"mr", "mrs", "ms", "dr"})
+# Adjectives of party names, besides PARTY_WORDS: "Democrat senator", "Republican leader".
+PARTY_ADJECTIVES = frozenset({"democrat", "republican", "democratic"})
+# Prepositions between a title and its organisation: "chief executive of", "spokesman for".
+TITLE_PREPOSITIONS = frozenset({"of", "for", "at", "to"})
+# Title conjunctions that never open a title: "Italian Prime Minister and German Chancellor X".
+TITLE_JOINERS = frozenset({"and", "&", "-", "or"})
+# Words that may open a title before a name: "one of the regime's officials, X", "Its president, X".
+TITLE_OPENERS = frozenset({"one", "its"})
+# A title word written after its head: "President-elect" split by the tokenizer as "President - elect".
+TITLE_SUFFIXES = frozenset({"elect"})
+# Words inside the run of words before a title: "Trade and Industry Secretary", "the union's leader".
+TITLE_RUN_JOINERS = frozenset({"and", "-", "'s", "’s"})
+# Words inside a title phrase: "Trade and Industry Secretary", "Culture & Media Secretary".
+TITLE_CONJUNCTIONS = frozenset({"and", "&"})
+# Where the search for a possessor ("the union's") stops: "leader of", "spokesman for".
+POSSESSOR_STOPS = frozenset({"of", "for", ","})
+# Words inside a description after "of" that names no entity: "head of the regional health board".
+DESCRIPTION_JOINERS = frozenset({"of", "and"})
+# Directors that lead: "managing director", "executive director", "director general".
+LEADING_DIRECTORS = frozenset({"managing", "executive", "general"})
+# fmt: on

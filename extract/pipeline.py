@@ -1,8 +1,7 @@
 """One article in, one DocumentExtraction out; many articles through ``nlp.pipe``."""
+
 from __future__ import annotations
 
-import bisect
-from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 
@@ -10,9 +9,13 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .entities import cluster_mentions, raw_mentions
+from .names import name_key
+from .patterns import ORG_WORDS
 from .quotes import extract_quotes
-from .records import ORGANIZATION, PERSON, Article, DocumentExtraction, Entity, Fact, Mention
+from .records import Article, DocumentExtraction, Entity, Fact, Mention, Quote
 from .relations import Relations
+from .rules import rule
+from .schema import ORGANIZATION, PERSON, fits, new_votes, vote_type
 
 
 def extract_doc(doc: Doc, article: Article) -> DocumentExtraction:
@@ -23,82 +26,114 @@ def extract_doc(doc: Doc, article: Article) -> DocumentExtraction:
         article: the article the text came from (offsets point into ``article.text``).
     """
     mentions = raw_mentions(doc)
-    entities, owner = cluster_mentions(doc, mentions)
-    entity_of_token: list[str | None] = [None] * len(doc)
-    for m, idx in zip(mentions, owner):
+    found, owner = cluster_mentions(doc, mentions)
+    entities = _Entities(doc, found)
+    for m, idx in zip(mentions, owner, strict=True):
         for i in range(m.start, m.end):
-            entity_of_token[i] = entities[idx].key
-    etype = {e.key: e.type for e in entities}
+            entities.of_token[i] = found[idx].key
+    rel = Relations(doc, entities.of_token, entities.types, entities.new_org)
+    facts: list[Fact] = list(rel.positions())
+    facts += list(rel.leaders_from_positions(facts, entities.labels()))
+    facts += list(rel.lead_verbs())
+    facts += list(rel.places())
+    for m, idx in zip(mentions, owner, strict=True):
+        whole = entities.of_token[m.part_of_token] if m.part_of_token is not None else None
+        if whole is not None and whole != found[idx].key:
+            sent = doc[m.start].sent
+            composite = rule("composite-name")
+            facts.append(
+                Fact(
+                    found[idx].key,
+                    "partOf",
+                    whole,
+                    sent.start_char,
+                    sent.end_char,
+                    composite.confidence,
+                    composite.name,
+                )
+            )
+    facts += list(_parts_by_name(doc, entities.all(), entities.of_token))
+    facts += list(rel.members_of_parts(facts))
+    quotes, claims = extract_quotes(doc, entities.of_token, entities.types, doc.text, entities.labels())
+    # spaCy read a copy with plain spaces and blanked boilerplate: the words come from the original
+    quotes = [replace(q, text=article.text[q.start : q.end]) for q in quotes]
+    claims = [replace(c, text=article.text[c.start : c.end]) for c in claims]
+    typed = _retype(entities.all(), facts, quotes)
+    types = {e.key: e.type for e in typed}
+    # a fact whose ends changed type under the vote no longer fits the contract: drop it
+    kept = [
+        f
+        for f in dict.fromkeys(facts)
+        if fits(
+            f.predicate, types.get(f.subject), types.get(f.object) if f.object else None, same=f.subject == f.object
+        )
+    ]
+    return DocumentExtraction(article, tuple(typed), tuple(quotes), tuple(kept), tuple(claims))
 
-    # Groups named only by a description ("the Iranian opposition movement is led by ...")
-    extra: list[Entity] = []
 
-    def new_org(start: int, end: int) -> str:
-        span = doc[start:end]
-        for e in extra:  # the same group named twice in the document is one entity
-            if e.label == span.text:
-                for i in range(start, end):
-                    entity_of_token[i] = e.key
-                return e.key
-        key = f"e{len(entities) + len(extra)}"
-        extra.append(Entity(key, ORGANIZATION, span.text, (span.text,),
-                            (Mention(span.text, span.start_char, span.end_char, 0),),
-                            ((ORGANIZATION, 1.0),), 0.7))
+class _Entities:
+    """The document's entities while relations are read: the clustered ones, plus groups
+    named only by a description ("the Iranian opposition movement is led by ...")."""
+
+    def __init__(self, doc: Doc, found: list[Entity]) -> None:
+        self.doc = doc
+        self.found = found
+        self.extra: list[Entity] = []
+        self.of_token: list[str | None] = [None] * len(doc)
+        self.types = {e.key: e.type for e in found}
+
+    def all(self) -> list[Entity]:
+        return [*self.found, *self.extra]
+
+    def labels(self) -> dict[str, str]:
+        return {e.key: e.label for e in self.all()}
+
+    def new_org(self, start: int, end: int) -> str:
+        """An organisation named by tokens [start, end); the same words twice are one entity."""
+        span = self.doc[start:end]
+        key = next((e.key for e in self.extra if e.label == span.text), None)
+        if key is None:
+            key = f"e{len(self.found) + len(self.extra)}"
+            self.extra.append(
+                Entity(
+                    key,
+                    ORGANIZATION,
+                    span.text,
+                    (span.text,),
+                    (Mention(span.text, span.start_char, span.end_char),),
+                    ((ORGANIZATION, 1.0),),
+                    rule("group-description").confidence,
+                )
+            )
+            self.types[key] = ORGANIZATION
         for i in range(start, end):
-            entity_of_token[i] = key
-        etype[key] = ORGANIZATION
+            self.of_token[i] = key
         return key
 
-    rel = Relations(doc, entity_of_token, etype, new_org)
-    facts: list[Fact] = list(rel.positions())
-    facts += list(rel.leaders_from_positions(facts, {e.key: e.label for e in [*entities, *extra]}))
-    facts += list(rel.lead_verbs(new_org))
-    facts += list(rel.places())
-    for m, idx in zip(mentions, owner):
-        if m.part_of_token is not None and entity_of_token[m.part_of_token]:
-            whole = entity_of_token[m.part_of_token]
-            if whole != entities[idx].key:
-                sent = doc[m.start].sent
-                facts.append(Fact(entities[idx].key, "partOf", whole, sent.start_char, sent.end_char,
-                                  0.85, "composite-name"))
-    facts += list(_parts_by_name(doc, [*entities, *extra], entity_of_token))
-    facts += list(rel.members_of_parts(facts))
-    quotes, claims = extract_quotes(doc, entity_of_token, etype, doc.text,
-                                    {e.key: e.label for e in [*entities, *extra]})
 
-    # spaCy read a copy with plain spaces and blanked boilerplate: the words come from the original
-    quotes = [replace(q, text=article.text[q.start:q.end]) for q in quotes]
-    claims = [replace(c, text=article.text[c.start:c.end]) for c in claims]
-    # Evidence from roles: a held title or a speaking role makes a name a person.
-    role_votes: Counter = Counter()
+def _retype(entities: list[Entity], facts: list[Fact], quotes: list[Quote]) -> list[Entity]:
+    """Evidence from roles: a held title or a speaking role makes a name a person."""
+    role_votes = new_votes()
     for f in facts:
         if f.predicate == "holdsPosition":
-            role_votes[f.subject] += 3
+            role_votes[f.subject] += rule(f.rule).person_evidence
     for q in quotes:
-        if q.speaker and q.rule.startswith("cue-named"):
-            role_votes[q.speaker] += 0.5
-    all_entities = []
-    for e in [*entities, *extra]:
-        votes = Counter(dict(e.type_votes))
-        if role_votes[e.key]:
+        if q.speaker and q.speaker_rule:
+            role_votes[q.speaker] += rule(q.speaker_rule).person_evidence
+    out = []
+    for e in entities:
+        votes = new_votes(e.type_votes)
+        if role_votes.get(e.key):
             votes[PERSON] += role_votes[e.key]
-        order = ("Person", "Organization", "Place", "Event")
-        new_type = max(order, key=lambda t: (votes[t], -order.index(t)))
-        all_entities.append(replace(e, type=new_type, type_votes=tuple(sorted(votes.items()))))
-    types = {e.key: e.type for e in all_entities}
-    # a fact whose ends changed type under the vote no longer fits the contract: drop it
-    kept = [f for f in dict.fromkeys(facts) if _fits(f, types)]
-    sentences = tuple((s.start_char, s.end_char) for s in doc.sents)
-    return DocumentExtraction(article, tuple(all_entities), tuple(quotes), tuple(kept), tuple(claims), sentences)
+        out.append(replace(e, type=vote_type(votes), type_votes=tuple(sorted(votes.items()))))
+    return out
 
 
 def _parts_by_name(doc: Doc, entities: list[Entity], entity_of_token: list[str | None]) -> Iterator[Fact]:
-    """"the NCRI Foreign Affairs Committee", "the MEK Resistance Units": an organisation whose
+    """ "the NCRI Foreign Affairs Committee", "the MEK Resistance Units": an organisation whose
     name starts with another organisation's name, and goes on to a unit word, is part of it."""
-    from .names import name_key
-    from .patterns import ORG_WORDS
-
     by_name = {name_key(n): e.key for e in entities if e.type == ORGANIZATION for n in e.names}
+    prefix = rule("name-prefix")
     for e in entities:
         if e.type != ORGANIZATION:
             continue
@@ -109,29 +144,13 @@ def _parts_by_name(doc: Doc, entities: list[Entity], entity_of_token: list[str |
                 m = e.mentions[0]
                 span = doc.char_span(m.start, m.end, alignment_mode="expand")
                 sent = span.sent if span is not None else doc[:0]
-                yield Fact(e.key, "partOf", whole, sent.start_char, sent.end_char, 0.75, "name-prefix")
+                yield Fact(e.key, "partOf", whole, sent.start_char, sent.end_char, prefix.confidence, prefix.name)
                 break
 
 
-_SIGNATURES = {
-    "ledBy": ("Organization", "Person"),
-    "memberOf": ("Person", "Organization"),
-    "holdsPosition": ("Person", "Organization"),
-    "partOf": ("Organization", "Organization"),
-}
-
-
-def _fits(f: Fact, types: dict[str, str]) -> bool:
-    want = _SIGNATURES.get(f.predicate)
-    if want is None:
-        return f.subject != f.object
-    if types.get(f.subject) != want[0]:
-        return False
-    return f.object is None or types.get(f.object) == want[1]
-
-
-def extract_articles(nlp: Language, articles: Iterable[Article], *, batch_size: int = 16,
-                     n_process: int = 1) -> Iterator[DocumentExtraction]:
+def extract_articles(
+    nlp: Language, articles: Iterable[Article], *, batch_size: int = 16, n_process: int = 1
+) -> Iterator[DocumentExtraction]:
     """Stream extractions, in the order of ``articles``; no parsed Doc outlives its article.
 
     With ``n_process`` > 1, worker processes parse *and* extract (each returns the small
@@ -172,8 +191,9 @@ def _batches(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
         yield batch
 
 
-def _extract_parallel(nlp: Language, articles: Iterable[Article], batch_size: int,
-                      n_process: int) -> Iterator[DocumentExtraction]:
+def _extract_parallel(
+    nlp: Language, articles: Iterable[Article], batch_size: int, n_process: int
+) -> Iterator[DocumentExtraction]:
     import collections
     import multiprocessing as mp
 
@@ -192,9 +212,3 @@ def _extract_parallel(nlp: Language, articles: Iterable[Article], batch_size: in
                 yield from pending.popleft().get()
     finally:
         _WORKER_NLP = None
-
-
-def sentence_of(sentences: tuple[tuple[int, int], ...], offset: int) -> int:
-    """Index of the sentence holding a character offset."""
-    starts = [s for s, _ in sentences]
-    return max(0, bisect.bisect_right(starts, offset) - 1)

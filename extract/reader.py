@@ -3,6 +3,7 @@
 Every problem with one input becomes a :class:`Skipped` record naming the file (and line)
 and the problem; the rest of the batch is still read.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -56,12 +57,17 @@ def expand_paths(paths: Iterable[str | Path]) -> Iterator[Path | Skipped]:
             yield Skipped(str(path), "no such file or folder")
         elif path.is_dir():
             for child in sorted(path.rglob("*")):
-                if (child.is_file() and child.suffix.lower() in ARTICLE_SUFFIXES
-                        and not any(part.startswith(".") for part in child.relative_to(path).parts)):
+                if (
+                    child.is_file()
+                    and child.suffix.lower() in ARTICLE_SUFFIXES
+                    and not any(part.startswith(".") for part in child.relative_to(path).parts)
+                ):
                     yield child
         elif path.suffix.lower() not in ARTICLE_SUFFIXES:
-            yield Skipped(str(path), f"not an article format ({path.suffix or 'no extension'}); "
-                                     "expected .txt, .md, .html, .htm or .jsonl")
+            yield Skipped(
+                str(path),
+                f"not an article format ({path.suffix or 'no extension'}); expected .txt, .md, .html, .htm or .jsonl",
+            )
         else:
             yield path
 
@@ -95,9 +101,16 @@ def decode(data: bytes, path: str) -> tuple[str, str, Warning_ | None]:
 def _article(name: str, path: str, text: str, fmt: str, encoding: str, **meta: str | None) -> Article:
     parts = classify_lines(text)
     return Article(
-        name=name, path=path, text=text, content_hash=content_hash(text), format=fmt,
-        encoding=encoding, date=meta.pop("date", None) or parts.date,
-        source=parts.source, skipped=parts.skipped, **meta,
+        name=name,
+        path=path,
+        text=text,
+        content_hash=content_hash(text),
+        format=fmt,
+        encoding=encoding,
+        date=meta.pop("date", None) or parts.date,
+        source=parts.source,
+        skipped=parts.skipped,
+        **meta,
     )
 
 
@@ -112,16 +125,24 @@ def _plain_title(text: str) -> str | None:
 def _read_html(text: str, path: Path) -> Article:
     import trafilatura
 
-    doc = trafilatura.bare_extraction(text, with_metadata=True, include_comments=False,
-                                      output_format="python")
+    doc = trafilatura.bare_extraction(text, with_metadata=True, include_comments=False, output_format="python")
     if doc is None:
         raise ValueError("HTML page with no article text")
     body = (doc.text if hasattr(doc, "text") else doc.get("text")) or ""
     meta = doc if isinstance(doc, dict) else doc.as_dict()
     if not body.strip():
         raise ValueError("HTML page with no article text")
-    return _article(path.name, str(path), body, "html", "utf-8", title=meta.get("title"),
-                    date=meta.get("date"), url=meta.get("url"), site=meta.get("sitename"))
+    return _article(
+        path.name,
+        str(path),
+        body,
+        "html",
+        "utf-8",
+        title=meta.get("title"),
+        date=meta.get("date"),
+        url=meta.get("url"),
+        site=meta.get("sitename"),
+    )
 
 
 def _read_jsonl(text: str, path: Path) -> Iterator[Article | Skipped]:
@@ -149,8 +170,25 @@ def _read_jsonl(text: str, path: Path) -> Iterator[Article | Skipped]:
             yield Skipped(where, f"duplicate id {doc_id!s} in this file")
             continue
         seen_ids.add(str(doc_id))
-        yield _article(str(doc_id), f"{path}#{doc_id}", body, "jsonl", "utf-8",
-                       title=row.get("title"), url=row.get("url"), date=row.get("date"))
+        yield _article(
+            str(doc_id),
+            f"{path}#{doc_id}",
+            body,
+            "jsonl",
+            "utf-8",
+            title=row.get("title"),
+            url=row.get("url"),
+            date=row.get("date"),
+        )
+
+
+def article_from_text(text: str, name: str) -> Article:
+    """An article given as a string (the Python API): read as a .txt file named ``name`` is.
+
+    >>> article_from_text("Pier closes\\n\\nThe pier closed on Monday.", "text-1").title
+    'Pier closes'
+    """
+    return replace(_article(name, name, text, "txt", "utf-8"), title=_plain_title(text))
 
 
 def read_articles(paths: Iterable[str | Path]) -> Iterator[Article | Skipped | Warning_]:
@@ -189,7 +227,6 @@ def read_articles(paths: Iterable[str | Path]) -> Iterator[Article | Skipped | W
             elif fmt == "html":
                 yield _read_html(text, item)
             else:
-                article = _article(item.name, str(item), text, fmt, encoding)
-                yield replace(article, title=_plain_title(text))
+                yield replace(_article(item.name, str(item), text, fmt, encoding), title=_plain_title(text))
         except ValueError as err:
             yield Skipped(str(item), str(err))

@@ -3,16 +3,27 @@
 Nothing here holds a spaCy object: spans are turned into strings and offsets inside
 ``extract/`` so that no ``Doc`` stays alive downstream.
 """
+
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
-# Entity classes, named as in the ontology (ng:Person, ...).
-PERSON = "Person"
-ORGANIZATION = "Organization"
-PLACE = "Place"
-EVENT = "Event"
-ENTITY_TYPES = (PERSON, ORGANIZATION, PLACE, EVENT)
+from .schema import ENTITY_TYPES, EVENT, ORGANIZATION, PERSON, PLACE
+
+__all__ = [
+    "ENTITY_TYPES",
+    "EVENT",
+    "ORGANIZATION",
+    "PERSON",
+    "PLACE",
+    "Article",
+    "Claim",
+    "DocumentExtraction",
+    "Entity",
+    "Fact",
+    "Mention",
+    "Quote",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,7 +52,6 @@ class Mention:
     text: str
     start: int
     end: int
-    sentence: int  # index of the sentence in the document
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,9 +78,8 @@ class Quote:
     speaker_text: str | None
     speaker: str | None  # Entity.key, when resolved
     confidence: float
-    rule: str
-    sentence_start: int
-    sentence_end: int
+    rule: str  # the ng:method: "cue-<speaker rule>", or a quote rule ("continuation", ...)
+    speaker_rule: str | None = None  # the rule that chose the speaker (see rules.RULES)
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,4 +123,3 @@ class DocumentExtraction:
     quotes: tuple[Quote, ...]
     facts: tuple[Fact, ...]
     claims: tuple[Claim, ...] = ()
-    sentences: tuple[tuple[int, int], ...] = field(default=(), repr=False)

@@ -1,0 +1,109 @@
+"""Reporting cues around a quoted span: strategies tried in order, the first that finds one wins.
+
+Each strategy is a small function of a :class:`Frame` (the span and the sentences around it)
+that returns the cue tokens it finds; ``find_cues`` tries them in the order of ``STRATEGIES``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from .patterns import ALWAYS_CUES, CUE_VERBS
+from .spans import QuotedSpan
+
+# Last characters of a quote after which its cue may open the next sentence: '“...?” he asked.'
+_OPEN_ENDINGS = frozenset({"?", "!", ",", "…", "—"})
+
+
+@dataclass(frozen=True, slots=True)
+class Frame:
+    """A quoted span and the token range [lo, hi) of the sentences holding it and its marks."""
+
+    doc: Doc
+    text: str  # the document text (Doc.text, read once)
+    in_quote: list[bool]
+    span: QuotedSpan
+    lo: int
+    hi: int
+
+    @property
+    def quoted(self) -> str:
+        return self.text[self.span.start : self.span.end]
+
+
+def cues_in(frame: Frame, lo: int, hi: int) -> list[Token]:
+    """Reporting verbs (and "according to") in tokens [lo, hi), outside quotes."""
+    doc, out = frame.doc, []
+    for t in doc[lo:hi]:
+        if frame.in_quote[t.i]:
+            continue
+        if (t.pos_ in {"VERB", "AUX"} and t.lemma_.lower() in CUE_VERBS) or t.lower_ in ALWAYS_CUES:
+            out.append(t)  # "Said Ellis:" is tagged a proper noun at a sentence start
+        elif t.lower_ == "according" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "to":
+            out.append(t)
+    return out
+
+
+def in_sentence(frame: Frame) -> list[Token]:
+    """'Helena Marsh said: “...”', '“...,” said Robert Kane': a cue in the quote's sentences."""
+    return cues_in(frame, frame.lo, frame.hi)
+
+
+def in_next_sentence(frame: Frame) -> list[Token]:
+    """'“Does anybody know?” Penrose asked.': the parser ends the sentence at the mark and the
+    cue opens the next one, right after a name or pronoun."""
+    doc, sp, quoted = frame.doc, frame.span, frame.quoted
+    ends_open = quoted.rstrip()[-1:] in {",", "…"} or frame.text[sp.end : sp.end + 2].strip()[:1] == ","
+    if frame.hi >= len(doc) or not (ends_open or sp.close_mark is not None):
+        return []
+    nxt = doc[frame.hi].sent
+    if frame.in_quote[nxt.start]:
+        return []
+    if not (doc[nxt.start].is_lower or quoted.rstrip()[-1:] in _OPEN_ENDINGS):
+        return []
+    return [c for c in cues_in(frame, nxt.start, nxt.end) if c.i - nxt.start <= 5]
+
+
+def before_colon(frame: Frame) -> list[Token]:
+    """'The union said in a statement: “...”': after a colon, the cue is in the sentence before."""
+    doc, lo, text = frame.doc, frame.lo, frame.text
+    if lo == 0:
+        return []
+    before = text[max(0, frame.span.open_mark - 3) : frame.span.open_mark].strip()
+    start = doc[lo].idx
+    if not (before.endswith(":") or doc[lo - 1].text == ":" or text[start - 3 : start].strip().endswith(":")):
+        return []
+    prev_sent = doc[lo - 1].sent
+    return cues_in(frame, prev_sent.start, prev_sent.end)
+
+
+def ending_previous_sentence(frame: Frame) -> list[Token]:
+    """'The council may wait, Tomas Reyes said. “The other factor is money.”': a quote that
+    opens its sentence, after a sentence that ends on its cue."""
+    doc, lo = frame.doc, frame.lo
+    if lo == 0 or frame.span.open_mark - doc[lo].idx > 1 or "\n" in frame.text[doc[lo - 1].idx : frame.span.open_mark]:
+        return []
+    prev_sent = doc[lo - 1].sent
+    tail = [t for t in prev_sent if not t.is_punct][-2:]
+    found = cues_in(frame, prev_sent.start, prev_sent.end)
+    return [t for t in tail if t in found]
+
+
+STRATEGIES: tuple[Callable[[Frame], list[Token]], ...] = (
+    in_sentence,
+    in_next_sentence,
+    before_colon,
+    ending_previous_sentence,
+)
+
+
+def find_cues(frame: Frame) -> list[Token]:
+    """The cues of the first strategy that finds any."""
+    for strategy in STRATEGIES:
+        cues = strategy(frame)
+        if cues:
+            return cues
+    return []

@@ -1,0 +1,100 @@
+"""Short names to full names: a surname or first name alone, an acronym of initials.
+
+One rule, used at three levels: mentions inside a document (``entities.cluster_mentions``), a
+speaker named by a surname the NER missed (``speakers``), and document entities across
+documents (``newsgraph.graph.resolve``). Pure Python: dictionaries keyed by the short form, so
+linking costs one lookup per name, never a comparison of every pair.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Collection, Hashable, Iterable, Mapping
+from typing import Generic, TypeVar
+
+from .names import initials, is_acronym, person_like, strip_name
+
+K = TypeVar("K", bound=Hashable)
+
+
+class NameIndex(Generic[K]):
+    """Who a short name can stand for: full person names by their first and last words,
+    names of several words by their initials.
+
+    >>> index = NameIndex()
+    >>> index.add("Maryam Rajavi", "e1"); index.add("National Council of Resistance of Iran", "e2")
+    >>> index.people("Rajavi"), index.people("RAJAVI"), index.spelled("NCRI"), index.people("Iran")
+    ({'e1'}, {'e1'}, {'e2'}, set())
+    >>> index.people("rajavi")  # a lower-case word is no name ("secretary of state")
+    set()
+    """
+
+    def __init__(self) -> None:
+        self.by_word: dict[str, set[K]] = defaultdict(set)
+        self.by_initials: dict[str, set[K]] = defaultdict(set)
+
+    def add(self, name: str, owner: K, *, people: bool = True, spelled: bool = True) -> None:
+        """Index ``name`` as a name of ``owner``: a person-like name by its first and last
+        words (``people``), any name of two or more words by its initials (``spelled``)."""
+        stripped = strip_name(name)
+        words = stripped.split(" ")
+        if people and person_like(stripped):
+            self.by_word[words[0].casefold()].add(owner)
+            self.by_word[words[-1].casefold()].add(owner)
+        if spelled and len(words) >= 2:
+            self.by_initials[initials(stripped)].add(owner)
+
+    def people(self, word: str) -> set[K]:
+        """Owners of a full person name that starts or ends with ``word`` (capitalised)."""
+        if not word[:1].isupper():
+            return set()
+        return set(self.by_word.get(word.casefold(), ()))
+
+    def spelled(self, acronym: str) -> set[K]:
+        """Owners of a name whose initials are ``acronym``."""
+        return set(self.by_initials.get(strip_name(acronym), ()))
+
+    def fits(self, names: Iterable[str]) -> set[K]:
+        """Owners that single-word ``names`` can stand for: by initials if any is an acronym
+        (the acronyms decide), else by first or last word."""
+        stripped = {strip_name(n) for n in names}
+        acronyms = [x for x in stripped if is_acronym(x)]
+        if acronyms:
+            return set().union(*(self.spelled(x) for x in acronyms))
+        return set().union(*(self.people(x) for x in stripped))
+
+
+def short_only(names: Iterable[str]) -> bool:
+    """Every name is one word ("Rajavi", "NCRI"): a group known only by short names."""
+    return all(len(strip_name(n).split(" ")) == 1 for n in names)
+
+
+def link_short_names(
+    groups: Mapping[K, Collection[str]], index: NameIndex[K], *, is_person: Callable[[K], bool]
+) -> dict[K, set[K]]:
+    """For each group known only by short names, the other groups its names fit.
+
+    A surname or first name fits the people whose full name starts or ends with it, and only
+    a group typed Person is linked that way ("Tory", a party, is not the surname of "Tory
+    Treasurer Lord"); an acronym fits the names whose initials it spells. Callers link a group
+    that fits exactly one other and leave the rest: two fits are two people.
+
+    Args:
+        groups: group -> every name it was mentioned by.
+        index: the full names of all groups.
+        is_person: whether a group is typed Person.
+
+    >>> index = NameIndex(); index.add("Dana Whitefeather", "a"); index.add("Rob Whitefeather", "b")
+    >>> index.add("Dana Ortiz", "c"); index.add("Harbour Trust", "d")
+    >>> fits = link_short_names({"x": ["Ortiz"], "y": ["Whitefeather"], "z": ["HT"]}, index, is_person=lambda k: True)
+    >>> {group: sorted(owners) for group, owners in fits.items()}
+    {'x': ['c'], 'y': ['a', 'b'], 'z': ['d']}
+    """
+    out: dict[K, set[K]] = {}
+    for root, names in groups.items():
+        if not short_only(names):
+            continue
+        if not any(is_acronym(n) for n in names) and not is_person(root):
+            continue
+        out[root] = index.fits(names) - {root}
+    return out

@@ -1,0 +1,227 @@
+"""The registry of extraction rules: each rule's name, confidence and motivating sentence.
+
+A rule's name is what the graph records as ``ng:method`` (a quote's method is
+``cue-<speaker rule>`` or ``claim-<speaker rule>`` when a reporting cue found the speaker; a
+derived fact's method chains its rules: ``apposition-after+leader-title``). The confidence of
+a quote, claim, fact or entity comes from the rule that made it, from here and nowhere else.
+Every rule's example is an invented sentence of the shape the rule reads; the test suite runs
+each one through the pinned model and checks that the rule fires on it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """One extraction rule.
+
+    Attributes:
+        name: the ``ng:method`` value (or its part in a chained method).
+        kind: ``speaker`` (who a quote's or claim's subject is), ``quote`` (how a quote without
+            a cue of its own gets its speaker), ``claim``, ``fact`` or ``entity``.
+        confidence: the confidence of what the rule makes (for ``claim``, a factor on the
+            speaker rule's confidence).
+        example: an invented sentence of the shape the rule reads.
+        unlinked_confidence: the confidence when the speaker found is no entity, if lower.
+        person_evidence: how much a speaker or position holder found by this rule counts
+            towards typing that entity a Person.
+    """
+
+    name: str
+    kind: str
+    confidence: float
+    example: str
+    unlinked_confidence: float | None = None
+    person_evidence: float = 0.0
+
+
+_ALL = (
+    # -- speakers: the subject of a reporting cue, resolved to an entity -------------------------
+    Rule(
+        "named",
+        "speaker",
+        0.9,
+        "Helena Marsh said: “Our members have waited eighteen months for an offer.”",
+        person_evidence=0.5,
+    ),
+    Rule(
+        "named-apposition",
+        "speaker",
+        0.9,
+        "The union’s general secretary, Helena Marsh, said: “We have waited eighteen months for a fair offer.”",
+        person_evidence=0.5,
+    ),
+    Rule(
+        "named-inside",
+        "speaker",
+        0.8,
+        "In a statement on Friday, Harbour Trust’s lawyers wrote: “The pier has been closed without any reason.”",
+        person_evidence=0.5,
+    ),
+    Rule(
+        "named-short",
+        "speaker",
+        0.85,
+        "Dana Whitefeather runs the shelter in Eastfield. Whitefeather, tired, said: “We need trust and money.”",
+        person_evidence=0.5,
+    ),
+    Rule(
+        "pronoun",
+        "speaker",
+        0.7,
+        "Mary Doyle of Save Black Fell was at the hearing. “They have the lawyers. We have the valley,” she said.",
+    ),
+    Rule(
+        "pronoun-group",
+        "speaker",
+        0.55,
+        "The Harbour Trust met on Monday night. “We will reopen the pier before the summer,” it said.",
+    ),
+    Rule(
+        "description",
+        "speaker",
+        0.6,
+        "Fellside Mining lost the appeal. The company said: “We will take the case to the High Court.”",
+    ),
+    Rule(
+        "description-person",
+        "speaker",
+        0.55,
+        "Robert Kane arrived late. “We will take the case to the High Court in the spring,” the director said.",
+    ),
+    Rule("unresolved", "speaker", 0.5, "“We were never asked what the valley needs, not once,” the neighbours said."),
+    Rule(
+        "nearest-person",
+        "speaker",
+        0.6,
+        "The budget has been criticised. Said Ellis: “I do not get the sense they care about it at all.”",
+    ),
+    # -- quotes without a cue of their own ------------------------------------------------------
+    Rule(
+        "dash-attribution",
+        "quote",
+        0.85,
+        "“We were never asked what the valley needs, not once in ten years.” ― Carla Mendes\n",
+        unlinked_confidence=0.6,
+    ),
+    Rule(
+        "continuation",
+        "quote",
+        0.65,
+        "Helena Marsh said: “The offer is too low,\n\n“and our members will not accept it.”",
+    ),
+    Rule(
+        "previous-speaker",
+        "quote",
+        0.65,
+        "“This just is not right,” Marsh said on Monday at the depot. “You squeezed the dockers for years and "
+        "nobody here wanted to say it.”",
+    ),
+    Rule(
+        "unattributed",
+        "quote",
+        0.4,
+        "The banner was gone by noon.\n\n“Nobody here was ever asked what the valley needs, not once in ten years.”",
+    ),
+    # -- reported speech ---------------------------------------------------------------------------
+    Rule("claim", "claim", 0.9, "Mary Doyle of Save Black Fell said that the appeal had been expected for weeks."),
+    # -- relations --------------------------------------------------------------------------------
+    Rule(
+        "apposition-after",
+        "fact",
+        0.85,
+        "Robert Kane, the managing director of Fellside Mining, told the Tarrow Gazette that it would appeal.",
+        person_evidence=3,
+    ),
+    Rule(
+        "copula",
+        "fact",
+        0.85,
+        "Mr Kennedy is the leader of the Liberal Democrats, and he wants a new tax.",
+        person_evidence=3,
+    ),
+    Rule(
+        "apposition-before",
+        "fact",
+        0.85,
+        "The leader of the Iranian Resistance, Massoud Rajavi, was shown on a large banner.",
+        person_evidence=3,
+    ),
+    Rule(
+        "title-before-name", "fact", 0.85, "Tory leader Michael Howard said the plan was desperate.", person_evidence=3
+    ),
+    Rule(
+        "leader-title",
+        "fact",
+        0.8,
+        "The leader of the Iranian Resistance, Massoud Rajavi, was shown on a large banner.",
+    ),
+    Rule("position-implies-member", "fact", 0.7, "Labour MP Bob Marshall-Andrews said he would vote against the bill."),
+    Rule(
+        "member-title",
+        "fact",
+        0.85,
+        "Alireza Jafarzadeh, member of the National Council of Resistance of Iran (NCRI) Foreign Affairs Committee, "
+        "gave a briefing in Washington.",
+    ),
+    Rule(
+        "part-of",
+        "fact",
+        0.6,
+        "Alireza Jafarzadeh, member of the National Council of Resistance of Iran (NCRI) Foreign Affairs Committee, "
+        "gave a briefing in Washington.",
+    ),
+    Rule(
+        "composite-name",
+        "fact",
+        0.85,
+        "Alireza Jafarzadeh, member of the National Council of Resistance of Iran (NCRI) Foreign Affairs Committee, "
+        "gave a briefing in Washington.",
+    ),
+    Rule(
+        "name-prefix",
+        "fact",
+        0.75,
+        "The Coastal Transport Union met on Monday. The Coastal Transport Union Executive Committee backed the strike.",
+    ),
+    Rule(
+        "led-by",
+        "fact",
+        0.8,
+        "The Valmora Port Authority, which is headed by chief executive Daniel Okafor, called the ruling regrettable.",
+    ),
+    Rule("lead-verb", "fact", 0.75, "Sir Terry Leahy, who heads Tesco, said sales had grown."),
+    Rule("place-comma-place", "fact", 0.7, "The court in Mashhad, Iran, sentenced the three students on Monday."),
+    Rule("org-in-place", "fact", 0.6, "The Supreme Court in London will hear the appeal in March."),
+    # -- entities ---------------------------------------------------------------------------------
+    Rule(
+        "group-description",
+        "entity",
+        0.7,
+        "Unlike the regime, the MEK promotes women, and the Iranian opposition movement is in fact led by a woman, "
+        "Maryam Rajavi.",
+    ),
+    Rule(
+        "ambiguous-short-name",
+        "entity",
+        0.5,
+        "Dana Whitefeather and Rob Whitefeather opened the shelter. Whitefeather said it was full.",
+    ),
+)
+
+RULES: dict[str, Rule] = {r.name: r for r in _ALL}
+assert len(RULES) == len(_ALL), "rule names are unique"
+
+
+def rule(name: str) -> Rule:
+    """The rule of this name.
+
+    >>> rule("led-by").confidence
+    0.8
+
+    Raises:
+        KeyError: no rule has this name.
+    """
+    return RULES[name]

@@ -1,0 +1,81 @@
+"""The ontology as extraction sees it: entity types, relation signatures, the type vote.
+
+Pure Python (no spaCy), so the graph builder and the alias reader use the same table.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+
+# Evidence for each type: type -> weight. A defaultdict(float), not a Counter: weights are fractions.
+Votes = defaultdict[str, float]
+
+# Entity classes, named as in the ontology (ng:Person, ...). The order breaks ties in the vote.
+PERSON = "Person"
+ORGANIZATION = "Organization"
+PLACE = "Place"
+EVENT = "Event"
+ENTITY_TYPES = (PERSON, ORGANIZATION, PLACE, EVENT)
+
+# What each relation needs at its two ends. holdsPosition points at a position whose
+# organisation (the second type) may be absent.
+SIGNATURES: dict[str, tuple[frozenset[str], frozenset[str]]] = {
+    "ledBy": (frozenset({ORGANIZATION}), frozenset({PERSON})),
+    "memberOf": (frozenset({PERSON}), frozenset({ORGANIZATION})),
+    "holdsPosition": (frozenset({PERSON}), frozenset({ORGANIZATION})),
+    "partOf": (frozenset({ORGANIZATION}), frozenset({ORGANIZATION})),
+    "locatedIn": (frozenset(ENTITY_TYPES), frozenset({PLACE})),
+}
+RELATIONS = tuple(SIGNATURES)
+
+
+def new_votes(*more: Mapping[str, float] | Iterable[tuple[str, float]]) -> Votes:
+    """Votes summed from mappings or (type, weight) pairs.
+
+    >>> dict(new_votes({"Person": 1}, [("Person", 0.5), ("Place", 2)]))
+    {'Person': 1.5, 'Place': 2.0}
+    """
+    votes: Votes = defaultdict(float)
+    for m in more:
+        add_votes(votes, m)
+    return votes
+
+
+def add_votes(votes: Votes, more: Mapping[str, float] | Iterable[tuple[str, float]]) -> None:
+    """Add weights to votes (Counter.update would do it, but only for whole numbers)."""
+    for t, w in more.items() if isinstance(more, Mapping) else more:
+        votes[t] += w
+
+
+def vote_type(votes: Mapping[str, float]) -> str:
+    """The type with the most evidence; ties go to the earlier of ENTITY_TYPES.
+
+    >>> vote_type({"Organization": 1.5, "Person": 1.5, "Place": 1})
+    'Person'
+    >>> vote_type({})
+    'Person'
+    """
+    return max(ENTITY_TYPES, key=lambda t: (votes.get(t, 0), -ENTITY_TYPES.index(t)))
+
+
+def fits(predicate: str, subject_type: str | None, object_type: str | None, *, same: bool = False) -> bool:
+    """Whether a relation between entities of these types fits its signature.
+
+    Args:
+        predicate: one of RELATIONS.
+        subject_type: the subject's type (None: unknown, never fits).
+        object_type: the object's type; None only fits a position with no organisation.
+        same: subject and object are one entity (a relation to itself never fits).
+
+    >>> fits("ledBy", "Organization", "Person"), fits("ledBy", "Person", "Organization")
+    (True, False)
+    >>> fits("holdsPosition", "Person", None), fits("partOf", "Organization", "Organization", same=True)
+    (True, False)
+    """
+    want_subject, want_object = SIGNATURES[predicate]
+    if subject_type not in want_subject:
+        return False
+    if object_type is None:
+        return predicate == "holdsPosition"
+    return object_type in want_object and not same

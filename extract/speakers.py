@@ -1,0 +1,221 @@
+"""Who a reporting cue's subject is: a name, a pronoun or a description, resolved to an entity.
+
+Coreference is ours (no neural model installs here): the rules below read the parse and the
+entities of one document; each returns a :class:`Speaker` that names the rule in the registry
+(``rules.RULES``) that chose it, and takes that rule's confidence.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from .linking import NameIndex
+from .patterns import (
+    GROUP_PRONOUNS,
+    NP_PREPOSITIONS,
+    ORG_DESCRIPTIONS,
+    ORG_WORDS,
+    PERSON_DESCRIPTIONS,
+    PERSON_PRONOUNS,
+    RELATIVE_PRONOUNS,
+)
+from .rules import rule
+from .schema import ORGANIZATION, PERSON
+from .spans import QuotedSpan
+
+_SPEAKING_TYPES = frozenset({PERSON, ORGANIZATION})
+_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+# Dependents that belong to a subject's noun phrase ("the regime's state-run daily").
+_NP_LEFT = frozenset({"det", "compound", "amod", "poss", "nmod", "case", "nummod", "punct"})
+# Clauses whose subject is their head's: "X said, adding ...", "X, who said ...".
+_CLAUSES_UP = frozenset({"conj", "advcl", "xcomp", "ccomp", "acl", "relcl"})
+
+
+@dataclass(frozen=True, slots=True)
+class Speaker:
+    """A speaker as written, the entity it resolved to (if any) and the rule that chose it."""
+
+    text: str
+    entity: str | None
+    rule: str
+    confidence: float
+
+    @classmethod
+    def by(cls, rule_name: str, text: str, entity: str | None) -> Speaker:
+        """A speaker found by a registered rule, with that rule's confidence."""
+        return cls(text, entity, rule_name, rule(rule_name).confidence)
+
+
+class Speakers:
+    """Speaker resolution over one parsed document.
+
+    Args:
+        doc: the parsed document.
+        entity_of_token: the entity key of each token (None outside mentions).
+        entity_type: entity key -> type (Person, Organization, ...).
+        entity_label: entity key -> canonical name (for surnames the NER missed).
+    """
+
+    def __init__(
+        self,
+        doc: Doc,
+        entity_of_token: list[str | None],
+        entity_type: dict[str, str],
+        entity_label: dict[str, str] | None = None,
+    ) -> None:
+        self.doc = doc
+        self.text = doc.text  # spaCy rebuilds Doc.text from every token on each access
+        self.ent = entity_of_token
+        self.etype = entity_type
+        self.in_quote = [False] * len(doc)
+        # "Okafor said" where the model did not tag "Okafor": the one person it is part of
+        self.full_names: NameIndex[str] = NameIndex()
+        for key, label in (entity_label or {}).items():
+            if entity_type.get(key) == PERSON:
+                self.full_names.add(label, key, spelled=False)
+
+    def mask(self, spans: Iterable[QuotedSpan]) -> None:
+        """Mark the tokens inside quotation marks: a speaker is never inside a quote."""
+        starts = [t.idx for t in self.doc]
+        for sp in spans:
+            hi = sp.close_mark + 1 if sp.close_mark is not None else sp.end
+            i = bisect.bisect_left(starts, sp.open_mark)
+            while i < len(self.doc) and self.doc[i].idx < hi:
+                self.in_quote[i] = True
+                i += 1
+
+    def entity_before(self, token_i: int, wanted: frozenset[str] | set[str]) -> str | None:
+        """The nearest entity of a wanted type named before a token, outside quotes."""
+        for i in range(token_i - 1, -1, -1):
+            key = self.ent[i]
+            if key is not None and self.etype.get(key) in wanted and not self.in_quote[i]:
+                return key
+        return None
+
+    def speaking_entity(self, i: int) -> str | None:
+        """The person or organisation a token names, if any."""
+        key = self.ent[i]
+        return key if key is not None and self.etype.get(key) in _SPEAKING_TYPES else None
+
+    # -- the words ------------------------------------------------------------------------------
+    def noun_phrase(self, head: Token) -> Span:
+        """The noun phrase of a subject, without appositions, relative clauses and quotes."""
+        left = head
+        for t in head.lefts:
+            if t.dep_ in _NP_LEFT and not self.in_quote[t.i]:
+                left = t if t.i < left.i else left
+        left_i = min(
+            (t.i for t in head.subtree if t.i <= head.i and not self.in_quote[t.i] and t.dep_ != "punct"),
+            default=head.i,
+        )
+        right_i = head.i
+        for t in head.rights:
+            if t.dep_ == "prep" and t.lower_ in NP_PREPOSITIONS:
+                right_i = max(right_i, max(x.i for x in t.subtree))
+            elif t.dep_ in {"compound", "flat"}:
+                right_i = max(right_i, t.i)
+            else:
+                break
+        while right_i > left_i and self.in_quote[right_i]:
+            right_i -= 1
+        return self.doc[min(left_i, left.i) : right_i + 1]
+
+    def source_text(self, head: Token, *, after: int = -1) -> str:
+        """The speaker as written: the subject with its appositions and clauses ("Scott
+        Pruitt, the Republican attorney general of Oklahoma"), never reaching into a quote."""
+        lo = hi = head.i
+        for t in head.subtree:
+            if not self.in_quote[t.i]:
+                lo, hi = min(lo, t.i), max(hi, t.i)
+        for i in range(head.i, hi + 1):
+            if self.in_quote[i]:
+                hi = i - 1
+                break
+        for i in range(head.i, lo - 1, -1):
+            if self.in_quote[i]:
+                lo = i + 1
+                break
+        while hi > lo and (self.doc[hi].is_punct or self.doc[hi].is_space) and self.doc[hi].text != ")":
+            hi -= 1
+        lo = max(lo, after + 1)
+        while lo < hi and (self.doc[lo].is_punct or self.doc[lo].is_space):
+            lo += 1
+        return self.doc[lo : hi + 1].text
+
+    # -- resolution -----------------------------------------------------------------------------
+    def resolve(self, head: Token) -> Speaker:
+        """The entity a subject stands for: a name, else a pronoun or a description."""
+        text = self.source_text(head)
+        return self._by_name(head, text) or self._by_reference(head, text)
+
+    def _by_name(self, head: Token, text: str) -> Speaker | None:
+        """The head itself, an apposition ("the regime's leader, Ali Khamenei"), any entity
+        inside the phrase ("MEK Iran's representatives", "a spokesman for X"), a surname."""
+        if self.ent[head.i]:
+            return Speaker.by("named", text, self.ent[head.i])
+        frontier = [head]
+        for _ in range(3):  # "the regime's Supreme Leader, Ali Khamenei": appositions of appositions
+            frontier = [c for t in frontier for c in t.children if c.dep_ == "appos" and not self.in_quote[c.i]]
+            for child in frontier:
+                if self.speaking_entity(child.i):
+                    return Speaker.by("named-apposition", text, self.ent[child.i])
+        inside = [k for k in (self.speaking_entity(t.i) for t in self.noun_phrase(head)) if k]
+        if inside:
+            people = [k for k in inside if self.etype.get(k) == PERSON]
+            return Speaker.by("named-inside", text, (people or inside)[0])
+        fits = self.full_names.people(head.text) if head.text[:1].isupper() else set()
+        if len(fits) == 1:
+            return Speaker.by("named-short", text, next(iter(fits)))
+        return None
+
+    def _by_reference(self, head: Token, text: str) -> Speaker:
+        """A pronoun or a description: the entity it points back to, else unresolved."""
+        lower = head.lower_
+        if lower in PERSON_PRONOUNS:
+            return Speaker.by("pronoun", text, self.antecedent(head))
+        if lower in GROUP_PRONOUNS:
+            return Speaker.by("pronoun-group", text, self.entity_before(head.i, {ORGANIZATION}))
+        if lower in ORG_DESCRIPTIONS or lower in ORG_WORDS:
+            return Speaker.by("description", text, self.entity_before(head.i, {ORGANIZATION}))
+        if lower in PERSON_DESCRIPTIONS:
+            return Speaker.by("description-person", text, self.entity_before(head.i, {PERSON}))
+        return Speaker.by("unresolved", text, None)
+
+    def antecedent(self, pronoun: Token) -> str | None:
+        """He/she: the person who is the subject of the nearest clause before (this sentence
+        and the two before it), else the nearest person named before."""
+        lo = pronoun.sent.start
+        for _ in range(2):
+            if lo > 0:
+                lo = self.doc[lo - 1].sent.start
+        for i in range(pronoun.i - 1, lo - 1, -1):
+            key = self.ent[i]
+            if key and self.etype.get(key) == PERSON and not self.in_quote[i] and self._is_subject(self.doc[i]):
+                return key
+        return self.entity_before(pronoun.i, {PERSON})
+
+    @staticmethod
+    def _is_subject(token: Token) -> bool:
+        """A subject, or a word of a subject's compound name."""
+        return token.dep_ in _SUBJECTS or (token.dep_ == "compound" and token.head.dep_ in _SUBJECTS)
+
+    def subject(self, verb: Token) -> Token | None:
+        """The subject of a cue verb, following conjunctions and participles up the tree."""
+        for _ in range(4):  # the verb and up to three clauses above it
+            for child in verb.children:
+                if child.dep_ in _SUBJECTS and not self.in_quote[child.i]:
+                    if child.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+                        return verb.head  # "Penrose, who said ..."
+                    return child
+                if child.dep_ == "agent":
+                    for grand in child.children:
+                        if grand.dep_ == "pobj":
+                            return grand
+            if verb.dep_ not in _CLAUSES_UP or verb.head is verb:
+                return None
+            verb = verb.head
+        return None

@@ -1,0 +1,211 @@
+"""Title phrases: "the President-elect of the National Council of Resistance of Iran", "Tory
+leader", "Trade and Industry Secretary", "one of the regime's officials".
+
+Appositions in news are parsed unreliably by the small model ("the regime's Vice-president"
+comes out as three appositions), so a title is read as a run of tokens with spaCy's POS tags:
+who owns it (a possessor, an organisation or a party adjective before it), the title words up
+to the head, and an organisation after "of".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from .patterns import (
+    DESCRIPTION_JOINERS,
+    DROPPED_TITLE_MODIFIERS,
+    PARTY_ADJECTIVES,
+    PARTY_WORDS,
+    POSSESSIVE_ENDINGS,
+    POSSESSOR_STOPS,
+    TITLE_CONJUNCTIONS,
+    TITLE_JOINERS,
+    TITLE_PREPOSITIONS,
+    TITLE_WORDS,
+)
+from .schema import ORGANIZATION, PERSON, PLACE
+
+_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+
+
+@dataclass(frozen=True, slots=True)
+class Title:
+    text: str
+    org: str | None
+    start: int  # token range of the whole phrase (org included)
+    end: int
+    head: str
+
+
+class Titles:
+    """Title phrases over one parsed document.
+
+    Args:
+        doc: the parsed document.
+        entity_of_token: entity key per token, None outside mentions.
+        entity_type: entity key -> type.
+        new_org: makes an organisation of tokens [start, end) ("Tory" of "Tory leader").
+    """
+
+    def __init__(
+        self,
+        doc: Doc,
+        entity_of_token: list[str | None],
+        entity_type: dict[str, str],
+        new_org: Callable[[int, int], str] | None = None,
+    ) -> None:
+        self.doc = doc
+        self.ent = entity_of_token
+        self.etype = entity_type
+        self.new_org = new_org
+
+    def _is(self, i: int, wanted: str) -> bool:
+        key = self.ent[i] if 0 <= i < len(self.doc) else None
+        return key is not None and self.etype.get(key) == wanted
+
+    def _mention_end(self, i: int) -> int:
+        key = self.ent[i]
+        j = i
+        while j < len(self.doc) and self.ent[j] == key:
+            j += 1
+        return j
+
+    def parse_title(self, lo: int, hi: int) -> Title | None:
+        """Read tokens [lo, hi) as one title phrase, all of it or nothing.
+
+        "the President-elect of the National Council of Resistance of Iran",
+        "member of the NCRI Foreign Affairs Committee", "the regime's supreme leader",
+        "Colombian presidential candidate", "Trade and Industry Secretary", "one of the
+        regime's officials".
+        """
+        plural = self.doc[lo].lower_ == "one"
+        start, org = self._owner(lo, hi)
+        found = self._title_head(start, hi, plural=plural)
+        if found is None:
+            return None
+        head_at, i = found
+        text = self._title_text(start, head_at, plural=plural)
+        if text is None:
+            return None
+        i, org = self._organisation_after(i, hi, org)
+        return Title(text, org, lo, hi, self.doc[head_at].lower_) if i == hi else None
+
+    def _owner(self, lo: int, hi: int) -> tuple[int, str | None]:
+        """Where the title words start, and the organisation named before them: "Its
+        president", "the MEK's spokesman", "NCRI spokesman", "Tory leader"."""
+        doc, i, org = self.doc, lo, None
+        if i + 1 < hi and doc[i].lower_ == "one" and doc[i + 1].lower_ == "of":
+            i += 2
+        if i < hi and doc[i].lower_ == "its":
+            # "Its president, Owen Fairley": the organisation named last before
+            org = self._org_antecedent(i)
+            i += 1
+        elif i < hi and doc[i].pos_ == "DET":
+            i += 1
+        # a possessor: "the MEK's", "the regime's", "Iran's"
+        for j in range(i, min(hi, i + 6)):
+            if doc[j].lower_ in TITLE_WORDS or doc[j].lower_ in POSSESSOR_STOPS:
+                break
+            if doc[j].lower_ in POSSESSIVE_ENDINGS and doc[j].tag_ == "POS":
+                owner = self.ent[j - 1]
+                if owner and self.etype.get(owner) == ORGANIZATION:
+                    org = owner
+                i = j + 1
+                break
+        # an organisation before the title: "NCRI spokesman", "Tory leader"
+        if i < hi and self._is(i, ORGANIZATION):
+            end = self._mention_end(i)
+            if end < hi and doc[end].lower_ in TITLE_WORDS:
+                org, i = self.ent[i], end
+        # a party named by its adjective: "Tory leader", "Liberal Democrat spokesman", "Labour MP"
+        if org is None and self.new_org is not None and i < hi and self._party_word(doc[i]):
+            j = i
+            while j < hi and self._party_word(doc[j]):
+                j += 1
+            if j < hi and doc[j].lower_ in TITLE_WORDS:
+                org, i = self.new_org(i, j), j
+        return i, org
+
+    def _party_word(self, t: Token) -> bool:
+        """A capitalised party word that is no entity yet ("Italian Prime Minister": no party)."""
+        return (
+            t.text[:1].isupper()
+            and not self.ent[t.i]
+            and t.lower_ not in TITLE_WORDS
+            and (
+                t.lower_ in PARTY_WORDS or t.lower_ in PARTY_ADJECTIVES or (t.ent_type_ == "NORP" and t.tag_ == "NNPS")
+            )
+        )
+
+    def _title_head(self, i: int, hi: int, *, plural: bool) -> tuple[int, int] | None:
+        """The title's head word (after its modifiers) and the token after the title words."""
+        doc, head_at = self.doc, None
+        while i < hi:
+            t = doc[i]
+            low = t.lower_
+            if low in TITLE_WORDS or (plural and low.endswith("s") and low[:-1] in TITLE_WORDS):
+                head_at = i
+                i += 1
+                # "President-elect", "Vice-president"
+                while i + 1 < hi and doc[i].text == "-" and doc[i + 1].is_alpha:
+                    head_at = i + 1
+                    i += 2
+                if i < hi and doc[i].lower_ in TITLE_WORDS:
+                    continue
+                break
+            if t.pos_ in {"ADJ", "PROPN", "NOUN"} or t.tag_ == "VBG" or low in TITLE_CONJUNCTIONS or t.text == "-":
+                if self._is(i, PERSON):
+                    return None
+                i += 1
+                continue
+            return None
+        return None if head_at is None else (head_at, i)
+
+    def _title_text(self, start: int, head_at: int, *, plural: bool) -> str | None:
+        """The title as written, without "current", "new"... and without a leading "and"."""
+        tokens = [t for t in self.doc[start : head_at + 1] if t.lower_ not in DROPPED_TITLE_MODIFIERS]
+        while tokens and tokens[0].lower_ in TITLE_JOINERS:
+            tokens = tokens[1:]  # "Italian Prime Minister and German Chancellor X"
+        if not tokens:
+            return None
+        text = "".join(t.text_with_ws for t in tokens).strip()
+        return text[:-1] if plural and text.endswith("s") else text
+
+    def _organisation_after(self, i: int, hi: int, org: str | None) -> tuple[int, str | None]:
+        """ "of the National Council of Resistance of Iran", "for women", "at Reuters": where
+        the phrase ends, and the organisation it names."""
+        doc = self.doc
+        if i >= hi or doc[i].lower_ not in TITLE_PREPOSITIONS:
+            return i, org
+        j = i + 1
+        if j < hi and doc[j].pos_ == "DET":
+            j += 1
+        first = self.ent[j] if j < hi else None
+        if first is None or self.etype.get(first) not in {ORGANIZATION, PLACE}:
+            while j < hi and (doc[j].pos_ in {"PROPN", "NOUN", "ADJ", "DET"} or doc[j].lower_ in DESCRIPTION_JOINERS):
+                j += 1
+            return j, org
+        end = self._mention_end(j)
+        if self.etype[first] == ORGANIZATION:
+            org = first
+        # "(NCRI)" after the name, and "Foreign Affairs Committee" of a composite name
+        while end < hi and (self.ent[end] == first or doc[end].text in {"(", ")"} or self._is(end, ORGANIZATION)):
+            if self.ent[end] != first and self._is(end, ORGANIZATION) and doc[end - 1].text == ")":
+                org = self.ent[end]
+            end += 1
+        return end, org
+
+    def _org_antecedent(self, i: int) -> str | None:
+        """ "Its": the organisation that is the subject of the nearest clause before (this
+        sentence or the one before it), else the nearest organisation named."""
+        lo = self.doc[i].sent.start
+        lo = self.doc[lo - 1].sent.start if lo > 0 else lo
+        orgs = [k for k in range(i - 1, lo - 1, -1) if self._is(k, ORGANIZATION)]
+        for k in orgs:
+            t = self.doc[k]
+            if t.dep_ in _SUBJECTS or (t.dep_ == "compound" and t.head.dep_ in _SUBJECTS):
+                return self.ent[k]
+        return self.ent[orgs[0]] if orgs else None
