@@ -1,19 +1,22 @@
 """rdflib terms to pyoxigraph terms (rdflib builds our graphs; pyoxigraph stores and writes them)."""
+
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from typing import Any
 
 import pyoxigraph as ox
-from rdflib import BNode, Literal, URIRef
+from rdflib import BNode, Dataset, Graph, Literal, URIRef
+from rdflib.term import IdentifiedNode, Node
 
 
 class OxTerms:
     """rdflib terms -> pyoxigraph terms, each converted once."""
 
     def __init__(self) -> None:
-        self.cache: dict = {}
+        self.cache: dict[object, Any] = {}
 
-    def __call__(self, t: object) -> object:
+    def __call__(self, t: object) -> Any:  # a pyoxigraph term (NamedNode, BlankNode, Literal)
         got = self.cache.get(t)
         if got is None:
             if isinstance(t, URIRef):
@@ -46,7 +49,7 @@ def iter_ox_quads(quads: Iterable[tuple], conv: OxTerms | None = None) -> Iterat
     return (ox.Quad(conv(s), conv(p), conv(o), conv(g) if g is not None else default) for s, p, o, g in quads)
 
 
-def from_ox(t: object) -> object:
+def from_ox(t: object) -> Node:
     """A pyoxigraph term as an rdflib term."""
     if isinstance(t, ox.NamedNode):
         return URIRef(t.value)
@@ -55,32 +58,31 @@ def from_ox(t: object) -> object:
     if isinstance(t, ox.Literal):
         if t.language:
             return Literal(t.value, lang=t.language)
-        dt = t.datatype.value if t.datatype is not None else None
+        dt: str | None = t.datatype.value if t.datatype is not None else None
         if dt == "http://www.w3.org/2001/XMLSchema#string":
             dt = None
         return Literal(t.value, datatype=URIRef(dt) if dt else None)
     raise TypeError(f"cannot read RDF term {t!r}")
 
 
-def dataset_from_ox(store: ox.Store):  # noqa: ANN201 (rdflib Dataset)
+def dataset_from_ox(store: ox.Store) -> Dataset:
     """Every quad of a pyoxigraph store as an rdflib Dataset (for the view and the writers)."""
-    from rdflib import Dataset
-
     ds = Dataset(default_union=True)
-    graphs: dict = {}
-    cache: dict = {}
+    graphs: dict[Any, Graph] = {}
+    cache: dict[Any, Node] = {}
 
-    def conv(t: object) -> object:
+    def conv(t: object) -> Node:
         got = cache.get(t)
         if got is None:
             got = cache[t] = from_ox(t)
         return got
 
-    quads = []
+    quads: list[tuple[Node, Node, Node, Graph]] = []
     for q in store.quads_for_pattern(None, None, None, None):
         g = q.graph_name
         if g not in graphs:
-            graphs[g] = ds.default_graph if isinstance(g, ox.DefaultGraph) else ds.graph(conv(g))
+            name = conv(g) if not isinstance(g, ox.DefaultGraph) else None
+            graphs[g] = ds.graph(name) if isinstance(name, IdentifiedNode) else ds.default_graph
         quads.append((conv(q.subject), conv(q.predicate), conv(q.object), graphs[g]))
     ds.addN(quads)
     return ds

@@ -1,17 +1,17 @@
-"""SPARQL over a graph file (or a directory holding graph.trig), with pyoxigraph."""
+"""SPARQL over any graph source (``source.open_store``), with pyoxigraph."""
+
 from __future__ import annotations
 
-import json
-from dataclasses import dataclass
-from pathlib import Path
+from dataclasses import dataclass, field
+from typing import Any
 
 import pyoxigraph as ox
 
 from newsgraph.extract.errors import GraphError
 from newsgraph.ontology import PREFIXES
 
-_FORMATS = {".trig": ox.RdfFormat.TRIG, ".nq": ox.RdfFormat.N_QUADS, ".ttl": ox.RdfFormat.TURTLE,
-            ".nt": ox.RdfFormat.N_TRIPLES}
+# A term of an answer: pyoxigraph's NamedNode, BlankNode, Literal (or Triple); None when unbound.
+Term = Any
 
 
 class QuerySyntaxError(GraphError):
@@ -20,56 +20,31 @@ class QuerySyntaxError(GraphError):
 
 @dataclass(frozen=True, slots=True)
 class Result:
-    """A SELECT table, an ASK answer, or the triples of a CONSTRUCT/DESCRIBE."""
+    """A SELECT table, an ASK answer, or the triples of a CONSTRUCT/DESCRIBE, as pyoxigraph
+    terms (datatypes and language tags kept), copied out of the query's iterator.
 
-    columns: tuple[str, ...] = ()
-    rows: tuple[tuple[str | None, ...], ...] = ()
+    ``truncated`` says the answer had more than the ``max_results`` asked for.
+    """
+
+    kind: str  # "solutions", "boolean" or "graph"
+    variables: tuple[str, ...] = ()
+    rows: tuple[tuple[Term, ...], ...] = ()
     boolean: bool | None = None
-    triples: tuple[tuple[str, str, str], ...] = ()
+    triples: tuple[ox.Triple, ...] = field(default=())
+    truncated: bool = False
+
+    def table(self) -> tuple[tuple[str, ...], tuple[tuple[Term, ...], ...]]:
+        """Column names and rows; the triples of a graph answer as subject, predicate, object."""
+        if self.kind == "graph":
+            return ("subject", "predicate", "object"), tuple((t.subject, t.predicate, t.object) for t in self.triples)
+        return self.variables, self.rows
 
 
-def graph_file(source: str | Path) -> Path:
-    """A graph file, or the graph.trig (else graph.ttl) inside an output directory."""
-    path = Path(source)
-    if path.is_dir():
-        for name in ("graph.trig", "graph.ttl", "graph.nq"):
-            if (path / name).is_file():
-                return path / name
-        raise GraphError(f"{path}: no graph.trig or graph.ttl in this directory")
-    if not path.is_file():
-        raise GraphError(f"{path}: no such graph file or directory")
-    if path.suffix.lower() not in _FORMATS:
-        raise GraphError(f"{path}: unknown graph format {path.suffix!r}; expected .trig, .nq, .ttl or .nt")
-    return path
-
-
-def load_store(source: str | Path) -> ox.Store:
-    """A store directory opened read-only, or a graph file loaded into memory."""
-    from .store import GraphStore, is_store
-
-    if is_store(source):
-        return GraphStore(source).open_read()
-    path = graph_file(source)
-    store = ox.Store()
-    try:
-        store.bulk_load(path=str(path), format=_FORMATS[path.suffix.lower()])
-    except (SyntaxError, ValueError, OSError) as err:
-        raise GraphError(f"{path}: not a readable graph ({err})") from err
-    return store
-
-
-def _term(t: object) -> str | None:
-    if t is None:
-        return None
-    if isinstance(t, ox.Literal):
-        return t.value
-    if isinstance(t, ox.NamedNode):
-        return t.value
-    return str(t)
-
-
-def run_query(store: ox.Store, sparql: str) -> Result:
+def run_query(store: ox.Store, sparql: str, *, max_results: int | None = None) -> Result:
     """Run a SPARQL query over every graph of the store (the default graph is their union).
+
+    The answer is read to the end here (pyoxigraph's iterators are bound to the thread that made
+    them), up to ``max_results`` rows or triples.
 
     Raises:
         QuerySyntaxError: the query does not parse ("line 3, column 7: ...").
@@ -78,28 +53,22 @@ def run_query(store: ox.Store, sparql: str) -> Result:
         answer = store.query(sparql, prefixes=PREFIXES, use_default_graph_as_union=True)
     except SyntaxError as err:
         raise QuerySyntaxError(f"SPARQL syntax error: {err}") from err
-    if isinstance(answer, ox.QueryBoolean):
-        return Result(boolean=bool(answer))
+    try:
+        if isinstance(answer, ox.QueryBoolean):
+            return Result("boolean", boolean=bool(answer))
+        items: list = []
+        for item in answer:
+            if max_results is not None and len(items) == max_results:
+                return _result(answer, items, truncated=True)
+            items.append(item)
+        return _result(answer, items, truncated=False)
+    finally:
+        del answer
+
+
+def _result(answer: Any, items: list, *, truncated: bool) -> Result:
     if isinstance(answer, ox.QuerySolutions):
-        cols = tuple(v.value for v in answer.variables)
-        rows = tuple(tuple(_term(sol[c]) for c in cols) for sol in answer)
-        return Result(columns=cols, rows=rows)
-    return Result(triples=tuple((_term(t.subject), _term(t.predicate), _term(t.object)) for t in answer))  # type: ignore[misc]
-
-
-def to_json(result: Result) -> str:
-    """SPARQL 1.1 Query Results JSON (simplified: every value as a literal or IRI string)."""
-    if result.boolean is not None:
-        return json.dumps({"head": {}, "boolean": result.boolean})
-    if result.triples:
-        return json.dumps([list(t) for t in result.triples], ensure_ascii=False)
-    bindings = []
-    for row in result.rows:
-        b = {}
-        for col, val in zip(result.columns, row):
-            if val is not None:
-                kind = "uri" if val.startswith(("http://", "https://", "urn:")) else "literal"
-                b[col] = {"type": kind, "value": val}
-        bindings.append(b)
-    return json.dumps({"head": {"vars": list(result.columns)}, "results": {"bindings": bindings}},
-                      ensure_ascii=False, indent=1)
+        names = tuple(v.value for v in answer.variables)
+        rows = tuple(tuple(sol[n] for n in names) for sol in items)
+        return Result("solutions", variables=names, rows=rows, truncated=truncated)
+    return Result("graph", triples=tuple(items), truncated=truncated)

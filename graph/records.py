@@ -1,15 +1,15 @@
 """What one document contributes to the graph, in plain values.
 
-A document's named graph stores exactly this, so graphs written by separate runs can be
-read back and rebuilt together: build(A ∪ B) and merge(build(A), build(B)) are one graph.
+A document's named graph stores exactly this (``codec`` maps it to RDF and back), so graphs
+written by separate runs can be read back and rebuilt together: build(A ∪ B) and
+merge(build(A), build(B)) are one graph. A store keeps the same records as JSON.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from newsgraph.extract.records import Claim, DocumentExtraction, Quote
-
-from .resolve import LocalEntity
+from newsgraph.extract.records import DocumentExtraction
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,6 +24,47 @@ class DocMeta:
     url: str | None = None
     site: str | None = None
     source: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class LocalEntity:
+    """An entity as one document names it."""
+
+    doc: str  # content hash
+    key: str  # document-local key
+    label: str
+    names: tuple[str, ...]
+    votes: tuple[tuple[str, float], ...]
+    mentions: int
+    confidence: float
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteRecord:
+    """A quote as the graph keeps it (``speaker`` is a document-local entity key)."""
+
+    text: str
+    start: int
+    end: int
+    cue: str | None
+    speaker_text: str | None
+    speaker: str | None
+    confidence: float
+    rule: str  # ng:method
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimRecord:
+    """Reported speech as the graph keeps it."""
+
+    text: str
+    start: int
+    end: int
+    cue: str
+    speaker_text: str
+    speaker: str | None
+    confidence: float
+    rule: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,28 +84,57 @@ class FactRecord:
 class DocRecord:
     meta: DocMeta
     entities: tuple[LocalEntity, ...]
-    quotes: tuple[Quote, ...]
-    claims: tuple[Claim, ...]
+    quotes: tuple[QuoteRecord, ...]
+    claims: tuple[ClaimRecord, ...]
     facts: tuple[FactRecord, ...]
 
 
+@dataclass(frozen=True, slots=True)
+class RunInfo:
+    """Provenance of a run: newsgraph's version, the spaCy pipeline, the times."""
+
+    tool_version: str
+    model: str
+    started: str  # ISO 8601
+    ended: str
+
+
 def from_extraction(x: DocumentExtraction) -> DocRecord:
-    """Drop what the graph does not keep (mention offsets, sentence bounds)."""
+    """Drop what the graph does not keep (mention offsets, the rules behind speakers)."""
     a = x.article
-    meta = DocMeta(a.name, a.path, a.content_hash, a.format, len(a.text), a.title, a.date, a.url,
-                   a.site, a.source)
+    meta = DocMeta(a.name, a.path, a.content_hash, a.format, len(a.text), a.title, a.date, a.url, a.site, a.source)
     entities = tuple(
-        LocalEntity(a.content_hash, e.key, e.label, tuple(sorted(set(e.names))), tuple(sorted(e.type_votes)),
-                    len(e.mentions), e.confidence)
-        for e in x.entities)
+        LocalEntity(
+            a.content_hash,
+            e.key,
+            e.label,
+            tuple(sorted(set(e.names))),
+            tuple(sorted(e.type_votes)),
+            len(e.mentions),
+            e.confidence,
+        )
+        for e in x.entities
+    )
     facts = tuple(
-        FactRecord(f.subject, f.predicate, f.object, f.start, f.end, round(f.confidence, 2), f.rule,
-                   a.text[f.start:f.end].strip(), f.title)
-        for f in x.facts)
+        FactRecord(
+            f.subject,
+            f.predicate,
+            f.object,
+            f.start,
+            f.end,
+            round(f.confidence, 2),
+            f.rule,
+            a.text[f.start : f.end].strip(),
+            f.title,
+        )
+        for f in x.facts
+    )
     quotes = tuple(
-        Quote(q.text, q.start, q.end, q.cue, q.speaker_text, q.speaker, round(q.confidence, 2), q.rule, 0, 0)
-        for q in x.quotes)
+        QuoteRecord(q.text, q.start, q.end, q.cue, q.speaker_text, q.speaker, round(q.confidence, 2), q.rule)
+        for q in x.quotes
+    )
     claims = tuple(
-        Claim(c.text, c.start, c.end, c.cue, c.speaker_text, c.speaker, round(c.confidence, 2), c.rule)
-        for c in x.claims)
+        ClaimRecord(c.text, c.start, c.end, c.cue, c.speaker_text, c.speaker, round(c.confidence, 2), c.rule)
+        for c in x.claims
+    )
     return DocRecord(meta, entities, quotes, claims, facts)

@@ -13,6 +13,7 @@ and readers (query, serve, export) never see a half-written store. Entities are 
 over every document at each write (linear in document entities), so adding a batch gives the
 graph that building everything at once gives.
 """
+
 from __future__ import annotations
 
 import fcntl
@@ -28,14 +29,13 @@ import pyoxigraph as ox
 from rdflib import OWL, URIRef
 
 from newsgraph.extract.errors import GraphError
-from newsgraph.extract.records import Claim, Quote
 
 from .aliases import AliasEntry
-from .build import GraphParts, RunInfo, build_parts
+from .build import GraphParts, build_parts
+from .codec import from_json, to_json
 from .iris import ENTITY_GRAPH, document_iri
 from .oxterms import OxTerms, iter_ox_quads, to_ox_quads
-from .records import DocMeta, DocRecord, FactRecord
-from .resolve import LocalEntity
+from .records import DocRecord, RunInfo
 
 MANIFEST = "manifest.json"
 
@@ -46,25 +46,6 @@ class StoreBusy(GraphError):
 
 def is_store(path: str | Path) -> bool:
     return (Path(path) / "CURRENT").is_file()
-
-
-# -- records as JSON -------------------------------------------------------------------------
-
-def record_to_json(r: DocRecord) -> str:
-    return json.dumps(asdict(r), ensure_ascii=False, sort_keys=True)
-
-
-def record_from_json(text: str) -> DocRecord:
-    d = json.loads(text)
-    return DocRecord(
-        meta=DocMeta(**d["meta"]),
-        entities=tuple(LocalEntity(**{**e, "names": tuple(e["names"]),
-                                      "votes": tuple((t, float(v)) for t, v in e["votes"])})
-                       for e in d["entities"]),
-        quotes=tuple(Quote(**q) for q in d["quotes"]),
-        claims=tuple(Claim(**c) for c in d["claims"]),
-        facts=tuple(FactRecord(**f) for f in d["facts"]),
-    )
 
 
 def _write_atomic(path: Path, text: str) -> None:
@@ -113,7 +94,7 @@ class GraphStore:
 
     def records(self, hashes: Sequence[str] | None = None) -> list[DocRecord]:
         wanted = sorted(self.manifest()["documents"]) if hashes is None else sorted(hashes)
-        return [record_from_json((self.path / "records" / f"{h}.json").read_text(encoding="utf-8")) for h in wanted]
+        return [from_json((self.path / "records" / f"{h}.json").read_text(encoding="utf-8")) for h in wanted]
 
     # -- writing -----------------------------------------------------------------------------
     @contextmanager
@@ -130,8 +111,10 @@ class GraphStore:
             try:
                 fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
             except BlockingIOError as err:
-                raise StoreBusy(f"{self.path}: the store is busy (another newsgraph process is writing "
-                                "to it); try again when it has finished") from err
+                raise StoreBusy(
+                    f"{self.path}: the store is busy (another newsgraph process is writing "
+                    "to it); try again when it has finished"
+                ) from err
             self._clean_leftovers()
             yield StoreWriter(self)
         finally:
@@ -171,15 +154,20 @@ class StoreWriter:
         old = self.hash_of_identity(identity)
         if old and old != record.meta.content_hash:
             del self.docs[old]
-        _write_atomic(self.store.path / "records" / f"{record.meta.content_hash}.json", record_to_json(record))
+        _write_atomic(self.store.path / "records" / f"{record.meta.content_hash}.json", to_json(record))
         self.docs[record.meta.content_hash] = identity
 
     def find(self, ref: str) -> list[str]:
         """Documents a user reference names: content hash (or a prefix of 8+), path, or file name."""
         ref_abs = os.path.abspath(ref)
-        hits = [h for h, ident in self.docs.items()
-                if (len(ref) >= 8 and h.startswith(ref)) or ident.split("#")[0] in (ref_abs,)
-                or Path(ident.split("#")[0]).name == ref or ident.endswith("#" + ref)]
+        hits = [
+            h
+            for h, ident in self.docs.items()
+            if (len(ref) >= 8 and h.startswith(ref))
+            or ident.split("#")[0] in (ref_abs,)
+            or Path(ident.split("#")[0]).name == ref
+            or ident.endswith("#" + ref)
+        ]
         return sorted(set(hits))
 
     def files_of(self, hashes: list[str]) -> set[str]:
@@ -210,8 +198,9 @@ class StoreWriter:
         before: dict[str, str] = self.manifest.get("signatures", {}) if live is not None else {}
         parts = build_parts(records, self.runs, self.aliases, known=before)
         retired = self._retired(parts.denotes)
-        parts.entity_quads += [(URIRef(old), OWL.sameAs, URIRef(new), ENTITY_GRAPH)
-                               for old, new in sorted(retired.items())]
+        parts.entity_quads += [
+            (URIRef(old), OWL.sameAs, URIRef(new), ENTITY_GRAPH) for old, new in sorted(retired.items())
+        ]
         number = self.manifest["generation"] + 1
         name = f"gen-{number:06d}"
         tmp = self.store.path / f"{name}.tmp"
@@ -226,9 +215,16 @@ class StoreWriter:
             _apply(db, parts, before)
         db.flush()
         del db
-        manifest = {"generation": number, "documents": self.docs, "runs": [asdict(r) for r in self.runs],
-                    "aliases": [asdict(a) for a in self.aliases], "retired": retired,
-                    "entities": parts.entities, "denotes": parts.denotes, "signatures": parts.signatures}
+        manifest = {
+            "generation": number,
+            "documents": self.docs,
+            "runs": [asdict(r) for r in self.runs],
+            "aliases": [asdict(a) for a in self.aliases],
+            "retired": retired,
+            "entities": parts.entities,
+            "denotes": parts.denotes,
+            "signatures": parts.signatures,
+        }
         _write_atomic(tmp / MANIFEST, json.dumps(manifest, indent=1, sort_keys=True))
         os.replace(tmp, self.store.path / name)
         _fsync_dir(self.store.path)

@@ -1,4 +1,5 @@
 """Every SPARQL query in the README runs and answers something on the example articles."""
+
 from __future__ import annotations
 
 import re
@@ -6,7 +7,7 @@ import re
 import pytest
 from typer.testing import CliRunner
 
-from newsgraph.graph.query import load_store
+from newsgraph.graph.source import open_store
 from newsgraph.ontology import PREFIXES
 from newsgraph.output.cli import app
 
@@ -25,15 +26,16 @@ def examples_store(tmp_path_factory, nlp):
     store = tmp_path_factory.mktemp("readme") / "store"
     result = runner.invoke(app, ["build", str(EXAMPLES), "--into", str(store)])
     assert result.exit_code == 0, result.output
-    return load_store(store)
+    return open_store(store)
 
 
 def test_the_readme_has_at_least_eight_queries():
     assert len(QUERIES) >= 8
 
 
-@pytest.mark.parametrize("sparql", [q for q in QUERIES if "owl:sameAs" not in q],
-                         ids=lambda q: q.split("WHERE")[0].strip()[:40])
+@pytest.mark.parametrize(
+    "sparql", [q for q in QUERIES if "owl:sameAs" not in q], ids=lambda q: q.split("WHERE")[0].strip()[:40]
+)
 def test_query_answers_on_the_examples(examples_store, sparql):
     assert rows(examples_store, sparql), "the README promises an answer from examples/articles"
 
@@ -49,6 +51,7 @@ def test_retired_iri_query_follows_a_merge(tmp_path, nlp):
     for batch in (one, two):
         result = runner.invoke(app, ["build", str(batch), "--into", str(store)])
         assert result.exit_code == 0, result.output
-    answer = rows(load_store(store), sparql)
-    assert [(str(r["old"].value).rsplit("/", 1)[-1], r["label"].value) for r in answer] == \
-        [("ftp", "Harbour Workers Federation")]
+    answer = rows(open_store(store), sparql)
+    assert [(str(r["old"].value).rsplit("/", 1)[-1], r["label"].value) for r in answer] == [
+        ("ftp", "Harbour Workers Federation")
+    ]

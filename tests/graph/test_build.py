@@ -2,12 +2,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from rdflib import RDF, RDFS, Dataset, Graph, Literal
+from rdflib import RDF, RDFS, Graph, Literal
 from rdflib.namespace import SKOS
 
 from newsgraph.graph.build import RunInfo, build_dataset
+from newsgraph.graph.codec import from_graph
 from newsgraph.graph.iris import ENTITY_GRAPH, entity_iri
-from newsgraph.graph.load import records_from_dataset
 from newsgraph.graph.validate import validate
 from newsgraph.ontology import NG
 
@@ -23,13 +23,14 @@ def test_example_graph_validates(example_records):
 
 
 def test_batch_order_does_not_matter(example_records):
-    assert_same_graph(without_runs(build_dataset(example_records)),
-                      without_runs(build_dataset(list(reversed(example_records)))))
+    assert_same_graph(
+        without_runs(build_dataset(example_records)), without_runs(build_dataset(list(reversed(example_records))))
+    )
 
 
 def test_document_graphs_round_trip_to_the_same_graph(example_records):
     ds = build_dataset(example_records, [RUN])
-    records, runs = records_from_dataset(ds)
+    records, runs = from_graph(ds)
     assert runs == [RUN]
     assert_same_graph(without_runs(ds), without_runs(build_dataset(records)))
 
@@ -37,13 +38,14 @@ def test_document_graphs_round_trip_to_the_same_graph(example_records):
 def test_merge_of_halves_equals_one_build(example_records, tmp_path):
     half = len(example_records) // 2
     a, b = build_dataset(example_records[:half]), build_dataset(example_records[half:])
-    merged = build_dataset(records_from_dataset(a)[0] + records_from_dataset(b)[0])
+    merged = build_dataset(from_graph(a)[0] + from_graph(b)[0])
     assert_same_graph(without_runs(merged), without_runs(build_dataset(example_records)))
 
 
 def test_same_document_twice_counts_once(example_records):
-    assert_same_graph(without_runs(build_dataset(example_records + example_records[:2])),
-                      without_runs(build_dataset(example_records)))
+    assert_same_graph(
+        without_runs(build_dataset(example_records + example_records[:2])), without_runs(build_dataset(example_records))
+    )
 
 
 def test_entity_iris_are_deterministic_names():
@@ -56,8 +58,9 @@ def test_every_relation_triple_has_an_assertion(example_records):
     eg = ds.graph(ENTITY_GRAPH)
     for p in (NG.ledBy, NG.memberOf, NG.holdsPosition, NG.partOf, NG.locatedIn):
         for s, o in eg.subject_objects(p):
-            support = [a for a in ds.subjects(RDF.subject, s)
-                       if (a, RDF.predicate, p) in ds and (a, RDF.object, o) in ds]
+            support = [
+                a for a in ds.subjects(RDF.subject, s) if (a, RDF.predicate, p) in ds and (a, RDF.object, o) in ds
+            ]
             assert support, (s, p, o)
             for a in support:
                 assert ds.value(a, NG.document) is not None and ds.value(a, NG.confidence) is not None
@@ -79,7 +82,9 @@ def test_entity_graph_of_a_small_text(extract_text):
 def test_cross_document_surname_and_acronym(extract_text):
     from newsgraph.graph.records import from_extraction
 
-    one = extract_text("Supreme Leader Ali Khamenei spoke. The Islamic Revolutionary Guard Corps (IRGC) marched.", "a.txt")
+    one = extract_text(
+        "Supreme Leader Ali Khamenei spoke. The Islamic Revolutionary Guard Corps (IRGC) marched.", "a.txt"
+    )
     two = extract_text("Khamenei said the IRGC would stay. Massoud Rajavi and Maryam Rajavi were named.", "b.txt")
     ds = build_dataset([from_extraction(one), from_extraction(two)])
     ali = entity_iri("Ali Khamenei")

@@ -1,4 +1,5 @@
 """The store's properties (issue #5), on the examples, the seeds and 50 BBC articles."""
+
 from __future__ import annotations
 
 import json
@@ -13,7 +14,7 @@ import pytest
 from rdflib import OWL, RDF, Dataset, Graph
 from typer.testing import CliRunner
 
-from newsgraph.graph.load import read_any
+from newsgraph.graph.source import open_dataset
 from newsgraph.graph.store import GraphStore
 from newsgraph.ontology import NG
 from newsgraph.output.cli import app
@@ -48,7 +49,7 @@ def corpus(name: str, tmp: Path) -> tuple[Path, Path]:
     if not files:
         pytest.fail(f"{name}: no articles found (is ../shared there?)")
     a, b = tmp / "A", tmp / "B"
-    for folder, part in ((a, files[: len(files) // 2]), (b, files[len(files) // 2:])):
+    for folder, part in ((a, files[: len(files) // 2]), (b, files[len(files) // 2 :])):
         folder.mkdir()
         for f in part:
             shutil.copy(f, folder / f.name)
@@ -78,30 +79,32 @@ def test_build_then_add_equals_build_of_both(batches):
     store = tmp / "grown"
     build(str(a), "--into", str(store))
     build(str(b), "--into", str(store))
-    assert_same_graph(comparable(read_any(store)), comparable(read_any(tmp / "all")))
+    assert_same_graph(comparable(open_dataset(store)), comparable(open_dataset(tmp / "all")))
 
 
 def test_merge_is_order_independent_and_idempotent(batches):
     tmp, _, _ = batches
     ab, ba, aa = tmp / "mAB", tmp / "mBA", tmp / "mAA"
     for out, files in ((ab, ["outA", "outB"]), (ba, ["outB", "outA"]), (aa, ["outA", "outA"])):
-        result = runner.invoke(app, ["merge", *(str(tmp / f / "graph.trig") for f in files), "--out", str(out), "--no-validate"])
+        result = runner.invoke(
+            app, ["merge", *(str(tmp / f / "graph.trig") for f in files), "--out", str(out), "--no-validate"]
+        )
         assert result.exit_code == 0, result.output
-    assert_same_graph(comparable(read_any(ab)), comparable(read_any(ba)))
-    assert_same_graph(comparable(read_any(aa)), comparable(read_any(tmp / "outA")))
-    assert_same_graph(comparable(read_any(ab)), comparable(read_any(tmp / "all")))
+    assert_same_graph(comparable(open_dataset(ab)), comparable(open_dataset(ba)))
+    assert_same_graph(comparable(open_dataset(aa)), comparable(open_dataset(tmp / "outA")))
+    assert_same_graph(comparable(open_dataset(ab)), comparable(open_dataset(tmp / "all")))
 
 
 def test_add_then_remove_gives_back_the_store(batches):
     tmp, a, b = batches
     store = tmp / "addremove"
     build(str(a), "--into", str(store))
-    before = comparable(read_any(store))
+    before = comparable(open_dataset(store))
     build(str(b), "--into", str(store))
     names = [f.name for f in sorted(b.iterdir())]
     result = runner.invoke(app, ["remove", str(store), *(str(b / n) for n in names)])
     assert result.exit_code == 0, result.output
-    assert_same_graph(comparable(read_any(store)), before)
+    assert_same_graph(comparable(open_dataset(store)), before)
 
 
 def test_adding_the_same_batch_again_changes_nothing(batches):
@@ -117,14 +120,18 @@ def test_changed_document_replaces_its_old_version(tmp_path, nlp):
     src = tmp_path / "src"
     src.mkdir()
     article = src / "strike.txt"
-    article.write_text("Helena Marsh, the general secretary of the Coastal Transport Union, said: "
-                       "“We will strike on Monday.”", encoding="utf-8")
+    article.write_text(
+        "Helena Marsh, the general secretary of the Coastal Transport Union, said: “We will strike on Monday.”",
+        encoding="utf-8",
+    )
     store = tmp_path / "store"
     build(str(src), "--into", str(store))
-    article.write_text("Helena Marsh, the general secretary of the Coastal Transport Union, said: "
-                       "“We will strike on Friday.”", encoding="utf-8")
+    article.write_text(
+        "Helena Marsh, the general secretary of the Coastal Transport Union, said: “We will strike on Friday.”",
+        encoding="utf-8",
+    )
     build(str(src), "--into", str(store))
-    texts = {str(o) for o in read_any(store).objects(None, NG.text)}
+    texts = {str(o) for o in open_dataset(store).objects(None, NG.text)}
     assert texts == {"We will strike on Friday."}
     assert len(json.loads((GraphStore(store).current() / "manifest.json").read_text())["documents"]) == 1
 
@@ -134,15 +141,17 @@ def test_new_alias_merges_stored_nodes_and_old_iri_stays_resolvable(tmp_path, nl
     one.mkdir(), two.mkdir()
     (one / "a.txt").write_text("Supporters of the MEK gathered in Paris on Saturday.", encoding="utf-8")
     (one / "b.txt").write_text("The People's Mojahedin Organization of Iran held a rally in Berlin.", encoding="utf-8")
-    (two / "c.txt").write_text("The People's Mojahedin Organization of Iran (MEK) issued a statement.", encoding="utf-8")
+    (two / "c.txt").write_text(
+        "The People's Mojahedin Organization of Iran (MEK) issued a statement.", encoding="utf-8"
+    )
     store = tmp_path / "store"
     build(str(one), "--into", str(store))
-    before = read_any(store)
+    before = open_dataset(store)
     orgs_before = set(before.subjects(RDF.type, NG.Organization))
     assert len(orgs_before) == 2, "without the acronym, two nodes"
     build(str(two), "--into", str(store))
-    after = read_any(store)
-    orgs_after = set(after.subjects(RDF.type, NG.Organization)) - {o for o in after.subjects(RDF.type, NG.Place)}
+    after = open_dataset(store)
+    orgs_after = set(after.subjects(RDF.type, NG.Organization)) - set(after.subjects(RDF.type, NG.Place))
     assert len(orgs_after) == 1
     [retired] = orgs_before - orgs_after
     assert (retired, OWL.sameAs, next(iter(orgs_after))) in after
@@ -163,20 +172,23 @@ def test_second_writer_gets_store_busy(tmp_path, nlp):
 def test_sigkill_mid_batch_leaves_the_store_as_it_was(tmp_path, nlp, delay):
     store = tmp_path / "store"
     build(str(EXAMPLES), "--into", str(store))
-    before = comparable(read_any(store))
+    before = comparable(open_dataset(store))
     batch = tmp_path / "batch"
     batch.mkdir()
     for f in sorted((SHARED / "corpus" / "bbc" / "tech").glob("*.txt"))[:40]:
         shutil.copy(f, batch / f.name)
-    proc = subprocess.Popen([sys.executable, "-m", "newsgraph.output.cli", "build", str(batch), "--into", str(store)],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "newsgraph.output.cli", "build", str(batch), "--into", str(store)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     time.sleep(delay)
     proc.send_signal(signal.SIGKILL)
     proc.wait()
-    after = read_any(store)
+    after = open_dataset(store)
     grew = len(set(after.subjects(RDF.type, NG.Document))) > len(set(before.subjects(RDF.type, NG.Document)))
     if not grew:  # killed before its commit: exactly the old store
         assert_same_graph(comparable(after), before)
     build(str(batch), "--into", str(store))  # and the next build works
     distinct = {f.read_bytes() for f in batch.iterdir()}  # the BBC corpus has a few duplicate articles
-    assert len(set(read_any(store).subjects(RDF.type, NG.Document))) == 7 + len(distinct)
+    assert len(set(open_dataset(store).subjects(RDF.type, NG.Document))) == 7 + len(distinct)

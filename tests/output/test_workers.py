@@ -1,7 +1,8 @@
 """--workers N gives the same graph as one process (issue #7)."""
+
 from __future__ import annotations
 
-from newsgraph.graph.load import read_any
+from newsgraph.graph.source import open_dataset
 from newsgraph.output.build import build
 
 from ..conftest import EXAMPLES
@@ -12,4 +13,4 @@ def test_two_workers_write_the_same_graph_as_one(tmp_path, nlp):
     one = build([EXAMPLES], tmp_path / "one", workers=1, batch_size=2)
     two = build([EXAMPLES], tmp_path / "two", workers=2, batch_size=2)
     assert one.documents_read == two.documents_read == 7
-    assert_same_graph(without_runs(read_any(tmp_path / "two")), without_runs(read_any(tmp_path / "one")))
+    assert_same_graph(without_runs(open_dataset(tmp_path / "two")), without_runs(open_dataset(tmp_path / "one")))

@@ -1,0 +1,77 @@
+"""SPARQL query results as bytes: SPARQL 1.1 JSON, CSV and TSV for tables and ASK answers,
+Turtle or N-Triples for graphs. The one writer behind ``newsgraph query`` and ``serve``."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import pyoxigraph as ox
+
+from newsgraph.graph.query import Result, Term
+from newsgraph.ontology import PREFIXES
+
+JSON, CSV, TSV = "application/sparql-results+json", "text/csv", "text/tab-separated-values"
+TURTLE, NTRIPLES = "text/turtle", "application/n-triples"
+TABLE_TYPES = (JSON, CSV, TSV)
+GRAPH_TYPES = (TURTLE, NTRIPLES)
+_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+
+
+def term_json(t: Term) -> dict[str, str]:
+    """A term as SPARQL 1.1 Query Results JSON writes it (datatype and language kept).
+
+    >>> term_json(ox.Literal("3", datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer")))
+    {'type': 'literal', 'value': '3', 'datatype': 'http://www.w3.org/2001/XMLSchema#integer'}
+    >>> term_json(ox.Literal("Paris", language="fr"))
+    {'type': 'literal', 'value': 'Paris', 'xml:lang': 'fr'}
+    """
+    if isinstance(t, ox.NamedNode):
+        return {"type": "uri", "value": t.value}
+    if isinstance(t, ox.BlankNode):
+        return {"type": "bnode", "value": t.value}
+    if isinstance(t, ox.Literal):
+        out = {"type": "literal", "value": t.value}
+        if t.language:
+            out["xml:lang"] = t.language
+        elif t.datatype is not None and t.datatype.value != _XSD_STRING:
+            out["datatype"] = t.datatype.value
+        return out
+    return {"type": "triple", "value": str(t)}  # RDF-star quoted triples
+
+
+def term_text(t: Term) -> str:
+    """A term as a plain value: an IRI or the literal's text (what CSV and tables show)."""
+    if t is None:
+        return ""
+    return t.value if isinstance(t, (ox.NamedNode, ox.Literal, ox.BlankNode)) else str(t)
+
+
+def serialize(result: Result, media: str) -> bytes:
+    """The result in ``media`` (one of TABLE_TYPES, or GRAPH_TYPES for a graph answer)."""
+    if result.kind == "boolean":
+        if media == JSON:
+            return json.dumps({"head": {}, "boolean": result.boolean}).encode()
+        return b"true\n" if result.boolean else b"false\n"
+    if media in GRAPH_TYPES:
+        fmt = ox.RdfFormat.TURTLE if media == TURTLE else ox.RdfFormat.N_TRIPLES
+        data = ox.serialize(list(result.triples), format=fmt, prefixes=PREFIXES if media == TURTLE else None)
+        assert data is not None  # with no output file, serialize returns the bytes
+        return data
+    names, rows = result.table()
+    if media == JSON:
+        bindings = [{n: term_json(v) for n, v in zip(names, row, strict=True) if v is not None} for row in rows]
+        return json.dumps(
+            {"head": {"vars": list(names)}, "results": {"bindings": bindings}}, ensure_ascii=False
+        ).encode()
+    buf = io.StringIO()
+    if media == CSV:
+        w = csv.writer(buf, lineterminator="\r\n")
+        w.writerow(names)
+        w.writerows([[term_text(v) for v in row] for row in rows])
+    else:  # TSV: terms in N-Triples syntax, as SPARQL 1.1 TSV writes them
+        buf.write("\t".join(f"?{n}" for n in names) + "\n")
+        for row in rows:
+            buf.write("\t".join("" if v is None else str(v) for v in row) + "\n")
+    return buf.getvalue().encode()
