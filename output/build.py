@@ -1,20 +1,24 @@
 """The build: read articles, extract, resolve, write graph.ttl, graph.trig, graph.html, report.json."""
+
 from __future__ import annotations
 
 import json
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 from rdflib import RDF, Dataset
 
 from newsgraph.extract.errors import NewsgraphError
-from newsgraph.graph.build import PREDICATES, RunInfo, build_parts
+from newsgraph.extract.records import Article
+from newsgraph.graph.build import PREDICATES, build_parts
 from newsgraph.graph.quadview import QuadView
-from newsgraph.graph.records import DocRecord
+from newsgraph.graph.records import DocRecord, RunInfo
+from newsgraph.graph.source import open_dataset
+from newsgraph.graph.store import GraphStore
 from newsgraph.ontology import NG
 
 from .files import write_text_atomic
@@ -54,7 +58,9 @@ class Report:
 
 def summarise(ds: Dataset | QuadView, report: Report) -> None:
     g = ds
-    report.entities = {cls: len(set(g.subjects(RDF.type, NG[cls]))) for cls in ("Person", "Organization", "Place", "Event")}
+    report.entities = {
+        cls: len(set(g.subjects(RDF.type, NG[cls]))) for cls in ("Person", "Organization", "Place", "Event")
+    }
     report.facts = {name: len(set(g.subject_objects(p))) for name, p in PREDICATES.items()}
     quotes = set(g.subjects(RDF.type, NG.Quote))
     report.quotes = len(quotes)
@@ -64,7 +70,7 @@ def summarise(ds: Dataset | QuadView, report: Report) -> None:
 
 
 def now() -> str:
-    return datetime.now(timezone.utc).replace(microsecond=0).isoformat()
+    return datetime.now(UTC).replace(microsecond=0).isoformat()
 
 
 # Above this many triples a build skips the SHACL check unless asked (--validate): pyshacl
@@ -72,23 +78,38 @@ def now() -> str:
 VALIDATE_AUTO_LIMIT = 25_000
 
 
-def write_outputs(ds: Dataset | QuadView, out: Path, report: Report, *, validate: bool | None = None,
-                  max_nodes: int = 300) -> None:
+def check_shapes(
+    graph: Callable[[], Dataset | QuadView], triples: int, report: Report, *, validate: bool | None
+) -> None:
+    """SHACL-check a graph of ``triples`` triples (made by ``graph`` only when checked) into the report.
+
+    Args:
+        validate: True: check; False: do not; None: only up to VALIDATE_AUTO_LIMIT triples.
+    """
+    if validate is None and triples > VALIDATE_AUTO_LIMIT:
+        report.validation = (
+            f"not checked: {triples:,} triples (more than {VALIDATE_AUTO_LIMIT:,}); "
+            "run newsgraph validate, or build with --validate"
+        )
+    elif validate is not False:
+        from newsgraph.graph.validate import validate as shacl
+
+        from .turtle import union_graph
+
+        report.valid, text = shacl(union_graph(graph()))
+        report.validation = "" if report.valid else text
+
+
+def write_outputs(
+    ds: Dataset | QuadView, out: Path, report: Report, *, validate: bool | None = None, max_nodes: int = 300
+) -> None:
     """Write the four files into ``out``, each through a temporary file.
 
     Args:
         validate: check SHACL; None: only graphs of up to VALIDATE_AUTO_LIMIT triples.
     """
     out.mkdir(parents=True, exist_ok=True)
-    if validate is None and len(ds) > VALIDATE_AUTO_LIMIT:
-        report.validation = (f"not checked: {len(ds):,} triples (more than {VALIDATE_AUTO_LIMIT:,}); "
-                             "run newsgraph validate, or build with --validate")
-    elif validate is not False:
-        from newsgraph.graph.validate import validate as shacl
-        from .turtle import union_graph
-
-        report.valid, text = shacl(union_graph(ds))
-        report.validation = "" if report.valid else text
+    check_shapes(lambda: ds, len(ds), report, validate=validate)
     report.outputs = {
         "turtle": str(write_turtle(ds, out / "graph.ttl")),
         "trig": str(write_trig(ds, out / "graph.trig")),
@@ -98,11 +119,16 @@ def write_outputs(ds: Dataset | QuadView, out: Path, report: Report, *, validate
     write_text_atomic(out / "report.json", report.as_json())
 
 
-def _articles(paths: Sequence[str | Path], report: Report, on_problem: Callable[[str], None] | None) -> Iterator:
-    """The articles under ``paths``; skipped inputs and warnings go to the report as they come."""
+def _articles(
+    sources: Sequence[str | Path | Article], report: Report, on_problem: Callable[[str], None] | None
+) -> Iterator[Article]:
+    """The articles of ``sources`` (files, folders, or articles made already); skipped inputs and
+    warnings go to the report as they come."""
     from newsgraph.extract.reader import Skipped, Warning_, read_articles
 
-    for item in read_articles(paths):
+    paths = [s for s in sources if not isinstance(s, Article)]
+    given = [s for s in sources if isinstance(s, Article)]
+    for item in [*given, *read_articles(paths)]:
         if isinstance(item, Skipped):
             report.skipped.append({"path": item.path, "reason": item.reason})
             if on_problem:
@@ -116,10 +142,64 @@ def _articles(paths: Sequence[str | Path], report: Report, on_problem: Callable[
             yield item
 
 
-def build(paths: Sequence[str | Path], out: str | Path, *, model: str | None = None,
-          validate: bool | None = None, workers: int = 1, batch_size: int = 16, aliases: str | Path | None = None,
-          progress: Callable[[Iterable], Iterable] | None = None,
-          on_problem: Callable[[str], None] | None = None) -> Report:
+def build_graph(
+    sources: Sequence[str | Path | Article],
+    *,
+    model: str | None = None,
+    workers: int = 1,
+    batch_size: int = 16,
+    aliases: str | Path | None = None,
+    progress: Callable[[Iterable], Iterable] | None = None,
+    on_problem: Callable[[str], None] | None = None,
+) -> tuple[QuadView, Report]:
+    """Read, extract and resolve: the graph of ``sources`` (nothing is written).
+
+    Args: as :func:`build`; ``sources`` may also hold :class:`Article` records.
+
+    Raises:
+        NewsgraphError: the model or the alias file cannot be loaded, or nothing could be read.
+    """
+    from newsgraph.extract.nlp import load, model_info
+    from newsgraph.extract.pipeline import extract_articles
+    from newsgraph.graph.aliases import load_aliases
+    from newsgraph.graph.records import from_extraction
+
+    started_clock, started = time.perf_counter(), now()
+    report = Report()
+    entries = load_aliases(aliases) if aliases else []
+    nlp = load(model)
+    name, model_version = model_info(nlp)
+    stream: Iterable[Article] = _articles(sources, report, on_problem)
+    if progress is not None:
+        stream = progress(stream)
+    records: list[DocRecord] = [
+        from_extraction(x) for x in extract_articles(nlp, stream, batch_size=batch_size, n_process=workers)
+    ]
+    if not records:
+        raise NewsgraphError(
+            "no article could be read from "
+            + ", ".join(s.name if isinstance(s, Article) else str(s) for s in sources)
+            + (f" ({len(report.skipped)} skipped)" if report.skipped else "")
+        )
+    run = RunInfo(tool_version(), f"{name} {model_version}", started, now())
+    ds = QuadView(build_parts(records, [run], entries).quads())
+    summarise(ds, report)
+    report.seconds = round(time.perf_counter() - started_clock, 2)
+    return ds, report
+
+
+def build(
+    paths: Sequence[str | Path],
+    out: str | Path,
+    *,
+    model: str | None = None,
+    validate: bool | None = None,
+    workers: int = 1,
+    batch_size: int = 16,
+    aliases: str | Path | None = None,
+    progress: Callable[[Iterable], Iterable] | None = None,
+    on_problem: Callable[[str], None] | None = None,
+) -> Report:
     """Build the graph of the articles under ``paths`` into the directory ``out``.
 
     Args:
@@ -127,7 +207,7 @@ def build(paths: Sequence[str | Path], out: str | Path, *, model: str | None = N
         out: output directory; created if missing.
         model: spaCy pipeline name (default: the NEWSGRAPH_MODEL setting, else en_core_web_sm).
         validate: check the graph against the SHACL shapes (None: see VALIDATE_AUTO_LIMIT).
-        workers: processes for spaCy (``nlp.pipe(n_process=...)``).
+        workers: processes that parse and extract.
         progress: wraps the stream of articles (a progress bar).
         on_problem: called with each skipped input and warning as it happens.
         aliases: a user alias file (.csv or .json), see ``newsgraph.graph.aliases``.
@@ -135,51 +215,40 @@ def build(paths: Sequence[str | Path], out: str | Path, *, model: str | None = N
     Raises:
         NewsgraphError: the model cannot be loaded, or nothing could be read.
     """
-    from newsgraph.extract.nlp import load, model_info
-    from newsgraph.extract.pipeline import extract_articles
-    from newsgraph.extract.records import Article
-    from newsgraph.graph.records import from_extraction
-
-    from newsgraph.graph.aliases import load_aliases
-
-    started_clock, started = time.perf_counter(), now()
-    report = Report()
-    entries = load_aliases(aliases) if aliases else []
-    nlp = load(model)
-    name, model_version = model_info(nlp)
-
-    stream: Iterable[Article] = _articles(paths, report, on_problem)
-    if progress is not None:
-        stream = progress(stream)
-    records: list[DocRecord] = [from_extraction(x) for x in
-                                extract_articles(nlp, stream, batch_size=batch_size, n_process=workers)]
-    if not records:
-        raise NewsgraphError("no article could be read from " + ", ".join(map(str, paths))
-                             + (f" ({len(report.skipped)} skipped)" if report.skipped else ""))
-    run = RunInfo(tool_version(), f"{name} {model_version}", started, now())
-    ds = QuadView(build_parts(records, [run], entries).quads())
-    summarise(ds, report)
-    report.seconds = round(time.perf_counter() - started_clock, 2)
+    ds, report = build_graph(
+        paths,
+        model=model,
+        workers=workers,
+        batch_size=batch_size,
+        aliases=aliases,
+        progress=progress,
+        on_problem=on_problem,
+    )
     write_outputs(ds, Path(out), report, validate=validate)
     return report
 
 
-def merge(graph_files: Sequence[str | Path], out: str | Path, *, validate: bool | None = None,
-          aliases: str | Path | None = None) -> Report:
+def merge(
+    graph_files: Sequence[str | Path],
+    out: str | Path,
+    *,
+    validate: bool | None = None,
+    aliases: str | Path | None = None,
+) -> Report:
     """Merge graphs written by separate runs: their documents, rebuilt as one graph.
 
     The result is the graph one run over all their documents would have written (runs'
     provenance is kept); merging is idempotent and does not depend on the order.
     """
     from newsgraph.graph.aliases import load_aliases
-    from newsgraph.graph.load import read_dataset, records_from_dataset
+    from newsgraph.graph.codec import from_graph
 
     started = time.perf_counter()
     entries = load_aliases(aliases) if aliases else []
     records: list[DocRecord] = []
     runs: list[RunInfo] = []
     for path in graph_files:
-        recs, rs = records_from_dataset(read_dataset(path))
+        recs, rs = from_graph(open_dataset(path))
         records += recs
         runs += rs
     ds = QuadView(build_parts(records, sorted(set(runs), key=lambda r: (r.started, r.model)), entries).quads())
@@ -190,14 +259,23 @@ def merge(graph_files: Sequence[str | Path], out: str | Path, *, validate: bool 
     return report
 
 
-def build_into(paths: Sequence[str | Path], store: str | Path, *, model: str | None = None, workers: int = 1,
-               batch_size: int = 16, aliases: str | Path | None = None,
-               progress: Callable[[Iterable], Iterable] | None = None,
-               on_problem: Callable[[str], None] | None = None) -> Report:
+def build_into(
+    paths: Sequence[str | Path],
+    store: str | Path,
+    *,
+    model: str | None = None,
+    workers: int = 1,
+    batch_size: int = 16,
+    aliases: str | Path | None = None,
+    validate: bool | None = None,
+    progress: Callable[[Iterable], Iterable] | None = None,
+    on_problem: Callable[[str], None] | None = None,
+) -> Report:
     """Add the articles under ``paths`` to a persistent store (created if missing).
 
     A document already in the store (same text) is skipped; a changed version of a file
     already stored replaces the old one; entities are resolved again over the whole store.
+    ``validate`` checks the new store against the shapes, as for :func:`build`.
 
     Raises:
         StoreBusy: another process is writing to the store.
@@ -223,8 +301,11 @@ def build_into(paths: Sequence[str | Path], store: str | Path, *, model: str | N
                 continue
             fresh.append(article)
         if report.documents_read == 0:
-            raise NewsgraphError("no article could be read from " + ", ".join(map(str, paths))
-                                 + (f" ({len(report.skipped)} skipped)" if report.skipped else ""))
+            raise NewsgraphError(
+                "no article could be read from "
+                + ", ".join(map(str, paths))
+                + (f" ({len(report.skipped)} skipped)" if report.skipped else "")
+            )
         nlp = load(model) if fresh else None
         stream: Iterable = fresh if progress is None else progress(fresh)
         added = 0
@@ -237,14 +318,20 @@ def build_into(paths: Sequence[str | Path], store: str | Path, *, model: str | N
         if added or entries is not None or not gs.current():
             name, model_version = model_info(nlp) if nlp is not None else ("-", "-")
             w.commit(RunInfo(tool_version(), f"{name} {model_version}", started, now()), entries)
-        report.store = {"path": str(store), "added": added - replaced, "replaced": replaced,
-                        "unchanged": unchanged, "documents": len(w.docs)}
+        report.store = {
+            "path": str(store),
+            "added": added - replaced,
+            "replaced": replaced,
+            "unchanged": unchanged,
+            "documents": len(w.docs),
+        }
     summarise_store(gs, report)
+    check_shapes(lambda: open_dataset(store), report.triples, report, validate=validate)
     report.seconds = round(time.perf_counter() - started_clock, 2)
     return report
 
 
-def summarise_store(gs, report: Report) -> None:  # noqa: ANN001
+def summarise_store(gs: GraphStore, report: Report) -> None:
     """Counts of a store's live generation, through SPARQL (no full load)."""
     db = gs.open_read()
 
@@ -252,10 +339,13 @@ def summarise_store(gs, report: Report) -> None:  # noqa: ANN001
         return int(next(iter(db.query(q, use_default_graph_as_union=True)))["n"].value)
 
     ng = "https://w3id.org/newsgraph/ontology#"
-    report.entities = {c: count(f"SELECT (COUNT(DISTINCT ?s) AS ?n) {{ ?s a <{ng}{c}> }}")
-                       for c in ("Person", "Organization", "Place", "Event")}
-    report.facts = {p: count(f"SELECT (COUNT(*) AS ?n) {{ SELECT DISTINCT ?s ?o {{ ?s <{ng}{p}> ?o }} }}")
-                    for p in PREDICATES}
+    report.entities = {
+        c: count(f"SELECT (COUNT(DISTINCT ?s) AS ?n) {{ ?s a <{ng}{c}> }}")
+        for c in ("Person", "Organization", "Place", "Event")
+    }
+    report.facts = {
+        p: count(f"SELECT (COUNT(*) AS ?n) {{ SELECT DISTINCT ?s ?o {{ ?s <{ng}{p}> ?o }} }}") for p in PREDICATES
+    }
     report.quotes = count(f"SELECT (COUNT(DISTINCT ?q) AS ?n) {{ ?q a <{ng}Quote> }}")
     report.attributed_quotes = count(f"SELECT (COUNT(DISTINCT ?q) AS ?n) {{ ?s <{ng}said> ?q }}")
     report.claims = count(f"SELECT (COUNT(DISTINCT ?c) AS ?n) {{ ?c a <{ng}Claim> }}")
@@ -280,10 +370,14 @@ def remove_documents(store: str | Path, refs: Sequence[str]) -> Report:
         for ref in refs:
             hits = w.find(ref)
             if not hits:
-                raise NewsgraphError(f"{store}: no document {ref!r} in the store (give a file name, path or content hash)")
+                raise NewsgraphError(
+                    f"{store}: no document {ref!r} in the store (give a file name, path or content hash)"
+                )
             if len(w.files_of(hits)) > 1:
-                raise NewsgraphError(f"{store}: {ref!r} names documents of {len(w.files_of(hits))} files; "
-                                     "give the path or the content hash")
+                raise NewsgraphError(
+                    f"{store}: {ref!r} names documents of {len(w.files_of(hits))} files; "
+                    "give the path or the content hash"
+                )
             gone.extend(hits)
         for h in dict.fromkeys(gone):
             w.remove(h)
@@ -296,10 +390,9 @@ def remove_documents(store: str | Path, refs: Sequence[str]) -> Report:
 
 def export(store: str | Path, out: str | Path, *, validate: bool | None = None, max_nodes: int = 300) -> Report:
     """Write a store's graph.ttl, graph.trig, graph.html and report.json into ``out``."""
-    from newsgraph.graph.load import read_any
 
     started = time.perf_counter()
-    ds = read_any(store)
+    ds = open_dataset(store)
     report = Report()
     summarise(ds, report)
     report.documents_read = len(set(ds.subjects(RDF.type, NG.Document)))

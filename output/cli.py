@@ -1,11 +1,11 @@
 """The newsgraph command line (thin: parse, call one library function, report)."""
+
 from __future__ import annotations
 
-import csv
-import io
 import sys
+from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
@@ -13,8 +13,15 @@ from rich.table import Table
 
 from newsgraph.extract.errors import NewsgraphError
 
-app = typer.Typer(help="Turn news articles into a knowledge graph: quotes, positions, leaders, members.",
-                  no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False)
+if TYPE_CHECKING:  # the CLI imports what a command needs only when it runs
+    from .build import Report
+
+app = typer.Typer(
+    help="Turn news articles into a knowledge graph: quotes, positions, leaders, members.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
 err = Console(stderr=True)
 out = Console()
 
@@ -24,7 +31,7 @@ def _fail(message: str, code: int = 1) -> None:
     raise typer.Exit(code)
 
 
-def _summary(report, title: str) -> None:  # noqa: ANN001
+def _summary(report: Report, title: str) -> None:
     t = Table(title=title, show_header=False)
     t.add_row("documents read", str(report.documents_read))
     t.add_row("skipped", str(len(report.skipped)))
@@ -51,12 +58,21 @@ def _summary(report, title: str) -> None:  # noqa: ANN001
 def build(
     paths: Annotated[list[Path], typer.Argument(help="Files and folders: .txt .md .html .jsonl")],
     out_dir: Annotated[Path, typer.Option("--out", "-o", help="Output directory")] = Path("out"),
-    into: Annotated[Optional[Path], typer.Option("--into", help="Add to this persistent store (created if missing) instead of writing --out")] = None,
-    model: Annotated[Optional[str], typer.Option(help="spaCy pipeline (default: $NEWSGRAPH_MODEL or en_core_web_sm)")] = None,
+    into: Annotated[
+        Path | None,
+        typer.Option("--into", help="Add to this persistent store (created if missing) instead of writing --out"),
+    ] = None,
+    model: Annotated[
+        str | None, typer.Option(help="spaCy pipeline (default: $NEWSGRAPH_MODEL or en_core_web_sm)")
+    ] = None,
     workers: Annotated[int, typer.Option(min=1, help="Processes for parsing")] = 1,
-    validate: Annotated[Optional[bool], typer.Option(
-        help="Check the graph against the SHACL shapes (default: graphs up to 25,000 triples)")] = None,
-    aliases: Annotated[Optional[Path], typer.Option(help="Alias file (.csv/.json): pin names, force or forbid merges")] = None,
+    validate: Annotated[
+        bool | None,
+        typer.Option(help="Check the graph against the SHACL shapes (default: graphs up to 25,000 triples)"),
+    ] = None,
+    aliases: Annotated[
+        Path | None, typer.Option(help="Alias file (.csv/.json): pin names, force or forbid merges")
+    ] = None,
 ) -> None:
     """Build the graph of PATHS into DIR (graph.ttl, graph.trig, graph.html, report.json), or add them to a store."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
@@ -64,28 +80,52 @@ def build(
     from .build import build as run_build
     from .build import build_into
 
-    with Progress(TextColumn("reading"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                  console=err, transient=True, disable=not err.is_terminal) as bar:
+    with Progress(
+        TextColumn("reading"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=err,
+        transient=True,
+        disable=not err.is_terminal,
+    ) as bar:
         task = bar.add_task("articles", total=None)
 
-        def progress(stream):  # noqa: ANN001, ANN202
+        def progress(stream: Iterable) -> Iterator:
             for item in stream:
                 bar.advance(task)
                 yield item
 
-        problem = lambda m: err.print(m, highlight=False, soft_wrap=True)  # noqa: E731
+        problem = lambda m: err.print(m, highlight=False, soft_wrap=True)
         try:
             if into is not None:
-                report = build_into(paths, into, model=model, workers=workers, aliases=aliases,
-                                    progress=progress, on_problem=problem)
+                report = build_into(
+                    paths,
+                    into,
+                    model=model,
+                    workers=workers,
+                    aliases=aliases,
+                    validate=validate,
+                    progress=progress,
+                    on_problem=problem,
+                )
             else:
-                report = run_build(paths, out_dir, model=model, workers=workers, validate=validate, aliases=aliases,
-                                   progress=progress, on_problem=problem)
+                report = run_build(
+                    paths,
+                    out_dir,
+                    model=model,
+                    workers=workers,
+                    validate=validate,
+                    aliases=aliases,
+                    progress=progress,
+                    on_problem=problem,
+                )
         except NewsgraphError as e:
             _fail(str(e))
     _summary(report, "newsgraph build")
     if report.valid is False:
-        _fail(f"the graph does not conform to the shapes; details in {out_dir / 'report.json'}")
+        where = f"details in {out_dir / 'report.json'}" if into is None else f"run newsgraph validate {into}"
+        _fail(f"the graph does not conform to the shapes; {where}")
     if report.skipped:
         where = f"see {out_dir / 'report.json'}" if into is None else "listed above"
         _fail(f"{len(report.skipped)} input(s) skipped; the rest was built ({where})")
@@ -95,9 +135,11 @@ def build(
 def merge(
     graphs: Annotated[list[Path], typer.Argument(help="graph.trig files written by newsgraph build")],
     out_dir: Annotated[Path, typer.Option("--out", "-o", help="Output directory")] = Path("out"),
-    validate: Annotated[Optional[bool], typer.Option(
-        help="Check the graph against the SHACL shapes (default: graphs up to 25,000 triples)")] = None,
-    aliases: Annotated[Optional[Path], typer.Option(help="Alias file (.csv/.json), as for build")] = None,
+    validate: Annotated[
+        bool | None,
+        typer.Option(help="Check the graph against the SHACL shapes (default: graphs up to 25,000 triples)"),
+    ] = None,
+    aliases: Annotated[Path | None, typer.Option(help="Alias file (.csv/.json), as for build")] = None,
 ) -> None:
     """Merge graphs of separate runs into one, as if built together."""
     from .build import merge as run_merge
@@ -112,12 +154,15 @@ def merge(
 @app.command()
 def query(
     graph: Annotated[Path, typer.Argument(help="A graph file (.trig .ttl .nq) or an output directory")],
-    sparql: Annotated[Optional[str], typer.Argument(help="The SPARQL query (or use --file)")] = None,
-    file: Annotated[Optional[Path], typer.Option("--file", "-f", help="Read the query from a .rq file")] = None,
+    sparql: Annotated[str | None, typer.Argument(help="The SPARQL query (or use --file)")] = None,
+    file: Annotated[Path | None, typer.Option("--file", "-f", help="Read the query from a .rq file")] = None,
     fmt: Annotated[str, typer.Option("--format", help="table, csv, tsv or json")] = "table",
 ) -> None:
     """Run a SPARQL query; prefixes ng:, ngr:, rdfs:, skos:, prov: ... are predefined."""
-    from newsgraph.graph.query import load_store, run_query, to_json
+    from newsgraph.graph.query import run_query
+    from newsgraph.graph.source import open_store
+
+    from .results import CSV, JSON, TSV, serialize, term_text
 
     if fmt not in {"table", "csv", "tsv", "json"}:
         _fail(f"unknown --format {fmt!r}; expected table, csv, tsv or json", 2)
@@ -130,26 +175,21 @@ def query(
             _fail(f"{file}: cannot read the query ({e.strerror})")
     assert sparql is not None
     try:
-        result = run_query(load_store(graph), sparql)
+        result = run_query(open_store(graph), sparql)
     except NewsgraphError as e:
         _fail(str(e))
-    if fmt == "json":
-        sys.stdout.write(to_json(result) + "\n")
-    elif result.boolean is not None:
+    if fmt != "table":
+        text = serialize(result, {"json": JSON, "csv": CSV, "tsv": TSV}[fmt]).decode("utf-8")
+        sys.stdout.write(text + ("\n" if fmt == "json" else ""))
+    elif result.kind == "boolean":
         out.print("yes" if result.boolean else "no")
-    elif fmt in {"csv", "tsv"}:
-        buf = io.StringIO()
-        writer = csv.writer(buf, delimiter="," if fmt == "csv" else "\t", lineterminator="\n")
-        rows = result.rows if result.columns else result.triples
-        writer.writerow(result.columns or ("subject", "predicate", "object"))
-        writer.writerows([["" if v is None else v for v in row] for row in rows])
-        sys.stdout.write(buf.getvalue())
     else:
-        t = Table(*(result.columns or ("subject", "predicate", "object")))
-        for row in result.rows or result.triples:
-            t.add_row(*("" if v is None else v for v in row))
+        names, rows = result.table()
+        t = Table(*names)
+        for row in rows:
+            t.add_row(*(term_text(v) for v in row))
         out.print(t)
-        out.print(f"{len(result.rows or result.triples)} row(s)")
+        out.print(f"{len(rows)} row(s)")
 
 
 @app.command()
@@ -171,8 +211,10 @@ def remove(
 def export(
     store: Annotated[Path, typer.Argument(help="A store made with build --into")],
     out_dir: Annotated[Path, typer.Option("--out", "-o", help="Output directory")] = Path("out"),
-    validate: Annotated[Optional[bool], typer.Option(
-        help="Check the graph against the SHACL shapes (default: graphs up to 25,000 triples)")] = None,
+    validate: Annotated[
+        bool | None,
+        typer.Option(help="Check the graph against the SHACL shapes (default: graphs up to 25,000 triples)"),
+    ] = None,
 ) -> None:
     """Write a store's graph.ttl, graph.trig, graph.html and report.json."""
     from newsgraph.graph.store import is_store
@@ -197,31 +239,32 @@ def serve(
     max_results: Annotated[int, typer.Option(help="Rows (or triples) a query may return")] = 100_000,
 ) -> None:
     """Serve SPARQL 1.1 Protocol queries (read-only) at http://HOST:PORT/sparql."""
-    from .serve import serve_forever
+    from .serve import make_server, serve_forever
 
     try:
-        serve_forever(store, host=host, port=port, timeout=timeout, max_results=max_results,
-                      log=lambda m: err.print(m, highlight=False))
+        log = lambda m: err.print(m, highlight=False)
+        server = make_server(store, host=host, port=port, timeout=timeout, max_results=max_results, log=log)
     except NewsgraphError as e:
         _fail(str(e))
+    serve_forever(server, log=log)
 
 
 @app.command()
 def view(
     graph: Annotated[Path, typer.Argument(help="A graph file (.trig .ttl .nq) or an output directory")],
     out_file: Annotated[Path, typer.Option("--out", "-o", help="The HTML file to write")] = Path("graph.html"),
-    focus: Annotated[Optional[str], typer.Option(help="Show only this entity (name or alias) and its neighbours")] = None,
+    focus: Annotated[str | None, typer.Option(help="Show only this entity (name or alias) and its neighbours")] = None,
     hops: Annotated[int, typer.Option(min=0, help="How far the neighbourhood of --focus reaches")] = 1,
     max_nodes: Annotated[int, typer.Option(min=1, help="Show at most this many entities, the most mentioned")] = 300,
     quote_nodes: Annotated[bool, typer.Option(help="Draw quotes as nodes (default: in the side panel)")] = False,
 ) -> None:
     """Write the interactive HTML view of a graph (one self-contained file, works offline)."""
-    from newsgraph.graph.load import read_any
+    from newsgraph.graph.source import open_dataset
 
     from .html import write_html
 
     try:
-        ds = read_any(graph)
+        ds = open_dataset(graph)
         path = write_html(ds, out_file, max_nodes=max_nodes, focus=focus, hops=hops, quote_nodes=quote_nodes)
     except NewsgraphError as e:
         _fail(str(e))
@@ -231,13 +274,13 @@ def view(
 @app.command()
 def validate(graph: Annotated[Path, typer.Argument(help="A graph file or output directory")]) -> None:
     """Check a graph against the SHACL shapes of the ontology."""
-    from newsgraph.graph.load import read_any
+    from newsgraph.graph.source import open_dataset
     from newsgraph.graph.validate import validate as shacl
 
     from .turtle import union_graph
 
     try:
-        ds = read_any(graph)
+        ds = open_dataset(graph)
     except NewsgraphError as e:
         _fail(str(e))
     ok, text = shacl(union_graph(ds))

@@ -53,17 +53,48 @@ def test_nothing_readable_is_an_error_and_writes_nothing(tmp_path):
     assert not out.exists()
 
 
-@pytest.mark.parametrize("fmt, check", [
-    ("csv", lambda s: s.splitlines()[0] == "name" and "Helena Marsh" in s),
-    ("tsv", lambda s: "Helena Marsh" in s),
-    ("json", lambda s: any(b["name"]["value"] == "Helena Marsh" for b in json.loads(s)["results"]["bindings"])),
-    ("table", lambda s: "Helena Marsh" in s),
-])
+@pytest.mark.parametrize(
+    "fmt, check",
+    [
+        ("csv", lambda s: s.splitlines()[0] == "name" and "Helena Marsh" in s),
+        ("tsv", lambda s: "Helena Marsh" in s),
+        ("json", lambda s: any(b["name"]["value"] == "Helena Marsh" for b in json.loads(s)["results"]["bindings"])),
+        ("table", lambda s: "Helena Marsh" in s),
+    ],
+)
 def test_query_formats(built, fmt, check):
     q = "SELECT ?name WHERE { ?p a ng:Person ; rdfs:label ?name } ORDER BY ?name"
     result = runner.invoke(app, ["query", str(built / "graph.ttl"), q, "--format", fmt])
     assert result.exit_code == 0, result.output
     assert check(result.stdout)
+
+
+def test_query_json_keeps_datatypes_and_graph_answers_are_tables(built):
+    q = "SELECT ?start ?text WHERE { ?q a ng:Quote ; ng:start ?start ; ng:text ?text } ORDER BY ?start LIMIT 1"
+    result = runner.invoke(app, ["query", str(built), q, "--format", "json"])
+    assert result.exit_code == 0, result.output
+    [row] = json.loads(result.stdout)["results"]["bindings"]
+    assert row["start"] == {
+        "type": "literal",
+        "value": row["start"]["value"],
+        "datatype": "http://www.w3.org/2001/XMLSchema#integer",
+    }
+    assert row["text"]["type"] == "literal" and "datatype" not in row["text"]
+    construct = "CONSTRUCT { ?p rdfs:label ?n } WHERE { ?p a ng:Person ; rdfs:label ?n } LIMIT 2"
+    result = runner.invoke(app, ["query", str(built), construct, "--format", "csv"])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines()[0] == "subject,predicate,object"
+    assert len(result.stdout.splitlines()) == 3
+
+
+def test_build_into_a_store_validates_when_asked(tmp_path, nlp):
+    store = tmp_path / "store"
+    result = runner.invoke(app, ["build", str(EXAMPLES), "--into", str(store), "--validate"])
+    assert result.exit_code == 0, result.output
+    assert "SHACL" in result.output and "valid" in result.output
+    result = runner.invoke(app, ["build", str(EXAMPLES), "--into", str(store), "--no-validate"])
+    assert result.exit_code == 0, result.output
+    assert "SHACL" not in result.output
 
 
 def test_query_syntax_error_names_line_and_column(built):

@@ -1,4 +1,5 @@
 """The SPARQL endpoint, through real HTTP clients (urllib and curl) against a running server."""
+
 from __future__ import annotations
 
 import json
@@ -43,8 +44,9 @@ def request(url: str, *, data: bytes | None = None, headers: dict | None = None)
 
 
 def test_get_select_as_sparql_json(endpoint):
-    status, ctype, body = request(f"{endpoint}?query={urllib.parse.quote(SELECT)}",
-                                  headers={"Accept": "application/sparql-results+json"})
+    status, ctype, body = request(
+        f"{endpoint}?query={urllib.parse.quote(SELECT)}", headers={"Accept": "application/sparql-results+json"}
+    )
     assert status == 200 and ctype.startswith("application/sparql-results+json")
     names = [b["name"]["value"] for b in json.loads(body)["results"]["bindings"]]
     assert "Helena Marsh" in names and names == sorted(names)
@@ -52,11 +54,15 @@ def test_get_select_as_sparql_json(endpoint):
 
 def test_post_form_and_direct_body_with_csv(endpoint):
     form = urllib.parse.urlencode({"query": SELECT}).encode()
-    status, ctype, body = request(endpoint, data=form, headers={"Accept": "text/csv",
-                                  "Content-Type": "application/x-www-form-urlencoded"})
+    status, ctype, body = request(
+        endpoint, data=form, headers={"Accept": "text/csv", "Content-Type": "application/x-www-form-urlencoded"}
+    )
     assert status == 200 and ctype.startswith("text/csv") and body.splitlines()[0] == "name"
-    status, ctype, body = request(endpoint, data=SELECT.encode(), headers={
-        "Accept": "text/tab-separated-values", "Content-Type": "application/sparql-query"})
+    status, ctype, body = request(
+        endpoint,
+        data=SELECT.encode(),
+        headers={"Accept": "text/tab-separated-values", "Content-Type": "application/sparql-query"},
+    )
     assert status == 200 and body.splitlines()[0] == "?name" and '"Helena Marsh"' in body
 
 
@@ -66,10 +72,13 @@ def test_construct_as_turtle(endpoint):
     assert status == 200 and ctype.startswith("text/turtle") and "rdfs:label" in body
 
 
-@pytest.mark.parametrize("data, ctype", [
-    (urllib.parse.urlencode({"update": "DROP ALL"}).encode(), "application/x-www-form-urlencoded"),
-    (b"DROP ALL", "application/sparql-update"),
-])
+@pytest.mark.parametrize(
+    "data, ctype",
+    [
+        (urllib.parse.urlencode({"update": "DROP ALL"}).encode(), "application/x-www-form-urlencoded"),
+        (b"DROP ALL", "application/sparql-update"),
+    ],
+)
 def test_updates_are_refused(endpoint, data, ctype):
     status, _, body = request(endpoint, data=data, headers={"Content-Type": ctype})
     assert status == 403 and "read-only" in body
@@ -101,6 +110,10 @@ def test_curl_answers_a_select_in_json(endpoint):
     curl = shutil.which("curl")
     if curl is None:
         pytest.fail("curl is not installed (apt-get install curl)")
-    out = subprocess.run([curl, "-s", "-H", "Accept: application/sparql-results+json", "--data-urlencode",
-                          f"query={SELECT}", endpoint], capture_output=True, text=True, check=True)
+    out = subprocess.run(
+        [curl, "-s", "-H", "Accept: application/sparql-results+json", "--data-urlencode", f"query={SELECT}", endpoint],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     assert json.loads(out.stdout)["head"]["vars"] == ["name"]

@@ -1,0 +1,33 @@
+"""newsgraph: news articles in, a knowledge graph of who said what, who leads and who belongs out.
+
+The import package's subpackages live in the repository's top folders (``extract``, ``graph``,
+``ontology``, ``output``); this file only gives them one front door, the Python API:
+
+>>> import newsgraph
+>>> kg = newsgraph.build(["Tory leader Michael Howard said: “The plan is desperate.”"])
+>>> kg.rows("SELECT ?title WHERE { ?p rdfs:label 'Michael Howard' ; ng:holdsPosition/ng:title ?title }")
+[{'title': 'leader'}]
+>>> import tempfile
+>>> out = tempfile.mkdtemp()
+>>> _ = kg.write(out)
+>>> len(newsgraph.open(out)) == len(kg)
+True
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # pragma: no cover
+    from newsgraph.output.api import KnowledgeGraph, build, open
+
+__all__ = ["KnowledgeGraph", "build", "open"]
+
+
+def __getattr__(name: str) -> Any:
+    # Lazily: importing newsgraph.extract must not load rdflib (nor newsgraph.graph spaCy).
+    if name in __all__:
+        from newsgraph.output import api
+
+        return getattr(api, name)
+    raise AttributeError(name)

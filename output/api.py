@@ -1,0 +1,117 @@
+"""The Python API: build a graph from texts and files, or open one, and query it.
+
+>>> import newsgraph
+>>> kg = newsgraph.build(["Helena Marsh, the general secretary of the Coastal Transport Union, "
+...                       "said: “We will strike on Monday.”"])
+>>> kg.rows("SELECT ?name ?words WHERE { ?who ng:said ?q ; rdfs:label ?name . ?q ng:text ?words }")
+[{'name': 'Helena Marsh', 'words': 'We will strike on Monday.'}]
+>>> kg.report.quotes, kg.report.attributed_quotes
+(1, 1)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+import pyoxigraph as ox
+from rdflib import Dataset
+
+from newsgraph.extract.errors import NewsgraphError
+from newsgraph.extract.records import Article
+from newsgraph.graph.query import Result, run_query
+
+from .build import Report
+
+__all__ = ["KnowledgeGraph", "build", "open"]
+
+
+class KnowledgeGraph:
+    """A newsgraph graph in memory (or a store on disk), queried as the CLI queries it: the
+    default graph is the union of the entity graph and every document's graph.
+
+    Attributes:
+        store: the pyoxigraph store holding the quads.
+        report: what the build read and found (None for a graph that was opened).
+    """
+
+    def __init__(self, store: ox.Store, report: Report | None = None) -> None:
+        self.store = store
+        self.report = report
+
+    def __len__(self) -> int:
+        return len(self.store)
+
+    def query(self, sparql: str) -> Result:
+        """Run SPARQL (prefixes ng:, ngr:, rdfs:, skos:, prov:, ... predefined); terms keep
+        their datatypes and languages.
+
+        Raises:
+            QuerySyntaxError: the query does not parse.
+        """
+        return run_query(self.store, sparql)
+
+    def rows(self, sparql: str) -> list[dict[str, str]]:
+        """A SELECT's rows as plain strings (IRIs and literal values), unbound columns left out."""
+        result = self.query(sparql)
+        names, rows = result.table()
+        return [{n: v.value for n, v in zip(names, row, strict=True) if v is not None} for row in rows]
+
+    def dataset(self) -> Dataset:
+        """The graph as an rdflib Dataset (default graph: the union)."""
+        from newsgraph.graph.oxterms import dataset_from_ox
+
+        return dataset_from_ox(self.store)
+
+    def write(self, out: str | Path, *, validate: bool | None = None) -> Report:
+        """Write graph.ttl, graph.trig, graph.html and report.json into the folder ``out``."""
+        from .build import summarise, write_outputs
+
+        ds = self.dataset()
+        report = self.report or Report()
+        summarise(ds, report)
+        write_outputs(ds, Path(out), report, validate=validate)
+        return report
+
+
+def build(
+    sources: Iterable[str | Path],
+    *,
+    model: str | None = None,
+    aliases: str | Path | None = None,
+    workers: int = 1,
+) -> KnowledgeGraph:
+    """The graph of some articles: a ``str`` is an article's text, a ``Path`` a file or folder
+    (.txt, .md, .html, .jsonl).
+
+    Raises:
+        NewsgraphError: the model or alias file cannot be loaded, or no article could be read.
+    """
+    from newsgraph.extract.reader import article_from_text
+    from newsgraph.graph.oxterms import iter_ox_quads
+
+    from .build import build_graph
+
+    items: list[str | Path | Article] = []
+    for number, source in enumerate(sources, 1):
+        if isinstance(source, str):
+            items.append(article_from_text(source, f"text-{number}"))
+        elif isinstance(source, Path):
+            items.append(source)
+        else:
+            raise NewsgraphError(f"source {number}: expected a str (text) or a Path, not {type(source).__name__}")
+    view, report = build_graph(items, model=model, aliases=aliases, workers=workers)
+    store = ox.Store()
+    store.bulk_extend(iter_ox_quads(view.quad_list))
+    return KnowledgeGraph(store, report)
+
+
+def open(source: str | Path) -> KnowledgeGraph:
+    """An existing graph: a store (built with ``--into``), an output folder or a graph file.
+
+    Raises:
+        GraphError: no such graph, or it does not parse.
+    """
+    from newsgraph.graph.source import open_store
+
+    return KnowledgeGraph(open_store(source))
