@@ -43,6 +43,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/store_add.py
 	$(BIN)/python bench/view_stable.py
 	$(BIN)/python bench/hotspots.py
+	$(BIN)/python bench/serve_load.py
 
 clean:
 	rm -rf $(VENV) out .pytest_cache .hypothesis

@@ -10,6 +10,8 @@ import pyoxigraph as ox
 from newsgraph.extract.errors import GraphError
 from newsgraph.ontology import PREFIXES
 
+from .guard import check_query
+
 # A term of an answer: pyoxigraph's NamedNode, BlankNode, Literal (or Triple); None when unbound.
 Term = Any
 
@@ -40,15 +42,18 @@ class Result:
         return self.variables, self.rows
 
 
-def run_query(store: ox.Store, sparql: str, *, max_results: int | None = None) -> Result:
+def run_query(store: ox.Store, sparql: str, *, max_results: int | None = None, allow_service: bool = False) -> Result:
     """Run a SPARQL query over every graph of the store (the default graph is their union).
 
+    The query is checked first (``guard.check_query``: size, nesting, updates, SERVICE, FROM).
     The answer is read to the end here (pyoxigraph's iterators are bound to the thread that made
     them), up to ``max_results`` rows or triples.
 
     Raises:
+        QueryRefused: the query may not run.
         QuerySyntaxError: the query does not parse ("line 3, column 7: ...").
     """
+    check_query(sparql, allow_service=allow_service)
     try:
         answer = store.query(sparql, prefixes=PREFIXES, use_default_graph_as_union=True)
     except SyntaxError as err:

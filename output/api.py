@@ -42,14 +42,16 @@ class KnowledgeGraph:
     def __len__(self) -> int:
         return len(self.store)
 
-    def query(self, sparql: str) -> Result:
+    def query(self, sparql: str, *, allow_service: bool = False) -> Result:
         """Run SPARQL (prefixes ng:, ngr:, rdfs:, skos:, prov:, ... predefined); terms keep
         their datatypes and languages.
 
         Raises:
+            QueryRefused: an update, a SERVICE call (unless ``allow_service``), FROM, or a
+                query too long or too deeply nested.
             QuerySyntaxError: the query does not parse.
         """
-        return run_query(self.store, sparql)
+        return run_query(self.store, sparql, allow_service=allow_service)
 
     def rows(self, sparql: str) -> list[dict[str, str]]:
         """A SELECT's rows as plain strings (IRIs and literal values), unbound columns left out."""

@@ -1,29 +1,39 @@
 """A read-only SPARQL 1.1 Protocol endpoint over a store or a graph file (standard library
-http.server; pyoxigraph answers the queries).
+http.server; pyoxigraph answers the queries in worker processes).
 
 GET /sparql?query=..., POST form-encoded ``query=...`` or a body of type
 application/sparql-query. Results by content negotiation: SPARQL JSON (default), CSV or TSV for
-SELECT and ASK; Turtle (default) or N-Triples for CONSTRUCT and DESCRIBE. Updates are refused.
-Every query has a time limit and a result-size limit.
+SELECT and ASK; Turtle (default) or N-Triples for CONSTRUCT and DESCRIBE. Updates are refused,
+and so are SERVICE (unless allowed), dataset clauses and queries too long or too deeply nested.
+
+Why processes: a query cannot be stopped inside pyoxigraph once it runs, so each runs in a
+worker process that is killed when its time is up (and replaced), which gives the CPU and the
+memory back at once; a worker also has a memory cap. Every request gets an HTTP answer: a read
+timeout, a body limit and a check of every header the server reads.
 """
 
 from __future__ import annotations
 
-import concurrent.futures
+import multiprocessing as mp
+import os
+import queue
+import threading
 from collections.abc import Callable
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from multiprocessing.connection import Connection
 from pathlib import Path
+from typing import Any
 from urllib.parse import parse_qs, urlparse
 
-import pyoxigraph as ox
-
 from newsgraph.extract.errors import NewsgraphError
-from newsgraph.graph.query import QuerySyntaxError, run_query
-from newsgraph.graph.source import open_store
-from newsgraph.graph.store import GraphStore, is_store
 
-from .results import GRAPH_TYPES, JSON, TABLE_TYPES, serialize
+from .results import GRAPH_TYPES, JSON, TABLE_TYPES
+
+MAX_BODY = 1 << 20  # bytes of a POST body
+READ_TIMEOUT = 10.0  # seconds a client may take to send its request
+SLOW_AFTER = 0.25  # seconds after which a running query gives way to quicker ones
+_LOOPBACK = ("127.", "localhost", "::1")
 
 
 class QueryError(Exception):
@@ -32,119 +42,299 @@ class QueryError(Exception):
         self.status = status
 
 
-class Endpoint:
-    """Answers queries; reopens a store when a writer has committed a new generation."""
+# -- the worker process -------------------------------------------------------------------------
+def _worker_main(conn: Connection, source: str, limits: dict[str, Any]) -> None:
+    """Answer queries sent over ``conn`` until it closes: (sparql, accept) -> (status, media, body)."""
+    import resource
 
-    def __init__(self, source: str | Path, *, timeout: float, max_results: int) -> None:
-        self.source = Path(source)
-        self.timeout, self.max_results = timeout, max_results
-        self.generation: Path | None = None
-        self.db = self._open()
-        self.pool = concurrent.futures.ThreadPoolExecutor(max_workers=4)
+    from newsgraph.graph.guard import QueryRefused
+    from newsgraph.graph.query import QuerySyntaxError, run_query
+    from newsgraph.graph.source import open_store
+    from newsgraph.graph.store import GraphStore, is_store
 
-    def _open(self) -> ox.Store:
-        if is_store(self.source):
-            self.generation = GraphStore(self.source).current()
-        return open_store(self.source)
+    from .results import serialize
 
-    def _fresh(self) -> ox.Store:
-        if is_store(self.source) and GraphStore(self.source).current() != self.generation:
-            self.db = self._open()
-        return self.db
-
-    def answer(self, sparql: str, accept: str) -> tuple[str, bytes]:
-        db = self._fresh()
-        future = self.pool.submit(self._run, db, sparql, accept)
+    if limits["max_memory"]:
+        resource.setrlimit(resource.RLIMIT_DATA, (limits["max_memory"], limits["max_memory"]))
+    store_dir = is_store(source)
+    generation = GraphStore(source).current() if store_dir else None
+    db = open_store(source)
+    while True:
         try:
-            return future.result(timeout=self.timeout)
-        except concurrent.futures.TimeoutError as err:
-            raise QueryError(HTTPStatus.SERVICE_UNAVAILABLE, f"query took longer than {self.timeout:g} s") from err
-
-    def _run(self, db: ox.Store, sparql: str, accept: str) -> tuple[str, bytes]:
+            sparql, accept = conn.recv()
+        except (EOFError, OSError):
+            return
+        if store_dir and GraphStore(source).current() != generation:  # a writer committed
+            generation, db = GraphStore(source).current(), open_store(source)
         try:
-            result = run_query(db, sparql, max_results=self.max_results)
+            result = run_query(db, sparql, max_results=limits["max_results"], allow_service=limits["allow_service"])
+            if result.truncated:
+                what = "triples" if result.kind == "graph" else "results"
+                raise QueryError(HTTPStatus.REQUEST_ENTITY_TOO_LARGE, f"more than {limits['max_results']} {what}")
+            media = _pick(accept, list(GRAPH_TYPES if result.kind == "graph" else TABLE_TYPES))
+            body = serialize(result, media)
+            if len(body) > limits["max_bytes"]:
+                raise QueryError(
+                    HTTPStatus.REQUEST_ENTITY_TOO_LARGE, f"the answer is over {limits['max_bytes']:,} bytes"
+                )
+            answer = (HTTPStatus.OK, media, body)
+        except QueryRefused as err:
+            status = {"update": HTTPStatus.FORBIDDEN, "size": HTTPStatus.REQUEST_ENTITY_TOO_LARGE}
+            answer = (status.get(err.kind, HTTPStatus.BAD_REQUEST), "text/plain", f"{err}\n".encode())
         except QuerySyntaxError as err:
-            raise QueryError(HTTPStatus.BAD_REQUEST, str(err)) from None
-        if result.truncated:
-            what = "triples" if result.kind == "graph" else "results"
-            raise QueryError(HTTPStatus.REQUEST_ENTITY_TOO_LARGE, f"more than {self.max_results} {what}; add a LIMIT")
-        media = _pick(accept, list(GRAPH_TYPES if result.kind == "graph" else TABLE_TYPES))
-        return media, serialize(result, media)
+            answer = (HTTPStatus.BAD_REQUEST, "text/plain", f"{err}\n".encode())
+        except QueryError as err:
+            answer = (err.status, "text/plain", f"{err}; add a LIMIT\n".encode())
+        except MemoryError:
+            answer = (HTTPStatus.SERVICE_UNAVAILABLE, "text/plain", b"the query needed more memory than allowed\n")
+        except Exception as err:  # pyoxigraph raises several types while evaluating; the client gets each as a 400
+            answer = (HTTPStatus.BAD_REQUEST, "text/plain", f"the query failed: {type(err).__name__}: {err}\n".encode())
+        conn.send(answer)
+
+
+class _Worker:
+    def __init__(self, ctx: Any, source: str, limits: dict[str, Any]) -> None:
+        self.conn, child = ctx.Pipe()
+        self.process = ctx.Process(target=_worker_main, args=(child, source, limits), daemon=True)
+        self.process.start()
+        child.close()
+        self.niceness = 0
+
+    def nice(self, level: int) -> None:
+        """Set the worker's scheduling priority (lowering it again may not be allowed: then it stays)."""
+        if self.niceness == level or self.process.pid is None:
+            return
+        try:
+            os.setpriority(os.PRIO_PROCESS, self.process.pid, level)
+            self.niceness = level
+        except OSError:
+            pass
+
+    def stop(self) -> None:
+        self.process.kill()
+        self.process.join(5)
+        self.conn.close()
+
+
+class Endpoint:
+    """A pool of query workers; a query that overruns its time has its worker killed and replaced."""
+
+    def __init__(
+        self,
+        source: str | Path,
+        *,
+        timeout: float,
+        max_results: int,
+        max_bytes: int = 64 << 20,
+        workers: int = 8,
+        max_memory: int = 4 << 30,
+        allow_service: bool = False,
+    ) -> None:
+        from newsgraph.graph.source import open_store
+
+        open_store(source)  # fail now, with the source's name, if it cannot be read
+        self.source = str(source)
+        self.timeout = timeout
+        self.limits = {
+            "max_results": max_results,
+            "max_bytes": max_bytes,
+            "max_memory": max_memory,
+            "allow_service": allow_service,
+        }
+        # forkserver: workers (and their replacements) are forked from a small process that
+        # never ran this server's threads, so no lock a thread held is copied into them
+        self.ctx = mp.get_context("forkserver")
+        # the fork server imports the query code once, so a replacement worker starts in
+        # milliseconds instead of importing rdflib and pyoxigraph again
+        self.ctx.set_forkserver_preload(["newsgraph.output.serve", "newsgraph.graph.query", "newsgraph.graph.source"])
+        self.idle: queue.Queue[_Worker] = queue.Queue()
+        self.all: set[_Worker] = set()
+        self.lock = threading.Lock()
+        for _ in range(workers):
+            self._spawn()
+
+    def _spawn(self) -> None:
+        worker = _Worker(self.ctx, self.source, self.limits)
+        with self.lock:
+            self.all.add(worker)
+        self.idle.put(worker)
+
+    def answer(self, sparql: str, accept: str) -> tuple[HTTPStatus, str, bytes]:
+        try:
+            worker = self.idle.get(timeout=self.timeout)
+        except queue.Empty:
+            raise QueryError(HTTPStatus.SERVICE_UNAVAILABLE, "every query worker is busy; try again") from None
+        try:
+            worker.conn.send((sparql, accept))
+            # a query still running after a moment yields the CPU to quick ones: the long ones
+            # are the likely runaways, and the quick ones should not wait for them
+            quick = worker.conn.poll(min(self.timeout, SLOW_AFTER))
+            if not quick:
+                worker.nice(19)
+            if quick or worker.conn.poll(self.timeout - SLOW_AFTER):
+                status, media, body = worker.conn.recv()
+                worker.nice(0)
+                self.idle.put(worker)
+                return status, media, body
+        except (EOFError, OSError):  # the worker died (a crash in native code): replace it
+            self._replace(worker)
+            raise QueryError(HTTPStatus.INTERNAL_SERVER_ERROR, "the query worker died; it was replaced") from None
+        self._replace(worker)
+        raise QueryError(HTTPStatus.SERVICE_UNAVAILABLE, f"query took longer than {self.timeout:g} s; it was stopped")
+
+    def _replace(self, worker: _Worker) -> None:
+        worker.stop()
+        with self.lock:
+            self.all.discard(worker)
+        self._spawn()
+
+    def close(self) -> None:
+        with self.lock:
+            workers, self.all = list(self.all), set()
+        for worker in workers:
+            worker.stop()
 
 
 def _pick(accept: str, offered: list[str]) -> str:
-    """The first offered type the Accept header allows (q-values are honoured as an order)."""
+    """The first offered type the Accept header allows, by q-value (a malformed range is ignored)."""
     wanted = []
     for part in (accept or "*/*").split(","):
         media, *params = [x.strip() for x in part.split(";")]
-        q = next((float(p[2:]) for p in params if p.startswith("q=")), 1.0)
-        wanted.append((q, media))
+        try:
+            q = next((float(p[2:]) for p in params if p.startswith("q=")), 1.0)
+        except ValueError:
+            continue
+        if q > 0:
+            wanted.append((q, media))
     for _, media in sorted(wanted, key=lambda x: -x[0]):
         for kind in offered:
             if media in (kind, "*/*", kind.split("/")[0] + "/*") or (media == "application/json" and kind == JSON):
                 return kind
-    raise QueryError(HTTPStatus.NOT_ACCEPTABLE, f"cannot answer as {accept}; offered: {', '.join(offered)}")
+    raise QueryError(HTTPStatus.NOT_ACCEPTABLE, f"cannot answer as {accept[:200]}; offered: {', '.join(offered)}")
 
 
-def make_handler(endpoint: Endpoint, log: Callable[[str], None]) -> type[BaseHTTPRequestHandler]:
-    class Handler(BaseHTTPRequestHandler):
-        server_version = "newsgraph-sparql"
+class Handler(BaseHTTPRequestHandler):
+    """A request of the SPARQL protocol (``make_handler`` binds it to an endpoint)."""
 
-        def log_message(self, fmt: str, *args: object) -> None:  # route http.server's log to ours
-            log(f"{self.address_string()} {fmt % args}")
+    server_version = "newsgraph-sparql"
+    timeout = READ_TIMEOUT  # a socket timeout: a client that stops sending is dropped
+    endpoint: Endpoint
+    log_to: Callable[[str], None]
+    # answers to requests with no (or a broken) version get a status line too, not HTTP/0.9's bare body
+    default_request_version = "HTTP/1.0"
 
-        def _reply(self, status: HTTPStatus, kind: str, body: bytes) -> None:
-            self.send_response(status)
-            self.send_header("Content-Type", f"{kind}; charset=utf-8")
-            self.send_header("Content-Length", str(len(body)))
-            self.send_header("Vary", "Accept")
-            self.end_headers()
-            self.wfile.write(body)
+    def log_message(self, fmt: str, *args: object) -> None:  # route http.server's log to ours
+        self.log_to(f"{self.address_string()} {fmt % args}")
 
-        def _handle(self, params: dict[str, list[str]], body_query: str | None) -> None:
-            if "update" in params:
-                self._reply(HTTPStatus.FORBIDDEN, "text/plain", b"this endpoint is read-only: updates are refused\n")
-                return
-            queries = params.get("query", []) + ([body_query] if body_query is not None else [])
-            if len(queries) != 1:
-                self._reply(HTTPStatus.BAD_REQUEST, "text/plain", b"give exactly one 'query'\n")
-                return
-            try:
-                kind, body = endpoint.answer(queries[0], self.headers.get("Accept", "*/*"))
-            except QueryError as err:
-                self._reply(err.status, "text/plain", f"{err}\n".encode())
-                return
-            self._reply(HTTPStatus.OK, kind, body)
+    def _reply(self, status: HTTPStatus, kind: str, body: bytes) -> None:
+        self.send_response(status)
+        self.send_header("Content-Type", f"{kind}; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Vary", "Accept")
+        self.end_headers()
+        self.wfile.write(body)
 
-        def do_GET(self) -> None:  # http.server's naming
-            url = urlparse(self.path)
-            if url.path not in ("/sparql", "/"):
-                self._reply(HTTPStatus.NOT_FOUND, "text/plain", b"the endpoint is /sparql\n")
-                return
-            params = parse_qs(url.query)
-            if url.path == "/" and "query" not in params:
-                self._reply(HTTPStatus.OK, "text/plain", b"newsgraph SPARQL endpoint: GET or POST /sparql?query=...\n")
-                return
-            self._handle(params, None)
+    def _text(self, status: HTTPStatus, message: str) -> None:
+        self._reply(status, "text/plain", f"{message}\n".encode())
 
-        def do_POST(self) -> None:  # http.server's naming
-            length = int(self.headers.get("Content-Length") or 0)
-            raw = self.rfile.read(length).decode("utf-8", "replace")
-            ctype = (self.headers.get("Content-Type") or "").split(";")[0].strip()
-            if ctype == "application/sparql-update":
-                self._reply(HTTPStatus.FORBIDDEN, "text/plain", b"this endpoint is read-only: updates are refused\n")
-            elif ctype == "application/sparql-query":
-                self._handle(parse_qs(urlparse(self.path).query), raw)
-            elif ctype == "application/x-www-form-urlencoded":
-                self._handle(parse_qs(raw), None)
-            else:
-                self._reply(
-                    HTTPStatus.UNSUPPORTED_MEDIA_TYPE,
-                    "text/plain",
-                    b"POST application/sparql-query or a form with 'query'\n",
-                )
+    def _handle(self, params: dict[str, list[str]], body_query: str | None) -> None:
+        if "update" in params:
+            self._text(HTTPStatus.FORBIDDEN, "this endpoint is read-only: updates are refused")
+            return
+        if "default-graph-uri" in params or "named-graph-uri" in params:
+            self._text(
+                HTTPStatus.BAD_REQUEST,
+                "default-graph-uri and named-graph-uri are not supported: queries run over the union of all graphs",
+            )
+            return
+        queries = params.get("query", []) + ([body_query] if body_query is not None else [])
+        if len(queries) != 1:
+            self._text(HTTPStatus.BAD_REQUEST, "give exactly one 'query'")
+            return
+        try:
+            _pick(self.headers.get("Accept", "*/*"), [*TABLE_TYPES, *GRAPH_TYPES])
+            status, kind, body = self.endpoint.answer(queries[0], self.headers.get("Accept", "*/*"))
+        except QueryError as err:
+            self._text(err.status, str(err))
+            return
+        self._reply(status, kind, body)
 
-    return Handler
+    def do_GET(self) -> None:  # http.server's naming
+        url = urlparse(self.path)
+        if url.path not in ("/sparql", "/"):
+            self._text(HTTPStatus.NOT_FOUND, "the endpoint is /sparql")
+            return
+        params = parse_qs(url.query)
+        if url.path == "/" and "query" not in params:
+            self._text(HTTPStatus.OK, "newsgraph SPARQL endpoint: GET or POST /sparql?query=...")
+            return
+        self._handle(params, None)
+
+    def do_POST(self) -> None:  # http.server's naming
+        raw = self._body()
+        if raw is None:
+            return
+        ctype = (self.headers.get("Content-Type") or "").split(";")[0].strip()
+        if ctype == "application/sparql-update":
+            self._text(HTTPStatus.FORBIDDEN, "this endpoint is read-only: updates are refused")
+        elif ctype == "application/sparql-query":
+            self._handle(parse_qs(urlparse(self.path).query), raw)
+        elif ctype == "application/x-www-form-urlencoded":
+            self._handle(parse_qs(raw), None)
+        else:
+            self._text(HTTPStatus.UNSUPPORTED_MEDIA_TYPE, "POST application/sparql-query or a form with 'query'")
+
+    def _body(self) -> str | None:
+        """The POST body, or None after answering a bad or missing Content-Length."""
+        given = self.headers.get("Content-Length")
+        if given is None:
+            self._text(HTTPStatus.LENGTH_REQUIRED, "a POST needs a Content-Length")
+            return None
+        try:
+            length = int(given)
+        except ValueError:
+            length = -1
+        if length < 0:
+            self._text(HTTPStatus.BAD_REQUEST, f"Content-Length {given[:40]!r} is not a length")
+            return None
+        if length > MAX_BODY:
+            self._text(HTTPStatus.REQUEST_ENTITY_TOO_LARGE, f"a body of at most {MAX_BODY:,} bytes is accepted")
+            return None
+        return self.rfile.read(length).decode("utf-8", "replace")
+
+
+def make_handler(
+    endpoint: Endpoint, log: Callable[[str], None], *, read_timeout: float = READ_TIMEOUT
+) -> type[Handler]:
+    """The request handler class bound to ``endpoint``."""
+    return type(
+        "BoundHandler", (Handler,), {"endpoint": endpoint, "log_to": staticmethod(log), "timeout": read_timeout}
+    )
+
+
+class SparqlServer(ThreadingHTTPServer):
+    """The HTTP server; closing it stops the query workers too."""
+
+    daemon_threads = True
+    # socketserver's default backlog of 5 drops connections under a burst, and a dropped SYN is
+    # retried only after a second
+    request_queue_size = 128
+    endpoint: Endpoint
+
+    def server_close(self) -> None:
+        super().server_close()
+        self.endpoint.close()
+
+
+def bind_warning(host: str) -> str | None:
+    """A warning when the address lets other machines in.
+
+    >>> bind_warning("127.0.0.1") is None, bind_warning("0.0.0.0")
+    (True, 'warning: binding to 0.0.0.0 lets other machines query this endpoint (use 127.0.0.1 for this one only)')
+    """
+    if host.startswith(_LOOPBACK):
+        return None
+    return f"warning: binding to {host} lets other machines query this endpoint (use 127.0.0.1 for this one only)"
 
 
 def make_server(
@@ -154,18 +344,36 @@ def make_server(
     port: int = 7878,
     timeout: float = 30.0,
     max_results: int = 100_000,
+    max_bytes: int = 64 << 20,
+    workers: int = 8,
+    allow_service: bool = False,
+    read_timeout: float = READ_TIMEOUT,
     log: Callable[[str], None] = print,
-) -> ThreadingHTTPServer:
-    """The HTTP server, bound but not yet serving (tests call serve_forever in a thread)."""
-    endpoint = Endpoint(source, timeout=timeout, max_results=max_results)
+) -> SparqlServer:
+    """The HTTP server with its workers started, bound but not yet serving (tests call
+    serve_forever in a thread; server_close stops everything)."""
+    warning = bind_warning(host)
+    if warning:
+        log(warning)
+    endpoint = Endpoint(
+        source,
+        timeout=timeout,
+        max_results=max_results,
+        max_bytes=max_bytes,
+        workers=workers,
+        allow_service=allow_service,
+    )
     try:
-        return ThreadingHTTPServer((host, port), make_handler(endpoint, log))
+        server = SparqlServer((host, port), make_handler(endpoint, log, read_timeout=read_timeout))
     except OSError as err:
+        endpoint.close()
         raise NewsgraphError(f"cannot listen on {host}:{port} ({err.strerror or err})") from err
+    server.endpoint = endpoint
+    return server
 
 
 def serve_forever(server: ThreadingHTTPServer, *, log: Callable[[str], None] = print) -> None:
-    """Serve until Ctrl-C, then close the socket."""
+    """Serve until Ctrl-C, then close the socket and stop the workers."""
     bound_host, bound_port = server.server_address[:2]
     log(f"SPARQL endpoint on http://{bound_host!s}:{bound_port}/sparql (read-only; Ctrl-C to stop)")
     try:
