@@ -11,17 +11,25 @@ from .patterns import HONORIFICS
 
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'", "\u201c": '"', "\u201d": '"'})
 _SPACES = re.compile(r"[\s\u00a0\u202f\u2009]+")
+# Characters that change nothing a reader sees but would make a second "Gordon Brown": controls
+# (NUL, ...), the soft hyphen, zero-width spaces and joiners, bidi marks and overrides, BOM.
+_INVISIBLE = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]"
+)
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&]{1,7}$")
 
 
 @lru_cache(maxsize=1 << 17)  # pure; the same names recur in every document
 def clean(name: str) -> str:
-    """Straight apostrophes, single plain spaces, no surrounding punctuation.
+    """Straight apostrophes, single plain spaces, no surrounding punctuation, no invisible
+    characters (controls, zero-width and bidi marks).
 
     >>> clean("People\u2019s\u00a0Mojahedin  Organization ")
     "People's Mojahedin Organization"
+    >>> clean("Gordon\\u200b \\u202eBrown\\x00") == "Gordon Brown"
+    True
     """
-    name = unicodedata.normalize("NFC", name).translate(_APOSTROPHES)
+    name = _INVISIBLE.sub("", unicodedata.normalize("NFC", name)).translate(_APOSTROPHES)
     name = _SPACES.sub(" ", name).strip(" \t\n,.;:!?\"'()[]{}")
     return name
 

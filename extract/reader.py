@@ -8,7 +8,12 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
+import signal
+import stat
+import threading
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -17,6 +22,24 @@ from .records import Article
 
 ARTICLE_SUFFIXES = {".txt": "txt", ".md": "md", ".html": "html", ".htm": "html", ".jsonl": "jsonl"}
 _BINARY_SNIFF = 8192
+# Files larger than this are not read (--max-file-size): a .jsonl of some thousand articles fits.
+MAX_FILE_BYTES = 200 << 20
+# spaCy's own limit (nlp.max_length): a longer text would stop the whole batch. Such an article is
+# skipped with a line saying so; cutting it would split quotes and sentences at the cut.
+MAX_ARTICLE_CHARS = 1_000_000
+# Seconds trafilatura may spend on one HTML page (a pathological page can take minutes).
+HTML_SECONDS = 30.0
+_JSONL_TEXT_FIELDS = ("title", "url", "date")
+
+
+def display_path(path: str | Path) -> str:
+    """A path as it can be printed and stored: bytes that are not UTF-8 (a file name from
+    another system) shown as escapes.
+
+    >>> display_path(os.fsdecode(b"caf\\xe9.txt"))
+    'caf\\\\xe9.txt'
+    """
+    return os.fsencode(path).decode("utf-8", "backslashreplace")
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,7 +77,7 @@ def expand_paths(paths: Iterable[str | Path]) -> Iterator[Path | Skipped]:
     for raw in paths:
         path = Path(raw)
         if not path.exists():
-            yield Skipped(str(path), "no such file or folder")
+            yield Skipped(display_path(path), "no such file or folder")
         elif path.is_dir():
             for child in sorted(path.rglob("*")):
                 if (
@@ -63,9 +86,11 @@ def expand_paths(paths: Iterable[str | Path]) -> Iterator[Path | Skipped]:
                     and not any(part.startswith(".") for part in child.relative_to(path).parts)
                 ):
                     yield child
+        elif not stat.S_ISREG(path.stat().st_mode):
+            yield Skipped(display_path(path), "not a regular file (a FIFO, device or socket); not read")
         elif path.suffix.lower() not in ARTICLE_SUFFIXES:
             yield Skipped(
-                str(path),
+                display_path(path),
                 f"not an article format ({path.suffix or 'no extension'}); expected .txt, .md, .html, .htm or .jsonl",
             )
         else:
@@ -122,10 +147,33 @@ def _plain_title(text: str) -> str | None:
     return None
 
 
-def _read_html(text: str, path: Path) -> Article:
+@contextmanager
+def _time_limit(seconds: float, message: str) -> Iterator[None]:
+    """Raise ValueError(message) if the block runs longer than ``seconds`` (main thread only:
+    elsewhere signals cannot interrupt it, and the block runs without a limit)."""
+    if threading.current_thread() is not threading.main_thread() or seconds <= 0:
+        yield
+        return
+
+    def expired(signum: int, frame: object) -> None:
+        raise TimeoutError(message)
+
+    old = signal.signal(signal.SIGALRM, expired)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    except TimeoutError as err:
+        raise ValueError(str(err)) from None
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, old)
+
+
+def _read_html(text: str, path: Path, *, seconds: float = HTML_SECONDS) -> Article:
     import trafilatura
 
-    doc = trafilatura.bare_extraction(text, with_metadata=True, include_comments=False, output_format="python")
+    with _time_limit(seconds, f"HTML extraction took over {seconds:g} s (a pathological page); not read"):
+        doc = trafilatura.bare_extraction(text, with_metadata=True, include_comments=False, output_format="python")
     if doc is None:
         raise ValueError("HTML page with no article text")
     body = (doc.text if hasattr(doc, "text") else doc.get("text")) or ""
@@ -133,8 +181,8 @@ def _read_html(text: str, path: Path) -> Article:
     if not body.strip():
         raise ValueError("HTML page with no article text")
     return _article(
-        path.name,
-        str(path),
+        display_path(path.name),
+        display_path(path),
         body,
         "html",
         "utf-8",
@@ -150,7 +198,7 @@ def _read_jsonl(text: str, path: Path) -> Iterator[Article | Skipped]:
     for number, line in enumerate(text.splitlines(), start=1):
         if not line.strip():
             continue
-        where = f"{path}:{number}"
+        where = f"{display_path(path)}:{number}"
         try:
             row = json.loads(line)
         except json.JSONDecodeError as err:
@@ -166,13 +214,20 @@ def _read_jsonl(text: str, path: Path) -> Iterator[Article | Skipped]:
         if not body.strip():
             yield Skipped(where, f"article {doc_id!s} has an empty 'text'")
             continue
+        wrong = next((f for f in _JSONL_TEXT_FIELDS if row.get(f) is not None and not isinstance(row[f], str)), None)
+        if wrong is not None:
+            yield Skipped(where, f"field {wrong!r} is {type(row[wrong]).__name__}; expected a string")
+            continue
+        if not isinstance(doc_id, str | int):
+            yield Skipped(where, f"field 'id' is {type(doc_id).__name__}; expected a string or a number")
+            continue
         if str(doc_id) in seen_ids:
             yield Skipped(where, f"duplicate id {doc_id!s} in this file")
             continue
         seen_ids.add(str(doc_id))
         yield _article(
             str(doc_id),
-            f"{path}#{doc_id}",
+            f"{display_path(path)}#{doc_id}",
             body,
             "jsonl",
             "utf-8",
@@ -191,11 +246,15 @@ def article_from_text(text: str, name: str) -> Article:
     return replace(_article(name, name, text, "txt", "utf-8"), title=_plain_title(text))
 
 
-def read_articles(paths: Iterable[str | Path]) -> Iterator[Article | Skipped | Warning_]:
+def read_articles(
+    paths: Iterable[str | Path], *, max_file_bytes: int = MAX_FILE_BYTES, html_seconds: float = HTML_SECONDS
+) -> Iterator[Article | Skipped | Warning_]:
     """Stream the articles under ``paths``, one at a time, with a record for each problem.
 
     Args:
         paths: files and folders.
+        max_file_bytes: a larger file is skipped without being read.
+        html_seconds: the time trafilatura may take on one page.
 
     Yields:
         An :class:`Article` per article read, a :class:`Skipped` per input (file or jsonl
@@ -205,28 +264,55 @@ def read_articles(paths: Iterable[str | Path]) -> Iterator[Article | Skipped | W
         if isinstance(item, Skipped):
             yield item
             continue
-        fmt = ARTICLE_SUFFIXES[item.suffix.lower()]
+        shown = display_path(item)
         try:
-            data = item.read_bytes()
+            data = _read_capped(item, max_file_bytes)
         except OSError as err:
-            yield Skipped(str(item), f"cannot read ({err.strerror or err})")
+            yield Skipped(shown, f"cannot read ({err.strerror or err})")
+            continue
+        if data is None:
+            yield Skipped(shown, f"larger than {max_file_bytes:,} bytes (--max-file-size); not read")
             continue
         try:
-            text, encoding, warning = decode(data, str(item))
+            text, encoding, warning = decode(data, shown)
         except ValueError as err:
-            yield Skipped(str(item), str(err))
+            yield Skipped(shown, str(err))
             continue
         if warning:
             yield warning
         if not text.strip():
-            yield Skipped(str(item), "empty file")
+            yield Skipped(shown, "empty file")
             continue
+        fmt = ARTICLE_SUFFIXES[item.suffix.lower()]
         try:
             if fmt == "jsonl":
-                yield from _read_jsonl(text, item)
+                articles: Iterable[Article | Skipped] = _read_jsonl(text, item)
             elif fmt == "html":
-                yield _read_html(text, item)
+                articles = [_read_html(text, item, seconds=html_seconds)]
             else:
-                yield replace(_article(item.name, str(item), text, fmt, encoding), title=_plain_title(text))
+                article = _article(display_path(item.name), shown, text, fmt, encoding)
+                articles = [replace(article, title=_plain_title(text))]
+            for a in articles:
+                yield _checked(a)
         except ValueError as err:
-            yield Skipped(str(item), str(err))
+            yield Skipped(shown, str(err))
+
+
+def _read_capped(path: Path, limit: int) -> bytes | None:
+    """The file's bytes, or None when it has more than ``limit`` (never reading past it)."""
+    with open(path, "rb") as fh:
+        if os.fstat(fh.fileno()).st_size > limit:
+            return None
+        data = fh.read(limit + 1)
+    return None if len(data) > limit else data
+
+
+def _checked(item: Article | Skipped) -> Article | Skipped:
+    """An article longer than the parser takes is skipped, with a line saying why."""
+    if isinstance(item, Article) and len(item.text) > MAX_ARTICLE_CHARS:
+        return Skipped(
+            item.path,
+            f"{len(item.text):,} characters, more than the {MAX_ARTICLE_CHARS:,} an article may have "
+            "(spaCy's limit); split it into several files",
+        )
+    return item

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import time
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -21,7 +23,7 @@ from newsgraph.graph.source import open_dataset
 from newsgraph.graph.store import GraphStore
 from newsgraph.ontology import NG
 
-from .files import write_text_atomic
+from .files import OutputFolder, write_text_atomic
 from .html import write_html
 from .turtle import write_trig, write_turtle
 
@@ -38,6 +40,7 @@ class Report:
     """What a run did, for the summary line and report.json."""
 
     documents_read: int = 0
+    skipped_count: int = 0  # every input skipped (``skipped`` lists the first ones of each file)
     skipped: list[dict] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     entities: dict[str, int] = field(default_factory=dict)
@@ -100,46 +103,100 @@ def check_shapes(
         report.validation = "" if report.valid else text
 
 
+def output_folder(out: str | Path) -> OutputFolder:
+    """The new output folder beside ``out``, made before any slow work.
+
+    Raises:
+        NewsgraphError: ``out`` is a file, or its parent cannot be written.
+    """
+    try:
+        return OutputFolder(out)
+    except OSError as err:
+        raise NewsgraphError(f"{out}: cannot write the output folder here ({err.strerror or err})") from err
+
+
 def write_outputs(
-    ds: Dataset | QuadView, out: Path, report: Report, *, validate: bool | None = None, max_nodes: int = 300
+    ds: Dataset | QuadView,
+    out: Path,
+    report: Report,
+    *,
+    validate: bool | None = None,
+    max_nodes: int = 300,
+    folder: OutputFolder | None = None,
 ) -> None:
-    """Write the four files into ``out``, each through a temporary file.
+    """Write the four files into ``out``, all or none: into a new folder beside it, switched
+    into place when every file is written.
 
     Args:
         validate: check SHACL; None: only graphs of up to VALIDATE_AUTO_LIMIT triples.
+        folder: the new folder, if the caller made it already (see :func:`output_folder`).
+
+    Raises:
+        NewsgraphError: a file could not be written (disk full, ...); ``out`` is unchanged.
     """
-    out.mkdir(parents=True, exist_ok=True)
-    check_shapes(lambda: ds, len(ds), report, validate=validate)
-    report.outputs = {
-        "turtle": str(write_turtle(ds, out / "graph.ttl")),
-        "trig": str(write_trig(ds, out / "graph.trig")),
-        "html": str(write_html(ds, out / "graph.html", max_nodes=max_nodes)),
-        "report": str(out / "report.json"),
-    }
-    write_text_atomic(out / "report.json", report.as_json())
+    folder = folder or output_folder(out)
+    existed = out.exists()
+    try:
+        check_shapes(lambda: ds, len(ds), report, validate=validate)
+        new = folder.path
+        write_turtle(ds, new / "graph.ttl")
+        write_trig(ds, new / "graph.trig")
+        write_html(ds, new / "graph.html", max_nodes=max_nodes)
+        report.outputs = {kind: str(out / f"graph.{ext}") for kind, ext in (("turtle", "ttl"), ("trig", "trig"))}
+        report.outputs |= {"html": str(out / "graph.html"), "report": str(out / "report.json")}
+        write_text_atomic(new / "report.json", report.as_json())
+        folder.commit()
+    except OSError as err:
+        folder.discard()
+        kept = "the folder is unchanged" if existed else "nothing was written"
+        raise NewsgraphError(f"{out}: could not write the graph ({err.strerror or err}); {kept}") from err
+
+
+# Problems listed one by one per input file; past this, they are counted (a malformed .jsonl of a
+# million lines gives a million problems, not a million lines on the terminal).
+LISTED_PER_FILE = 20
 
 
 def _articles(
-    sources: Sequence[str | Path | Article], report: Report, on_problem: Callable[[str], None] | None
+    sources: Sequence[str | Path | Article],
+    report: Report,
+    on_problem: Callable[[str], None] | None,
+    *,
+    max_file_bytes: int | None = None,
 ) -> Iterator[Article]:
     """The articles of ``sources`` (files, folders, or articles made already); skipped inputs and
-    warnings go to the report as they come."""
-    from newsgraph.extract.reader import Skipped, Warning_, read_articles
+    warnings go to the report as they come, the first LISTED_PER_FILE of each file one by one."""
+    from newsgraph.extract.reader import MAX_FILE_BYTES, Skipped, read_articles
 
     paths = [s for s in sources if not isinstance(s, Article)]
     given = [s for s in sources if isinstance(s, Article)]
-    for item in [*given, *read_articles(paths)]:
-        if isinstance(item, Skipped):
-            report.skipped.append({"path": item.path, "reason": item.reason})
-            if on_problem:
-                on_problem(f"skipped {item}")
-        elif isinstance(item, Warning_):
-            report.warnings.append(str(item))
-            if on_problem:
-                on_problem(f"warning: {item}")
-        else:
+    per_file: Counter[str] = Counter()
+    limit = max_file_bytes if max_file_bytes is not None else MAX_FILE_BYTES
+    for item in itertools.chain(given, read_articles(paths, max_file_bytes=limit)):
+        if isinstance(item, Article):
             report.documents_read += 1
             yield item
+            continue
+        file = item.path.split("#")[0].rsplit(":", 1)[0] if isinstance(item, Skipped) else item.path
+        per_file[file] += 1
+        if isinstance(item, Skipped):
+            report.skipped_count += 1
+        if per_file[file] > LISTED_PER_FILE:
+            continue
+        if isinstance(item, Skipped):
+            report.skipped.append({"path": item.path, "reason": item.reason})
+            line = f"skipped {item}"
+        else:
+            report.warnings.append(str(item))
+            line = f"warning: {item}"
+        if on_problem:
+            on_problem(line)
+    for file, n in sorted(per_file.items()):
+        if n > LISTED_PER_FILE:
+            more = f"{n - LISTED_PER_FILE:,} more problems in {file} (the first {LISTED_PER_FILE} are listed)"
+            report.warnings.append(more)
+            if on_problem:
+                on_problem(f"warning: {more}")
 
 
 def build_graph(
@@ -149,6 +206,7 @@ def build_graph(
     workers: int = 1,
     batch_size: int = 16,
     aliases: str | Path | None = None,
+    max_file_bytes: int | None = None,
     progress: Callable[[Iterable], Iterable] | None = None,
     on_problem: Callable[[str], None] | None = None,
 ) -> tuple[QuadView, Report]:
@@ -169,7 +227,7 @@ def build_graph(
     entries = load_aliases(aliases) if aliases else []
     nlp = load(model)
     name, model_version = model_info(nlp)
-    stream: Iterable[Article] = _articles(sources, report, on_problem)
+    stream: Iterable[Article] = _articles(sources, report, on_problem, max_file_bytes=max_file_bytes)
     if progress is not None:
         stream = progress(stream)
     records: list[DocRecord] = [
@@ -179,7 +237,7 @@ def build_graph(
         raise NewsgraphError(
             "no article could be read from "
             + ", ".join(s.name if isinstance(s, Article) else str(s) for s in sources)
-            + (f" ({len(report.skipped)} skipped)" if report.skipped else "")
+            + (f" ({report.skipped_count} skipped)" if report.skipped_count else "")
         )
     run = RunInfo(tool_version(), f"{name} {model_version}", started, now())
     ds = QuadView(build_parts(records, [run], entries).quads())
@@ -197,6 +255,7 @@ def build(
     workers: int = 1,
     batch_size: int = 16,
     aliases: str | Path | None = None,
+    max_file_bytes: int | None = None,
     progress: Callable[[Iterable], Iterable] | None = None,
     on_problem: Callable[[str], None] | None = None,
 ) -> Report:
@@ -211,20 +270,28 @@ def build(
         progress: wraps the stream of articles (a progress bar).
         on_problem: called with each skipped input and warning as it happens.
         aliases: a user alias file (.csv or .json), see ``newsgraph.graph.aliases``.
+        max_file_bytes: larger files are skipped unread (default: reader.MAX_FILE_BYTES).
 
     Raises:
-        NewsgraphError: the model cannot be loaded, or nothing could be read.
+        NewsgraphError: the model cannot be loaded, the output folder cannot be written, or
+            nothing could be read.
     """
-    ds, report = build_graph(
-        paths,
-        model=model,
-        workers=workers,
-        batch_size=batch_size,
-        aliases=aliases,
-        progress=progress,
-        on_problem=on_problem,
-    )
-    write_outputs(ds, Path(out), report, validate=validate)
+    folder = output_folder(out)
+    try:
+        ds, report = build_graph(
+            paths,
+            model=model,
+            workers=workers,
+            batch_size=batch_size,
+            aliases=aliases,
+            max_file_bytes=max_file_bytes,
+            progress=progress,
+            on_problem=on_problem,
+        )
+    except BaseException:
+        folder.discard()
+        raise
+    write_outputs(ds, Path(out), report, validate=validate, folder=folder)
     return report
 
 
@@ -268,6 +335,7 @@ def build_into(
     batch_size: int = 16,
     aliases: str | Path | None = None,
     validate: bool | None = None,
+    max_file_bytes: int | None = None,
     progress: Callable[[Iterable], Iterable] | None = None,
     on_problem: Callable[[str], None] | None = None,
 ) -> Report:
@@ -295,7 +363,7 @@ def build_into(
     with gs.writer() as w:
         fresh = []
         unchanged = replaced = 0
-        for article in _articles(paths, report, on_problem):
+        for article in _articles(paths, report, on_problem, max_file_bytes=max_file_bytes):
             if w.has(article.content_hash):
                 unchanged += 1
                 continue
@@ -304,7 +372,7 @@ def build_into(
             raise NewsgraphError(
                 "no article could be read from "
                 + ", ".join(map(str, paths))
-                + (f" ({len(report.skipped)} skipped)" if report.skipped else "")
+                + (f" ({report.skipped_count} skipped)" if report.skipped_count else "")
             )
         nlp = load(model) if fresh else None
         stream: Iterable = fresh if progress is None else progress(fresh)

@@ -34,7 +34,7 @@ def _fail(message: str, code: int = 1) -> None:
 def _summary(report: Report, title: str) -> None:
     t = Table(title=title, show_header=False)
     t.add_row("documents read", str(report.documents_read))
-    t.add_row("skipped", str(len(report.skipped)))
+    t.add_row("skipped", str(report.skipped_count))
     for cls, n in report.entities.items():
         t.add_row(f"entities: {cls}", str(n))
     for p, n in report.facts.items():
@@ -73,6 +73,7 @@ def build(
     aliases: Annotated[
         Path | None, typer.Option(help="Alias file (.csv/.json): pin names, force or forbid merges")
     ] = None,
+    max_file_size: Annotated[int, typer.Option(min=1, help="Skip input files larger than this many MB (unread)")] = 200,
 ) -> None:
     """Build the graph of PATHS into DIR (graph.ttl, graph.trig, graph.html, report.json), or add them to a store."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
@@ -106,6 +107,7 @@ def build(
                     workers=workers,
                     aliases=aliases,
                     validate=validate,
+                    max_file_bytes=max_file_size << 20,
                     progress=progress,
                     on_problem=problem,
                 )
@@ -117,6 +119,7 @@ def build(
                     workers=workers,
                     validate=validate,
                     aliases=aliases,
+                    max_file_bytes=max_file_size << 20,
                     progress=progress,
                     on_problem=problem,
                 )
@@ -128,7 +131,7 @@ def build(
         _fail(f"the graph does not conform to the shapes; {where}")
     if report.skipped:
         where = f"see {out_dir / 'report.json'}" if into is None else "listed above"
-        _fail(f"{len(report.skipped)} input(s) skipped; the rest was built ({where})")
+        _fail(f"{report.skipped_count} input(s) skipped; the rest was built ({where})")
 
 
 @app.command()
@@ -157,6 +160,9 @@ def query(
     sparql: Annotated[str | None, typer.Argument(help="The SPARQL query (or use --file)")] = None,
     file: Annotated[Path | None, typer.Option("--file", "-f", help="Read the query from a .rq file")] = None,
     fmt: Annotated[str, typer.Option("--format", help="table, csv, tsv or json")] = "table",
+    allow_service: Annotated[
+        bool, typer.Option("--allow-service", help="Let SERVICE clauses send requests to other endpoints")
+    ] = False,
 ) -> None:
     """Run a SPARQL query; prefixes ng:, ngr:, rdfs:, skos:, prov: ... are predefined."""
     from newsgraph.graph.query import run_query
@@ -175,7 +181,7 @@ def query(
             _fail(f"{file}: cannot read the query ({e.strerror})")
     assert sparql is not None
     try:
-        result = run_query(open_store(graph), sparql)
+        result = run_query(open_store(graph), sparql, allow_service=allow_service)
     except NewsgraphError as e:
         _fail(str(e))
     if fmt != "table":
@@ -237,13 +243,28 @@ def serve(
     host: Annotated[str, typer.Option(help="Address to bind (default: this machine only)")] = "127.0.0.1",
     timeout: Annotated[float, typer.Option(help="Seconds a query may run")] = 30.0,
     max_results: Annotated[int, typer.Option(help="Rows (or triples) a query may return")] = 100_000,
+    max_bytes: Annotated[int, typer.Option(help="Bytes an answer may have")] = 64 << 20,
+    workers: Annotated[int, typer.Option(min=1, help="Query worker processes (queries answered at once)")] = 8,
+    allow_service: Annotated[
+        bool, typer.Option("--allow-service", help="Let SERVICE clauses send requests to other endpoints")
+    ] = False,
 ) -> None:
     """Serve SPARQL 1.1 Protocol queries (read-only) at http://HOST:PORT/sparql."""
     from .serve import make_server, serve_forever
 
     try:
         log = lambda m: err.print(m, highlight=False)
-        server = make_server(store, host=host, port=port, timeout=timeout, max_results=max_results, log=log)
+        server = make_server(
+            store,
+            host=host,
+            port=port,
+            timeout=timeout,
+            max_results=max_results,
+            max_bytes=max_bytes,
+            workers=workers,
+            allow_service=allow_service,
+            log=log,
+        )
     except NewsgraphError as e:
         _fail(str(e))
     serve_forever(server, log=log)
