@@ -67,6 +67,8 @@ def run_query(store: ox.Store, sparql: str, *, max_results: int | None = None, a
                 return _result(answer, items, truncated=True)
             items.append(item)
         return _result(answer, items, truncated=False)
+    except (ValueError, OSError, RuntimeError) as err:  # raised by pyoxigraph while evaluating
+        raise GraphError(f"the query failed: {err}") from err
     finally:
         del answer
 

@@ -87,6 +87,8 @@ def _worker_main(conn: Connection, source: str, limits: dict[str, Any]) -> None:
             answer = (err.status, "text/plain", f"{err}; add a LIMIT\n".encode())
         except MemoryError:
             answer = (HTTPStatus.SERVICE_UNAVAILABLE, "text/plain", b"the query needed more memory than allowed\n")
+        except NewsgraphError as err:  # run_query's "the query failed: ..."
+            answer = (HTTPStatus.BAD_REQUEST, "text/plain", f"{err}\n".encode())
         except Exception as err:  # pyoxigraph raises several types while evaluating; the client gets each as a 400
             answer = (HTTPStatus.BAD_REQUEST, "text/plain", f"the query failed: {type(err).__name__}: {err}\n".encode())
         conn.send(answer)
