@@ -24,26 +24,14 @@ _SCARE_QUOTE_WORDS = 6
 
 
 class Attributor:
-    """Finds the cue and speaker of each quoted span in one parsed document.
+    """Finds the cue and speaker of each quoted span in one parsed document, with the
+    document's speaker resolution (which it tells which tokens are quoted)."""
 
-    Args:
-        doc: the parsed document.
-        entity_of_token: the entity key of each token (None outside mentions).
-        entity_type: entity key -> type (Person, Organization, ...).
-        entity_label: entity key -> canonical name.
-    """
-
-    def __init__(
-        self,
-        doc: Doc,
-        entity_of_token: list[str | None],
-        entity_type: dict[str, str],
-        entity_label: dict[str, str] | None = None,
-    ) -> None:
-        self.doc = doc
-        self.speakers = Speakers(doc, entity_of_token, entity_type, entity_label)
-        self.text = self.speakers.text
-        self.in_quote = self.speakers.in_quote
+    def __init__(self, speakers: Speakers) -> None:
+        self.speakers = speakers
+        self.doc = speakers.doc
+        self.text = speakers.text
+        self.in_quote = speakers.in_quote
 
     # -- quotes ---------------------------------------------------------------------------------
     def attribute(self, spans: list[QuotedSpan]) -> list[Quote]:
@@ -249,6 +237,6 @@ def extract_quotes(
 ) -> tuple[list[Quote], list[Claim]]:
     """Quotes (with speakers) and claims of one parsed document."""
     spans = find_spans(text)
-    attributor = Attributor(doc, entity_of_token, entity_type, entity_label)
+    attributor = Attributor(Speakers(doc, entity_of_token, entity_type, entity_label))
     quotes = attributor.attribute(spans)
     return quotes, attributor.claims()
