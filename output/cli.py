@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.console import Console
@@ -98,31 +98,17 @@ def build(
                 yield item
 
         problem = lambda m: err.print(m, highlight=False, soft_wrap=True)
+        common: dict[str, Any] = {  # the options build and build --into share
+            "model": model,
+            "workers": workers,
+            "aliases": aliases,
+            "validate": validate,
+            "max_file_bytes": max_file_size << 20,
+            "progress": progress,
+            "on_problem": problem,
+        }
         try:
-            if into is not None:
-                report = build_into(
-                    paths,
-                    into,
-                    model=model,
-                    workers=workers,
-                    aliases=aliases,
-                    validate=validate,
-                    max_file_bytes=max_file_size << 20,
-                    progress=progress,
-                    on_problem=problem,
-                )
-            else:
-                report = run_build(
-                    paths,
-                    out_dir,
-                    model=model,
-                    workers=workers,
-                    validate=validate,
-                    aliases=aliases,
-                    max_file_bytes=max_file_size << 20,
-                    progress=progress,
-                    on_problem=problem,
-                )
+            report = build_into(paths, into, **common) if into is not None else run_build(paths, out_dir, **common)
         except NewsgraphError as e:
             _fail(str(e))
     _summary(report, "newsgraph build")
