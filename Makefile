@@ -5,13 +5,14 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.newsgraph-installed
 OUT    ?= out/demo
 
-.PHONY: help install demo lint test bench clean
+.PHONY: help install demo lint test bench lexicon clean
 
 help:
 	@echo "make demo   build the graph of examples/articles/ into $(OUT) and print where it is"
 	@echo "make lint   ruff (lint and format check) and mypy"
 	@echo "make test   create the environment if needed and run the test suite"
 	@echo "make bench  run every benchmark in bench/ (about an hour; each script also runs alone)"
+	@echo "make lexicon  rebuild extract/data/first_names.tsv from the pinned nomquamgender wheel"
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -44,6 +45,11 @@ bench: $(STAMP)
 	$(BIN)/python bench/view_stable.py
 	$(BIN)/python bench/hotspots.py
 	$(BIN)/python bench/serve_load.py
+
+# The first-name gender lexicon ships in the repository; this rebuilds it byte for byte.
+lexicon: $(STAMP)
+	$(BIN)/python -m pip download --quiet --no-deps --dest $(VENV)/wheels nomquamgender==0.1.4
+	$(BIN)/python extract/data/build_first_names.py $(VENV)/wheels/nomquamgender-0.1.4-py3-none-any.whl
 
 clean:
 	rm -rf $(VENV) out .pytest_cache .hypothesis

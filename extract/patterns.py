@@ -128,6 +128,16 @@ QUOTE_CHARS = "\"'“”‘’«»"
 # -- quotes and speakers (quotes.py, speakers.py, cues.py) ------------------------------------
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 GROUP_PRONOUNS = frozenset({"they", "it", "we"})
+# Gender as the text states it (coref.py): pronouns, and honorifics before a name.
+MALE_PRONOUNS = frozenset({"he", "him", "his", "himself"})
+FEMALE_PRONOUNS = frozenset({"she", "her", "hers", "herself"})
+MALE_HONORIFICS = frozenset({
+    "mr", "sir", "lord", "baron", "king", "prince", "duke", "earl", "father", "brother", "monsignor",
+})
+FEMALE_HONORIFICS = frozenset({
+    "mrs", "ms", "miss", "lady", "dame", "baroness", "queen", "princess", "duchess", "sister",
+    "madam", "mme", "mother",
+})
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
 # Reporting words that are cues whatever their tag ("Said Ellis:" is tagged a proper noun).
 ALWAYS_CUES = frozenset({"said", "says", "told", "tells", "added", "asked", "wrote", "tweeted"})
@@ -140,6 +150,9 @@ ORG_DESCRIPTIONS = frozenset({
 })
 # Descriptions that stand for a person named earlier: "the spokesman said".
 PERSON_DESCRIPTIONS = TITLE_WORDS | {"official", "spokesman", "spokeswoman"}
+# Descriptions of people who speak for someone and are rarely named: "the spokesman said" is
+# not the person the article is about.
+SPOKESPEOPLE = frozenset({"official", "spokesman", "spokeswoman", "spokesperson", "source", "aide"})
 # Small words a Title Case name of a work may hold: 'the "Free Iran Global Summit"'.
 TITLE_CASE_SMALL_WORDS = frozenset({"of", "the", "and", "for", "in", "on", "a", "to", "at"})
 # Prepositions that keep a speaker's noun phrase going: "a spokesman for the ministry".

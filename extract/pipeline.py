@@ -54,7 +54,11 @@ def extract_doc(doc: Doc, article: Article) -> DocumentExtraction:
             )
     facts += list(_parts_by_name(doc, entities.all(), entities.of_token))
     facts += list(rel.members_of_parts(facts))
-    quotes, claims = extract_quotes(doc, entities.of_token, entities.types, doc.text, entities.labels())
+    titles: dict[str, list[str]] = {}
+    for f in facts:
+        if f.predicate == "holdsPosition" and f.title:
+            titles.setdefault(f.subject, []).append(f.title)
+    quotes, claims = extract_quotes(doc, entities.of_token, entities.types, doc.text, entities.labels(), titles)
     # spaCy read a copy with plain spaces and blanked boilerplate: the words come from the original
     quotes = [replace(q, text=article.text[q.start : q.end]) for q in quotes]
     claims = [replace(c, text=article.text[c.start : c.end]) for c in claims]

@@ -234,9 +234,10 @@ def extract_quotes(
     entity_type: dict[str, str],
     text: str,
     entity_label: dict[str, str] | None = None,
+    titles: dict[str, list[str]] | None = None,
 ) -> tuple[list[Quote], list[Claim]]:
     """Quotes (with speakers) and claims of one parsed document."""
     spans = find_spans(text)
-    attributor = Attributor(Speakers(doc, entity_of_token, entity_type, entity_label))
+    attributor = Attributor(Speakers(doc, entity_of_token, entity_type, entity_label, titles))
     quotes = attributor.attribute(spans)
     return quotes, attributor.claims()

@@ -91,6 +91,13 @@ _ALL = (
         0.55,
         "Robert Kane arrived late. “We will take the case to the High Court in the spring,” the director said.",
     ),
+    Rule(
+        "description-title",
+        "speaker",
+        0.65,
+        "Transport Minister Helena Marsh opened the bridge. Robert Kane watched. "
+        "“It took ten years,” the minister said.",
+    ),
     Rule("unresolved", "speaker", 0.5, "“We were never asked what the valley needs, not once,” the neighbours said."),
     Rule(
         "nearest-person",

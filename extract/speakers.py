@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from .coref import Coreference
 from .linking import NameIndex
 from .patterns import (
     GROUP_PRONOUNS,
@@ -58,6 +59,7 @@ class Speakers:
         entity_of_token: the entity key of each token (None outside mentions).
         entity_type: entity key -> type (Person, Organization, ...).
         entity_label: entity key -> canonical name (for surnames the NER missed).
+        titles: person key -> the titles the document gives them (for "the home secretary").
     """
 
     def __init__(
@@ -66,6 +68,7 @@ class Speakers:
         entity_of_token: list[str | None],
         entity_type: dict[str, str],
         entity_label: dict[str, str] | None = None,
+        titles: dict[str, list[str]] | None = None,
     ) -> None:
         self.doc = doc
         self.text = doc.text  # spaCy rebuilds Doc.text from every token on each access
@@ -73,8 +76,11 @@ class Speakers:
         self.etype = entity_type
         self.in_quote = [False] * len(doc)
         # "Okafor said" where the model did not tag "Okafor": the one person it is part of
+        self.labels = entity_label or {}
+        self.titles = titles or {}
+        self.coref: Coreference | None = None  # read once the quotes are masked
         self.full_names: NameIndex[str] = NameIndex()
-        for key, label in (entity_label or {}).items():
+        for key, label in self.labels.items():
             if entity_type.get(key) == PERSON:
                 self.full_names.add(label, key, spelled=False)
 
@@ -87,6 +93,7 @@ class Speakers:
             while i < len(self.doc) and self.doc[i].idx < hi:
                 self.in_quote[i] = True
                 i += 1
+        self.coref = Coreference(self.doc, self.ent, self.etype, self.labels, self.in_quote, self.titles)
 
     def entity_before(self, token_i: int, wanted: frozenset[str] | set[str]) -> str | None:
         """The nearest entity of a wanted type named before a token, outside quotes."""
@@ -173,7 +180,11 @@ class Speakers:
         return None
 
     def _by_reference(self, head: Token, text: str) -> Speaker:
-        """A pronoun or a description: the entity it points back to, else unresolved."""
+        """A pronoun or a description: the entity the coreference reading gave it, else (a
+        subject the reading passed over, such as one inside a quote's sentence only) the
+        nearest fitting entity before it."""
+        if self.coref is not None and head.i in self.coref.rule:
+            return Speaker.by(self.coref.rule[head.i], text, self.coref.resolved[head.i])
         lower = head.lower_
         if lower in PERSON_PRONOUNS:
             return Speaker.by("pronoun", text, self.antecedent(head))

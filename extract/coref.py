@@ -1,0 +1,301 @@
+"""Coreference of our own: who "he", "she", "it", "the committee" and "the home secretary" are.
+
+No neural coreference model installs here, so this is a salience model in the manner of
+Lappin and Leass (1994), read off spaCy's parse: the document is read once, sentence by
+sentence; every mention of a person or organisation outside quotation marks adds to its
+entity's salience a weight for its grammatical role (the subject of the main clause most), and
+all salience halves at each new sentence. A pronoun or a definite description goes to the most
+salient entity it agrees with:
+
+* he/she: a person whose gender agrees, gender taken from the text first (Mr, Mrs, Sir, Lady
+  before any of its names), then from a first-name lexicon (``data/first_names.tsv``);
+* it/they/we: an organisation;
+* "the home secretary": the person the document gave that title ("Home Secretary Charles
+  Clarke"); "the committee": an organisation whose name holds the word.
+
+A resolved pronoun or description is itself a mention and adds to the salience of its entity,
+so a chain ("Ms Ortiz ... She ... she said") carries the topic forward.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Mapping
+from functools import cache
+from pathlib import Path
+
+from spacy.tokens import Doc, Token
+
+from .patterns import (
+    FEMALE_HONORIFICS,
+    FEMALE_PRONOUNS,
+    GROUP_PRONOUNS,
+    HONORIFICS,
+    MALE_HONORIFICS,
+    MALE_PRONOUNS,
+    ORG_DESCRIPTIONS,
+    ORG_WORDS,
+    PERSON_DESCRIPTIONS,
+    SPOKESPEOPLE,
+    TITLE_WORDS,
+)
+from .schema import ORGANIZATION, PERSON
+
+_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+# Salience weights of a mention's grammatical role; all salience halves at each new sentence.
+_MAIN_SUBJECT, _SUBJECT, _OTHER, _POSSESSOR = 100.0, 60.0, 25.0, 15.0
+_DECAY = 0.5
+# Clauses whose subject a pronoun subject inside them is bound to: "X said (that) he ...".
+_REPORTED = frozenset({"ccomp", "xcomp", "advcl", "conj"})
+# A person whose gender nothing tells competes at this share of its salience for he/she.
+_UNKNOWN_GENDER = 0.6
+MALE, FEMALE = "m", "f"
+
+
+@cache
+def first_names() -> dict[str, str]:
+    """First name (lower case) -> "m" or "f", from the shipped lexicon."""
+    path = Path(__file__).with_name("data") / "first_names.tsv"
+    out: dict[str, str] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        name, _, gender = line.partition("\t")
+        out[name] = gender
+    return out
+
+
+def pronoun_gender(word: str) -> str | None:
+    """m for he/him/his, f for she/her, None for any other word."""
+    lower = word.lower()
+    return MALE if lower in MALE_PRONOUNS else FEMALE if lower in FEMALE_PRONOUNS else None
+
+
+class Coreference:
+    """The entity each pronoun and definite description outside quotes stands for.
+
+    Args:
+        doc: the parsed document.
+        entity_of_token: the entity key of each token (None outside mentions).
+        entity_type: entity key -> type.
+        entity_label: entity key -> canonical name (its first word feeds the gender lexicon).
+        in_quote: which tokens are inside quotation marks (never mentions of the narrative).
+        titles: person key -> the titles the document gives them ("home secretary").
+    """
+
+    def __init__(
+        self,
+        doc: Doc,
+        entity_of_token: list[str | None],
+        entity_type: Mapping[str, str],
+        entity_label: Mapping[str, str],
+        in_quote: list[bool],
+        titles: Mapping[str, Iterable[str]] | None = None,
+    ) -> None:
+        self.doc = doc
+        self.ent = entity_of_token
+        self.etype = entity_type
+        self.in_quote = in_quote
+        self.titles = {k: [t.lower().split() for t in ts] for k, ts in (titles or {}).items()}
+        self.org_words = {
+            k: set(label.lower().split()) for k, label in entity_label.items() if entity_type.get(k) == ORGANIZATION
+        }
+        self.gender = self._genders(entity_label)
+        # token index of a pronoun or description head -> the entity it stands for (or None)
+        self.resolved: dict[int, str | None] = {}
+        # ... and the registered rule that chose it (rules.RULES)
+        self.rule: dict[int, str] = {}
+        self._read()
+
+    # -- gender ---------------------------------------------------------------------------------
+    def _genders(self, labels: Mapping[str, str]) -> dict[str, str]:
+        """Each person's gender: honorifics before its mentions outvote the first-name lexicon."""
+        votes: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
+        doc, ent = self.doc, self.ent
+        for i, key in enumerate(ent):
+            if key is None or self.etype.get(key) != PERSON or (i > 0 and ent[i - 1] == key):
+                continue
+            for t in (doc[i], doc[i - 1]) if i > 0 else (doc[i],):
+                word = t.lower_.rstrip(".")
+                if word in MALE_HONORIFICS:
+                    votes[key][MALE] += 2
+                elif word in FEMALE_HONORIFICS:
+                    votes[key][FEMALE] += 2
+        lexicon = first_names()
+        people = [label.split() for key, label in labels.items() if self.etype.get(key) == PERSON]
+        surnames = {words[-1].lower() for words in people if len(words) >= 2}
+        for key, label in labels.items():
+            words = label.split()
+            while len(words) > 1 and (words[0].lower() in TITLE_WORDS or words[0].lower().rstrip(".") in HONORIFICS):
+                words = words[1:]  # "Councillor Archy Pell": the title the NER kept is no first name
+            if self.etype.get(key) != PERSON or not words or words[0].lower() not in lexicon:
+                continue
+            if len(words) == 1 and words[0].lower() in surnames:
+                continue  # "Clinton" beside "Hillary Clinton" and "Bill Clinton": a surname
+            # a name of one word may still be a surname that is also a first name: half a vote
+            votes[key][lexicon[words[0].lower()]] += 1 if len(words) >= 2 else 0.5
+        out = {}
+        for key, v in votes.items():
+            if v[MALE] != v[FEMALE]:
+                out[key] = MALE if v[MALE] > v[FEMALE] else FEMALE
+        return out
+
+    # -- the reading ----------------------------------------------------------------------------
+    def _read(self) -> None:
+        """One pass over the sentences: mentions add salience, pronouns and descriptions are
+        resolved against the salience so far.
+
+        An entity's salience is, summed over sentences and halved at each one, the weight of
+        its most salient mention in that sentence (Lappin and Leass: a name said twice in one
+        sentence is no more salient than once)."""
+        before: dict[str, float] = defaultdict(float)  # salience up to the current sentence
+        doc, ent = self.doc, self.ent
+        for sent in doc.sents:
+            now: dict[str, float] = defaultdict(float)  # best mention of each entity in it
+            salience = _Salience(before, now)
+            i = sent.start
+            while i < sent.end:
+                key = ent[i]
+                if self.in_quote[i]:
+                    i += 1
+                    continue
+                if key is not None and self.etype.get(key) in (PERSON, ORGANIZATION):
+                    j = i
+                    while j < sent.end and ent[j] == key:
+                        j += 1
+                    now[key] = max(now[key], _weight(_mention_head(doc, i, j)))
+                    i = j
+                    continue
+                token = doc[i]
+                found = self._refer(token, salience)
+                if found is not None:
+                    self.resolved[i], self.rule[i] = found
+                    if found[0] is not None:
+                        now[found[0]] = max(now[found[0]], _weight(token))
+                i += 1
+            for key in set(before) | set(now):
+                before[key] = before[key] * _DECAY + now.get(key, 0.0)
+
+    def _refer(self, token: Token, salience: Mapping[str, float]) -> tuple[str | None, str] | None:
+        """(the entity, the rule) of a pronoun or description; None if the token is neither."""
+        gender = pronoun_gender(token.text)
+        if gender is not None:
+            return self._bound(token, gender) or self._most_salient(salience, PERSON, gender), "pronoun"
+        lower = token.lower_
+        if lower in GROUP_PRONOUNS and token.pos_ == "PRON":
+            return self._most_salient(salience, ORGANIZATION, None), "pronoun-group"
+        if token.pos_ not in ("NOUN", "PROPN") or token.dep_ not in _SUBJECTS:
+            return None  # descriptions are read as subjects only: "on the television" is no mention
+        if lower not in PERSON_DESCRIPTIONS and lower not in ORG_DESCRIPTIONS and lower not in ORG_WORDS:
+            return None
+        if not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+            return (None, "unresolved") if lower in PERSON_DESCRIPTIONS else None  # "a spokesman": someone new
+        if any(c.dep_ == "poss" for c in token.children):
+            return None, "unresolved"  # "the prime minister's spokesman": an agent of someone else
+        words = [c.lower_ for c in token.lefts if c.dep_ in ("compound", "amod")] + [lower]
+        if lower not in PERSON_DESCRIPTIONS:
+            return self._named_org(words, salience), "description"
+        titled = self._titled(words, salience)
+        if titled is not None:
+            return titled, "description-title"
+        if lower in SPOKESPEOPLE:
+            return None, "unresolved"
+        return self._most_salient(salience, PERSON, None, not_titled=words), "description-person"
+
+    def _bound(self, pronoun: Token, gender: str) -> str | None:
+        """The subject of the clause a subject pronoun's clause reports: "Tory MP Ann Lee
+        said she was amazed" -> Ann Lee, however salient anyone else is."""
+        if pronoun.dep_ not in _SUBJECTS:
+            return None
+        clause = pronoun.head
+        while clause.dep_ in _REPORTED and clause.head is not clause:
+            clause = clause.head
+            subject = next((c for c in clause.children if c.dep_ in _SUBJECTS and c.i < pronoun.i), None)
+            if subject is None:
+                continue
+            key = self.ent[subject.i] or self.resolved.get(subject.i)
+            if key is None or self.etype.get(key) != PERSON or self.gender.get(key, gender) != gender:
+                return None
+            self.gender[key] = gender  # "Pell said he ...": the text itself says Pell is a man
+            return key
+        return None
+
+    def _most_salient(
+        self, salience: Mapping[str, float], wanted: str, gender: str | None, not_titled: list[str] | None = None
+    ) -> str | None:
+        """The most salient entity of a type whose gender agrees (unknown counts less); with
+        ``not_titled``, none whose title has that head but other words ("the shadow
+        chancellor" is not "Chancellor Gordon Brown")."""
+        best, best_score = None, 0.0
+        for key, score in salience.items():
+            if self.etype.get(key) != wanted or score <= 0:
+                continue
+            if not_titled and any(t[-1:] == not_titled[-1:] for t in self.titles.get(key, ())):
+                continue
+            if gender is not None:
+                known = self.gender.get(key)
+                if known is not None and known != gender:
+                    continue
+                score *= 1.0 if known == gender else _UNKNOWN_GENDER
+            if score > best_score:
+                best, best_score = key, score
+        return best
+
+    def _titled(self, words: list[str], salience: Mapping[str, float]) -> str | None:
+        """The most salient person given a title that holds the description's words and ends
+        on its head: "the home secretary" -> "Home Secretary Charles Clarke"."""
+        fits = [k for k, titles in self.titles.items() if any(_titles(t, words) for t in titles)]
+        return max(fits, key=lambda k: salience.get(k, 0.0), default=None)
+
+    def _named_org(self, words: list[str], salience: Mapping[str, float]) -> str | None:
+        """The most salient organisation whose name holds the description's head ("the
+        committee" -> "Home Affairs Committee"), else the most salient organisation."""
+        fits = [k for k, name in self.org_words.items() if words[-1] in name]
+        if fits:
+            return max(fits, key=lambda k: salience.get(k, 0.0))
+        return self._most_salient(salience, ORGANIZATION, None)
+
+
+class _Salience(Mapping[str, float]):
+    """Salience as seen from inside a sentence: what came before, halved, plus what this
+    sentence has said so far."""
+
+    def __init__(self, before: Mapping[str, float], now: Mapping[str, float]) -> None:
+        self.before, self.now = before, now
+
+    def __getitem__(self, key: str) -> float:
+        return self.before.get(key, 0.0) * _DECAY + self.now.get(key, 0.0)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(set(self.before) | set(self.now))
+
+    def __len__(self) -> int:
+        return len(set(self.before) | set(self.now))
+
+
+def _weight(head: Token) -> float:
+    """A mention's salience weight by its grammatical role: the subject of the main clause
+    most, then any subject, then anything else, a possessor least."""
+    t = head
+    while t.dep_ in ("compound", "flat", "appos") and t.head is not t:
+        t = t.head  # "Lord Woolf" in "The Lord Chief Justice, Lord Woolf, said": the subject's
+    if t.dep_ == "poss":
+        return _POSSESSOR
+    if t.dep_ not in _SUBJECTS:
+        return _OTHER
+    verb = t.head
+    while verb.dep_ == "conj" and verb.head is not verb:
+        verb = verb.head
+    return _MAIN_SUBJECT if verb.dep_ == "ROOT" else _SUBJECT
+
+
+def _titles(title: list[str], words: list[str]) -> bool:
+    """A title (lower-case words) a description's words name: same head, all words in it."""
+    return bool(title) and title[-1] == words[-1] and set(words) <= set(title)
+
+
+def _mention_head(doc: Doc, start: int, end: int) -> Token:
+    """The token of doc[start:end] whose head lies outside it (the last one if several)."""
+    head = doc[end - 1]
+    for t in doc[start:end]:
+        if not start <= t.head.i < end or t.head is t:
+            head = t
+    return head
