@@ -206,7 +206,7 @@ class Coreference:
         if pronoun.dep_ not in _SUBJECTS:
             return None
         clause = pronoun.head
-        while clause.dep_ in _REPORTED and clause.head is not clause:
+        while clause.dep_ in _REPORTED and clause.head.i != clause.i:
             clause = clause.head
             subject = next((c for c in clause.children if c.dep_ in _SUBJECTS and c.i < pronoun.i), None)
             if subject is None:
@@ -275,14 +275,14 @@ def _weight(head: Token) -> float:
     """A mention's salience weight by its grammatical role: the subject of the main clause
     most, then any subject, then anything else, a possessor least."""
     t = head
-    while t.dep_ in ("compound", "flat", "appos") and t.head is not t:
+    while t.dep_ in ("compound", "flat", "appos") and t.head.i != t.i:
         t = t.head  # "Lord Woolf" in "The Lord Chief Justice, Lord Woolf, said": the subject's
     if t.dep_ == "poss":
         return _POSSESSOR
     if t.dep_ not in _SUBJECTS:
         return _OTHER
     verb = t.head
-    while verb.dep_ == "conj" and verb.head is not verb:
+    while verb.dep_ == "conj" and verb.head.i != verb.i:
         verb = verb.head
     return _MAIN_SUBJECT if verb.dep_ == "ROOT" else _SUBJECT
 
@@ -296,6 +296,6 @@ def _mention_head(doc: Doc, start: int, end: int) -> Token:
     """The token of doc[start:end] whose head lies outside it (the last one if several)."""
     head = doc[end - 1]
     for t in doc[start:end]:
-        if not start <= t.head.i < end or t.head is t:
+        if not start <= t.head.i < end or t.head.i == t.i:
             head = t
     return head

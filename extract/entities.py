@@ -25,6 +25,8 @@ from .patterns import (
     LONG_NAME_JOINERS,
     NAME_CONNECTORS,
     ORG_WORDS,
+    PARTY_ADJECTIVES,
+    PARTY_WORDS,
     PERSON_NOUNS,
     POSSESSIVE_ENDINGS,
     QUOTE_CHARS,
@@ -69,6 +71,23 @@ def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
     while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space or doc[end - 1].lower_ in POSSESSIVE_ENDINGS):
         end -= 1
     return start, end
+
+
+def _untitled(doc: Doc, start: int, end: int) -> int:
+    """The start of a person's name without the title or party the NER ran into it:
+    "Lawyer Ann Hale", "Tory Liam Frost", "Councillor Archy Pell" -> the name of two words
+    or more after it (which the title then precedes, as a title does)."""
+    while (
+        end - start >= 3
+        and (
+            doc[start].lower_ in TITLE_WORDS
+            or doc[start].lower_ in PARTY_WORDS
+            or doc[start].lower_ in PARTY_ADJECTIVES
+        )
+        and all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in doc[start + 1 : end])
+    ):
+        start += 1
+    return start
 
 
 def _split_points(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
@@ -170,6 +189,8 @@ def raw_mentions(doc: Doc) -> list[RawMention]:
         pieces = _split_points(doc, ent.start, ent.end)
         for s, e in pieces:
             s, e = _trim(doc, s, e)
+            if ent.label_ == "PERSON":
+                s = _untitled(doc, s, e)
             if e <= s:
                 continue
             if etype == ORGANIZATION or doc[e - 1].lower_ in ORG_WORDS:

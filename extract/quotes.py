@@ -109,7 +109,8 @@ class Attributor:
         cue_token = min(cues, key=lambda t: abs(t.i - mark_i))
         # "X said an emergency fund would be announced 'within days'": a cue inside the
         # clause another cue reports gives way to that one
-        reporting = [c for c in cues if c is not cue_token and c in cue_token.ancestors]
+        # (not one joined to it by "but": "The Lib Dems say ..., but Ann Fox said ...")
+        reporting = [c for c in cues if c is not cue_token and _reports(c, cue_token)]
         if reporting:
             cue_token = max(reporting, key=lambda c: c.i if c.i < cue_token.i else -c.i)
         according = cue_token.lower_ == "according"
@@ -226,6 +227,18 @@ class Attributor:
                 )
             )
         return out
+
+
+def _reports(cue: Token, inner: Token) -> bool:
+    """``inner`` stands in a clause ``cue`` reports, not in a clause coordinated with it."""
+    t = inner
+    while t.head.i != t.i:
+        if t.dep_ == "conj" and t.head.i == cue.i:
+            return False
+        t = t.head
+        if t.i == cue.i:
+            return True
+    return False
 
 
 def extract_quotes(

@@ -226,7 +226,7 @@ class Speakers:
                     for grand in child.children:
                         if grand.dep_ == "pobj":
                             return grand
-            if verb.dep_ not in _CLAUSES_UP or verb.head is verb:
+            if verb.dep_ not in _CLAUSES_UP or verb.head.i == verb.i:
                 return None
             verb = verb.head
         return None

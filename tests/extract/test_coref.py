@@ -40,7 +40,7 @@ def test_the_main_clauses_subject_outranks_the_people_it_reports(extract_text):
         "Mr Smith was leaving he got the impression the chief was retiring. "
         "He added it would be “premature to say more”.\n"
     )
-    assert speakers(x, "premature") == ("Councillor Archy Pell", "pronoun")
+    assert speakers(x, "premature") == ("Archy Pell", "pronoun")
 
 
 def test_he_in_a_reported_clause_is_the_reporter(extract_text):

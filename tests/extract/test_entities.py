@@ -89,3 +89,13 @@ def test_name_keys_and_initials():
     assert (
         canonical_label(["NCRI", "National Council of Resistance of Iran"]) == "National Council of Resistance of Iran"
     )
+
+
+def test_a_title_or_party_the_ner_ran_into_a_name_is_not_part_of_it(extract_text):
+    x = extract_text(
+        "Lawyer Ann Hale represents the families. Tory Liam Frost spoke for the opposition. "
+        "Councillor Archy Pell chairs the housing committee.\n"
+    )
+    people = {e.label for e in x.entities if e.type == "Person"}
+    assert {"Ann Hale", "Liam Frost", "Archy Pell"} <= people
+    assert not people & {"Lawyer Ann Hale", "Tory Liam Frost", "Councillor Archy Pell"}
