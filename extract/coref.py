@@ -92,7 +92,7 @@ class Coreference:
     ) -> None:
         self.doc = doc
         self.ent = entity_of_token
-        self.etype = entity_type
+        self.etype = dict(entity_type)  # and the unnamed people below, keyed "~<token index>"
         self.in_quote = in_quote
         self.titles = {k: [t.lower().split() for t in ts] for k, ts in (titles or {}).items()}
         self.org_words = {
@@ -103,6 +103,9 @@ class Coreference:
         self.resolved: dict[int, str | None] = {}
         # ... and the registered rule that chose it (rules.RULES)
         self.rule: dict[int, str] = {}
+        # a pronoun that stands for someone never named ("A spokesman said ... He added"):
+        # pronoun token index -> the head of the description that introduced them
+        self.described_by: dict[int, int] = {}
         self._read()
 
     # -- gender ---------------------------------------------------------------------------------
@@ -167,12 +170,30 @@ class Coreference:
                 token = doc[i]
                 found = self._refer(token, salience)
                 if found is not None:
+                    key, how = found
+                    if key is None and how == "unresolved":
+                        key = self._unnamed(token)
                     self.resolved[i], self.rule[i] = found
-                    if found[0] is not None:
-                        now[found[0]] = max(now[found[0]], _weight(token))
+                    if key is not None and key.startswith("~"):
+                        self.resolved[i] = None
+                        if how == "pronoun":
+                            self.rule[i], self.described_by[i] = "pronoun-description", int(key[1:])
+                    if key is not None:
+                        now[key] = max(now[key], _weight(token))
                 i += 1
             for key in set(before) | set(now):
                 before[key] = before[key] * _DECAY + now.get(key, 0.0)
+
+    def _unnamed(self, token: Token) -> str:
+        """A person introduced by a description alone ("a spokeswoman for the ministry"): a
+        discourse referent of its own, so the pronouns after it do not go to someone named."""
+        key = f"~{token.i}"
+        self.etype[key] = PERSON
+        if token.lower_.endswith("woman"):
+            self.gender[key] = FEMALE
+        elif token.lower_.endswith("man"):
+            self.gender[key] = MALE
+        return key
 
     def _refer(self, token: Token, salience: Mapping[str, float]) -> tuple[str | None, str] | None:
         """(the entity, the rule) of a pronoun or description; None if the token is neither."""
@@ -186,6 +207,10 @@ class Coreference:
             return None  # descriptions are read as subjects only: "on the television" is no mention
         if lower not in PERSON_DESCRIPTIONS and lower not in ORG_DESCRIPTIONS and lower not in ORG_WORDS:
             return None
+        if any(c.dep_ == "appos" and self.ent[c.i] is not None for c in token.children):
+            return None  # "the party's leader, Ann Lee, said": the name that follows is the mention
+        if not any(c.dep_ in ("det", "poss") for c in token.children):
+            return None  # "Commander of the Order of the Bath": a title, no one introduced
         if not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
             return (None, "unresolved") if lower in PERSON_DESCRIPTIONS else None  # "a spokesman": someone new
         if any(c.dep_ == "poss" for c in token.children):

@@ -98,6 +98,13 @@ _ALL = (
         "Transport Minister Helena Marsh opened the bridge. Robert Kane watched. "
         "“It took ten years,” the minister said.",
     ),
+    Rule(
+        "pronoun-description",
+        "speaker",
+        0.5,
+        "Mayor Tom Reyes opened the depot. A spokeswoman for the council said the buses were late. "
+        "“We expect them by June,” she said.",
+    ),
     Rule("unresolved", "speaker", 0.5, "“We were never asked what the valley needs, not once,” the neighbours said."),
     Rule(
         "nearest-person",

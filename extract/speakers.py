@@ -184,6 +184,9 @@ class Speakers:
         subject the reading passed over, such as one inside a quote's sentence only) the
         nearest fitting entity before it."""
         if self.coref is not None and head.i in self.coref.rule:
+            described = self.coref.described_by.get(head.i)
+            if described is not None:  # "A spokesman said ... he added": the words that said who
+                text = self.source_text(self.doc[described])
             return Speaker.by(self.coref.rule[head.i], text, self.coref.resolved[head.i])
         lower = head.lower_
         if lower in PERSON_PRONOUNS:

@@ -104,3 +104,20 @@ def test_the_first_name_lexicon_is_shipped_and_decisive():
     assert len(names) > 10_000
     assert (names["margaret"], names["thomas"]) == ("f", "m")
     assert all(g in {"m", "f"} for g in names.values())
+
+
+def test_a_pronoun_after_an_unnamed_spokesperson_is_that_spokesperson(extract_text):
+    x = extract_text(
+        "Mayor Tom Reyes opened the depot on Monday. A spokeswoman for the council said the buses were late. "
+        "“We expect them by June,” she said.\n"
+    )
+    q = next(q for q in x.quotes if "by June" in q.text)
+    assert (q.speaker, q.speaker_rule, q.speaker_text) == (None, "pronoun-description", "A spokeswoman for the council")
+
+
+def test_a_described_speaker_named_in_apposition_is_the_named_one(extract_text):
+    x = extract_text(
+        "The Harbour Party's council leader, Nicola Strand, said the pier would reopen. "
+        "“The time has come to act,” she said.\n"
+    )
+    assert speakers(x, "time has come") == ("Nicola Strand", "pronoun")
