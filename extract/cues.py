@@ -87,6 +87,8 @@ def ending_previous_sentence(frame: Frame) -> list[Token]:
     if lo == 0 or frame.span.open_mark - doc[lo].idx > 1 or "\n" in frame.text[doc[lo - 1].idx : frame.span.open_mark]:
         return []
     prev_sent = doc[lo - 1].sent
+    if any(frame.in_quote[t.i] for t in prev_sent):
+        return []  # '"...," Ann Lee said, where Tom Reyes also spoke. "...": Lee goes on'
     tail = [t for t in prev_sent if not t.is_punct][-2:]
     found = cues_in(frame, prev_sent.start, prev_sent.end)
     return [t for t in tail if t in found]

@@ -187,3 +187,13 @@ def test_straight_quote_reopened_without_closing_bbc_style():
         "We have doubled the pay, we have taken it to 26 weeks.",
         "We are going to extend it.",
     ]
+
+
+def test_a_cue_ending_a_sentence_that_holds_a_quote_does_not_take_the_next_one(extract_text):
+    x = extract_text(
+        "“Our work is on the ballot,” Mayor Ann Lee said at the dinner, where Tom Reyes also spoke. "
+        "“Justice is on the ballot. Fairness is on the ballot.”\n"
+    )
+    labels = {e.key: e.label for e in x.entities}
+    q = next(q for q in x.quotes if q.text.startswith("Justice"))
+    assert labels[q.speaker] == "Ann Lee"
