@@ -43,7 +43,7 @@ from .schema import ORGANIZATION, PERSON
 
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 # Salience weights of a mention's grammatical role; all salience halves at each new sentence.
-_MAIN_SUBJECT, _SUBJECT, _OTHER, _POSSESSOR = 100.0, 60.0, 25.0, 15.0
+_MAIN_SUBJECT, _SUBJECT, _OTHER, _POSSESSOR = 100.0, 40.0, 25.0, 15.0
 _DECAY = 0.5
 # Clauses whose subject a pronoun subject inside them is bound to: "X said (that) he ...".
 _REPORTED = frozenset({"ccomp", "xcomp", "advcl", "conj"})
@@ -215,7 +215,9 @@ class Coreference:
             return (None, "unresolved") if lower in PERSON_DESCRIPTIONS else None  # "a spokesman": someone new
         if any(c.dep_ == "poss" for c in token.children):
             return None, "unresolved"  # "the prime minister's spokesman": an agent of someone else
-        words = [c.lower_ for c in token.lefts if c.dep_ in ("compound", "amod")] + [lower]
+        # the words that make the title: "the shadow home secretary"; a capitalised modifier
+        # names the organisation ("the Tory leader" is "Tory leader X", who holds "leader")
+        words = [c.lower_ for c in token.lefts if c.dep_ in ("compound", "amod") and not c.text[:1].isupper()] + [lower]
         if lower not in PERSON_DESCRIPTIONS:
             return self._named_org(words, salience), "description"
         titled = self._titled(words, salience)
@@ -304,6 +306,8 @@ def _weight(head: Token) -> float:
         t = t.head  # "Lord Woolf" in "The Lord Chief Justice, Lord Woolf, said": the subject's
     if t.dep_ == "poss":
         return _POSSESSOR
+    if t.dep_ == "ROOT" and t.pos_ in ("PROPN", "NOUN"):
+        return _MAIN_SUBJECT  # "X, chairman of Y, called on ...": the parser made the name the root
     if t.dep_ not in _SUBJECTS:
         return _OTHER
     verb = t.head

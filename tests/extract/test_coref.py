@@ -121,3 +121,21 @@ def test_a_described_speaker_named_in_apposition_is_the_named_one(extract_text):
         "“The time has come to act,” she said.\n"
     )
     assert speakers(x, "time has come") == ("Nicola Strand", "pronoun")
+
+
+def test_a_name_the_parser_made_the_root_still_leads_its_sentence(extract_text):
+    # the pinned model parses "X, chairman of Y, called on Z ..." with X as the root
+    x = extract_text(
+        "Mr Howard Vale has said the scheme is being abused. But he claims it can be saved. "
+        "Trevor Pollard, chairman of the Commission for Fair Housing, called on Mr Carr to denounce the claim. "
+        "“Tell that to the nurses,” he said.\n"
+    )
+    assert speakers(x, "Tell that") == ("Trevor Pollard", "pronoun")
+
+
+def test_a_party_in_a_description_names_the_organisation_not_the_title(extract_text):
+    x = extract_text(
+        "Green leader Michael Hollis attacked the budget. Prime Minister Tony Bright denied it on Wednesday. "
+        "The Green leader countered that deals had been struck. He declared: “There are no rules any more.”\n"
+    )
+    assert speakers(x, "no rules") == ("Michael Hollis", "pronoun")
