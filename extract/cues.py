@@ -82,16 +82,20 @@ def before_colon(frame: Frame) -> list[Token]:
 
 def ending_previous_sentence(frame: Frame) -> list[Token]:
     """'The council may wait, Tomas Reyes said. “The other factor is money.”': a quote that
-    opens its sentence, after a sentence that ends on its cue."""
+    opens its sentence, after a sentence in its paragraph that ends on its cue or reports
+    speech ('Ann Weyman said teaching was key. “Young people must be told.”')."""
     doc, lo = frame.doc, frame.lo
-    if lo == 0 or frame.span.open_mark - doc[lo].idx > 1 or "\n" in frame.text[doc[lo - 1].idx : frame.span.open_mark]:
+    if lo == 0 or frame.span.open_mark - doc[lo].idx > 1:
         return []
+    new_paragraph = "\n" in frame.text[doc[lo - 1].idx : frame.span.open_mark]
     prev_sent = doc[lo - 1].sent
     if any(frame.in_quote[t.i] for t in prev_sent):
         return []  # '"...," Ann Lee said, where Tom Reyes also spoke. "...": Lee goes on'
     tail = [t for t in prev_sent if not t.is_punct][-2:]
     found = cues_in(frame, prev_sent.start, prev_sent.end)
-    return [t for t in tail if t in found]
+    # '... the council may wait, Tomas Reyes said.' or 'Ann Weyman said teaching was key.':
+    # a cue that ends the sentence, or that is its main verb (reported speech, then the words)
+    return [t for t in found if (t in tail and not new_paragraph) or t.dep_ == "ROOT"]
 
 
 STRATEGIES: tuple[Callable[[Frame], list[Token]], ...] = (

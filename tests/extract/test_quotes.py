@@ -197,3 +197,15 @@ def test_a_cue_ending_a_sentence_that_holds_a_quote_does_not_take_the_next_one(e
     labels = {e.key: e.label for e in x.entities}
     q = next(q for q in x.quotes if q.text.startswith("Justice"))
     assert labels[q.speaker] == "Ann Lee"
+
+
+@pytest.mark.parametrize("gap", [" ", "\n\n"])
+def test_a_quote_after_reported_speech_is_the_reporters(extract_text, gap):
+    x = extract_text(
+        "Fertility expert Lord Winston said it was “rather good” that ministers held views. "
+        "Ann Weyman, chief executive of the Family Trust, said teaching pupils about money was key."
+        f"{gap}“Young people must be told about all the issues, which include debt and saving.”\n"
+    )
+    labels = {e.key: e.label for e in x.entities}
+    q = next(q for q in x.quotes if q.text.startswith("Young people"))
+    assert labels.get(q.speaker or "") == "Ann Weyman"
