@@ -285,6 +285,8 @@ def _unlabelled_names(doc: Doc, out: dict[tuple[int, int], RawMention]) -> None:
             and t.is_alpha
             and t.text[:1].isupper()
             and t.lower_ not in TITLE_WORDS
+            # "The Lord Chief Justice said": a word a title leads is an office ("Lord Winston" a name)
+            and not any(c.dep_ == "compound" and c.lower_ in TITLE_WORDS for c in t.children)
         )
         if not covered[t.i] and t.pos_ == "PROPN" and ((full_names.people(t.text) and not t.is_upper) or speaks):
             m = RawMention(t.i, t.i + 1, text=t.text)

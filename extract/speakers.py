@@ -162,7 +162,7 @@ class Speakers:
     def _by_name(self, head: Token, text: str) -> Speaker | None:
         """The head itself, an apposition ("the regime's leader, Ali Khamenei"), any entity
         inside the phrase ("MEK Iran's representatives", "a spokesman for X"), a surname."""
-        if self.ent[head.i]:
+        if self.ent[head.i] and not self._titled_apposition(head):
             return Speaker.by("named", text, self.ent[head.i])
         frontier = [head]
         for _ in range(3):  # "the regime's Supreme Leader, Ali Khamenei": appositions of appositions
@@ -178,6 +178,17 @@ class Speakers:
         if len(fits) == 1:
             return Speaker.by("named-short", text, next(iter(fits)))
         return None
+
+    def _titled_apposition(self, head: Token) -> bool:
+        """ "The Lord Chief Justice, Lord Woolf, said": the subject is a title the NER took for
+        a name of one word, and a person's name stands in apposition to it."""
+        key = self.ent[head.i]
+        if key is None or len(self.labels.get(key, "").split()) > 1 or self.etype.get(key) != PERSON:
+            return False
+        return any(
+            c.dep_ == "appos" and self.ent[c.i] not in (None, key) and self.etype.get(self.ent[c.i] or "") == PERSON
+            for c in head.children
+        )
 
     def _by_reference(self, head: Token, text: str) -> Speaker:
         """A pronoun or a description: the entity the coreference reading gave it, else (a

@@ -139,3 +139,13 @@ def test_a_party_in_a_description_names_the_organisation_not_the_title(extract_t
         "The Green leader countered that deals had been struck. He declared: “There are no rules any more.”\n"
     )
     assert speakers(x, "no rules") == ("Michael Hollis", "pronoun")
+
+
+def test_a_title_the_ner_took_for_a_name_gives_way_to_the_name_beside_it(extract_text):
+    x = extract_text(
+        "The Lord Chief Justice, Lord Ashby, who is the most senior judge in the land, said it was "
+        "Lord Ridley's “pioneering work” which paved the way. Fertility expert Lord Winton said it was “rather good”.\n"
+    )
+    assert speakers(x, "pioneering") == ("Ashby", "named-apposition")
+    assert speakers(x, "rather good") == ("Winton", "named")
+    assert "Justice" not in {e.label for e in x.entities}
