@@ -46,7 +46,8 @@ CUE_VERBS = frozenset({
     "order", "demand", "pledge", "proclaim", "counter", "agree", "believe", "think", "hope",
     "fear", "worry", "plead", "cry", "yell", "whisper", "scream", "mutter", "recount",
     "interject", "dismiss", "label", "brand", "dub", "term", "criticise", "criticize",
-    "chant", "read", "put",
+    "chant", "read", "put", "attack", "characterize", "characterise", "condemn", "denounce",
+    "decry", "deride", "mock", "ridicule", "hail", "lambast", "castigate", "lament",
 })
 # Cues that introduce reported speech with "that" or an implicit clause: "X said that ...".
 CLAIM_VERBS = frozenset({

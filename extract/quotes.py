@@ -130,7 +130,13 @@ class Attributor:
         for i in [*range(cue_token.i - 1, sent.start - 1, -1), *after]:
             key = self.speakers.speaking_entity(i)
             if key is not None and not self.in_quote[i] and (self.speakers.etype[key] == PERSON or i > cue_token.i):
-                text = self.speakers.source_text(self.doc[i], after=cue_token.i if i > cue_token.i else -1)
+                phrase = self.doc[i]
+                # "Tulsa police Chief Chuck Jordan said": the whole phrase the name stands in
+                while phrase.dep_ in ("compound", "flat", "appos") and not self.in_quote[phrase.head.i]:
+                    if phrase.head.i == cue_token.i or not sent.start <= phrase.head.i < sent.end:
+                        break
+                    phrase = phrase.head
+                text = self.speakers.source_text(phrase, after=cue_token.i if i > cue_token.i else -1)
                 return Speaker.by("nearest-person", text, key)
         return None
 

@@ -209,3 +209,24 @@ def test_a_quote_after_reported_speech_is_the_reporters(extract_text, gap):
     labels = {e.key: e.label for e in x.entities}
     q = next(q for q in x.quotes if q.text.startswith("Young people"))
     assert labels.get(q.speaker or "") == "Ann Weyman"
+
+
+def test_a_speaker_found_by_nearness_is_written_with_the_title_before_the_name(extract_text):
+    x = extract_text(
+        "“We will get justice in this case,” Harbour police Chief Ann Lorca said Monday after the hearing.\n"
+    )
+    q = next(q for q in x.quotes if "justice" in q.text)
+    assert q.speaker_text is not None and "Chief Ann Lorca" in q.speaker_text
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "In a speech in May, Senator Ada Kell attacked “the cruel logic of a budget that punishes the poor.”",
+        "Senator Ada Kell characterized the plan as “a little desperate, a scheme with no money behind it.”",
+    ],
+)
+def test_words_quoted_after_a_verb_of_judging_are_the_subjects(extract_text, sentence):
+    x = extract_text(sentence + "\n")
+    labels = {e.key: e.label for e in x.entities}
+    assert [labels.get(q.speaker or "") for q in x.quotes] == ["Ada Kell"]
