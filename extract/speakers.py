@@ -240,7 +240,9 @@ class Speakers:
                     for grand in child.children:
                         if grand.dep_ == "pobj":
                             return grand
-            if verb.dep_ not in _CLAUSES_UP or verb.head.i == verb.i:
+            if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
+                verb = verb.head  # "After saying ..., she was": the clause the phrase modifies
+            elif verb.dep_ not in _CLAUSES_UP or verb.head.i == verb.i:
                 return None
             verb = verb.head
         return None

@@ -230,3 +230,12 @@ def test_words_quoted_after_a_verb_of_judging_are_the_subjects(extract_text, sen
     x = extract_text(sentence + "\n")
     labels = {e.key: e.label for e in x.entities}
     assert [labels.get(q.speaker or "") for q in x.quotes] == ["Ada Kell"]
+
+
+def test_a_cue_in_a_prepositional_phrase_reports_the_clause_it_modifies(extract_text):
+    x = extract_text(
+        "Ada Kell spent the week in hospital. After saying her foot was “so swollen I could barely walk,” "
+        "she was sent home with a brace.\n"
+    )
+    labels = {e.key: e.label for e in x.entities}
+    assert [labels.get(q.speaker or "") for q in x.quotes] == ["Ada Kell"]
