@@ -77,7 +77,13 @@ def before_colon(frame: Frame) -> list[Token]:
     if not (before.endswith(":") or doc[lo - 1].text == ":" or text[start - 3 : start].strip().endswith(":")):
         return []
     prev_sent = doc[lo - 1].sent
-    return cues_in(frame, prev_sent.start, prev_sent.end)
+    found = cues_in(frame, prev_sent.start, prev_sent.end)
+    if found:
+        return found
+    # 'Sanders made the following comment:': whatever the verb, a colon hands its subject the words
+    root = prev_sent.root
+    subject = any(c.dep_ in ("nsubj", "nsubjpass") and not frame.in_quote[c.i] for c in root.children)
+    return [root] if root.pos_ == "VERB" and subject and not frame.in_quote[root.i] else []
 
 
 def ending_previous_sentence(frame: Frame) -> list[Token]:

@@ -239,3 +239,12 @@ def test_a_cue_in_a_prepositional_phrase_reports_the_clause_it_modifies(extract_
     )
     labels = {e.key: e.label for e in x.entities}
     assert [labels.get(q.speaker or "") for q in x.quotes] == ["Ada Kell"]
+
+
+def test_a_colon_hands_the_words_to_the_subject_whatever_its_verb(extract_text):
+    x = extract_text(
+        "On July 6, Senator Ada Kell made the following comment:\n\n"
+        "“For young people who left school early, the jobless rate is a scandal.”\n"
+    )
+    labels = {e.key: e.label for e in x.entities}
+    assert [labels.get(q.speaker or "") for q in x.quotes] == ["Ada Kell"]
