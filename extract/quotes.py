@@ -73,6 +73,10 @@ class Attributor:
             if found is None:
                 return None  # the cue's subject is a slogan ("the banners read ...")
             speaker, cue = found
+        if speaker is None and self._bare(frame):
+            subject = self._previous_subject(frame, prev[1] if prev is not None else None)
+            if subject is not None:
+                return self._quote(sp, None, subject, subject.rule)
         if speaker is None and prev is not None and self._inherits(frame, prev[1]):
             quote_rule = "continuation" if sp.continues else "previous-speaker"
             before = prev[0]
@@ -139,6 +143,25 @@ class Attributor:
                 text = self.speakers.source_text(phrase, after=cue_token.i if i > cue_token.i else -1)
                 return Speaker.by("nearest-person", text, key)
         return None
+
+    def _previous_subject(self, frame: Frame, prev_span: QuotedSpan | None) -> Speaker | None:
+        """'Senator X named exhaustion as a reason for hope. “Young people are sick of it.”':
+        a sentence that is all quote, after a sentence of its paragraph with no quote of its
+        own (a quoted title is no quote), is the words of the person that sentence is about
+        (its main subject)."""
+        lo = frame.lo
+        if lo == 0 or "\n" in self.text[self.doc[lo - 1].idx : frame.span.open_mark]:
+            return None
+        prev_sent = self.doc[lo - 1].sent
+        if prev_span is not None and prev_span.open_mark >= prev_sent.start_char:
+            return None
+        subj = next((c for c in prev_sent.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is None:
+            return None
+        found = self.speakers.resolve(subj)
+        if found.entity is None or self.speakers.etype.get(found.entity) != PERSON:
+            return None
+        return Speaker.by("previous-subject", found.text, found.entity)
 
     def _inherits(self, frame: Frame, prev_span: QuotedSpan) -> bool:
         """A continuation paragraph, a sentence that is all quote, or a long quote in the

@@ -127,6 +127,14 @@ _ALL = (
         "Helena Marsh said: “The offer is too low,\n\n“and our members will not accept it.”",
     ),
     Rule(
+        "previous-subject",
+        "quote",
+        0.6,
+        "“We will win,” Tom Reyes said. Senator Ada Kell named exhaustion with unfairness as a reason for hope. "
+        "“Young people are sick and tired of discrimination and racism.”",
+        person_evidence=0.25,
+    ),
+    Rule(
         "previous-speaker",
         "quote",
         0.65,
