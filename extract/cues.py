@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from .patterns import ALWAYS_CUES, CUE_VERBS
+from .patterns import ALWAYS_CUES, CUE_VERBS, SPEECH_NOUNS
 from .spans import QuotedSpan
 
 # Last characters of a quote after which its cue may open the next sentence: '“...?” he asked.'
@@ -44,6 +44,8 @@ def cues_in(frame: Frame, lo: int, hi: int) -> list[Token]:
             out.append(t)  # "Said Ellis:" is tagged a proper noun at a sentence start
         elif t.lower_ == "according" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "to":
             out.append(t)
+        elif t.pos_ == "NOUN" and t.lower_ in SPEECH_NOUNS and any(c.dep_ == "poss" for c in t.children):
+            out.append(t)  # "Ada Kell's claim that ...": the possessor is the speaker
     return out
 
 

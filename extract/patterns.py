@@ -49,6 +49,13 @@ CUE_VERBS = frozenset({
     "chant", "read", "put", "attack", "characterize", "characterise", "condemn", "denounce",
     "decry", "deride", "mock", "ridicule", "hail", "lambast", "castigate", "lament",
 })
+# Nouns of saying whose possessor is the speaker: "Ada Kell's claim that there were “thousands”".
+SPEECH_NOUNS = frozenset({
+    "claim", "statement", "remark", "remarks", "comment", "comments", "assertion", "warning",
+    "pledge", "promise", "words", "tweet", "accusation", "insistence", "admission", "plea",
+    "argument", "suggestion", "vow", "boast", "quip", "description", "characterization",
+    "characterisation", "criticism", "complaint", "prediction", "declaration", "announcement",
+})
 # Cues that introduce reported speech with "that" or an implicit clause: "X said that ...".
 CLAIM_VERBS = frozenset({
     "say", "tell", "claim", "warn", "insist", "acknowledge", "explain", "note", "declare",

@@ -146,7 +146,9 @@ class Speakers:
             if self.in_quote[i]:
                 lo = i + 1
                 break
-        while hi > lo and (self.doc[hi].is_punct or self.doc[hi].is_space) and self.doc[hi].text != ")":
+        while hi > lo and (
+            (self.doc[hi].is_punct or self.doc[hi].is_space or self.doc[hi].tag_ == "POS") and self.doc[hi].text != ")"
+        ):
             hi -= 1
         lo = max(lo, after + 1)
         while lo < hi and (self.doc[lo].is_punct or self.doc[lo].is_space):
@@ -230,6 +232,8 @@ class Speakers:
 
     def subject(self, verb: Token) -> Token | None:
         """The subject of a cue verb, following conjunctions and participles up the tree."""
+        if verb.pos_ == "NOUN":  # a noun of saying: "Ada Kell's claim"
+            return next((c for c in verb.children if c.dep_ == "poss" and not self.in_quote[c.i]), None)
         for _ in range(4):  # the verb and up to three clauses above it
             for child in verb.children:
                 if child.dep_ in _SUBJECTS and not self.in_quote[child.i]:

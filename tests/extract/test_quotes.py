@@ -248,3 +248,12 @@ def test_a_colon_hands_the_words_to_the_subject_whatever_its_verb(extract_text):
     )
     labels = {e.key: e.label for e in x.entities}
     assert [labels.get(q.speaker or "") for q in x.quotes] == ["Ada Kell"]
+
+
+def test_the_possessor_of_a_noun_of_saying_is_the_speaker(extract_text):
+    x = extract_text(
+        "After the debate the Harbour Post checked Ada Kell's claim that there had been “thousands of complaints” "
+        "in the city this year.\n"
+    )
+    labels = {e.key: e.label for e in x.entities}
+    assert [(labels.get(q.speaker or ""), q.speaker_text) for q in x.quotes] == [("Ada Kell", "Ada Kell")]
