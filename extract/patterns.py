@@ -47,7 +47,7 @@ CUE_VERBS = frozenset({
     "fear", "worry", "plead", "cry", "yell", "whisper", "scream", "mutter", "recount",
     "interject", "dismiss", "label", "brand", "dub", "term", "criticise", "criticize",
     "chant", "read", "put", "attack", "characterize", "characterise", "condemn", "denounce",
-    "decry", "deride", "mock", "ridicule", "hail", "lambast", "castigate", "lament",
+    "decry", "deride", "mock", "ridicule", "hail", "lambast", "castigate", "lament", "wonder",
 })
 # Nouns of saying whose possessor is the speaker: "Ada Kell's claim that there were “thousands”".
 SPEECH_NOUNS = frozenset({

@@ -244,6 +244,10 @@ class Speakers:
                     for grand in child.children:
                         if grand.dep_ == "pobj":
                             return grand
+            if verb.dep_ in ("xcomp", "advcl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+                controller = next((c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i), None)
+                if controller is not None and any(self.speaking_entity(t.i) for t in controller.subtree):
+                    return controller  # "It led the journalist Ann Lee to fear ...": the object does it
             if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
                 verb = verb.head  # "After saying ..., she was": the clause the phrase modifies
             elif verb.dep_ not in _CLAUSES_UP or verb.head.i == verb.i:

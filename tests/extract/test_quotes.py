@@ -257,3 +257,20 @@ def test_the_possessor_of_a_noun_of_saying_is_the_speaker(extract_text):
     )
     labels = {e.key: e.label for e in x.entities}
     assert [(labels.get(q.speaker or ""), q.speaker_text) for q in x.quotes] == [("Ada Kell", "Ada Kell")]
+
+
+def test_the_object_of_a_control_verb_is_the_subject_of_its_cue(extract_text):
+    x = extract_text(
+        "Ann Lee praised the mayor. All this has led the Harbour Post columnist Ada Kell to fear "
+        "“a city run by one family.”\n"
+    )
+    labels = {e.key: e.label for e in x.entities}
+    assert [labels.get(q.speaker or "") for q in x.quotes] == ["Ada Kell"]
+
+
+def test_wondering_aloud_is_saying(extract_text):
+    x = extract_text(
+        "The Green candidate has repeatedly wondered whether the moderators will be “fair” to him, "
+        "in what analysts described as an old tactic.\n"
+    )
+    assert [q.speaker_text for q in x.quotes] == ["The Green candidate"]
