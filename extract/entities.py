@@ -28,6 +28,7 @@ from .patterns import (
     PARTY_ADJECTIVES,
     PARTY_WORDS,
     PERSON_NOUNS,
+    PLACE_WORDS,
     POSSESSIVE_ENDINGS,
     QUOTE_CHARS,
     TITLE_WORDS,
@@ -264,7 +265,11 @@ def _unlabelled_names(doc: Doc, out: dict[tuple[int, int], RawMention]) -> None:
         text = doc[s:e].text
         lowered = {t.lower_ for t in doc[s:e]}
         m = RawMention(s, e, text=text)
-        if person_like(text):
+        if doc[e - 1].lower_ in PLACE_WORDS:
+            m.votes[PLACE] += 0.5  # "Downing Street", "Harbour Bridge"
+        elif s > 0 and doc[s - 1].lower_ == "the":
+            m.votes[ORGANIZATION] += 0.5  # "the Eastfield Hunt": no person's name takes "the"
+        elif person_like(text):
             m.votes[PERSON] += 0.5
         elif lowered & ORG_WORDS:
             m.votes[ORGANIZATION] += 0.5
@@ -275,7 +280,10 @@ def _unlabelled_names(doc: Doc, out: dict[tuple[int, int], RawMention]) -> None:
             covered[k] = True
     full_names: NameIndex[bool] = NameIndex()
     for m in out.values():
-        if m.votes.get(PERSON, 0) > 0 or m.votes.get(ORGANIZATION, 0) <= 1:
+        the_name = m.start > 0 and doc[m.start - 1].lower_ == "the"  # "the Eastfield Hunt"
+        if m.votes.get(PERSON, 0) > 0 or (
+            m.votes.get(ORGANIZATION, 0) <= 1 and not m.votes.get(PLACE) and not the_name
+        ):
             full_names.add(m.text, True, spelled=False)
     for t in doc:
         # "Penrose asked.": a lone proper noun that speaks is a name, most often a person's

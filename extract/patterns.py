@@ -86,6 +86,9 @@ TITLE_WORDS = frozenset({
     "councilor", "speaker", "treasurer", "vice-chairman", "boss", "presenter",
     "chairman-elect", "leader-elect", "shadow", "commissioner", "inspector", "superintendent",
     "sergeant", "colonel", "lieutenant", "major", "admiral", "marshal", "activist",
+    "cardinal", "rabbi", "pastor", "priest", "vicar", "chaplain", "constable", "detective",
+    "sheriff", "coroner", "magistrate", "headteacher", "headmaster", "headmistress", "principal",
+    "dean", "provost", "rector", "curator",
 })
 # Titles that mean leading the organisation they name: "X, the leader of Y" -> Y ledBy X.
 LEADER_WORDS = frozenset({
@@ -123,6 +126,12 @@ LABEL_TYPES = {
     "EVENT": "Event",
     "NORP": "Organization",
 }
+# Last words of the names of places and buildings: "Downing Street" is no person.
+PLACE_WORDS = frozenset({
+    "street", "road", "avenue", "lane", "square", "park", "bridge", "hall", "house", "palace",
+    "castle", "tower", "station", "airport", "cathedral", "abbey", "stadium", "arena", "harbour",
+    "harbor", "river", "valley", "island", "islands", "mountain", "mountains", "county", "city",
+})
 # Lower-case words a name may hold: "National Council of Resistance of Iran", "Mujahedin-e Khalq".
 NAME_CONNECTORS = frozenset({"of", "for", "and", "&", "de", "e", "al", "la", "du", "von", "van", "der", "bin", "-"})
 # Words that join the parts of a long organisation name before "(ACRONYM)".

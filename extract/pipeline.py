@@ -15,7 +15,7 @@ from .quotes import extract_quotes
 from .records import Article, DocumentExtraction, Entity, Fact, Mention, Quote
 from .relations import Relations
 from .rules import rule
-from .schema import ORGANIZATION, PERSON, fits, new_votes, vote_type
+from .schema import ORGANIZATION, PERSON, PLACE, fits, new_votes, vote_type
 
 
 def extract_doc(doc: Doc, article: Article) -> DocumentExtraction:
@@ -117,18 +117,22 @@ class _Entities:
 
 def _retype(entities: list[Entity], facts: list[Fact], quotes: list[Quote]) -> list[Entity]:
     """Evidence from roles: a held title or a speaking role makes a name a person."""
-    role_votes = new_votes()
+    role_votes, speaking = new_votes(), new_votes()
     for f in facts:
         if f.predicate == "holdsPosition":
             role_votes[f.subject] += rule(f.rule).person_evidence
     for q in quotes:
         if q.speaker and q.speaker_rule:
-            role_votes[q.speaker] += rule(q.speaker_rule).person_evidence
+            speaking[q.speaker] += rule(q.speaker_rule).person_evidence
     out = []
     for e in entities:
         votes = new_votes(e.type_votes)
         if role_votes.get(e.key):
             votes[PERSON] += role_votes[e.key]
+        # organisations and places speak too ("Downing Street dismissed it"): speaking is
+        # evidence of a person only for a name nothing else has typed
+        if speaking.get(e.key) and not (votes.get(ORGANIZATION) or votes.get(PLACE)):
+            votes[PERSON] += speaking[e.key]
         out.append(replace(e, type=vote_type(votes), type_votes=tuple(sorted(votes.items()))))
     return out
 

@@ -149,3 +149,23 @@ def test_a_title_the_ner_took_for_a_name_gives_way_to_the_name_beside_it(extract
     assert speakers(x, "pioneering") == ("Ashby", "named-apposition")
     assert speakers(x, "rather good") == ("Winton", "named")
     assert "Justice" not in {e.label for e in x.entities}
+
+
+def test_places_and_organisations_that_speak_stay_what_they_are(extract_text):
+    x = extract_text(
+        "Rick Vance runs the Eastfield Hunt. His son Tom Vance, a former pupil and joint master of the Eastfield Hunt, "
+        "said: “We will ride on Boxing Day whatever the court says.” "
+        "Downing Street dismissed the ruling as “a sideshow”.\n"
+    )
+    types = {e.label: e.type for e in x.entities}
+    assert (types["Eastfield Hunt"], types["Downing Street"]) == ("Organization", "Place")
+    assert speakers(x, "ride on Boxing Day") == ("Tom Vance", "named-apposition")
+    assert speakers(x, "sideshow") == ("Downing Street", "named")
+
+
+def test_a_church_title_is_a_title(extract_text):
+    x = extract_text(
+        "Cardinal Sean Hurley-O'Neill led the mass on Sunday. Father Liam Dunne read the lesson. "
+        "“We pray for peace,” the cardinal said.\n"
+    )
+    assert speakers(x, "pray for peace") == ("Sean Hurley-O'Neill", "description-title")
