@@ -48,6 +48,7 @@ CUE_VERBS = frozenset({
     "interject", "dismiss", "label", "brand", "dub", "term", "criticise", "criticize",
     "chant", "read", "put", "attack", "characterize", "characterise", "condemn", "denounce",
     "decry", "deride", "mock", "ridicule", "hail", "lambast", "castigate", "lament", "wonder",
+    "assure", "reassure",
 })
 # Nouns of saying whose possessor is the speaker: "Ada Kell's claim that there were “thousands”".
 SPEECH_NOUNS = frozenset({

@@ -68,6 +68,8 @@ class Attributor:
         if self._is_slogan(frame) or looks_like_title(frame.quoted, sp):
             return None
         speaker, cue = None, None
+        if not cues:
+            speaker = self._name_colon(sp)
         if cues:
             found = self._speaker_of_cues(frame, cues)
             if found is None:
@@ -143,6 +145,23 @@ class Attributor:
                 text = self.speakers.source_text(phrase, after=cue_token.i if i > cue_token.i else -1)
                 return Speaker.by("nearest-person", text, key)
         return None
+
+    def _name_colon(self, sp: QuotedSpan) -> Speaker | None:
+        """'Michael P. McDonald: “At long last ...”': a name and a colon before the quote, no verb."""
+        before = self.text[max(0, sp.open_mark - 4) : sp.open_mark].rstrip()
+        if not before.endswith(":"):
+            return None
+        colon = self.doc.char_span(self.text.rindex(":", 0, sp.open_mark), sp.open_mark, alignment_mode="expand")
+        if colon is None or colon.start == 0:
+            return None
+        i = colon.start - 1
+        key = self.speakers.speaking_entity(i)
+        if key is None or self.in_quote[i]:
+            return None
+        start = i
+        while start > 0 and self.speakers.ent[start - 1] == key:
+            start -= 1
+        return Speaker.by("named-colon", self.doc[start : i + 1].text, key)
 
     def _previous_subject(self, frame: Frame, prev_span: QuotedSpan | None) -> Speaker | None:
         """'Senator X named exhaustion as a reason for hope. “Young people are sick of it.”':

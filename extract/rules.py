@@ -68,6 +68,13 @@ _ALL = (
         person_evidence=0.5,
     ),
     Rule(
+        "named-colon",
+        "speaker",
+        0.8,
+        "TURNOUT IS UP IN THE NORTH - Helena Marsh: “At long last the first contest is over.”",
+        person_evidence=0.25,
+    ),
+    Rule(
         "pronoun",
         "speaker",
         0.7,

@@ -230,11 +230,34 @@ class Speakers:
         """A subject, or a word of a subject's compound name."""
         return token.dep_ in _SUBJECTS or (token.dep_ == "compound" and token.head.dep_ in _SUBJECTS)
 
+    def _inverted_subject(self, verb: Token) -> Token | None:
+        """'“...,” added another New Hampshire Democrat.': after a closing mark, a cue
+        followed by its subject, which the parser often takes for an object."""
+        after_quote = verb.i > 0 and self.in_quote[verb.i - 1]
+        after_quote = after_quote or (verb.i > 1 and self.doc[verb.i - 1].is_punct and self.in_quote[verb.i - 2])
+        if not after_quote:
+            return None
+        if any(c.dep_ in _SUBJECTS and not self.in_quote[c.i] for c in verb.children):
+            return None
+        return next(
+            (
+                c
+                for c in verb.rights
+                if c.dep_ in ("dobj", "attr") and c.pos_ in ("PROPN", "NOUN") and c.i - verb.i <= 6
+            ),
+            None,
+        )
+
     def subject(self, verb: Token) -> Token | None:
         """The subject of a cue verb, following conjunctions and participles up the tree."""
         if verb.pos_ == "NOUN":  # a noun of saying: "Ada Kell's claim"
             return next((c for c in verb.children if c.dep_ == "poss" and not self.in_quote[c.i]), None)
+        inverted = self._inverted_subject(verb)
+        if inverted is not None:
+            return inverted
         for _ in range(4):  # the verb and up to three clauses above it
+            while verb.pos_ in ("NOUN", "PROPN") and verb.dep_ in ("dobj", "pobj", "attr") and verb.head.i != verb.i:
+                verb = verb.head  # "He adopted an accent and joked": the parser joined the verb to the noun
             for child in verb.children:
                 if child.dep_ in _SUBJECTS and not self.in_quote[child.i]:
                     if child.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":

@@ -274,3 +274,23 @@ def test_wondering_aloud_is_saying(extract_text):
         "in what analysts described as an old tactic.\n"
     )
     assert [q.speaker_text for q in x.quotes] == ["The Green candidate"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker_text"),
+    [
+        # the subject after its cue, parsed as an object
+        (
+            "“It will be close,” said one Harbour voter. "
+            "“It is his to lose at this point,” added another Harbour voter.",
+            "another Harbour voter",
+        ),
+        # the cue joined to a noun by the parser
+        ("He then adopted a fake accent and joked, “I will make it easier for them to laugh at me.”", "He"),
+        # a name and a colon, no verb
+        ("TURNOUT IS UP IN THE NORTH - Helena Marsh: “At long last the first contest is over.”", "Helena Marsh"),
+    ],
+)
+def test_speakers_the_parse_hides(extract_text, text, speaker_text):
+    x = extract_text(text + "\n")
+    assert x.quotes[-1].speaker_text == speaker_text
