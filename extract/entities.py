@@ -26,6 +26,7 @@ from .patterns import (
     NAME_CONNECTORS,
     ORG_WORDS,
     PARTY_ADJECTIVES,
+    PARTY_NAME_WORDS,
     PARTY_WORDS,
     PERSON_NOUNS,
     PLACE_WORDS,
@@ -72,6 +73,11 @@ def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
     while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space or doc[end - 1].lower_ in POSSESSIVE_ENDINGS):
         end -= 1
     return start, end
+
+
+def _party_word(token: Token) -> bool:
+    word = token.lower_
+    return word in PARTY_WORDS or word in PARTY_ADJECTIVES or word in PARTY_NAME_WORDS
 
 
 def _untitled(doc: Doc, start: int, end: int) -> int:
@@ -185,6 +191,8 @@ def raw_mentions(doc: Doc) -> list[RawMention]:
         etype = LABEL_TYPES.get(ent.label_)
         if etype is None:
             continue
+        if etype == PERSON and all(_party_word(t) for t in ent if not t.is_punct):
+            etype = ORGANIZATION  # "Lib Dem", "Tory": a party, whatever the NER says
         if ent.label_ == "NORP" and (ent.root.dep_ in {"amod", "compound", "poss"} or ent.root.tag_ != "NNPS"):
             continue  # "Iranian" modifies a noun; only plural group names ("the Tories") stay
         pieces = _split_points(doc, ent.start, ent.end)

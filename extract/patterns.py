@@ -134,7 +134,12 @@ PLACE_WORDS = frozenset({
     "harbor", "river", "valley", "island", "islands", "mountain", "mountains", "county", "city",
 })
 # Lower-case words a name may hold: "National Council of Resistance of Iran", "Mujahedin-e Khalq".
-NAME_CONNECTORS = frozenset({"of", "for", "and", "&", "de", "e", "al", "la", "du", "von", "van", "der", "bin", "-"})
+NAME_CONNECTORS = frozenset({
+    "of", "for", "and", "&", "de", "e", "al", "la", "du", "von", "van", "der", "bin", "-", "den",
+    "da", "das", "dos", "del", "della", "di", "le", "ter", "ten", "ibn", "bint", "abu", "el",
+})
+# Words of party names the NER takes for a person: "Lib Dem", "Tory" (with PARTY_WORDS).
+PARTY_NAME_WORDS = frozenset({"lib", "dem", "dems", "libdem", "libdems", "ukip", "snp", "gop"})
 # Words that join the parts of a long organisation name before "(ACRONYM)".
 LONG_NAME_JOINERS = frozenset({"of", "and", "for", "’s", "'s"})
 ARTICLES = frozenset({"the", "a", "an"})

@@ -99,3 +99,13 @@ def test_a_title_or_party_the_ner_ran_into_a_name_is_not_part_of_it(extract_text
     people = {e.label for e in x.entities if e.type == "Person"}
     assert {"Ann Hale", "Liam Frost", "Archy Pell"} <= people
     assert not people & {"Lawyer Ann Hale", "Tory Liam Frost", "Councillor Archy Pell"}
+
+
+def test_names_with_lower_case_particles_and_parties_the_ner_calls_people(extract_text):
+    x = extract_text(
+        "“The results were modest,” said Nick Van den Berg of Harbour Bank. "
+        "Lib Dem Sir Archy Pell said the Lib Dem plan was better.\n"
+    )
+    types = {e.label: e.type for e in x.entities}
+    assert types.get("Nick Van den Berg") == "Person"
+    assert types.get("Lib Dem") == "Organization"
