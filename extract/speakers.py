@@ -194,8 +194,8 @@ class Speakers:
 
     def _by_reference(self, head: Token, text: str) -> Speaker:
         """A pronoun or a description: the entity the coreference reading gave it, else (a
-        subject the reading passed over, such as one inside a quote's sentence only) the
-        nearest fitting entity before it."""
+        word the reading passed over: a description that is no subject, "by the company")
+        the nearest fitting entity before it."""
         if self.coref is not None and head.i in self.coref.rule:
             described = self.coref.described_by.get(head.i)
             if described is not None:  # "A spokesman said ... he added": the words that said who
@@ -203,7 +203,7 @@ class Speakers:
             return Speaker.by(self.coref.rule[head.i], text, self.coref.resolved[head.i])
         lower = head.lower_
         if lower in PERSON_PRONOUNS:
-            return Speaker.by("pronoun", text, self.antecedent(head))
+            return Speaker.by("pronoun", text, self.entity_before(head.i, {PERSON}))
         if lower in GROUP_PRONOUNS:
             return Speaker.by("pronoun-group", text, self.entity_before(head.i, {ORGANIZATION}))
         if lower in ORG_DESCRIPTIONS or lower in ORG_WORDS:
@@ -211,24 +211,6 @@ class Speakers:
         if lower in PERSON_DESCRIPTIONS:
             return Speaker.by("description-person", text, self.entity_before(head.i, {PERSON}))
         return Speaker.by("unresolved", text, None)
-
-    def antecedent(self, pronoun: Token) -> str | None:
-        """He/she: the person who is the subject of the nearest clause before (this sentence
-        and the two before it), else the nearest person named before."""
-        lo = pronoun.sent.start
-        for _ in range(2):
-            if lo > 0:
-                lo = self.doc[lo - 1].sent.start
-        for i in range(pronoun.i - 1, lo - 1, -1):
-            key = self.ent[i]
-            if key and self.etype.get(key) == PERSON and not self.in_quote[i] and self._is_subject(self.doc[i]):
-                return key
-        return self.entity_before(pronoun.i, {PERSON})
-
-    @staticmethod
-    def _is_subject(token: Token) -> bool:
-        """A subject, or a word of a subject's compound name."""
-        return token.dep_ in _SUBJECTS or (token.dep_ == "compound" and token.head.dep_ in _SUBJECTS)
 
     def _inverted_subject(self, verb: Token) -> Token | None:
         """'“...,” added another New Hampshire Democrat.': after a closing mark, a cue
