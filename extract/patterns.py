@@ -97,6 +97,13 @@ LEADER_WORDS = frozenset({
     "founder", "co-founder", "chief", "ceo", "boss", "director", "secretary-general",
     "director-general", "commander", "premier",
 })
+# Groups with followers rather than members: their leader is not counted as a member.
+MOVEMENT_WORDS = frozenset({"movement", "resistance", "opposition", "uprising", "revolution"})
+# Titles of several words that lead: "chief executive", "executive chairman".
+LEADER_PHRASES = frozenset({
+    "chief executive", "chief executive officer", "executive chairman", "executive chairwoman",
+    "general secretary", "secretary general", "director general",
+})
 # Words before a title that stop it meaning what it says now: "former leader",
 # "President-elect", "deputy leader", "presidential candidate".
 NOT_LEADER_MODIFIERS = frozenset({
@@ -208,6 +215,22 @@ TITLE_CONJUNCTIONS = frozenset({"and", "&"})
 POSSESSOR_STOPS = frozenset({"of", "for", ","})
 # Words inside a description after "of" that names no entity: "head of the regional health board".
 DESCRIPTION_JOINERS = frozenset({"of", "and"})
+# Capitalised words of a title's portfolio, never an organisation's name before it: "Home
+# Secretary", "Europe minister", "Work and Pensions Secretary", "Finance Minister".
+TITLE_DOMAINS = frozenset({
+    "home", "foreign", "finance", "health", "education", "trade", "industry", "transport",
+    "justice", "defence", "defense", "environment", "culture", "media", "sport", "europe",
+    "treasury", "interior", "energy", "work", "pensions", "affairs", "state", "economic",
+    "chief", "prime", "general", "cabinet", "commonwealth", "development", "employment",
+    "agriculture", "fisheries", "housing", "communities", "security", "international",
+    "constitutional", "northern", "scotland", "scottish", "wales", "welsh", "ireland", "irish",
+    "attorney", "solicitor", "lord", "lords", "commons", "government", "local", "social",
+    "family", "women", "equality", "equalities", "science", "technology", "business",
+    "enterprise", "immigration", "police", "policing", "legal", "communications", "public",
+    "services", "urban", "rural", "regional", "budget", "economy", "labor", "commerce",
+    "veterans", "homeland", "intelligence", "national", "senior", "junior", "joint", "first",
+    "second", "third", "executive", "financial", "operating", "managing", "medical",
+})
 # Directors that lead: "managing director", "executive director", "director general".
 LEADING_DIRECTORS = frozenset({"managing", "executive", "general"})
 # fmt: on

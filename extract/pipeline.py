@@ -31,7 +31,7 @@ def extract_doc(doc: Doc, article: Article) -> DocumentExtraction:
     for m, idx in zip(mentions, owner, strict=True):
         for i in range(m.start, m.end):
             entities.of_token[i] = found[idx].key
-    rel = Relations(doc, entities.of_token, entities.types, entities.new_org)
+    rel = Relations(doc, entities.of_token, entities.types, entities.new_org, entities.known_org)
     facts: list[Fact] = list(rel.positions())
     facts += list(rel.leaders_from_positions(facts, entities.labels()))
     facts += list(rel.lead_verbs())
@@ -85,6 +85,7 @@ class _Entities:
         self.extra: list[Entity] = []
         self.of_token: list[str | None] = [None] * len(doc)
         self.types = {e.key: e.type for e in found}
+        self._org_names: dict[str, str] | None = None
 
     def all(self) -> list[Entity]:
         return [*self.found, *self.extra]
@@ -92,10 +93,17 @@ class _Entities:
     def labels(self) -> dict[str, str]:
         return {e.key: e.label for e in self.all()}
 
+    def known_org(self, text: str) -> str | None:
+        """The organisation the document names so (a name or alias), if any."""
+        if self._org_names is None:
+            self._org_names = {name_key(n): e.key for e in self.found if e.type == ORGANIZATION for n in e.names}
+        return self._org_names.get(name_key(text))
+
     def new_org(self, start: int, end: int) -> str:
-        """An organisation named by tokens [start, end); the same words twice are one entity."""
+        """An organisation named by tokens [start, end); the same words twice are one entity,
+        and words the document gives an organisation elsewhere are that organisation."""
         span = self.doc[start:end]
-        key = next((e.key for e in self.extra if e.label == span.text), None)
+        key = self.known_org(span.text) or next((e.key for e in self.extra if e.label == span.text), None)
         if key is None:
             key = f"e{len(self.found) + len(self.extra)}"
             self.extra.append(

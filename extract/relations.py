@@ -15,10 +15,11 @@ from .patterns import (
     COPULAS,
     GROUP_NOUNS,
     LEAD_VERBS,
+    LEADER_PHRASES,
     LEADER_WORDS,
     LEADING_DIRECTORS,
+    MOVEMENT_WORDS,
     NOT_LEADER_MODIFIERS,
-    PARTY_WORDS,
     RELATIVE_PRONOUNS,
     SHORT_HONORIFICS,
     TITLE_OPENERS,
@@ -122,23 +123,21 @@ class Relations(Titles):
     def leaders_from_positions(self, facts: list[Fact], org_names: dict[str, str]) -> Iterator[Fact]:
         """A leader's title with an organisation: "X, the leader of Y" -> Y ledBy X.
 
-        A position in an organisation implies membership ("member of", "spokesman for",
-        "minister of"); a leading title implies it only for parties and assemblies, whose
-        leaders are members by definition: the leader of a movement ("the Iranian
-        Resistance") or the president of a council is not counted as its member.
+        A position in an organisation implies membership: its chief executive, spokesman and
+        analyst work for it, a party's leader belongs to it. A country's office ("French
+        president") makes no member of the country, nor does leading a movement, which has
+        followers rather than members ("the leader of the Iranian Resistance").
         """
         leader = rule("leader-title")
         for f in facts:
             if f.predicate != "holdsPosition" or f.object is None or f.title is None:
                 continue
             words = f.title.lower().replace("-", " ").split()
-            leading = bool(words) and (words[-1] in LEADER_WORDS or "president" in words or "elect" in words)
-            if words[-1:] == ["director"] and len(words) > 1 and words[-2] not in LEADING_DIRECTORS:
-                leading = False  # "regional director", "communications director" do not lead
-            if leading and not set(words) & NOT_LEADER_MODIFIERS:
+            leading = self.etype.get(f.object) != PLACE and _leading(words)
+            if leading:
                 yield Fact(f.object, "ledBy", f.subject, f.start, f.end, leader.confidence, f"{f.rule}+{leader.name}")
-            org_words = set(org_names.get(f.object, "").lower().split())
-            if not leading or org_words & PARTY_WORDS:
+            org_head = (org_names.get(f.object, "").lower().split() or [""])[-1]
+            if self.etype.get(f.object) == ORGANIZATION and not (leading and org_head in MOVEMENT_WORDS):
                 member = rule("member-title" if words[-1:] == ["member"] else "position-implies-member")
                 yield Fact(
                     f.subject, "memberOf", f.object, f.start, f.end, member.confidence, f"{f.rule}+{member.name}"
@@ -246,3 +245,15 @@ class Relations(Titles):
                         org_in.confidence,
                         org_in.name,
                     )
+
+
+def _leading(words: list[str]) -> bool:
+    """A title that means leading the organisation: "leader", "chief executive", "managing
+    director", "President"; not "deputy leader", "regional director", "chief financial officer"."""
+    if not words or set(words) & NOT_LEADER_MODIFIERS:
+        return False
+    if " ".join(words[-2:]) in LEADER_PHRASES or " ".join(words[-3:]) in LEADER_PHRASES:
+        return True
+    if words[-1] == "director":
+        return len(words) > 1 and words[-2] in LEADING_DIRECTORS
+    return words[-1] in LEADER_WORDS or "president" in words

@@ -22,6 +22,7 @@ from .patterns import (
     POSSESSIVE_ENDINGS,
     POSSESSOR_STOPS,
     TITLE_CONJUNCTIONS,
+    TITLE_DOMAINS,
     TITLE_JOINERS,
     TITLE_PREPOSITIONS,
     TITLE_WORDS,
@@ -48,6 +49,7 @@ class Titles:
         entity_of_token: entity key per token, None outside mentions.
         entity_type: entity key -> type.
         new_org: makes an organisation of tokens [start, end) ("Tory" of "Tory leader").
+        known_org: the organisation the document names with these words elsewhere, if any.
     """
 
     def __init__(
@@ -56,11 +58,13 @@ class Titles:
         entity_of_token: list[str | None],
         entity_type: dict[str, str],
         new_org: Callable[[int, int], str] | None = None,
+        known_org: Callable[[str], str | None] | None = None,
     ) -> None:
         self.doc = doc
         self.ent = entity_of_token
         self.etype = entity_type
         self.new_org = new_org
+        self.known_org = known_org
 
     def _is(self, i: int, wanted: str) -> bool:
         key = self.ent[i] if 0 <= i < len(self.doc) else None
@@ -97,6 +101,8 @@ class Titles:
         """Where the title words start, and the organisation named before them: "Its
         president", "the MEK's spokesman", "NCRI spokesman", "Tory leader"."""
         doc, i, org = self.doc, lo, None
+        while i < hi and doc[i].lower_ in TITLE_JOINERS:
+            i += 1  # "And WMC chief executive X"
         if i + 1 < hi and doc[i].lower_ == "one" and doc[i + 1].lower_ == "of":
             i += 2
         if i < hi and doc[i].lower_ == "its":
@@ -120,6 +126,13 @@ class Titles:
             end = self._mention_end(i)
             if end < hi and doc[end].lower_ in TITLE_WORDS:
                 org, i = self.ent[i], end
+        # an organisation the NER missed before the title: "WMC chairman", "Qantas boss"
+        if org is None and self.new_org is not None:
+            j = i
+            while j < hi and self._unlabelled_name_word(doc[j]):
+                j += 1
+            if i < j < hi and doc[j].lower_ in TITLE_WORDS and self._names_org(i, j):
+                org, i = self.new_org(i, j), j
         # a party named by its adjective: "Tory leader", "Liberal Democrat spokesman", "Labour MP"
         if org is None and self.new_org is not None and i < hi and self._party_word(doc[i]):
             j = i
@@ -128,6 +141,25 @@ class Titles:
             if j < hi and doc[j].lower_ in TITLE_WORDS:
                 org, i = self.new_org(i, j), j
         return i, org
+
+    def _unlabelled_name_word(self, t: Token) -> bool:
+        return (
+            t.text[:1].isupper()
+            and not self.ent[t.i]
+            and (t.pos_ == "PROPN" or (t.is_upper and t.is_alpha))
+            and t.lower_ not in TITLE_WORDS
+            and t.lower_ not in TITLE_DOMAINS
+            and not self._party_word(t)
+        )
+
+    def _names_org(self, i: int, j: int) -> bool:
+        """Tokens [i, j) name an organisation: an acronym ("BT", "WMC") or a name the document
+        gives an organisation elsewhere ("Qantas"). Not the NER's label alone: a word it kept
+        as no entity of its own ("Supreme" of "Supreme Leader") is a title's."""
+        span = self.doc[i:j]
+        if any(t.is_upper and len(t.text) >= 2 and t.is_alpha for t in span):
+            return True
+        return self.known_org is not None and self.known_org(span.text) is not None
 
     def _party_word(self, t: Token) -> bool:
         """A capitalised party word that is no entity yet ("Italian Prime Minister": no party)."""
