@@ -273,7 +273,9 @@ def _unlabelled_names(doc: Doc, out: dict[tuple[int, int], RawMention]) -> None:
         text = doc[s:e].text
         lowered = {t.lower_ for t in doc[s:e]}
         m = RawMention(s, e, text=text)
-        if doc[e - 1].lower_ in PLACE_WORDS:
+        if all(_party_word(t) for t in doc[s:e]):
+            m.votes[ORGANIZATION] += 0.5  # "Liberal Democrat spokesman": a party
+        elif doc[e - 1].lower_ in PLACE_WORDS:
             m.votes[PLACE] += 0.5  # "Downing Street", "Harbour Bridge"
         elif s > 0 and doc[s - 1].lower_ == "the":
             m.votes[ORGANIZATION] += 0.5  # "the Eastfield Hunt": no person's name takes "the"

@@ -97,6 +97,26 @@ LEADER_WORDS = frozenset({
     "founder", "co-founder", "chief", "ceo", "boss", "director", "secretary-general",
     "director-general", "commander", "premier",
 })
+# Words that modify a title and are titles only alone: "shadow home secretary", "Deputy
+# Prime Minister", "acting chief executive", "Vice President".
+TITLE_MODIFIERS = frozenset({
+    "shadow", "deputy", "acting", "interim", "vice", "assistant", "joint", "former", "ex",
+    "chief", "senior", "co", "associate",
+})
+# Titles a company gives, which make the name before them a company: "Electrolux chief executive".
+CORPORATE_TITLES = frozenset({
+    "chief executive", "chief financial", "chief operating", "chairman", "chairwoman", "boss",
+    "ceo", "managing director", "finance director", "executive", "vice-president",
+})
+# Titles a company or a body gives, which take the organisation of their sentence when the
+# text names no other: "Qantas posted a profit. Chief executive Geoff Dixon said ...".
+BRIDGING_TITLES = frozenset({
+    "executive", "chairman", "chairwoman", "chair", "co-chairman", "director", "head", "co-head",
+    "officer", "spokesman", "spokeswoman", "spokesperson", "analyst", "editor", "manager",
+    "president", "vice-president", "boss", "ceo", "founder", "treasurer", "economist",
+})
+# Nouns that describe an organisation before a title: "company president X", "Committee chairman X".
+BRIDGING_NOUNS = frozenset({"company", "firm", "group", "committee", "union", "party", "bank", "council"})
 # Groups with followers rather than members: their leader is not counted as a member.
 MOVEMENT_WORDS = frozenset({"movement", "resistance", "opposition", "uprising", "revolution"})
 # Titles of several words that lead: "chief executive", "executive chairman".

@@ -10,7 +10,7 @@ from spacy.tokens import Doc
 
 from .entities import cluster_mentions, raw_mentions
 from .names import name_key
-from .patterns import ORG_WORDS
+from .patterns import CORPORATE_TITLES, ORG_WORDS
 from .quotes import extract_quotes
 from .records import Article, DocumentExtraction, Entity, Fact, Mention, Quote
 from .relations import Relations
@@ -32,7 +32,7 @@ def extract_doc(doc: Doc, article: Article) -> DocumentExtraction:
         for i in range(m.start, m.end):
             entities.of_token[i] = found[idx].key
     rel = Relations(doc, entities.of_token, entities.types, entities.new_org, entities.known_org)
-    facts: list[Fact] = list(rel.positions())
+    facts: list[Fact] = rel.bridged(list(rel.positions()), entities.labels())
     facts += list(rel.leaders_from_positions(facts, entities.labels()))
     facts += list(rel.lead_verbs())
     facts += list(rel.places())
@@ -125,10 +125,12 @@ class _Entities:
 
 def _retype(entities: list[Entity], facts: list[Fact], quotes: list[Quote]) -> list[Entity]:
     """Evidence from roles: a held title or a speaking role makes a name a person."""
-    role_votes, speaking = new_votes(), new_votes()
+    role_votes, speaking, org_votes = new_votes(), new_votes(), new_votes()
     for f in facts:
         if f.predicate == "holdsPosition":
-            role_votes[f.subject] += rule(f.rule).person_evidence
+            role_votes[f.subject] += rule(f.rule.split("+")[0]).person_evidence
+            if f.object:  # "Electrolux chief executive X": a company, whatever the NER said of it
+                org_votes[f.object] += 2 + 3 * any((f.title or "").lower().startswith(t) for t in CORPORATE_TITLES)
     for q in quotes:
         if q.speaker and q.speaker_rule:
             speaking[q.speaker] += rule(q.speaker_rule).person_evidence
@@ -137,6 +139,8 @@ def _retype(entities: list[Entity], facts: list[Fact], quotes: list[Quote]) -> l
         votes = new_votes(e.type_votes)
         if role_votes.get(e.key):
             votes[PERSON] += role_votes[e.key]
+        if org_votes.get(e.key):
+            votes[ORGANIZATION] += org_votes[e.key]
         # organisations and places speak too ("Downing Street dismissed it"): speaking is
         # evidence of a person only for a name nothing else has typed
         if speaking.get(e.key) and not (votes.get(ORGANIZATION) or votes.get(PLACE)):

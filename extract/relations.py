@@ -8,10 +8,13 @@ around a name, with spaCy's POS tags, and the verb rules ("led by", "heads") use
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 
 from spacy.tokens import Token
 
 from .patterns import (
+    BRIDGING_NOUNS,
+    BRIDGING_TITLES,
     COPULAS,
     GROUP_NOUNS,
     LEAD_VERBS,
@@ -110,11 +113,141 @@ class Relations(Titles):
                     and not self._is(k - 1, PERSON)
                 ):
                     k -= 1
-                for lo in range(k, j + 1):
+                # an organisation inside the run starts the title: "the announcement WLGA
+                # finance spokesman X" holds "finance spokesman" of the WLGA
+                org_at = next((x for x in range(k, j) if self._org_start(x)), k)
+                for lo in range(org_at, j + 1):
                     title = self.parse_title(lo, j + 1)
                     if title:
                         yield self._fact(person, title, span, "title-before-name")
                         break
+
+    def bridged(self, facts: list[Fact], org_names: dict[str, str]) -> list[Fact]:
+        """A company's title with no organisation takes the one organisation its sentence (or,
+        if it names none, the sentence before) is about: "Qantas posted a record profit. Chief
+        executive Geoff Dixon said ..."; "company president X" and "Committee chairman X" take
+        the organisation so described. Titles written with a capital inside a sentence are
+        honorifics ("President Bush") and are left alone."""
+        out, bridging = [], rule("bridging")
+        for f in facts:
+            if f.predicate != "holdsPosition" or f.object is not None or not f.title:
+                out.append(f)
+                continue
+            words = f.title.split()
+            first = self.doc.char_span(f.start, f.end, alignment_mode="expand")
+            org = None
+            if words[0].lower() in BRIDGING_NOUNS and len(words) > 1:
+                org = self._described_org(words[0].lower(), f.start, org_names)
+                if org is not None:
+                    f = replace(f, title=" ".join(words[1:]))
+            elif (
+                f.rule == "title-before-name"
+                and words[-1].lower() in BRIDGING_TITLES
+                and (f.title[:1].islower() or self._title_opens(f))
+            ):
+                org = self._sentence_org(f.start, f.end)
+            if org is not None and first is not None:
+                f = replace(f, object=org, rule=f"{f.rule}+{bridging.name}", confidence=bridging.confidence)
+            out.append(f)
+        return out
+
+    def _token_of(self, word: str, lo: int, hi: int) -> int:
+        """Where the word first stands in tokens [lo, hi) (hi if nowhere)."""
+        return next((t.i for t in self.doc[lo:hi] if t.lower_ == word), hi)
+
+    def _title_opens(self, f: Fact) -> bool:
+        """The title is the first word of its sentence (so its capital says nothing)."""
+        span = self.doc.char_span(f.start, f.end, alignment_mode="expand")
+        if span is None or not span.text.lstrip("“\"' ").startswith(f.title.split()[0]):
+            return False
+        first = self._token_of(f.title.split()[0].lower(), span.start, span.end)
+        return first < span.end and self.doc[first].ent_type_ != "NORP"  # "French President X": a country's
+
+    def _orgs_in(self, lo: int, hi: int) -> list[str]:
+        """The organisations named in tokens [lo, hi) outside quotation marks."""
+        inside = self._quoted(lo, hi)
+        return list(
+            dict.fromkeys(
+                k
+                for i, k in enumerate(self.ent[lo:hi])
+                if k is not None and self.etype.get(k) == ORGANIZATION and not inside[i]
+            )
+        )
+
+    def _quoted(self, lo: int, hi: int) -> list[bool]:
+        """Per token of [lo, hi), whether it stands inside quotation marks; a closing mark
+        with no opening one before it closes a quote that began before the sentence."""
+        doc, flags, state, first = self.doc, [], False, True
+        for t in doc[lo:hi]:
+            if t.text in {"“", "”", '"'}:
+                opening = t.text == "“" or (
+                    t.text == '"' and (t.idx == 0 or doc.text[t.idx - 1].isspace() or doc.text[t.idx - 1] in "(-—")
+                )
+                if first and not opening:
+                    flags = [True] * len(flags)
+                state, first = opening, False
+                flags.append(True)
+                continue
+            flags.append(state)
+        return flags
+
+    def _sentence_org(self, start: int, end: int) -> str | None:
+        """The organisation the sentence is about: the one organisation that is a subject in
+        it ("Qantas boss ..."), else, if it names no organisation at all, the one the sentence
+        before names or has as its subject. An organisation in passing ("told the BBC") is not
+        what the sentence is about."""
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        if span is None:
+            return None
+        orgs = self._orgs_in(span.start, span.end)
+        if orgs:
+            subjects = self._subject_orgs(span.start, span.end)
+            return subjects[0] if len(subjects) == 1 else None
+        if span.start == 0:
+            return None
+        prev = self.doc[span.start - 1].sent
+        orgs = self._orgs_in(prev.start, prev.end)
+        subjects = self._subject_orgs(prev.start, prev.end)
+        if len(subjects) == 1:
+            return subjects[0]
+        return orgs[0] if len(orgs) == 1 and not subjects else None
+
+    def _subject_orgs(self, lo: int, hi: int) -> list[str]:
+        out, inside = [], self._quoted(lo, hi)
+        for t in self.doc[lo:hi]:
+            key = self.ent[t.i]
+            if key is None or self.etype.get(key) != ORGANIZATION or inside[t.i - lo]:
+                continue
+            head = t
+            while head.dep_ in {"compound", "poss", "amod", "flat"} and head.head.i != head.i:
+                head = head.head
+            if head.dep_ in {"nsubj", "nsubjpass"}:
+                out.append(key)
+        return list(dict.fromkeys(out))
+
+    def _described_org(self, noun: str, start: int, org_names: dict[str, str]) -> str | None:
+        """ "the committee", "the company": the organisation whose name holds the noun, else
+        (for companies) the one named last, in this sentence or the two before."""
+        span = self.doc.char_span(start, start + 1, alignment_mode="expand")
+        if span is None:
+            return None
+        lo = span.sent.start
+        for _ in range(2):
+            lo = self.doc[lo - 1].sent.start if lo > 0 else lo
+        orgs = self._orgs_in(lo, self._token_of(noun, span.sent.start, span.sent.end))
+        named = [k for k in orgs if noun in org_names.get(k, "").lower().split()]
+        if named:
+            return named[-1]
+        subjects = [k for k in self._subject_orgs(span.sent.start, span.sent.end) if k in orgs]
+        if subjects:
+            return subjects[0]  # "Wal-Mart kicked off the battle with adverts in the Journal, from company president X"
+        return orgs[-1] if noun in {"company", "firm", "group"} and orgs else None
+
+    def _org_start(self, x: int) -> bool:
+        t = self.doc[x]
+        if self.ent[x] is not None:
+            return self._is(x, ORGANIZATION) and (x == 0 or self.ent[x - 1] != self.ent[x])
+        return self._party_word(t) or (t.is_upper and t.is_alpha and len(t.text) >= 2)
 
     def _fact(self, person: str, title: Title, span: tuple[int, int], name: str) -> Fact:
         return Fact(person, "holdsPosition", title.org, span[0], span[1], rule(name).confidence, name, title=title.text)
@@ -133,11 +266,13 @@ class Relations(Titles):
             if f.predicate != "holdsPosition" or f.object is None or f.title is None:
                 continue
             words = f.title.lower().replace("-", " ").split()
-            leading = self.etype.get(f.object) != PLACE and _leading(words)
+            # the organisation may still be typed a place here ("Electrolux chief executive"):
+            # the type vote after the relations settles it, and drops what does not fit
+            leading = _leading(words)
             if leading:
                 yield Fact(f.object, "ledBy", f.subject, f.start, f.end, leader.confidence, f"{f.rule}+{leader.name}")
             org_head = (org_names.get(f.object, "").lower().split() or [""])[-1]
-            if self.etype.get(f.object) == ORGANIZATION and not (leading and org_head in MOVEMENT_WORDS):
+            if not (leading and org_head in MOVEMENT_WORDS):
                 member = rule("member-title" if words[-1:] == ["member"] else "position-implies-member")
                 yield Fact(
                     f.subject, "memberOf", f.object, f.start, f.end, member.confidence, f"{f.rule}+{member.name}"

@@ -187,6 +187,12 @@ _ALL = (
         0.8,
         "The leader of the Iranian Resistance, Massoud Rajavi, was shown on a large banner.",
     ),
+    Rule(
+        "bridging",
+        "fact",
+        0.6,
+        "The Harbour Trust said it would appeal. Chief executive Mary Jones said the ruling was wrong.",
+    ),
     Rule("position-implies-member", "fact", 0.7, "Labour MP Bob Marshall-Andrews said he would vote against the bill."),
     Rule(
         "member-title",

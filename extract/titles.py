@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from .patterns import (
+    CORPORATE_TITLES,
     DESCRIPTION_JOINERS,
     DROPPED_TITLE_MODIFIERS,
     PARTY_ADJECTIVES,
@@ -24,6 +25,7 @@ from .patterns import (
     TITLE_CONJUNCTIONS,
     TITLE_DOMAINS,
     TITLE_JOINERS,
+    TITLE_MODIFIERS,
     TITLE_PREPOSITIONS,
     TITLE_WORDS,
 )
@@ -121,26 +123,37 @@ class Titles:
                     org = owner
                 i = j + 1
                 break
-        # an organisation before the title: "NCRI spokesman", "Tory leader"
-        if i < hi and self._is(i, ORGANIZATION):
+        # an organisation before the title: "NCRI spokesman", "Tory leader", "Dresdner aviation
+        # analyst"; a company the NER took for a place: "Electrolux chief executive"
+        if i < hi and (self._is(i, ORGANIZATION) or (self._is(i, PLACE) and self._corporate_title(i))):
             end = self._mention_end(i)
-            if end < hi and doc[end].lower_ in TITLE_WORDS:
+            if self._title_follows(end, hi):
                 org, i = self.ent[i], end
         # an organisation the NER missed before the title: "WMC chairman", "Qantas boss"
         if org is None and self.new_org is not None:
             j = i
             while j < hi and self._unlabelled_name_word(doc[j]):
                 j += 1
-            if i < j < hi and doc[j].lower_ in TITLE_WORDS and self._names_org(i, j):
+            if i < j and self._title_follows(j, hi) and self._names_org(i, j):
                 org, i = self.new_org(i, j), j
         # a party named by its adjective: "Tory leader", "Liberal Democrat spokesman", "Labour MP"
         if org is None and self.new_org is not None and i < hi and self._party_word(doc[i]):
             j = i
             while j < hi and self._party_word(doc[j]):
                 j += 1
-            if j < hi and doc[j].lower_ in TITLE_WORDS:
+            if self._title_follows(j, hi):
                 org, i = self.new_org(i, j), j
         return i, org
+
+    def _title_follows(self, j: int, hi: int) -> bool:
+        """A title (a title word, or the words of its portfolio) starts at token j."""
+        return j < hi and (self.doc[j].lower_ in TITLE_WORDS or self.doc[j].pos_ in {"NOUN", "ADJ", "PROPN"})
+
+    def _corporate_title(self, i: int) -> bool:
+        """The name at i stands before a company's title ("Electrolux chief executive")."""
+        end = self._mention_end(i)
+        words = " ".join(t.lower_ for t in self.doc[end : end + 2])
+        return any(words.startswith(w) for w in CORPORATE_TITLES)
 
     def _unlabelled_name_word(self, t: Token) -> bool:
         return (
@@ -178,6 +191,9 @@ class Titles:
         while i < hi:
             t = doc[i]
             low = t.lower_
+            if low in TITLE_MODIFIERS and i + 1 < hi and doc[i + 1].pos_ in {"NOUN", "PROPN", "ADJ"}:
+                i += 1  # "shadow home secretary", "Deputy Prime Minister": a modifier, not the head
+                continue
             if low in TITLE_WORDS or (plural and low.endswith("s") and low[:-1] in TITLE_WORDS):
                 head_at = i
                 i += 1
