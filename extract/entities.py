@@ -12,13 +12,15 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from .linking import NameIndex, link_short_names
 from .names import canonical_label, clean, initials, is_acronym, name_key, person_like, strip_name
 from .patterns import (
     ARTICLES,
     CUE_VERBS,
+    GENERIC_PARTY_WORDS,
+    GROUP_NOUNS,
     HONORIFICS,
     LABEL_TYPES,
     LEADING_CUES,
@@ -119,6 +121,8 @@ def _plausible(doc: Doc, start: int, end: int, label: str) -> bool:
     span = doc[start:end]
     if not span.text[:1].isupper() and not span.text[:1].isdigit():
         return False
+    if len(span) == 1 and span[0].lower_ in GENERIC_PARTY_WORDS | GROUP_NOUNS:
+        return False  # "Party leader X" at the start of a sentence: a word, not a name
     if len(span) > 9 or (
         label in {"ORG", "PERSON"}
         and any(t.pos_ in {"VERB", "AUX"} and t.text[:1].isupper() and len(span) > 3 for t in span)
@@ -184,10 +188,31 @@ def _context_votes(doc: Doc, start: int, end: int, votes: Votes) -> None:
         votes[PERSON] += 2
 
 
+def _joined_entities(doc: Doc) -> list[Span]:
+    """The NER's entities, with a place or nationality it cut off the front of an organisation's
+    name put back: "UK" + "Independence Party", "Scottish" + "National Party"."""
+    ents = list(doc.ents)
+    out: list[Span] = []
+    for ent in ents:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.label_ in {"GPE", "NORP"}
+            and ent.label_ == "ORG"
+            and prev.end == ent.start
+            and ent[-1].lower_ in ORG_WORDS
+            and all(t.text[:1].isupper() for t in ent if t.is_alpha)
+        ):
+            out[-1] = Span(doc, prev.start, ent.end, label="ORG")
+            continue
+        out.append(ent)
+    return out
+
+
 def raw_mentions(doc: Doc) -> list[RawMention]:
     """Clean entity mentions from the parsed document, with type votes."""
     out: dict[tuple[int, int], RawMention] = {}
-    for ent in doc.ents:
+    for ent in _joined_entities(doc):
         etype = LABEL_TYPES.get(ent.label_)
         if etype is None:
             continue

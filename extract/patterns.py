@@ -113,10 +113,13 @@ CORPORATE_TITLES = frozenset({
 BRIDGING_TITLES = frozenset({
     "executive", "chairman", "chairwoman", "chair", "co-chairman", "director", "head", "co-head",
     "officer", "spokesman", "spokeswoman", "spokesperson", "analyst", "editor", "manager",
-    "president", "vice-president", "boss", "ceo", "founder", "treasurer", "economist",
+    "vice-president", "boss", "ceo", "founder", "treasurer", "economist",
 })
 # Nouns that describe an organisation before a title: "company president X", "Committee chairman X".
 BRIDGING_NOUNS = frozenset({"company", "firm", "group", "committee", "union", "party", "bank", "council"})
+# Party words that name no party on their own: "Party leader X" is the leader of the party
+# the text is about.
+GENERIC_PARTY_WORDS = frozenset({"party", "union", "parliament", "senate", "congress", "cabinet"})
 # Groups with followers rather than members: their leader is not counted as a member.
 MOVEMENT_WORDS = frozenset({"movement", "resistance", "opposition", "uprising", "revolution"})
 # Titles of several words that lead: "chief executive", "executive chairman".

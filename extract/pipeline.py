@@ -35,6 +35,7 @@ def extract_doc(doc: Doc, article: Article) -> DocumentExtraction:
     facts: list[Fact] = rel.bridged(list(rel.positions()), entities.labels())
     facts += list(rel.leaders_from_positions(facts, entities.labels()))
     facts += list(rel.lead_verbs())
+    facts += list(rel.members_by_name())
     facts += list(rel.places())
     for m, idx in zip(mentions, owner, strict=True):
         whole = entities.of_token[m.part_of_token] if m.part_of_token is not None else None

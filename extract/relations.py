@@ -23,6 +23,7 @@ from .patterns import (
     LEADING_DIRECTORS,
     MOVEMENT_WORDS,
     NOT_LEADER_MODIFIERS,
+    PARTY_WORDS,
     RELATIVE_PRONOUNS,
     SHORT_HONORIFICS,
     TITLE_OPENERS,
@@ -119,6 +120,8 @@ class Relations(Titles):
                 for lo in range(org_at, j + 1):
                     title = self.parse_title(lo, j + 1)
                     if title:
+                        if title.org is None:  # "aviation analyst Mike Powell of Dresdner Bank"
+                            title = replace(title, org=self._org_after_name(end))
                         yield self._fact(person, title, span, "title-before-name")
                         break
 
@@ -235,13 +238,39 @@ class Relations(Titles):
         for _ in range(2):
             lo = self.doc[lo - 1].sent.start if lo > 0 else lo
         orgs = self._orgs_in(lo, self._token_of(noun, span.sent.start, span.sent.end))
-        named = [k for k in orgs if noun in org_names.get(k, "").lower().split()]
+        words = {k: set(org_names.get(k, "").lower().split()) for k in orgs}
+        named = [k for k in orgs if noun in words[k] or (noun == "party" and words[k] & PARTY_WORDS)]
         if named:
             return named[-1]
         subjects = [k for k in self._subject_orgs(span.sent.start, span.sent.end) if k in orgs]
         if subjects:
             return subjects[0]  # "Wal-Mart kicked off the battle with adverts in the Journal, from company president X"
         return orgs[-1] if noun in {"company", "firm", "group"} and orgs else None
+
+    def _org_after_name(self, end: int) -> str | None:
+        """The organisation right after a name: "X of Dresdner Bank", "X, from the CBI"."""
+        doc, j = self.doc, end
+        if j < len(doc) and doc[j].text == ",":
+            j += 1
+        if j + 1 >= len(doc) or doc[j].lower_ not in {"of", "from", "at"}:
+            return None
+        j += 1
+        if doc[j].pos_ == "DET":
+            j += 1
+        return self.ent[j] if j < len(doc) and self._is(j, ORGANIZATION) else None
+
+    def members_by_name(self) -> Iterator[Fact]:
+        """ "Simon Hale, of the Federation of Small Businesses", "X from the CBI": a person and
+        the organisation after "of"/"from" are its member."""
+        doc, member = self.doc, rule("name-of-org")
+        for i in range(len(doc)):
+            if not self._is(i, PERSON) or (i > 0 and self.ent[i - 1] == self.ent[i]):
+                continue
+            org = self._org_after_name(self._mention_end(i))
+            person = self.ent[i]
+            if org is not None and person is not None:
+                sent = doc[i].sent
+                yield Fact(person, "memberOf", org, sent.start_char, sent.end_char, member.confidence, member.name)
 
     def _org_start(self, x: int) -> bool:
         t = self.doc[x]

@@ -193,6 +193,12 @@ _ALL = (
         0.6,
         "The Harbour Trust said it would appeal. Chief executive Mary Jones said the ruling was wrong.",
     ),
+    Rule(
+        "name-of-org",
+        "fact",
+        0.7,
+        "Small firms will suffer, said Simon Hale, of the Federation of Small Businesses.",
+    ),
     Rule("position-implies-member", "fact", 0.7, "Labour MP Bob Marshall-Andrews said he would vote against the bill."),
     Rule(
         "member-title",

@@ -18,6 +18,7 @@ from .patterns import (
     CORPORATE_TITLES,
     DESCRIPTION_JOINERS,
     DROPPED_TITLE_MODIFIERS,
+    GENERIC_PARTY_WORDS,
     PARTY_ADJECTIVES,
     PARTY_WORDS,
     POSSESSIVE_ENDINGS,
@@ -141,7 +142,8 @@ class Titles:
             j = i
             while j < hi and self._party_word(doc[j]):
                 j += 1
-            if self._title_follows(j, hi):
+            generic = all(t.lower_ in GENERIC_PARTY_WORDS for t in doc[i:j])  # "Party leader X": which party?
+            if self._title_follows(j, hi) and not generic:
                 org, i = self.new_org(i, j), j
         return i, org
 
