@@ -440,7 +440,7 @@ def cluster_mentions(doc: Doc, mentions: list[RawMention]) -> tuple[list[Entity]
     _link_same_names(mentions, uf)
     _link_parentheses(doc, mentions, uf)
     _link_acronyms(mentions, uf)
-    ambiguous = _link_short_names(mentions, uf)
+    ambiguous = _link_short_names(doc, mentions, uf)
     groups: dict[int, list[int]] = defaultdict(list)
     for i in range(len(mentions)):
         groups[uf.find(i)].append(i)
@@ -503,7 +503,11 @@ def _link_acronyms(mentions: list[RawMention], uf: UnionFind) -> None:
                     uf.union(i, next(iter(roots)))
 
 
-def _link_short_names(mentions: list[RawMention], uf: UnionFind) -> set[int]:
+def _written(doc: Doc, m: RawMention) -> str:
+    return f"{doc[m.start - 1].text} {m.text}" if m.start > 0 and _is_honorific(doc[m.start - 1]) else m.text
+
+
+def _link_short_names(doc: Doc, mentions: list[RawMention], uf: UnionFind) -> set[int]:
     """A person named only by a surname or first name joins the one full name it fits.
 
     Returns:
@@ -516,7 +520,8 @@ def _link_short_names(mentions: list[RawMention], uf: UnionFind) -> set[int]:
     for root, idxs in groups.items():
         for i in idxs:
             index.add(mentions[i].text, root, spelled=False)
-    names = {root: [mentions[i].text for i in idxs] for root, idxs in groups.items()}
+    # a name written after an honorific keeps it: "Mr Howard" fits surnames only
+    names = {root: [_written(doc, mentions[i]) for i in idxs] for root, idxs in groups.items()}
     # Inside one document a lone name that fits the one full name the document gives is that
     # person, whatever the NER called it ("Rajavi" tagged ORG): the type vote comes after.
     # Across documents (graph.resolve) only a group typed Person is linked this way.

@@ -12,7 +12,8 @@ from collections import defaultdict
 from collections.abc import Callable, Collection, Hashable, Iterable, Mapping
 from typing import Generic, TypeVar
 
-from .names import initials, is_acronym, person_like, strip_name
+from .names import clean, initials, is_acronym, person_like, strip_name
+from .patterns import HONORIFICS
 
 K = TypeVar("K", bound=Hashable)
 
@@ -31,24 +32,29 @@ class NameIndex(Generic[K]):
 
     def __init__(self) -> None:
         self.by_word: dict[str, set[K]] = defaultdict(set)
+        self.by_last: dict[str, set[K]] = defaultdict(set)
         self.by_initials: dict[str, set[K]] = defaultdict(set)
 
     def add(self, name: str, owner: K, *, people: bool = True, spelled: bool = True) -> None:
         """Index ``name`` as a name of ``owner``: a person-like name by its first and last
-        words (``people``), any name of two or more words by its initials (``spelled``)."""
+        words (``people``), any name of two or more words, none an acronym, by its initials
+        (``spelled``)."""
         stripped = strip_name(name)
         words = stripped.split(" ")
         if people and person_like(stripped):
             self.by_word[words[0].casefold()].add(owner)
             self.by_word[words[-1].casefold()].add(owner)
-        if spelled and len(words) >= 2:
+            self.by_last[words[-1].casefold()].add(owner)
+        # a name holding an acronym is not spelled by its initials: "BBC Two" is not "BT"
+        if spelled and len(words) >= 2 and not any(is_acronym(w) for w in words):
             self.by_initials[initials(stripped)].add(owner)
 
-    def people(self, word: str) -> set[K]:
-        """Owners of a full person name that starts or ends with ``word`` (capitalised)."""
+    def people(self, word: str, *, surname: bool = False) -> set[K]:
+        """Owners of a full person name that starts or ends with ``word`` (capitalised); with
+        ``surname``, only those whose name ends with it."""
         if not word[:1].isupper():
             return set()
-        return set(self.by_word.get(word.casefold(), ()))
+        return set((self.by_last if surname else self.by_word).get(word.casefold(), ()))
 
     def spelled(self, acronym: str) -> set[K]:
         """Owners of a name whose initials are ``acronym``."""
@@ -57,11 +63,14 @@ class NameIndex(Generic[K]):
     def fits(self, names: Iterable[str]) -> set[K]:
         """Owners that single-word ``names`` can stand for: by initials if any is an acronym
         (the acronyms decide), else by first or last word."""
+        names = list(names)
         stripped = {strip_name(n) for n in names}
         acronyms = [x for x in stripped if is_acronym(x)]
         if acronyms:
             return set().union(*(self.spelled(x) for x in acronyms))
-        return set().union(*(self.people(x) for x in stripped))
+        # "Mr Howard" is a surname: never the Howard of "Howard Flight"
+        titled = any(clean(n).split(" ")[0].lower().rstrip(".") in HONORIFICS for n in names if " " in clean(n))
+        return set().union(*(self.people(x, surname=titled) for x in stripped))
 
 
 def short_only(names: Iterable[str]) -> bool:

@@ -1,7 +1,10 @@
 """A user alias file: pin canonical names, force or forbid merges, link to other datasets.
 
 CSV (columns ``id,label,type,aliases,sameAs``; aliases separated by ``|``) or JSON (a list of
-objects with the same keys, ``aliases`` a list). Every document entity named by an entry's
+objects with the same keys, ``aliases`` a list). A small default file ships with the package
+(``graph/data/aliases.csv``: the major UK and US parties by their short, adjective and plural
+names); an entry of the user's file that shares a name with a
+default entry replaces it. Every document entity named by an entry's
 label or one of its aliases becomes that entry's entity, with the entry's label and type;
 document entities of two different entries are never merged; ``sameAs`` adds ``owl:sameAs``.
 """
@@ -10,7 +13,10 @@ from __future__ import annotations
 
 import csv
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache
+from importlib.resources import files
 from pathlib import Path
 
 from newsgraph.extract.errors import InputError
@@ -84,3 +90,16 @@ def load_aliases(path: str | Path) -> list[AliasEntry]:
                 raise InputError(f"{path}: the name {k!r} is given to both {seen[k]!r} and {e.id!r}")
             seen[k] = e.id
     return entries
+
+
+@cache
+def default_aliases() -> tuple[AliasEntry, ...]:
+    """The aliases shipped with the package: names that no morphology can join ("Tory" and
+    "Conservative", "Lib Dem" and "Liberal Democrats")."""
+    return tuple(load_aliases(Path(str(files("newsgraph.graph").joinpath("data/aliases.csv")))))
+
+
+def with_defaults(entries: Sequence[AliasEntry]) -> list[AliasEntry]:
+    """The user's entries, then every default entry that shares no name with them."""
+    taken = {k for e in entries for k in e.keys()}
+    return [*entries, *(d for d in default_aliases() if not d.keys() & taken)]

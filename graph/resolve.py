@@ -15,7 +15,7 @@ from newsgraph.extract.names import canonical_label, is_acronym, name_key, perso
 from newsgraph.extract.schema import PERSON, Votes, add_votes, new_votes, vote_type
 from newsgraph.extract.unionfind import UnionFind
 
-from .aliases import AliasEntry
+from .aliases import AliasEntry, with_defaults
 from .records import LocalEntity
 
 
@@ -67,8 +67,10 @@ def resolve(locals_: Sequence[LocalEntity], aliases: Sequence[AliasEntry] = ()) 
     Args:
         locals_: the document entities of every document in the graph.
         aliases: user alias entries: a document entity named by an entry belongs to it, takes
-            its label and type, and never joins another entry's entity.
+            its label and type, and never joins another entry's entity. The package's default
+            entries (``aliases.default_aliases``) apply where the user's share no name.
     """
+    aliases = with_defaults(aliases)
     uf = _pinned(locals_, aliases)
     _link_names(locals_, uf)
     _link_short_names(locals_, uf)
