@@ -103,6 +103,9 @@ TITLE_MODIFIERS = frozenset({
     "shadow", "deputy", "acting", "interim", "vice", "assistant", "joint", "former", "ex",
     "chief", "senior", "co", "associate",
 })
+# Modifiers written before the organisation that still modify the title: "Former Harbour Trust
+# chairman", "Shadow Tory spokesman" hold "Former chairman", "Shadow spokesman".
+OWNER_MODIFIERS = frozenset({"former", "ex", "shadow", "deputy", "acting", "interim", "joint"})
 # Titles a company gives, which make the name before them a company: "Electrolux chief executive".
 CORPORATE_TITLES = frozenset({
     "chief executive", "chief financial", "chief operating", "chairman", "chairwoman", "boss",

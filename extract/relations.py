@@ -23,6 +23,7 @@ from .patterns import (
     LEADING_DIRECTORS,
     MOVEMENT_WORDS,
     NOT_LEADER_MODIFIERS,
+    OWNER_MODIFIERS,
     PARTY_WORDS,
     RELATIVE_PRONOUNS,
     SHORT_HONORIFICS,
@@ -33,7 +34,7 @@ from .patterns import (
 )
 from .records import Fact
 from .rules import rule
-from .schema import ORGANIZATION, PERSON, PLACE
+from .schema import ORGANIZATION, PERSON, PLACE, former
 from .titles import Title, Titles
 
 # Organisation callback: makes an organisation of tokens [start, end) and returns its key.
@@ -117,6 +118,8 @@ class Relations(Titles):
                 # an organisation inside the run starts the title: "the announcement WLGA
                 # finance spokesman X" holds "finance spokesman" of the WLGA
                 org_at = next((x for x in range(k, j) if self._org_start(x)), k)
+                while org_at > k and doc[org_at - 1].lower_ in OWNER_MODIFIERS:
+                    org_at -= 1  # "Former Harbour Trust chairman X"
                 for lo in range(org_at, j + 1):
                     title = self.parse_title(lo, j + 1)
                     if title:
@@ -303,8 +306,16 @@ class Relations(Titles):
             org_head = (org_names.get(f.object, "").lower().split() or [""])[-1]
             if not (leading and org_head in MOVEMENT_WORDS):
                 member = rule("member-title" if words[-1:] == ["member"] else "position-implies-member")
+                # a membership read from a former office keeps that title, and so is marked former
                 yield Fact(
-                    f.subject, "memberOf", f.object, f.start, f.end, member.confidence, f"{f.rule}+{member.name}"
+                    f.subject,
+                    "memberOf",
+                    f.object,
+                    f.start,
+                    f.end,
+                    member.confidence,
+                    f"{f.rule}+{member.name}",
+                    title=f.title if former(f.title) else None,
                 )
 
     def members_of_parts(self, facts: list[Fact]) -> Iterator[Fact]:

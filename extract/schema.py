@@ -79,3 +79,13 @@ def fits(predicate: str, subject_type: str | None, object_type: str | None, *, s
     if object_type is None:
         return predicate == "holdsPosition"
     return object_type in want_object and not same
+
+
+def former(title: str | None) -> bool:
+    """A title the text calls past: "former chairman", "ex-leader", "Ex Chief Constable".
+
+    >>> former("former chairman"), former("ex-leader"), former("Exchequer secretary")
+    (True, True, False)
+    """
+    words = (title or "").lower().replace("-", " ").split()
+    return bool({"former", "ex"} & set(words))

@@ -19,6 +19,7 @@ from .patterns import (
     DESCRIPTION_JOINERS,
     DROPPED_TITLE_MODIFIERS,
     GENERIC_PARTY_WORDS,
+    OWNER_MODIFIERS,
     PARTY_ADJECTIVES,
     PARTY_WORDS,
     POSSESSIVE_ENDINGS,
@@ -89,7 +90,14 @@ class Titles:
         regime's officials".
         """
         plural = self.doc[lo].lower_ == "one"
-        start, org = self._owner(lo, hi)
+        # "Former Harbour Trust chairman", "Shadow Tory ... ": a modifier before the organisation
+        # belongs to the title
+        mods = lo
+        while mods < hi and self.doc[mods].lower_ in OWNER_MODIFIERS:
+            mods += 1
+        start, org = self._owner(mods, hi)
+        if org is None:
+            start, org, mods = self._owner(lo, hi) + (lo,)
         found = self._title_head(start, hi, plural=plural)
         if found is None:
             return None
@@ -97,6 +105,8 @@ class Titles:
         text = self._title_text(start, head_at, plural=plural)
         if text is None:
             return None
+        if mods > lo:
+            text = " ".join(t.text for t in self.doc[lo:mods]) + " " + text
         i, org = self._organisation_after(i, hi, org)
         return Title(text, org, lo, hi, self.doc[head_at].lower_) if i == hi else None
 

@@ -17,7 +17,7 @@ from rdflib.namespace import PROV
 from rdflib.term import Node
 
 from newsgraph.extract.errors import GraphError
-from newsgraph.extract.schema import fits
+from newsgraph.extract.schema import fits, former
 from newsgraph.ontology import NG
 
 from .iris import assertion_iri, claim_iri, document_entity_iri, document_iri, position_iri, quote_iri, run_iri
@@ -230,6 +230,8 @@ def _fact_quads(
         if f.predicate == "holdsPosition":
             position = position_iri(subj, f.title or "", obj)
             out.entity += [(position, RDF.type, NG.Position), (position, NG.title, Literal(f.title or ""))]
+            if former(f.title):
+                out.entity.append((position, NG.former, Literal(True)))
             if obj is not None:
                 out.entity.append((position, NG.organization, obj))
             direct = subj, position
@@ -249,6 +251,8 @@ def _fact_quads(
     if f.object:
         g.append((node, NG.objectMention, local[f.object]))
     g.extend(_describe(node, f, FACT_FIELDS))
+    if former(f.title):
+        g.append((node, NG.former, Literal(True)))
     if direct is not None:
         g += [(node, RDF.subject, direct[0]), (node, RDF.object, direct[1])]
 

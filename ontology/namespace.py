@@ -33,6 +33,7 @@ class NG(DefinedNamespace):
     evidence: URIRef  # The sentence the statement was read from, as written.
     fileName: URIRef  # The input file's base name (or the id of a JSON-lines article).
     format: URIRef  # The input format: txt, md, html or jsonl.
+    former: URIRef  # True on a position the text calls past ('former chairman', 'ex-leader') and on the assertions read from it; a former office never yields a ledBy.
     holdsPosition: URIRef  # The person holds an office or title.
     ledBy: URIRef  # The organisation is led by the person ('X, the leader of Y', 'Y is led by X').
     localLabel: URIRef  # The canonical name of a document entity, from that document's names alone.
