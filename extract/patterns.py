@@ -260,3 +260,65 @@ TITLE_DOMAINS = frozenset({
 # Directors that lead: "managing director", "executive director", "director general".
 LEADING_DIRECTORS = frozenset({"managing", "executive", "general"})
 # fmt: on
+
+# -- relations stated by verbs (verbs.py): spaCy DependencyMatcher patterns --------------------
+# Each pattern names its anchors "verb" (or "role"), "subject" and "org"; every rule has its
+# invented sentence in rules.py. A subject that is a pronoun is read through the coreference.
+# fmt: off
+MEMBER_VERBS_OBJECT = ["join", "rejoin", "captain", "represent"]
+MEMBER_VERBS_PREP = [
+    "play", "sign", "work", "serve", "fight", "enlist", "teach", "lecture", "compete", "race",
+    "appear", "perform", "sing", "spend", "stay", "remain", "return", "move", "transfer", "loan",
+]
+MEMBER_PREPOSITIONS = ["for", "with", "at", "in", "on"]
+MEMBER_VERBS_PASSIVE = ["sign", "draft", "recruit", "employ", "hire", "elect", "appoint", "loan"]
+MEMBER_PASSIVE_PREPOSITIONS = ["to", "by"]
+LEAD_VERBS_OBJECT = ["lead", "head", "chair", "run", "found", "direct", "command", "manage", "co-found"]
+# Role nouns that belong to an organisation named after a preposition: "a politician for the
+# Labour Party", "an officer in the Navy", "a professor at the University", "a member of Y".
+ROLE_NOUNS = [
+    "member", "politician", "player", "footballer", "officer", "professor", "lecturer",
+    "academician", "researcher", "employee", "singer", "guitarist", "drummer", "bassist",
+    "vocalist", "keyboardist", "musician", "founder", "co-founder", "cofounder", "leader",
+    "captain", "coach", "manager", "director", "chairman", "president", "executive", "editor",
+    "correspondent", "spokesman", "spokeswoman", "analyst", "economist", "fellow", "trustee",
+    "soldier", "pilot", "commander", "general", "admiral", "agent", "engineer", "scientist",
+    "candidate", "representative", "senator", "deputy", "minister", "secretary", "official",
+    "striker", "midfielder", "defender", "goalkeeper", "forward", "pitcher", "quarterback",
+]
+ROLE_PREPOSITIONS = ["for", "at", "in", "of", "with"]
+
+VERB_PATTERNS: dict[str, list[list[dict]]] = {
+    # "Jane Hart joined the Harbour Trust in 1998."
+    "member-verb": [[
+        {"RIGHT_ID": "verb", "RIGHT_ATTRS": {"LEMMA": {"IN": MEMBER_VERBS_OBJECT}, "POS": "VERB"}},
+        {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "org", "RIGHT_ATTRS": {"DEP": "dobj"}},
+    ]],
+    # "Tom Reed played for Eastfield Rovers", "She worked at the Harbour Trust", "served in the Navy"
+    "member-verb-prep": [[
+        {"RIGHT_ID": "verb", "RIGHT_ATTRS": {"LEMMA": {"IN": MEMBER_VERBS_PREP}, "POS": "VERB"}},
+        {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "prep",
+         "RIGHT_ATTRS": {"DEP": "prep", "LOWER": {"IN": MEMBER_PREPOSITIONS}}},
+        {"LEFT_ID": "prep", "REL_OP": ">", "RIGHT_ID": "org", "RIGHT_ATTRS": {"DEP": "pobj"}},
+    ]],
+    # "He was drafted by the Harbour City Hawks", "She was elected to the Eastfield Council"
+    "member-passive": [[
+        {"RIGHT_ID": "verb", "RIGHT_ATTRS": {"LEMMA": {"IN": MEMBER_VERBS_PASSIVE}, "TAG": "VBN"}},
+        {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "prep",
+         "RIGHT_ATTRS": {"DEP": {"IN": ["agent", "prep"]}, "LOWER": {"IN": MEMBER_PASSIVE_PREPOSITIONS}}},
+        {"LEFT_ID": "prep", "REL_OP": ">", "RIGHT_ID": "org", "RIGHT_ATTRS": {"DEP": "pobj"}},
+    ]],
+    # "Kim Moss is a politician for the Green Alliance", "Tom Reed, a member of the Harbour Trust,"
+    "member-role": [[
+        {"RIGHT_ID": "role", "RIGHT_ATTRS": {"LEMMA": {"IN": ROLE_NOUNS}, "DEP": {"IN": ["attr", "appos"]}}},
+        {"LEFT_ID": "role", "REL_OP": ">", "RIGHT_ID": "prep",
+         "RIGHT_ATTRS": {"DEP": "prep", "LOWER": {"IN": ROLE_PREPOSITIONS}}},
+        {"LEFT_ID": "prep", "REL_OP": ">", "RIGHT_ID": "org", "RIGHT_ATTRS": {"DEP": "pobj"}},
+    ]],
+    # "Ana Lima founded the Harbour Trust in 1990", "He heads the Eastfield Council"
+    "lead-verb": [[
+        {"RIGHT_ID": "verb", "RIGHT_ATTRS": {"LEMMA": {"IN": LEAD_VERBS_OBJECT}, "POS": "VERB"}},
+        {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "org", "RIGHT_ATTRS": {"DEP": "dobj"}},
+    ]],
+}
+# fmt: on

@@ -16,6 +16,7 @@ from .records import Article, DocumentExtraction, Entity, Fact, Mention, Quote
 from .relations import Relations
 from .rules import rule
 from .schema import ORGANIZATION, PERSON, PLACE, fits, new_votes, vote_type
+from .verbs import VerbRelations
 
 
 def extract_doc(doc: Doc, article: Article) -> DocumentExtraction:
@@ -59,7 +60,10 @@ def extract_doc(doc: Doc, article: Article) -> DocumentExtraction:
     for f in facts:
         if f.predicate == "holdsPosition" and f.title:
             titles.setdefault(f.subject, []).append(f.title)
-    quotes, claims = extract_quotes(doc, entities.of_token, entities.types, doc.text, entities.labels(), titles)
+    quotes, claims, speakers = extract_quotes(
+        doc, entities.of_token, entities.types, doc.text, entities.labels(), titles
+    )
+    facts += list(VerbRelations(doc, entities.of_token, entities.types, speakers.coref, speakers.in_quote).facts())
     # spaCy read a copy with plain spaces and blanked boilerplate: the words come from the original
     quotes = [replace(q, text=article.text[q.start : q.end]) for q in quotes]
     claims = [replace(c, text=article.text[c.start : c.end]) for c in claims]

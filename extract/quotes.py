@@ -296,9 +296,11 @@ def extract_quotes(
     text: str,
     entity_label: dict[str, str] | None = None,
     titles: dict[str, list[str]] | None = None,
-) -> tuple[list[Quote], list[Claim]]:
-    """Quotes (with speakers) and claims of one parsed document."""
+) -> tuple[list[Quote], list[Claim], Speakers]:
+    """Quotes (with speakers) and claims of one parsed document, and the speakers' reading of
+    it (which tokens are quoted, the coreference), which the verb relations reuse."""
     spans = find_spans(text)
-    attributor = Attributor(Speakers(doc, entity_of_token, entity_type, entity_label, titles))
+    speakers = Speakers(doc, entity_of_token, entity_type, entity_label, titles)
+    attributor = Attributor(speakers)
     quotes = attributor.attribute(spans)
-    return quotes, attributor.claims()
+    return quotes, attributor.claims(), speakers

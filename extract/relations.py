@@ -331,7 +331,12 @@ class Relations(Titles):
                         )
 
     def lead_verbs(self) -> Iterator[Fact]:
-        """ "Y is led by X", "headed by X", "X leads Y", "X, who chairs Y"."""
+        """ "Y is led by X", "the movement headed by X", "the Authority, which is headed by X".
+
+        Code, not a DependencyMatcher pattern: the subject may be a group named only by a
+        description ("the Iranian opposition movement"), which becomes an organisation here,
+        and the parser may hang it on a conjunct. The active voice ("X leads Y") is a pattern
+        (``verbs.py``)."""
         doc = self.doc
         for t in doc:
             if t.pos_ != "VERB" or t.lemma_.lower() not in LEAD_VERBS:
@@ -339,30 +344,23 @@ class Relations(Titles):
             sent = t.sent
             span = (sent.start_char, sent.end_char)
             agent = next((c for c in t.children if c.dep_ == "agent"), None)
-            if agent is not None:
-                pobj = next((c for c in agent.children if c.dep_ == "pobj"), None)
-                person = self._person_at(pobj)
-                subj = next((c for c in t.children if c.dep_ == "nsubjpass"), None)
-                if subj is None and t.dep_ == "acl":
-                    subj = t.head  # "the movement led by X"
-                if subj is not None and subj.lower_ in RELATIVE_PRONOUNS and t.dep_ == "relcl":
-                    subj = t.head  # "the Authority, which is headed by X"
-                # "A, and the Iranian opposition movement is led by X": the parser may hang the
-                # real subject on a conjunct; take the nearest one that names a group
-                candidates = sorted([subj, *subj.conjuncts], key=lambda c: abs(t.i - c.i)) if subj is not None else []
-                for cand in candidates:
-                    org = self._org_at(cand, self.new_org)
-                    if person and org:
-                        yield Fact(org, "ledBy", person, span[0], span[1], rule("led-by").confidence, "led-by")
-                        break
+            if agent is None:
                 continue
-            subj = next((c for c in t.children if c.dep_ == "nsubj"), None)
-            if subj is not None and subj.lower_ == "who" and t.dep_ == "relcl":
-                subj = t.head
-            obj = next((c for c in t.children if c.dep_ == "dobj"), None)
-            person, org = self._person_at(subj), self._org_at(obj, None)
-            if person and org:
-                yield Fact(org, "ledBy", person, span[0], span[1], rule("lead-verb").confidence, "lead-verb")
+            pobj = next((c for c in agent.children if c.dep_ == "pobj"), None)
+            person = self._person_at(pobj)
+            subj = next((c for c in t.children if c.dep_ == "nsubjpass"), None)
+            if subj is None and t.dep_ == "acl":
+                subj = t.head  # "the movement led by X"
+            if subj is not None and subj.lower_ in RELATIVE_PRONOUNS and t.dep_ == "relcl":
+                subj = t.head  # "the Authority, which is headed by X"
+            # "A, and the Iranian opposition movement is led by X": the parser may hang the
+            # real subject on a conjunct; take the nearest one that names a group
+            candidates = sorted([subj, *subj.conjuncts], key=lambda c: abs(t.i - c.i)) if subj is not None else []
+            for cand in candidates:
+                org = self._org_at(cand, self.new_org)
+                if person and org:
+                    yield Fact(org, "ledBy", person, span[0], span[1], rule("led-by").confidence, "led-by")
+                    break
 
     def _person_at(self, tok: Token | None) -> str | None:
         if tok is None:

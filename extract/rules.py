@@ -199,6 +199,10 @@ _ALL = (
         0.7,
         "Small firms will suffer, said Simon Hale, of the Federation of Small Businesses.",
     ),
+    Rule("member-verb", "fact", 0.7, "Jane Hart joined the Harbour Trust in 1998."),
+    Rule("member-verb-prep", "fact", 0.7, "Tom Reed played for Eastfield Rovers for six seasons."),
+    Rule("member-passive", "fact", 0.7, "In 2004 Tom Reed was signed by Eastfield Rovers."),
+    Rule("member-role", "fact", 0.75, "Kim Moss is a politician for the Green Alliance."),
     Rule("position-implies-member", "fact", 0.7, "Labour MP Bob Marshall-Andrews said he would vote against the bill."),
     Rule(
         "member-title",

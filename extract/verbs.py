@@ -1,0 +1,121 @@
+"""Memberships and leaders stated by verbs and role nouns: "X joined Y", "X played for Y",
+"X was drafted by Y", "X, a politician for Y", "X founded Y".
+
+The constructions are spaCy DependencyMatcher patterns (``patterns.VERB_PATTERNS``); code
+only finds who the subject is, which no pattern can say: the parse hangs it on the verb, on a
+verb the clause is conjoined to ("joined Y and played for Z"), on a relative pronoun's head,
+or it is a pronoun the coreference reading resolves ("He served with the Navy").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+
+from spacy.matcher import DependencyMatcher
+from spacy.tokens import Doc, Token
+from spacy.vocab import Vocab
+
+from .coref import Coreference
+from .patterns import RELATIVE_PRONOUNS, VERB_PATTERNS
+from .records import Fact
+from .rules import rule
+from .schema import ORGANIZATION, PERSON
+
+_MATCHERS: dict[int, DependencyMatcher] = {}
+_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+_INHERITS_SUBJECT = frozenset({"conj", "xcomp", "advcl"})
+
+
+def _matcher(vocab: Vocab) -> DependencyMatcher:
+    """One matcher per vocabulary (one per loaded model), built on first use."""
+    m = _MATCHERS.get(id(vocab))
+    if m is None:
+        m = DependencyMatcher(vocab)
+        for name, patterns in VERB_PATTERNS.items():
+            m.add(name, patterns)
+        _MATCHERS[id(vocab)] = m
+    return m
+
+
+class VerbRelations:
+    """Relations stated by verbs and role nouns in one parsed document.
+
+    Args:
+        doc: the parsed document.
+        entity_of_token: entity key per token, None outside mentions.
+        entity_type: entity key -> type.
+        coref: the document's coreference reading (pronouns outside quotes), if any.
+        in_quote: which tokens stand inside quotation marks (quoted words state no fact).
+    """
+
+    def __init__(
+        self,
+        doc: Doc,
+        entity_of_token: list[str | None],
+        entity_type: Mapping[str, str],
+        coref: Coreference | None,
+        in_quote: list[bool],
+    ) -> None:
+        self.doc = doc
+        self.ent = entity_of_token
+        self.etype = entity_type
+        self.coref = coref
+        self.in_quote = in_quote
+
+    def facts(self) -> Iterator[Fact]:
+        doc = self.doc
+        for match_id, token_ids in _matcher(doc.vocab)(doc):
+            name = doc.vocab.strings[match_id]
+            anchors = {node["RIGHT_ID"]: doc[i] for node, i in zip(VERB_PATTERNS[name][0], token_ids, strict=True)}
+            verb = anchors.get("verb") or anchors["role"]
+            if self.in_quote[verb.i] or any(c.dep_ == "neg" for c in verb.children):
+                continue
+            person = self._person(self._subject(verb) if "verb" in anchors else self._role_holder(verb))
+            org = self._typed(anchors["org"], ORGANIZATION)
+            if person is None or org is None:
+                continue
+            r, sent = rule(name), verb.sent
+            if name == "lead-verb":
+                yield Fact(org, "ledBy", person, sent.start_char, sent.end_char, r.confidence, r.name)
+            else:
+                yield Fact(person, "memberOf", org, sent.start_char, sent.end_char, r.confidence, r.name)
+
+    def _subject(self, verb: Token) -> Token | None:
+        """The verb's subject, or the subject of the clause it continues."""
+        for _ in range(4):
+            subj = next((c for c in verb.children if c.dep_ in _SUBJECTS), None)
+            if subj is not None:
+                if subj.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+                    return verb.head  # "X, who joined Y"
+                return subj
+            if verb.dep_ == "relcl":
+                return verb.head
+            if verb.dep_ not in _INHERITS_SUBJECT or verb.head.i == verb.i:
+                return None
+            verb = verb.head
+        return None
+
+    def _role_holder(self, role: Token) -> Token | None:
+        """Who holds a role noun: the subject of "is a politician for Y", the name a role
+        stands in apposition to ("X, a member of Y")."""
+        if role.dep_ == "appos":
+            return role.head
+        return self._subject(role.head) if role.head.pos_ in {"AUX", "VERB"} else None
+
+    def _person(self, tok: Token | None) -> str | None:
+        if tok is None:
+            return None
+        key = self._typed(tok, PERSON)
+        if key is None and tok.pos_ == "PRON" and self.coref is not None:
+            found = self.coref.resolved.get(tok.i)
+            key = found if found is not None and self.etype.get(found) == PERSON else None
+        return key
+
+    def _typed(self, tok: Token, wanted: str) -> str | None:
+        """The entity of the wanted type the token names, or one in apposition to it ("the
+        band Vama Veche")."""
+        for t in (tok, *(c for c in tok.children if c.dep_ in {"appos", "compound"})):
+            key = self.ent[t.i]
+            if key is not None and self.etype.get(key) == wanted:
+                return key
+        return None
