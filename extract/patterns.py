@@ -267,24 +267,33 @@ LEADING_DIRECTORS = frozenset({"managing", "executive", "general"})
 # fmt: off
 MEMBER_VERBS_OBJECT = ["join", "rejoin", "captain", "represent"]
 MEMBER_VERBS_PREP = [
-    "play", "sign", "work", "serve", "fight", "enlist", "teach", "lecture", "compete", "race",
-    "appear", "perform", "sing", "spend", "stay", "remain", "return", "move", "transfer", "loan",
+    "work", "serve", "fight", "enlist", "teach", "lecture", "compete", "race", "appear",
+    "perform", "sing", "spend", "stay", "remain", "return",
 ]
+# Verbs of teams: what one plays or signs for is a team, whatever the NER called it ("Porto").
+TEAM_VERBS = ["play", "sign", "transfer", "loan", "move"]
+TEAM_PREPOSITIONS = ["for", "with", "to"]
+# Nouns of a stretch of work: "began his career with Porto", "a spell at Rio Ave".
+CAREER_NOUNS = ["career", "spell", "stint", "season", "seasons", "tenure", "time", "years"]
 MEMBER_PREPOSITIONS = ["for", "with", "at", "in", "on"]
 MEMBER_VERBS_PASSIVE = ["sign", "draft", "recruit", "employ", "hire", "elect", "appoint", "loan"]
 MEMBER_PASSIVE_PREPOSITIONS = ["to", "by"]
 LEAD_VERBS_OBJECT = ["lead", "head", "chair", "run", "found", "direct", "command", "manage", "co-found"]
 # Role nouns that belong to an organisation named after a preposition: "a politician for the
 # Labour Party", "an officer in the Navy", "a professor at the University", "a member of Y".
+# A movement's leader is no member of it (relations.py says why).
 ROLE_NOUNS = [
     "member", "politician", "player", "footballer", "officer", "professor", "lecturer",
     "academician", "researcher", "employee", "singer", "guitarist", "drummer", "bassist",
-    "vocalist", "keyboardist", "musician", "founder", "co-founder", "cofounder", "leader",
-    "captain", "coach", "manager", "director", "chairman", "president", "executive", "editor",
-    "correspondent", "spokesman", "spokeswoman", "analyst", "economist", "fellow", "trustee",
-    "soldier", "pilot", "commander", "general", "admiral", "agent", "engineer", "scientist",
-    "candidate", "representative", "senator", "deputy", "minister", "secretary", "official",
-    "striker", "midfielder", "defender", "goalkeeper", "forward", "pitcher", "quarterback",
+    "vocalist", "keyboardist", "musician", "captain", "coach", "manager", "analyst",
+    "economist", "fellow", "trustee", "soldier", "pilot", "agent", "engineer", "scientist",
+    "official", "striker", "midfielder", "defender", "goalkeeper", "forward", "pitcher",
+    "quarterback", "colonel", "lieutenant", "major", "sergeant", "corporal", "private",
+    "composer", "songwriter", "frontman", "producer", "presenter", "host", "reporter",
+    "journalist", "staff", "leader", "founder", "co-founder", "chairman", "chairwoman",
+    "president", "vice-president", "director", "executive", "commander", "general", "admiral",
+    "minister", "secretary", "deputy", "senator", "representative", "candidate", "editor",
+    "correspondent", "spokesman", "spokeswoman",
 ]
 ROLE_PREPOSITIONS = ["for", "at", "in", "of", "with"]
 
@@ -301,6 +310,28 @@ VERB_PATTERNS: dict[str, list[list[dict]]] = {
          "RIGHT_ATTRS": {"DEP": "prep", "LOWER": {"IN": MEMBER_PREPOSITIONS}}},
         {"LEFT_ID": "prep", "REL_OP": ">", "RIGHT_ID": "org", "RIGHT_ATTRS": {"DEP": "pobj"}},
     ]],
+    # "Tom Reed played for Eastfield Rovers", "In 2009 he signed for Harbour City"
+    "member-team": [[
+        {"RIGHT_ID": "verb", "RIGHT_ATTRS": {"LEMMA": {"IN": TEAM_VERBS}, "POS": "VERB"}},
+        {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "prep",
+         "RIGHT_ATTRS": {"DEP": "prep", "LOWER": {"IN": TEAM_PREPOSITIONS}}},
+        {"LEFT_ID": "prep", "REL_OP": ">", "RIGHT_ID": "org", "RIGHT_ATTRS": {"DEP": "pobj"}},
+    ]],
+    # "He began his career with Eastfield Rovers", "a spell at Harbour City"
+    "member-career": [[
+        {"RIGHT_ID": "role", "RIGHT_ATTRS": {"LOWER": {"IN": CAREER_NOUNS}}},
+        {"LEFT_ID": "role", "REL_OP": ">", "RIGHT_ID": "prep",
+         "RIGHT_ATTRS": {"DEP": "prep", "LOWER": {"IN": ["with", "at", "for"]}}},
+        {"LEFT_ID": "prep", "REL_OP": ">", "RIGHT_ID": "org", "RIGHT_ATTRS": {"DEP": "pobj"}},
+    ], [
+        # the parser hangs "with Y" on the verb: "began his career with Y"
+        {"RIGHT_ID": "verb", "RIGHT_ATTRS": {"POS": "VERB"}},
+        {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "role",
+         "RIGHT_ATTRS": {"DEP": "dobj", "LOWER": {"IN": CAREER_NOUNS}}},
+        {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "prep",
+         "RIGHT_ATTRS": {"DEP": "prep", "LOWER": {"IN": ["with", "at", "for"]}}},
+        {"LEFT_ID": "prep", "REL_OP": ">", "RIGHT_ID": "org", "RIGHT_ATTRS": {"DEP": "pobj"}},
+    ]],
     # "He was drafted by the Harbour City Hawks", "She was elected to the Eastfield Council"
     "member-passive": [[
         {"RIGHT_ID": "verb", "RIGHT_ATTRS": {"LEMMA": {"IN": MEMBER_VERBS_PASSIVE}, "TAG": "VBN"}},
@@ -310,7 +341,8 @@ VERB_PATTERNS: dict[str, list[list[dict]]] = {
     ]],
     # "Kim Moss is a politician for the Green Alliance", "Tom Reed, a member of the Harbour Trust,"
     "member-role": [[
-        {"RIGHT_ID": "role", "RIGHT_ATTRS": {"LEMMA": {"IN": ROLE_NOUNS}, "DEP": {"IN": ["attr", "appos"]}}},
+        {"RIGHT_ID": "role",
+         "RIGHT_ATTRS": {"LOWER": {"IN": ROLE_NOUNS}, "DEP": {"IN": ["attr", "appos", "oprd", "conj", "pobj"]}}},
         {"LEFT_ID": "role", "REL_OP": ">", "RIGHT_ID": "prep",
          "RIGHT_ATTRS": {"DEP": "prep", "LOWER": {"IN": ROLE_PREPOSITIONS}}},
         {"LEFT_ID": "prep", "REL_OP": ">", "RIGHT_ID": "org", "RIGHT_ATTRS": {"DEP": "pobj"}},

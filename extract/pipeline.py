@@ -129,13 +129,16 @@ class _Entities:
 
 
 def _retype(entities: list[Entity], facts: list[Fact], quotes: list[Quote]) -> list[Entity]:
-    """Evidence from roles: a held title or a speaking role makes a name a person."""
+    """Evidence from roles: a held title or a speaking role makes a name a person; the
+    organisation of a title or a team played for, an organisation."""
     role_votes, speaking, org_votes = new_votes(), new_votes(), new_votes()
     for f in facts:
         if f.predicate == "holdsPosition":
             role_votes[f.subject] += rule(f.rule.split("+")[0]).person_evidence
             if f.object:  # "Electrolux chief executive X": a company, whatever the NER said of it
                 org_votes[f.object] += 2 + 3 * any((f.title or "").lower().startswith(t) for t in CORPORATE_TITLES)
+        elif f.predicate == "memberOf" and f.rule == "member-team" and f.object:
+            org_votes[f.object] += 2  # "he played for Porto": a team
     for q in quotes:
         if q.speaker and q.speaker_rule:
             speaking[q.speaker] += rule(q.speaker_rule).person_evidence

@@ -16,10 +16,10 @@ from spacy.tokens import Doc, Token
 from spacy.vocab import Vocab
 
 from .coref import Coreference
-from .patterns import RELATIVE_PRONOUNS, VERB_PATTERNS
+from .patterns import CAREER_NOUNS, LEADER_WORDS, MOVEMENT_WORDS, RELATIVE_PRONOUNS, VERB_PATTERNS
 from .records import Fact
 from .rules import rule
-from .schema import ORGANIZATION, PERSON
+from .schema import ORGANIZATION, PERSON, PLACE
 
 _MATCHERS: dict[int, DependencyMatcher] = {}
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
@@ -66,19 +66,36 @@ class VerbRelations:
         doc = self.doc
         for match_id, token_ids in _matcher(doc.vocab)(doc):
             name = doc.vocab.strings[match_id]
-            anchors = {node["RIGHT_ID"]: doc[i] for node, i in zip(VERB_PATTERNS[name][0], token_ids, strict=True)}
-            verb = anchors.get("verb") or anchors["role"]
-            if self.in_quote[verb.i] or any(c.dep_ == "neg" for c in verb.children):
+            anchors = self._anchors(name, token_ids)
+            if anchors is None:
                 continue
-            person = self._person(self._subject(verb) if "verb" in anchors else self._role_holder(verb))
+            head = anchors.get("verb") or anchors["role"]
+            if self.in_quote[head.i] or any(c.dep_ == "neg" for c in head.children):
+                continue
+            role = anchors.get("role")
+            if role is not None and role.lower_ in LEADER_WORDS and anchors["org"].lower_ in MOVEMENT_WORDS:
+                continue  # "the leader of the Resistance" follows it
+            person = self._person(self._role_holder(role) if role is not None else self._subject(head))
             org = self._typed(anchors["org"], ORGANIZATION)
+            if org is None and name == "member-team":
+                # "played for Porto": a team whatever the NER called it; the type vote settles it
+                org = self._typed(anchors["org"], PLACE) or self._typed(anchors["org"], PERSON)
+                org = None if org == person else org
             if person is None or org is None:
                 continue
-            r, sent = rule(name), verb.sent
+            r, sent = rule(name), head.sent
             if name == "lead-verb":
                 yield Fact(org, "ledBy", person, sent.start_char, sent.end_char, r.confidence, r.name)
             else:
                 yield Fact(person, "memberOf", org, sent.start_char, sent.end_char, r.confidence, r.name)
+
+    def _anchors(self, name: str, token_ids: list[int]) -> dict[str, Token] | None:
+        """The pattern's named tokens. spaCy reports the match, not which of the rule's
+        patterns made it: the one whose length and anchors fit is taken."""
+        for pattern in VERB_PATTERNS[name]:
+            if len(pattern) == len(token_ids):
+                return {node["RIGHT_ID"]: self.doc[i] for node, i in zip(pattern, token_ids, strict=True)}
+        return None
 
     def _subject(self, verb: Token) -> Token | None:
         """The verb's subject, or the subject of the clause it continues."""
@@ -96,11 +113,24 @@ class VerbRelations:
         return None
 
     def _role_holder(self, role: Token) -> Token | None:
-        """Who holds a role noun: the subject of "is a politician for Y", the name a role
-        stands in apposition to ("X, a member of Y")."""
+        """Who holds a role noun: the subject of "is a politician for Y" and "was elected a
+        member of Y", the name a role stands in apposition to ("X, a member of Y"), the
+        subject of "won as the candidate of Y", the possessor of "his career with Y"."""
+        for _ in range(3):
+            if role.dep_ != "conj":
+                break
+            role = role.head  # "the vocalist and composer of Y"
+        poss = next((c for c in role.children if c.dep_ == "poss"), None)
+        if role.lower_ in CAREER_NOUNS:
+            return poss if poss is not None else self._subject(role.head) if role.head.pos_ == "VERB" else None
         if role.dep_ == "appos":
             return role.head
-        return self._subject(role.head) if role.head.pos_ in {"AUX", "VERB"} else None
+        if role.dep_ == "pobj":
+            prep = role.head
+            return self._subject(prep.head) if prep.lower_ == "as" and prep.head.pos_ in {"AUX", "VERB"} else None
+        if role.dep_ in {"attr", "oprd"} and role.head.pos_ in {"AUX", "VERB"}:
+            return self._subject(role.head)
+        return None
 
     def _person(self, tok: Token | None) -> str | None:
         if tok is None:
