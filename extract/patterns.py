@@ -13,6 +13,7 @@ HONORIFICS = frozenset({
 # Head words that make a name an organisation: "People's Mojahedin Organization of Iran",
 # "Islamic Revolutionary Guard Corps", "MEK Resistance Units", "Intelligence Ministry".
 ORG_WORDS = frozenset({
+    "securities", "holdings", "partners", "airways", "motors",
     "organization", "organisation", "council", "committee", "ministry", "party", "corps",
     "guard", "guards", "unit", "units", "resistance", "agency", "university", "college",
     "company", "corporation", "association", "union", "front", "movement", "army", "court",
@@ -89,8 +90,10 @@ TITLE_WORDS = frozenset({
     "sergeant", "colonel", "lieutenant", "major", "admiral", "marshal", "activist",
     "cardinal", "rabbi", "pastor", "priest", "vicar", "chaplain", "constable", "detective",
     "sheriff", "coroner", "magistrate", "headteacher", "headmaster", "headmistress", "principal",
-    "dean", "provost", "rector", "curator",
+    "dean", "provost", "rector", "curator", "msp", "mla", "journalist", "host",
 })
+# Titles written after a name: "Ruth Kelly MP".
+POST_NOMINAL_TITLES = frozenset({"mp", "msp", "mep", "mla"})
 # Titles that mean leading the organisation they name: "X, the leader of Y" -> Y ledBy X.
 LEADER_WORDS = frozenset({
     "leader", "head", "chair", "chairman", "chairwoman", "chairperson", "president",
@@ -240,7 +243,7 @@ TITLE_CONJUNCTIONS = frozenset({"and", "&"})
 # Where the search for a possessor ("the union's") stops: "leader of", "spokesman for".
 POSSESSOR_STOPS = frozenset({"of", "for", ","})
 # Words inside a description after "of" that names no entity: "head of the regional health board".
-DESCRIPTION_JOINERS = frozenset({"of", "and"})
+DESCRIPTION_JOINERS = frozenset({"of", "and", "for"})
 # Capitalised words of a title's portfolio, never an organisation's name before it: "Home
 # Secretary", "Europe minister", "Work and Pensions Secretary", "Finance Minister".
 TITLE_DOMAINS = frozenset({

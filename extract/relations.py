@@ -25,6 +25,7 @@ from .patterns import (
     NOT_LEADER_MODIFIERS,
     OWNER_MODIFIERS,
     PARTY_WORDS,
+    POST_NOMINAL_TITLES,
     RELATIVE_PRONOUNS,
     SHORT_HONORIFICS,
     TITLE_OPENERS,
@@ -77,6 +78,11 @@ class Relations(Titles):
             assert person is not None
             sent = doc[i].sent
             span = (sent.start_char, sent.end_char)
+            # X MP: "Ruth Kelly MP was also hit"
+            if end < len(doc) and doc[end].lower_ in POST_NOMINAL_TITLES and doc[end].text.isupper():
+                yield self._fact(
+                    person, Title(doc[end].text, None, end, end + 1, doc[end].lower_), span, "post-nominal"
+                )
             # X, TITLE [of ORG],  /  X is TITLE of ORG
             if end < len(doc) and (doc[end].text == "," or doc[end].lower_ in COPULAS):
                 lo = end + 1
@@ -124,7 +130,7 @@ class Relations(Titles):
                     title = self.parse_title(lo, j + 1)
                     if title:
                         if title.org is None:  # "aviation analyst Mike Powell of Dresdner Bank"
-                            title = replace(title, org=self._org_after_name(end))
+                            title = replace(title, org=self._employer_after_name(end))
                         yield self._fact(person, title, span, "title-before-name")
                         break
 
@@ -164,10 +170,7 @@ class Relations(Titles):
     def _title_opens(self, f: Fact) -> bool:
         """The title is the first word of its sentence (so its capital says nothing)."""
         span = self.doc.char_span(f.start, f.end, alignment_mode="expand")
-        if span is None or not span.text.lstrip("“\"' ").startswith(f.title.split()[0]):
-            return False
-        first = self._token_of(f.title.split()[0].lower(), span.start, span.end)
-        return first < span.end and self.doc[first].ent_type_ != "NORP"  # "French President X": a country's
+        return span is not None and span.text.lstrip("“\"' ").startswith(f.title.split()[0])
 
     def _orgs_in(self, lo: int, hi: int) -> list[str]:
         """The organisations named in tokens [lo, hi) outside quotation marks."""
@@ -209,10 +212,17 @@ class Relations(Titles):
         if orgs:
             subjects = self._subject_orgs(span.start, span.end)
             return subjects[0] if len(subjects) == 1 else None
-        if span.start == 0:
-            return None
-        prev = self.doc[span.start - 1].sent
-        orgs = self._orgs_in(prev.start, prev.end)
+        # the sentence before, or (past sentences all inside a quote) the last one before
+        # them that names an organisation outside quotes
+        lo = span.start
+        for _ in range(3):
+            if lo == 0:
+                return None
+            prev = self.doc[lo - 1].sent
+            orgs = self._orgs_in(prev.start, prev.end)
+            if orgs or not all(self._quoted(prev.start, prev.end)):
+                break
+            lo = prev.start
         subjects = self._subject_orgs(prev.start, prev.end)
         if len(subjects) == 1:
             return subjects[0]
@@ -260,7 +270,24 @@ class Relations(Titles):
         j += 1
         if doc[j].pos_ == "DET":
             j += 1
-        return self.ent[j] if j < len(doc) and self._is(j, ORGANIZATION) else None
+        if j >= len(doc) or self.ent[j] is None:
+            return None
+        return self.ent[j] if self._is(j, ORGANIZATION) else None
+
+    def _employer_after_name(self, end: int) -> str | None:
+        """ "aviation analyst X of Dresdner Kleinwort Wasserstein": after a title, the name
+        after "of" is the employer even where the NER took it for a person (the type vote
+        after the relations settles it)."""
+        org = self._org_after_name(end)
+        if org is not None:
+            return org
+        doc, j = self.doc, end
+        if j + 1 < len(doc) and doc[j].lower_ in {"of", "at"}:
+            j += 1 + (doc[j + 1].pos_ == "DET")
+            key = self.ent[j] if j < len(doc) else None
+            if key is not None and self.etype.get(key) == PERSON and len(doc[j : self._mention_end(j)]) >= 2:
+                return key
+        return None
 
     def members_by_name(self) -> Iterator[Fact]:
         """ "Simon Hale, of the Federation of Small Businesses", "X from the CBI": a person and

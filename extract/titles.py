@@ -19,6 +19,7 @@ from .patterns import (
     DESCRIPTION_JOINERS,
     DROPPED_TITLE_MODIFIERS,
     GENERIC_PARTY_WORDS,
+    ORG_WORDS,
     OWNER_MODIFIERS,
     PARTY_ADJECTIVES,
     PARTY_WORDS,
@@ -107,8 +108,13 @@ class Titles:
             return None
         if mods > lo:
             text = " ".join(t.text for t in self.doc[lo:mods]) + " " + text
-        i, org = self._organisation_after(i, hi, org)
-        return Title(text, org, lo, hi, self.doc[head_at].lower_) if i == hi else None
+        after, org = self._organisation_after(i, hi, org)
+        named_after = org is not None and any(self.ent[k] == org for k in range(i, after))
+        if after > i and not named_after:
+            # "director of air transport", "spokeswoman for women": a portfolio after the
+            # head that names no organisation is part of the title
+            text = f"{text} {self.doc[i:after].text}"
+        return Title(text, org, lo, hi, self.doc[head_at].lower_) if after == hi else None
 
     def _owner(self, lo: int, hi: int) -> tuple[int, str | None]:
         """Where the title words start, and the organisation named before them: "Its
@@ -164,6 +170,8 @@ class Titles:
     def _corporate_title(self, i: int) -> bool:
         """The name at i stands before a company's title ("Electrolux chief executive")."""
         end = self._mention_end(i)
+        while end < len(self.doc) and self.doc[end].lower_ in OWNER_MODIFIERS:
+            end += 1  # "Ryanair deputy chief executive"
         words = " ".join(t.lower_ for t in self.doc[end : end + 2])
         return any(words.startswith(w) for w in CORPORATE_TITLES)
 
@@ -182,8 +190,8 @@ class Titles:
         gives an organisation elsewhere ("Qantas"). Not the NER's label alone: a word it kept
         as no entity of its own ("Supreme" of "Supreme Leader") is a title's."""
         span = self.doc[i:j]
-        if any(t.is_upper and len(t.text) >= 2 and t.is_alpha for t in span):
-            return True
+        if any(t.is_upper and len(t.text) >= 2 and t.is_alpha for t in span) or span[-1].lower_ in ORG_WORDS:
+            return True  # "WMC chairman", "Daiwa Securities analyst"
         return self.known_org is not None and self.known_org(span.text) is not None
 
     def _party_word(self, t: Token) -> bool:
@@ -245,12 +253,21 @@ class Titles:
             j += 1
         first = self.ent[j] if j < hi else None
         if first is None or self.etype.get(first) not in {ORGANIZATION, PLACE}:
-            while j < hi and (doc[j].pos_ in {"PROPN", "NOUN", "ADJ", "DET"} or doc[j].lower_ in DESCRIPTION_JOINERS):
+            while j < hi and (
+                (doc[j].pos_ in {"PROPN", "NOUN", "ADJ", "DET"} and not self._is(j, PERSON))
+                or doc[j].lower_ in DESCRIPTION_JOINERS
+            ):
+                if self.ent[j] is not None and self.etype.get(self.ent[j]) in {ORGANIZATION, PLACE}:
+                    return (
+                        self._organisation_after(j - 1, hi, org)
+                        if doc[j - 1].lower_ in TITLE_PREPOSITIONS
+                        else (j, org)
+                    )
                 j += 1
             return j, org
         end = self._mention_end(j)
-        if self.etype[first] == ORGANIZATION:
-            org = first
+        if self.etype[first] == ORGANIZATION or (doc[i].lower_ == "at" and self.etype[first] == PLACE):
+            org = first  # "an executive at Xstrata": a company, whatever the NER called it
         # "(NCRI)" after the name, and "Foreign Affairs Committee" of a composite name
         while end < hi and (self.ent[end] == first or doc[end].text in {"(", ")"} or self._is(end, ORGANIZATION)):
             if self.ent[end] != first and self._is(end, ORGANIZATION) and doc[end - 1].text == ")":
