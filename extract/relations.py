@@ -16,6 +16,7 @@ from .patterns import (
     BRIDGING_NOUNS,
     BRIDGING_TITLES,
     COPULAS,
+    GENERIC_PARTY_WORDS,
     GROUP_NOUNS,
     LEAD_VERBS,
     LEADER_PHRASES,
@@ -24,6 +25,7 @@ from .patterns import (
     MOVEMENT_WORDS,
     NOT_LEADER_MODIFIERS,
     OWNER_MODIFIERS,
+    PARTY_NAME_WORDS,
     PARTY_WORDS,
     POST_NOMINAL_TITLES,
     RELATIVE_PRONOUNS,
@@ -116,7 +118,11 @@ class Relations(Titles):
                 k = j
                 while (
                     k - 1 >= sent.start
-                    and (doc[k - 1].pos_ in {"PROPN", "ADJ", "NOUN"} or doc[k - 1].lower_ in TITLE_RUN_JOINERS)
+                    and (
+                        doc[k - 1].pos_ in {"PROPN", "ADJ", "NOUN"}
+                        or doc[k - 1].lower_ in TITLE_RUN_JOINERS
+                        or (doc[k - 1].is_upper and doc[k - 1].is_alpha and len(doc[k - 1]) >= 2)  # "CTU", tagged INTJ
+                    )
                     and doc[k - 1].text[:1] != ","
                     and not self._is(k - 1, PERSON)
                 ):
@@ -327,7 +333,11 @@ class Relations(Titles):
             words = f.title.lower().replace("-", " ").split()
             # the organisation may still be typed a place here ("Electrolux chief executive"):
             # the type vote after the relations settles it, and drops what does not fit
-            leading = _leading(words)
+            org_words = set(org_names.get(f.object, "").lower().split())
+            # a party's chairman runs its office, not the party: its leader is "leader"
+            party = org_words & (PARTY_WORDS | PARTY_NAME_WORDS) - GENERIC_PARTY_WORDS or "party" in org_words
+            party_chair = bool(party) and words[-1] in {"chairman", "chairwoman", "chair", "co-chairman"}
+            leading = _leading(words) and not party_chair
             if leading:
                 yield Fact(f.object, "ledBy", f.subject, f.start, f.end, leader.confidence, f"{f.rule}+{leader.name}")
             org_head = (org_names.get(f.object, "").lower().split() or [""])[-1]

@@ -109,11 +109,15 @@ class Titles:
         if mods > lo:
             text = " ".join(t.text for t in self.doc[lo:mods]) + " " + text
         after, org = self._organisation_after(i, hi, org)
-        named_after = org is not None and any(self.ent[k] == org for k in range(i, after))
-        if after > i and not named_after:
-            # "director of air transport", "spokeswoman for women": a portfolio after the
-            # head that names no organisation is part of the title
-            text = f"{text} {self.doc[i:after].text}"
+        # "director of air transport [at the Trust]", "spokeswoman for women": a portfolio
+        # after the head, up to the organisation, is part of the title
+        k = i
+        while k < after and (org is None or self.ent[k] != org):
+            k += 1
+        while k > i and (self.doc[k - 1].lower_ in TITLE_PREPOSITIONS or self.doc[k - 1].pos_ == "DET"):
+            k -= 1
+        if k > i:
+            text = f"{text} {self.doc[i:k].text}"
         return Title(text, org, lo, hi, self.doc[head_at].lower_) if after == hi else None
 
     def _owner(self, lo: int, hi: int) -> tuple[int, str | None]:
@@ -264,6 +268,8 @@ class Titles:
                         else (j, org)
                     )
                 j += 1
+            if j < hi and doc[j].lower_ in TITLE_PREPOSITIONS:
+                return self._organisation_after(j, hi, org)  # "director of air transport at the Trust"
             return j, org
         end = self._mention_end(j)
         if self.etype[first] == ORGANIZATION or (doc[i].lower_ == "at" and self.etype[first] == PLACE):

@@ -1,0 +1,180 @@
+"""Positions, leaders and members from the ways English writes them (issue: positions, leaders
+and members): one invented sentence per construction family, through the pinned model."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def relations(x) -> set[tuple[str, str, str | None, str | None]]:
+    """(subject, predicate, object, title) of every relation, by entity label."""
+    names = {e.key: e.label for e in x.entities}
+    return {
+        (names[f.subject], f.predicate, names.get(f.object) if f.object else None, f.title)
+        for f in x.facts
+        if f.predicate in {"holdsPosition", "ledBy", "memberOf"}
+    }
+
+
+def positions(x) -> set[tuple[str, str | None, str | None]]:
+    return {(s, t, o) for s, p, o, t in relations(x) if p == "holdsPosition"}
+
+
+def pairs(x, predicate: str) -> set[tuple[str, str | None]]:
+    return {(s, o) for s, p, o, _ in relations(x) if p == predicate}
+
+
+@pytest.mark.parametrize(
+    "text, position",
+    [
+        # an organisation the NER misses, before the title: an acronym
+        ("CTU general secretary Joe Bell said the strike would go ahead.", ("Joe Bell", "general secretary", "CTU")),
+        # a name the document gives an organisation elsewhere
+        (
+            "Brightwater Airways reported a loss. Brightwater Airways boss Paul Grant said fuel cost more.",
+            ("Paul Grant", "boss", "Brightwater Airways"),
+        ),
+        # a party adjective before a portfolio
+        (
+            "Tory work and pensions spokesman Tom Reed said the plan was a mess.",
+            ("Tom Reed", "work and pensions spokesman", "Tory"),
+        ),
+        # modifiers stay in the title
+        ("Shadow home secretary Tom Reed said the plan was a mess.", ("Tom Reed", "Shadow home secretary", None)),
+        (
+            "Harbour Trust deputy chief executive Mary Jones resigned.",
+            ("Mary Jones", "deputy chief executive", "Harbour Trust"),
+        ),
+        # a modifier before the organisation belongs to the title
+        ("Former Harbour Trust chairman Tom Reed wrote the report.", ("Tom Reed", "Former chairman", "Harbour Trust")),
+        # a portfolio after the head
+        (
+            "Kim Moss, director of air transport at the Harbour Trust, said the rules were unclear.",
+            ("Kim Moss", "director of air transport", "Harbour Trust"),
+        ),
+        # a title after the name
+        ("Fellow guest Ann Hale MP was also hit by the paint.", ("Ann Hale", "MP", None)),
+        # an organisation after the name of a titled person
+        (
+            "Aviation analyst Tom Reed of Harbour Bank said fares would rise.",
+            ("Tom Reed", "Aviation analyst", "Harbour Bank"),
+        ),
+        # a company's title with no organisation: the one its sentence before is about
+        (
+            "The Harbour Trust said it would appeal. Chief executive Mary Jones said the ruling was wrong.",
+            ("Mary Jones", "Chief executive", "Harbour Trust"),
+        ),
+        # "company president X": the company the sentence is about
+        (
+            "Brightwater Airways kicked off the battle with adverts in the Eastfield Gazette, using a letter "
+            "from company president Tom Reed.",
+            ("Tom Reed", "president", "Brightwater Airways"),
+        ),
+        # "an executive at X"
+        (
+            "Marc Hill, an executive at Harbour Mining, said the offer was low.",
+            ("Marc Hill", "executive", "Harbour Mining"),
+        ),
+    ],
+)
+def test_position_families(extract_text, text, position):
+    assert position in positions(extract_text(text))
+
+
+def test_honorific_title_takes_no_organisation_from_its_sentence(extract_text):
+    """A capitalised title inside a sentence is an honorific ("President Bush"), not a company
+    office to bridge to the organisation the sentence names."""
+    x = extract_text("The Harbour Trust said it would appeal. On Monday President Tom Reed said the ruling was wrong.")
+    assert ("Tom Reed", "President", "Harbour Trust") not in positions(x)
+
+
+def test_an_organisation_quoted_is_not_what_the_sentence_is_about(extract_text):
+    x = extract_text(
+        "Shares rose on Monday. “Harbour Bank has been challenged to play fair,” chief executive Tom Reed said."
+    )
+    assert not any(o == "Harbour Bank" for _, o in pairs(x, "memberOf"))
+
+
+@pytest.mark.parametrize(
+    "text, org, person",
+    [
+        ("Harbour Trust chief executive Mary Jones said the ruling was wrong.", "Harbour Trust", "Mary Jones"),
+        ("CTU general secretary Joe Bell said the strike would go ahead.", "CTU", "Joe Bell"),
+        ("Jane Hart founded the Harbour Trust in 1990.", "Harbour Trust", "Jane Hart"),
+    ],
+)
+def test_leaders(extract_text, text, org, person):
+    assert (org, person) in pairs(extract_text(text), "ledBy")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Former Harbour Trust chairman Tom Reed wrote the report.",  # a former office leads nothing now
+        "Harbour Trust deputy chief executive Tom Reed wrote the report.",
+        "Harbour Trust chief financial officer Tom Reed wrote the report.",
+        "Tory co-chairman Tom Reed said the poster was fair.",  # a party chairman is not its leader
+    ],
+)
+def test_titles_that_do_not_lead(extract_text, text):
+    assert not pairs(extract_text(text), "ledBy")
+
+
+@pytest.mark.parametrize(
+    "text, person, org",
+    [
+        ("Jane Hart joined the Harbour Trust in 1998.", "Jane Hart", "Harbour Trust"),
+        ("Tom Reed played for Eastfield Rovers for six seasons.", "Tom Reed", "Eastfield Rovers"),
+        ("In 2004 Tom Reed was signed by Eastfield Rovers.", "Tom Reed", "Eastfield Rovers"),
+        ("Tom Reed worked for the Harbour Trust for six years.", "Tom Reed", "Harbour Trust"),
+        ("Kim Moss is a politician for the Green Alliance.", "Kim Moss", "Green Alliance"),
+        ("Tom Reed began his career with Eastfield Rovers in 1998.", "Tom Reed", "Eastfield Rovers"),
+        (
+            "In 1784, Tom Reed was elected a member of the Royal Eastfield Academy.",
+            "Tom Reed",
+            "Royal Eastfield Academy",
+        ),
+        (
+            "Small firms will suffer, said Simon Hale, of the Federation of Small Businesses.",
+            "Simon Hale",
+            "Federation of Small Businesses",
+        ),
+        # the subject is a pronoun the coreference resolves
+        ("Jane Hart was born in Leeds. She later joined the Green Alliance.", "Jane Hart", "Green Alliance"),
+        # any position in an organisation: its holder is a member
+        ("Harbour Trust chief executive Mary Jones said the ruling was wrong.", "Mary Jones", "Harbour Trust"),
+        ("Tory work and pensions spokesman Tom Reed said the plan was a mess.", "Tom Reed", "Tory"),
+    ],
+)
+def test_member_families(extract_text, text, person, org):
+    assert (person, org) in pairs(extract_text(text), "memberOf")
+
+
+def test_negated_and_quoted_verbs_state_no_membership(extract_text):
+    x = extract_text("Tom Reed never joined the Harbour Trust. “Kim Moss joined the Green Alliance,” he said.")
+    assert not pairs(x, "memberOf")
+
+
+def test_a_movements_leader_is_not_its_member(extract_text):
+    x = extract_text("The leader of the Eastfield Resistance, Tom Reed, was shown on a large banner.")
+    assert ("Eastfield Resistance", "Tom Reed") in pairs(x, "ledBy")
+    assert not pairs(x, "memberOf")
+
+
+def test_former_office_marks_its_membership(extract_text):
+    """The membership read from a former office keeps that title, so the graph can mark it former."""
+    rels = relations(extract_text("Former Harbour Trust chairman Tom Reed wrote the report."))
+    assert ("Tom Reed", "memberOf", "Harbour Trust", "Former chairman") in rels
+
+
+def test_a_place_cut_off_an_organisations_name_is_put_back(extract_text):
+    x = extract_text("UK Independence Party leader Tom Reed said the rebate was fair.")
+    assert ("UK Independence Party", "Tom Reed") in pairs(x, "ledBy")
+
+
+def test_a_lone_party_word_takes_the_party_the_text_is_about(extract_text):
+    x = extract_text(
+        "Police chiefs would be elected under plans unveiled by the Harbour Party.\n\n"
+        "Party leader Tom Reed said the new role would replace police boards."
+    )
+    assert ("Harbour Party", "Tom Reed") in pairs(x, "ledBy")
