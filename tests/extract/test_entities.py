@@ -109,3 +109,14 @@ def test_names_with_lower_case_particles_and_parties_the_ner_calls_people(extrac
     types = {e.label: e.type for e in x.entities}
     assert types.get("Nick Van den Berg") == "Person"
     assert types.get("Lib Dem") == "Organization"
+
+
+def test_an_honorific_and_a_surname_fit_surnames_only(extract_text):
+    """ "Mr Howard" is Peter Howard, never Howard Lane, whose first name is Howard."""
+    x = extract_text(
+        "Howard Lane, the party treasurer, resigned on Monday. Peter Howard said the party would survive. "
+        "Mr Howard added that the accounts were in order."
+    )
+    owner = {n: e.label for e in x.entities for n in e.names}
+    assert owner.get("Mr Howard") == "Peter Howard" or owner.get("Howard") == "Peter Howard"
+    assert not any(e.label == "Howard Lane" and ("Mr Howard" in e.names or "Howard" in e.names) for e in x.entities)

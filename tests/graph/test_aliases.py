@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import pytest
 from rdflib import OWL, RDF, RDFS, Literal, URIRef
+from rdflib.namespace import SKOS
 
 from newsgraph.extract.errors import InputError
 from newsgraph.graph.aliases import AliasEntry, load_aliases
@@ -82,3 +83,44 @@ def test_shipped_example_alias_file_loads():
 
     entries = load_aliases(ROOT / "examples" / "aliases.csv")
     assert {e.id for e in entries} == {"ctu", "reyes", "federation"}
+
+
+def _party_nodes(ds) -> dict[str, set[str]]:
+    """Organisation label -> every name of its node."""
+    out: dict[str, set[str]] = {}
+    for node in ds.subjects(RDF.type, NG.Organization):
+        names = {str(o) for o in ds.objects(node, RDFS.label)} | {str(o) for o in ds.objects(node, SKOS.altLabel)}
+        out[str(ds.value(node, RDFS.label))] = names
+    return out
+
+
+def test_party_variants_fold_into_one_node_by_default(extract_text):
+    """Adjective, plural, short and full names of a party are one node, across documents."""
+    texts = [
+        "Tory leader Tom Reed said the plan was fair.",
+        "The Tories said they would vote against it. The Conservatives had a meeting.",
+        "The Conservative Party chose a new chairman.",
+        "Lib Dem spokesman Kim Moss disagreed. The Liberal Democrats voted against.",
+    ]
+    records = [from_extraction(extract_text(t, f"{i}.txt")) for i, t in enumerate(texts)]
+    nodes = _party_nodes(build_dataset(records))
+    assert {"Tory", "Tories", "Conservatives", "Conservative Party"} <= nodes["Conservative Party"]
+    assert {"Lib Dem", "Liberal Democrats"} <= nodes["Liberal Democrats"]
+
+
+def test_user_aliases_replace_a_default_entry_sharing_a_name(tmp_path, extract_text):
+    path = tmp_path / "aliases.csv"
+    path.write_text("id,label,type,aliases,sameAs\ntories,Tory Party (UK),Organization,Tory|Tories,\n", encoding="utf-8")
+    x = extract_text("Tory leader Tom Reed said the plan was fair. The Tories agreed.")
+    nodes = _party_nodes(build_dataset([from_extraction(x)], aliases=load_aliases(path)))
+    assert "Tory Party (UK)" in nodes and "Conservative Party" not in nodes
+
+
+def test_a_name_holding_an_acronym_is_not_spelled_by_its_initials():
+    """ "BT" is not the initials of "BBC Two" (a channel and a telephone company were one node)."""
+    from newsgraph.extract.linking import NameIndex
+
+    index: NameIndex[str] = NameIndex()
+    index.add("BBC Two", "channel")
+    index.add("British Telecom", "company")
+    assert index.spelled("BT") == {"company"}

@@ -93,3 +93,24 @@ def test_cross_document_surname_and_acronym(extract_text):
     assert (irgc, SKOS.altLabel, Literal("IRGC")) in ds
     labels = {str(o) for o in ds.objects(None, RDFS.label)}
     assert {"Massoud Rajavi", "Maryam Rajavi"} <= labels
+
+
+def test_a_former_office_is_marked_and_leads_nothing(extract_text):
+    """ "Former X chairman": the position and the assertions read from it say ng:former true;
+    no ledBy; the graph still validates against the shapes."""
+    from newsgraph.graph.records import from_extraction
+
+    x = extract_text("Former Harbour Trust chairman Tom Reed wrote the report. Kim Moss chairs the Green Alliance.")
+    ds = build_dataset([from_extraction(x)])
+    reed, trust = entity_iri("Tom Reed"), entity_iri("Harbour Trust")
+    position = ds.value(reed, NG.holdsPosition)
+    assert (position, NG.title, Literal("Former chairman")) in ds
+    assert (position, NG.former, Literal(True)) in ds
+    assert (trust, NG.ledBy, reed) not in ds and (reed, NG.memberOf, trust) in ds
+    member = next(a for a in ds.subjects(RDF.predicate, NG.memberOf) if ds.value(a, RDF.subject) == reed)
+    assert (member, NG.former, Literal(True)) in ds
+    # a current office is not marked
+    assert (entity_iri("Green Alliance"), NG.ledBy, entity_iri("Kim Moss")) in ds
+    assert not any(ds.value(a, NG.former) for a in ds.subjects(RDF.predicate, NG.ledBy))
+    ok, report = validate(without_runs(ds))
+    assert ok, report
