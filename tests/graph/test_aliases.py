@@ -110,7 +110,8 @@ def test_party_variants_fold_into_one_node_by_default(extract_text):
 
 def test_user_aliases_replace_a_default_entry_sharing_a_name(tmp_path, extract_text):
     path = tmp_path / "aliases.csv"
-    path.write_text("id,label,type,aliases,sameAs\ntories,Tory Party (UK),Organization,Tory|Tories,\n", encoding="utf-8")
+    rows = "id,label,type,aliases,sameAs\ntories,Tory Party (UK),Organization,Tory|Tories,\n"
+    path.write_text(rows, encoding="utf-8")
     x = extract_text("Tory leader Tom Reed said the plan was fair. The Tories agreed.")
     nodes = _party_nodes(build_dataset([from_extraction(x)], aliases=load_aliases(path)))
     assert "Tory Party (UK)" in nodes and "Conservative Party" not in nodes
