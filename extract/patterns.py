@@ -148,7 +148,7 @@ GROUP_NOUNS = frozenset({
 LEAD_VERBS = frozenset({"lead", "head", "chair", "run", "found", "direct", "command"})
 # Organisations whose leaders are members by definition: "a party's leader is its member".
 PARTY_WORDS = frozenset({
-    "party", "labour", "tories", "tory", "conservatives", "conservative", "democrats",
+    "party", "labour", "labor", "tories", "tory", "conservatives", "conservative", "democrats",
     "republicans", "liberal", "greens", "union", "parliament", "senate", "congress", "cabinet",
 })
 
@@ -223,6 +223,8 @@ DASHES = frozenset({"―", "—", "–", "-"})
 DROPPED_TITLE_MODIFIERS = frozenset({
     "current", "then", "now", "incumbent", "longtime", "long-time", "new", "veteran", "powerful",
 })
+# Verbs that hold an office "as" a title: "X serves as the trust's chairwoman".
+SERVE_VERBS = frozenset({"serve", "act", "work"})
 COPULAS = frozenset({"is", "was", "became", "becomes", "remains", "remained", "be", "been"})
 # Honorifics that may stand between a title and a name: "the leader, Mr Howard".
 SHORT_HONORIFICS = frozenset({"mr", "mrs", "ms", "dr"})

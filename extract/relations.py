@@ -29,6 +29,7 @@ from .patterns import (
     PARTY_WORDS,
     POST_NOMINAL_TITLES,
     RELATIVE_PRONOUNS,
+    SERVE_VERBS,
     SHORT_HONORIFICS,
     TITLE_OPENERS,
     TITLE_RUN_JOINERS,
@@ -60,8 +61,8 @@ class Relations(Titles):
                 and not (doc[j].tag_ == "VBG" and j + 1 < len(doc) and doc[j + 1].lower_ in TITLE_WORDS)
             )
         ):
-            if doc[j].text == "." and j + 1 >= sent_end:
-                break
+            if doc[j].text == "." and all(t.is_space or t.is_punct for t in doc[j:sent_end]):
+                break  # the full stop, and the line break after a paragraph's last sentence
             j += 1
         return j
 
@@ -86,8 +87,9 @@ class Relations(Titles):
                     person, Title(doc[end].text, None, end, end + 1, doc[end].lower_), span, "post-nominal"
                 )
             # X, TITLE [of ORG],  /  X is TITLE of ORG
-            if end < len(doc) and (doc[end].text == "," or doc[end].lower_ in COPULAS):
-                lo = end + 1
+            serves = end + 1 < len(doc) and doc[end].lemma_ in SERVE_VERBS and doc[end + 1].lower_ == "as"
+            if end < len(doc) and (doc[end].text == "," or doc[end].lower_ in COPULAS or serves):
+                lo = end + 1 + serves  # "X serves as RBF's chairwoman"
                 if doc[end].lower_ in COPULAS and lo < len(doc) and doc[lo].lower_ == "been":
                     lo += 1
                 hi = self._segment_after(lo) if lo < len(doc) else lo
@@ -122,6 +124,7 @@ class Relations(Titles):
                         doc[k - 1].pos_ in {"PROPN", "ADJ", "NOUN"}
                         or doc[k - 1].lower_ in TITLE_RUN_JOINERS
                         or (doc[k - 1].is_upper and doc[k - 1].is_alpha and len(doc[k - 1]) >= 2)  # "CTU", tagged INTJ
+                        or doc[k - 1].lower_ == "its"  # "Sendero Rojo and its leader X"
                     )
                     and doc[k - 1].text[:1] != ","
                     and not self._is(k - 1, PERSON)
