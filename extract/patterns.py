@@ -352,6 +352,21 @@ VERB_PATTERNS: dict[str, list[list[dict]]] = {
          "RIGHT_ATTRS": {"DEP": "prep", "LOWER": {"IN": ROLE_PREPOSITIONS}}},
         {"LEFT_ID": "prep", "REL_OP": ">", "RIGHT_ID": "org", "RIGHT_ATTRS": {"DEP": "pobj"}},
     ]],
+    # "The current president of the Harbour Trust is Tom Reed", "The trust's chairman is Tom Reed"
+    "lead-inverted": [[
+        {"RIGHT_ID": "verb", "RIGHT_ATTRS": {"LEMMA": "be"}},
+        {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "role",
+         "RIGHT_ATTRS": {"DEP": "nsubj", "LOWER": {"IN": sorted(LEADER_WORDS)}}},
+        {"LEFT_ID": "role", "REL_OP": ">", "RIGHT_ID": "prep", "RIGHT_ATTRS": {"DEP": "prep", "LOWER": "of"}},
+        {"LEFT_ID": "prep", "REL_OP": ">", "RIGHT_ID": "org", "RIGHT_ATTRS": {"DEP": "pobj"}},
+        {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "person", "RIGHT_ATTRS": {"DEP": "attr"}},
+    ], [
+        {"RIGHT_ID": "verb", "RIGHT_ATTRS": {"LEMMA": "be"}},
+        {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "role",
+         "RIGHT_ATTRS": {"DEP": "nsubj", "LOWER": {"IN": sorted(LEADER_WORDS)}}},
+        {"LEFT_ID": "role", "REL_OP": ">", "RIGHT_ID": "org", "RIGHT_ATTRS": {"DEP": "poss"}},
+        {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "person", "RIGHT_ATTRS": {"DEP": "attr"}},
+    ]],
     # "Ana Lima founded the Harbour Trust in 1990", "He heads the Eastfield Council"
     "lead-verb": [[
         {"RIGHT_ID": "verb", "RIGHT_ATTRS": {"LEMMA": {"IN": LEAD_VERBS_OBJECT}, "POS": "VERB"}},

@@ -200,6 +200,7 @@ _ALL = (
         "Small firms will suffer, said Simon Hale, of the Federation of Small Businesses.",
     ),
     Rule("post-nominal", "fact", 0.85, "Fellow guest Ann Hale MP was also hit by the paint.", person_evidence=3),
+    Rule("lead-inverted", "fact", 0.8, "The current president of the Harbour Trust is Tom Reed."),
     Rule("member-verb", "fact", 0.7, "Jane Hart joined the Harbour Trust in 1998."),
     Rule("member-verb-prep", "fact", 0.7, "Tom Reed worked for the Harbour Trust for six years."),
     Rule("member-team", "fact", 0.75, "Tom Reed played for Eastfield Rovers for six seasons."),

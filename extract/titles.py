@@ -112,7 +112,7 @@ class Titles:
         # "director of air transport [at the Trust]", "spokeswoman for women": a portfolio
         # after the head, up to the organisation, is part of the title
         k = i
-        while k < after and (org is None or self.ent[k] != org):
+        while k < after and (org is None or self.ent[k] is None):
             k += 1
         while k > i and (self.doc[k - 1].lower_ in TITLE_PREPOSITIONS or self.doc[k - 1].pos_ == "DET"):
             k -= 1

@@ -73,9 +73,14 @@ class VerbRelations:
             if self.in_quote[head.i] or any(c.dep_ == "neg" for c in head.children):
                 continue
             role = anchors.get("role")
+            if "person" in anchors:  # "The president of Y is X"
+                role = None
             if role is not None and role.lower_ in LEADER_WORDS and anchors["org"].lower_ in MOVEMENT_WORDS:
                 continue  # "the leader of the Resistance" follows it
-            person = self._person(self._role_holder(role) if role is not None else self._subject(head))
+            if "person" in anchors:
+                person = self._person(anchors["person"])
+            else:
+                person = self._person(self._role_holder(role) if role is not None else self._subject(head))
             org = self._typed(anchors["org"], ORGANIZATION)
             if org is None and name == "member-team":
                 # "played for Porto": a team whatever the NER called it; the type vote settles it
@@ -84,7 +89,12 @@ class VerbRelations:
             if person is None or org is None:
                 continue
             r, sent = rule(name), head.sent
-            if name == "lead-verb":
+            if name == "lead-inverted":  # the title, as written, is a position too
+                title = anchors["role"].text
+                yield Fact(
+                    person, "holdsPosition", org, sent.start_char, sent.end_char, r.confidence, r.name, title=title
+                )
+            if name in {"lead-verb", "lead-inverted"}:
                 yield Fact(org, "ledBy", person, sent.start_char, sent.end_char, r.confidence, r.name)
             else:
                 yield Fact(person, "memberOf", org, sent.start_char, sent.end_char, r.confidence, r.name)

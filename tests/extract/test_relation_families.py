@@ -101,6 +101,14 @@ def test_an_organisation_quoted_is_not_what_the_sentence_is_about(extract_text):
         ("Harbour Trust chief executive Mary Jones said the ruling was wrong.", "Harbour Trust", "Mary Jones"),
         ("CTU general secretary Joe Bell said the strike would go ahead.", "CTU", "Joe Bell"),
         ("Jane Hart founded the Harbour Trust in 1990.", "Harbour Trust", "Jane Hart"),
+        ("The current president of the Harbour Trust is Tom Reed.", "Harbour Trust", "Tom Reed"),
+        ("Valerie Hart serves as the Harbour Trust's chairwoman.", "Harbour Trust", "Valerie Hart"),
+        (
+            "A video showed support for the armed group, Sendero Rojo and its leader Tom Reed.",
+            "Sendero Rojo",
+            "Tom Reed",
+        ),
+        ("The independents backed Labor, making Labor leader Tom Reed premier.", "Labor", "Tom Reed"),
     ],
 )
 def test_leaders(extract_text, text, org, person):
@@ -178,3 +186,9 @@ def test_a_lone_party_word_takes_the_party_the_text_is_about(extract_text):
         "Party leader Tom Reed said the new role would replace police boards."
     )
     assert ("Harbour Party", "Tom Reed") in pairs(x, "ledBy")
+
+
+def test_the_last_sentence_of_a_paragraph_keeps_its_apposition(extract_text):
+    """The line break after a paragraph's full stop is no part of the title."""
+    x = extract_text("Valerie Hart is the chairwoman of the Harbour Trust.\n\nShe said little.")
+    assert ("Valerie Hart", "chairwoman", "Harbour Trust") in positions(x)
