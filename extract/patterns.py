@@ -226,8 +226,9 @@ DROPPED_TITLE_MODIFIERS = frozenset({
 # Verbs that hold an office "as" a title: "X serves as the trust's chairwoman".
 SERVE_VERBS = frozenset({"serve", "act", "work"})
 COPULAS = frozenset({"is", "was", "became", "becomes", "remains", "remained", "be", "been"})
-# Honorifics that may stand between a title and a name: "the leader, Mr Howard".
-SHORT_HONORIFICS = frozenset({"mr", "mrs", "ms", "dr"})
+# Honorifics that may stand between a title and a name: "the leader, Mr Howard", "Lord
+# Chancellor Lord Hale".
+SHORT_HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "lord", "lady", "sir", "dame"})
 # Adjectives of party names, besides PARTY_WORDS: "Democrat senator", "Republican leader".
 PARTY_ADJECTIVES = frozenset({"democrat", "republican", "democratic"})
 # Prepositions between a title and its organisation: "chief executive of", "spokesman for".

@@ -18,6 +18,7 @@ from .patterns import (
     COPULAS,
     GENERIC_PARTY_WORDS,
     GROUP_NOUNS,
+    HONORIFICS,
     LEAD_VERBS,
     LEADER_PHRASES,
     LEADER_WORDS,
@@ -31,6 +32,7 @@ from .patterns import (
     RELATIVE_PRONOUNS,
     SERVE_VERBS,
     SHORT_HONORIFICS,
+    TITLE_MODIFIERS,
     TITLE_OPENERS,
     TITLE_RUN_JOINERS,
     TITLE_SUFFIXES,
@@ -125,6 +127,7 @@ class Relations(Titles):
                         or doc[k - 1].lower_ in TITLE_RUN_JOINERS
                         or (doc[k - 1].is_upper and doc[k - 1].is_alpha and len(doc[k - 1]) >= 2)  # "CTU", tagged INTJ
                         or doc[k - 1].lower_ == "its"  # "Sendero Rojo and its leader X"
+                        or doc[k - 1].lower_ in TITLE_MODIFIERS  # "shadow", tagged a verb
                     )
                     and doc[k - 1].text[:1] != ","
                     and not self._is(k - 1, PERSON)
@@ -137,6 +140,8 @@ class Relations(Titles):
                     org_at -= 1  # "Former Harbour Trust chairman X"
                 for lo in range(org_at, j + 1):
                     title = self.parse_title(lo, j + 1)
+                    if title and title.org is None and title.text.lower() in HONORIFICS:
+                        break  # "Professor Ann Hale": an honorific, like "Dr"; her post is said elsewhere
                     if title:
                         if title.org is None:  # "aviation analyst Mike Powell of Dresdner Bank"
                             title = replace(title, org=self._employer_after_name(end))
@@ -221,15 +226,14 @@ class Relations(Titles):
         if orgs:
             subjects = self._subject_orgs(span.start, span.end)
             return subjects[0] if len(subjects) == 1 else None
-        # the sentence before, or (past sentences all inside a quote) the last one before
-        # them that names an organisation outside quotes
+        # the last of the three sentences before that names an organisation outside quotes
         lo = span.start
         for _ in range(3):
             if lo == 0:
                 return None
             prev = self.doc[lo - 1].sent
             orgs = self._orgs_in(prev.start, prev.end)
-            if orgs or not all(self._quoted(prev.start, prev.end)):
+            if orgs:
                 break
             lo = prev.start
         subjects = self._subject_orgs(prev.start, prev.end)
