@@ -33,6 +33,7 @@ from .patterns import (
     PERSON_NOUNS,
     PLACE_WORDS,
     POSSESSIVE_ENDINGS,
+    POST_NOMINAL_TITLES,
     QUOTE_CHARS,
     TITLE_WORDS,
 )
@@ -144,6 +145,9 @@ def _plausible(doc: Doc, start: int, end: int, label: str) -> bool:
         and label == "ORG"
     ):
         return False  # "Supreme" of "Supreme Leader Ali Khamenei"
+    if label == "PERSON" and len(span) == 1 and end + 1 < len(doc) and doc[end].lower_ in POST_NOMINAL_TITLES:
+        if doc[end + 1].ent_type_ == "PERSON":
+            return False  # "Euro" of "Euro MP Ann Hale": the title's, not a person
     if len(span) == 1 and span[0].pos_ not in {"PROPN"} and not is_acronym(span.text):
         # "Anger", "Bringing", "Supreme": one capitalised common word is not a name.
         return label in {"GPE", "LOC"} and span[0].pos_ == "PROPN"

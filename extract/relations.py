@@ -84,7 +84,7 @@ class Relations(Titles):
             sent = doc[i].sent
             span = (sent.start_char, sent.end_char)
             # X MP: "Ruth Kelly MP was also hit"
-            if end < len(doc) and doc[end].lower_ in POST_NOMINAL_TITLES and doc[end].text.isupper():
+            if end - start >= 2 and end < len(doc) and doc[end].lower_ in POST_NOMINAL_TITLES and doc[end].is_upper:
                 yield self._fact(
                     person, Title(doc[end].text, None, end, end + 1, doc[end].lower_), span, "post-nominal"
                 )

@@ -256,6 +256,13 @@ class Titles:
         if j < hi and doc[j].pos_ == "DET":
             j += 1
         first = self.ent[j] if j < hi else None
+        if first is None and doc[i].lower_ == "at" and self.new_org is not None:
+            # "an analyst at Petercam": a name after "at" that the NER missed is the employer
+            end = j
+            while end < hi and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper() and self.ent[end] is None:
+                end += 1
+            if end == hi and end > j:
+                return end, self.new_org(j, end)
         if first is None or self.etype.get(first) not in {ORGANIZATION, PLACE}:
             while j < hi and (
                 (doc[j].pos_ in {"PROPN", "NOUN", "ADJ", "DET"} and not self._is(j, PERSON))
