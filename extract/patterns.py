@@ -272,15 +272,12 @@ LEADING_DIRECTORS = frozenset({"managing", "executive", "general"})
 # invented sentence in rules.py. A subject that is a pronoun is read through the coreference.
 # fmt: off
 MEMBER_VERBS_OBJECT = ["join", "rejoin", "captain", "represent"]
-MEMBER_VERBS_PREP = [
-    "work", "serve", "fight", "enlist", "teach", "lecture", "compete", "race", "appear",
-    "perform", "sing", "spend", "stay", "remain", "return",
-]
+MEMBER_VERBS_PREP = ["work", "serve", "fight", "enlist", "teach", "lecture", "compete"]
 # Verbs of teams: what one plays or signs for is a team, whatever the NER called it ("Porto").
-TEAM_VERBS = ["play", "sign", "transfer", "loan", "move"]
+TEAM_VERBS = ["play", "sign", "transfer", "loan"]
 TEAM_PREPOSITIONS = ["for", "with", "to"]
 # Nouns of a stretch of work: "began his career with Porto", "a spell at Rio Ave".
-CAREER_NOUNS = ["career", "spell", "stint", "season", "seasons", "tenure", "time", "years"]
+CAREER_NOUNS = ["career", "spell", "stint", "tenure", "season", "seasons", "years"]
 MEMBER_PREPOSITIONS = ["for", "with", "at", "in", "on"]
 MEMBER_VERBS_PASSIVE = ["sign", "draft", "recruit", "employ", "hire", "elect", "appoint", "loan"]
 MEMBER_PASSIVE_PREPOSITIONS = ["to", "by"]

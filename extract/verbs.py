@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 
 from spacy.matcher import DependencyMatcher
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
 from .coref import Coreference
@@ -21,20 +21,70 @@ from .records import Fact
 from .rules import rule
 from .schema import ORGANIZATION, PERSON, PLACE
 
-_MATCHERS: dict[int, DependencyMatcher] = {}
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 _INHERITS_SUBJECT = frozenset({"conj", "xcomp", "advcl"})
 
 
-def _matcher(vocab: Vocab) -> DependencyMatcher:
-    """One matcher per vocabulary (one per loaded model), built on first use."""
-    m = _MATCHERS.get(id(vocab))
-    if m is None:
-        m = DependencyMatcher(vocab)
+def _trigger_nodes(name: str, patterns: list[list[dict]]) -> Iterator[tuple[str, str, dict]]:
+    """(word, rule, node): of each pattern, the first node with a word list ("join",
+    "member", "career"...), under each of its words. A sentence with no token that fits such
+    a node cannot match the rule."""
+    for pattern in patterns:
+        for node in pattern:
+            attrs = node["RIGHT_ATTRS"]
+            listed = next((attrs[k]["IN"] for k in ("LEMMA", "LOWER") if isinstance(attrs.get(k), dict)), None)
+            if listed:
+                for word in listed:
+                    yield word, name, attrs
+                break
+
+
+TRIGGERS: dict[str, list[tuple[str, dict]]] = {}
+for _name, _patterns in VERB_PATTERNS.items():
+    for _word, _rule, _attrs in _trigger_nodes(_name, _patterns):
+        TRIGGERS.setdefault(_word, []).append((_rule, _attrs))
+_TOKEN_ATTRS = {"LEMMA": "lemma_", "LOWER": "lower_", "DEP": "dep_", "POS": "pos_", "TAG": "tag_"}
+
+
+def _fits(token: Token, attrs: dict) -> bool:
+    """Whether a token fits a node's attributes (the IN lists and plain values patterns use)."""
+    for key, want in attrs.items():
+        got = getattr(token, _TOKEN_ATTRS[key])
+        if got not in want["IN"] if isinstance(want, dict) else got != want:
+            return False
+    return True
+
+
+def _triggered(sent: Span) -> set[str]:
+    """The rules a sentence may match: those with a trigger node some token fits."""
+    out: set[str] = set()
+    for t in sent:
+        nodes = TRIGGERS.get(t.lower_, ())
+        lemma = t.lemma_
+        if lemma != t.lower_:
+            nodes = [*nodes, *TRIGGERS.get(lemma, ())]
+        for name, attrs in nodes:
+            if name not in out and _fits(t, attrs):
+                out.add(name)
+    return out
+
+
+_MATCHERS: dict[int, dict[str, DependencyMatcher]] = {}
+
+
+def _matchers(vocab: Vocab) -> dict[str, DependencyMatcher]:
+    """One matcher per rule and vocabulary (one per loaded model), built on first use. A
+    DependencyMatcher tries every node of every pattern on every token; a rule's matcher runs
+    only on the sentences with a token that fits its trigger node (``_triggered``), which
+    keeps the cost to a few sentences an article."""
+    found = _MATCHERS.get(id(vocab))
+    if found is None:
+        found = {}
         for name, patterns in VERB_PATTERNS.items():
-            m.add(name, patterns)
-        _MATCHERS[id(vocab)] = m
-    return m
+            found[name] = DependencyMatcher(vocab)
+            found[name].add(name, patterns)
+        _MATCHERS[id(vocab)] = found
+    return found
 
 
 class VerbRelations:
@@ -64,7 +114,12 @@ class VerbRelations:
 
     def facts(self) -> Iterator[Fact]:
         doc = self.doc
-        for match_id, token_ids in _matcher(doc.vocab)(doc):
+        matchers = _matchers(doc.vocab)
+        found = []
+        for sent in doc.sents:
+            for name in sorted(_triggered(sent)):
+                found += [(match_id, [sent.start + i for i in ids]) for match_id, ids in matchers[name](sent)]
+        for match_id, token_ids in found:
             name = doc.vocab.strings[match_id]
             anchors = self._anchors(name, token_ids)
             if anchors is None:
