@@ -524,7 +524,7 @@ def _link_short_names(doc: Doc, mentions: list[RawMention], uf: UnionFind) -> se
     for root, idxs in groups.items():
         for i in idxs:
             index.add(mentions[i].text, root, spelled=False)
-    # a name written after an honorific keeps it: "Mr Howard" fits surnames only
+    # a name written after an honorific keeps it: "Mr Lane" fits surnames only
     names = {root: [_written(doc, mentions[i]) for i in idxs] for root, idxs in groups.items()}
     # Inside one document a lone name that fits the one full name the document gives is that
     # person, whatever the NER called it ("Rajavi" tagged ORG): the type vote comes after.

@@ -45,7 +45,7 @@ class NameIndex(Generic[K]):
             self.by_word[words[0].casefold()].add(owner)
             self.by_word[words[-1].casefold()].add(owner)
             self.by_last[words[-1].casefold()].add(owner)
-        # a name holding an acronym is not spelled by its initials: "BBC Two" is not "BT"
+        # a name holding an acronym is not spelled by its initials: "CTU Radio" is not "CR"
         if spelled and len(words) >= 2 and not any(is_acronym(w) for w in words):
             self.by_initials[initials(stripped)].add(owner)
 
@@ -68,7 +68,7 @@ class NameIndex(Generic[K]):
         acronyms = [x for x in stripped if is_acronym(x)]
         if acronyms:
             return set().union(*(self.spelled(x) for x in acronyms))
-        # "Mr Howard" is a surname: never the Howard of "Howard Flight"
+        # "Mr Lane" is a surname: never the Lane of "Lane Hart"
         titled = any(clean(n).split(" ")[0].lower().rstrip(".") in HONORIFICS for n in names if " " in clean(n))
         return set().union(*(self.people(x, surname=titled) for x in stripped))
 

@@ -109,13 +109,13 @@ TITLE_MODIFIERS = frozenset({
 # Modifiers written before the organisation that still modify the title: "Former Harbour Trust
 # chairman", "Shadow Tory spokesman" hold "Former chairman", "Shadow spokesman".
 OWNER_MODIFIERS = frozenset({"former", "ex", "shadow", "deputy", "acting", "interim", "joint"})
-# Titles a company gives, which make the name before them a company: "Electrolux chief executive".
+# Titles a company gives, which make the name before them a company: "Brightwater chief executive".
 CORPORATE_TITLES = frozenset({
     "chief executive", "chief financial", "chief operating", "chairman", "chairwoman", "boss",
     "ceo", "managing director", "finance director", "executive", "vice-president",
 })
 # Titles a company or a body gives, which take the organisation of their sentence when the
-# text names no other: "Qantas posted a profit. Chief executive Geoff Dixon said ...".
+# text names no other: "Brightwater posted a profit. Chief executive Ann Hale said ...".
 BRIDGING_TITLES = frozenset({
     "executive", "chairman", "chairwoman", "chair", "co-chairman", "director", "head", "co-head",
     "officer", "spokesman", "spokeswoman", "spokesperson", "analyst", "editor", "manager",
@@ -273,10 +273,10 @@ LEADING_DIRECTORS = frozenset({"managing", "executive", "general"})
 # fmt: off
 MEMBER_VERBS_OBJECT = ["join", "rejoin", "captain", "represent"]
 MEMBER_VERBS_PREP = ["work", "serve", "fight", "enlist", "teach", "lecture", "compete"]
-# Verbs of teams: what one plays or signs for is a team, whatever the NER called it ("Porto").
+# Verbs of teams: what one plays or signs for is a team, whatever the NER called it ("Harbour City").
 TEAM_VERBS = ["play", "sign", "transfer", "loan"]
 TEAM_PREPOSITIONS = ["for", "with", "to"]
-# Nouns of a stretch of work: "began his career with Porto", "a spell at Rio Ave".
+# Nouns of a stretch of work: "began his career with Harbour City", "a spell at Eastfield".
 CAREER_NOUNS = ["career", "spell", "stint", "tenure", "season", "seasons", "years"]
 MEMBER_PREPOSITIONS = ["for", "with", "at", "in", "on"]
 MEMBER_VERBS_PASSIVE = ["sign", "draft", "recruit", "employ", "hire", "elect", "appoint", "loan"]

@@ -135,10 +135,10 @@ def _retype(entities: list[Entity], facts: list[Fact], quotes: list[Quote]) -> l
     for f in facts:
         if f.predicate == "holdsPosition":
             role_votes[f.subject] += rule(f.rule.split("+")[0]).person_evidence
-            if f.object:  # "Electrolux chief executive X": a company, whatever the NER said of it
+            if f.object:  # "Brightwater chief executive X": a company, whatever the NER said of it
                 org_votes[f.object] += 2 + 3 * any((f.title or "").lower().startswith(t) for t in CORPORATE_TITLES)
         elif f.predicate == "memberOf" and f.rule == "member-team" and f.object:
-            org_votes[f.object] += 2  # "he played for Porto": a team
+            org_votes[f.object] += 2  # "he played for Harbour City": a team
     for q in quotes:
         if q.speaker and q.speaker_rule:
             speaking[q.speaker] += rule(q.speaker_rule).person_evidence

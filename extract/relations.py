@@ -91,7 +91,7 @@ class Relations(Titles):
             # X, TITLE [of ORG],  /  X is TITLE of ORG
             serves = end + 1 < len(doc) and doc[end].lemma_ in SERVE_VERBS and doc[end + 1].lower_ == "as"
             if end < len(doc) and (doc[end].text == "," or doc[end].lower_ in COPULAS or serves):
-                lo = end + 1 + serves  # "X serves as RBF's chairwoman"
+                lo = end + 1 + serves  # "X serves as the trust's chairwoman"
                 if doc[end].lower_ in COPULAS and lo < len(doc) and doc[lo].lower_ == "been":
                     lo += 1
                 hi = self._segment_after(lo) if lo < len(doc) else lo
@@ -133,8 +133,8 @@ class Relations(Titles):
                     and not self._is(k - 1, PERSON)
                 ):
                     k -= 1
-                # an organisation inside the run starts the title: "the announcement WLGA
-                # finance spokesman X" holds "finance spokesman" of the WLGA
+                # an organisation inside the run starts the title: "the announcement CTU
+                # finance spokesman X" holds "finance spokesman" of the CTU
                 org_at = next((x for x in range(k, j) if self._org_start(x)), k)
                 while org_at > k and doc[org_at - 1].lower_ in OWNER_MODIFIERS:
                     org_at -= 1  # "Former Harbour Trust chairman X"
@@ -143,23 +143,24 @@ class Relations(Titles):
                     if title and title.org is None and title.text.lower() in HONORIFICS:
                         break  # "Professor Ann Hale": an honorific, like "Dr"; her post is said elsewhere
                     if title:
-                        if title.org is None:  # "aviation analyst Mike Powell of Dresdner Bank"
+                        if title.org is None:  # "aviation analyst Tom Reed of Harbour Bank"
                             title = replace(title, org=self._employer_after_name(end))
                         yield self._fact(person, title, span, "title-before-name")
                         break
 
     def bridged(self, facts: list[Fact], org_names: dict[str, str]) -> list[Fact]:
         """A company's title with no organisation takes the one organisation its sentence (or,
-        if it names none, the sentence before) is about: "Qantas posted a record profit. Chief
+        if it names none, the sentence before) is about: "Brightwater posted a record profit. Chief
         executive Geoff Dixon said ..."; "company president X" and "Committee chairman X" take
         the organisation so described. Titles written with a capital inside a sentence are
-        honorifics ("President Bush") and are left alone."""
+        honorifics ("President Okafor") and are left alone."""
         out, bridging = [], rule("bridging")
         for f in facts:
             if f.predicate != "holdsPosition" or f.object is not None or not f.title:
                 out.append(f)
                 continue
-            words = f.title.split()
+            title = f.title
+            words = title.split()
             first = self.doc.char_span(f.start, f.end, alignment_mode="expand")
             org = None
             if words[0].lower() in BRIDGING_NOUNS and len(words) > 1:
@@ -169,7 +170,7 @@ class Relations(Titles):
             elif (
                 f.rule == "title-before-name"
                 and words[-1].lower() in BRIDGING_TITLES
-                and (f.title[:1].islower() or self._title_opens(f))
+                and (title[:1].islower() or self._title_opens(f.start, f.end, words[0]))
             ):
                 org = self._sentence_org(f.start, f.end)
             if org is not None and first is not None:
@@ -181,10 +182,10 @@ class Relations(Titles):
         """Where the word first stands in tokens [lo, hi) (hi if nowhere)."""
         return next((t.i for t in self.doc[lo:hi] if t.lower_ == word), hi)
 
-    def _title_opens(self, f: Fact) -> bool:
+    def _title_opens(self, start: int, end: int, first_word: str) -> bool:
         """The title is the first word of its sentence (so its capital says nothing)."""
-        span = self.doc.char_span(f.start, f.end, alignment_mode="expand")
-        return span is not None and span.text.lstrip("“\"' ").startswith(f.title.split()[0])
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        return span is not None and span.text.lstrip("“\"' ").startswith(first_word)
 
     def _orgs_in(self, lo: int, hi: int) -> list[str]:
         """The organisations named in tokens [lo, hi) outside quotation marks."""
@@ -200,7 +201,8 @@ class Relations(Titles):
     def _quoted(self, lo: int, hi: int) -> list[bool]:
         """Per token of [lo, hi), whether it stands inside quotation marks; a closing mark
         with no opening one before it closes a quote that began before the sentence."""
-        doc, flags, state, first = self.doc, [], False, True
+        doc, state, first = self.doc, False, True
+        flags: list[bool] = []
         for t in doc[lo:hi]:
             if t.text in {"“", "”", '"'}:
                 opening = t.text == "“" or (
@@ -216,7 +218,7 @@ class Relations(Titles):
 
     def _sentence_org(self, start: int, end: int) -> str | None:
         """The organisation the sentence is about: the one organisation that is a subject in
-        it ("Qantas boss ..."), else, if it names no organisation at all, the one the sentence
+        it ("Brightwater boss ..."), else, if it names no organisation at all, the one the sentence
         before names or has as its subject. An organisation in passing ("told the BBC") is not
         what the sentence is about."""
         span = self.doc.char_span(start, end, alignment_mode="expand")
@@ -270,11 +272,11 @@ class Relations(Titles):
             return named[-1]
         subjects = [k for k in self._subject_orgs(span.sent.start, span.sent.end) if k in orgs]
         if subjects:
-            return subjects[0]  # "Wal-Mart kicked off the battle with adverts in the Journal, from company president X"
+            return subjects[0]  # "Brightwater began the battle with adverts in the Gazette, from company president X"
         return orgs[-1] if noun in {"company", "firm", "group"} and orgs else None
 
     def _org_after_name(self, end: int) -> str | None:
-        """The organisation right after a name: "X of Dresdner Bank", "X, from the CBI"."""
+        """The organisation right after a name: "X of Harbour Bank", "X, from the CBI"."""
         doc, j = self.doc, end
         if j < len(doc) and doc[j].text == ",":
             j += 1
@@ -288,7 +290,7 @@ class Relations(Titles):
         return self.ent[j] if self._is(j, ORGANIZATION) else None
 
     def _employer_after_name(self, end: int) -> str | None:
-        """ "aviation analyst X of Dresdner Kleinwort Wasserstein": after a title, the name
+        """ "aviation analyst X of Harbour Kleinwort": after a title, the name
         after "of" is the employer even where the NER took it for a person (the type vote
         after the relations settles it)."""
         org = self._org_after_name(end)
@@ -338,7 +340,7 @@ class Relations(Titles):
             if f.predicate != "holdsPosition" or f.object is None or f.title is None:
                 continue
             words = f.title.lower().replace("-", " ").split()
-            # the organisation may still be typed a place here ("Electrolux chief executive"):
+            # the organisation may still be typed a place here ("Brightwater chief executive"):
             # the type vote after the relations settles it, and drops what does not fit
             org_words = set(org_names.get(f.object, "").lower().split())
             # a party's chairman runs its office, not the party: its leader is "leader"

@@ -125,7 +125,7 @@ class Titles:
         president", "the MEK's spokesman", "NCRI spokesman", "Tory leader"."""
         doc, i, org = self.doc, lo, None
         while i < hi and doc[i].lower_ in TITLE_JOINERS:
-            i += 1  # "And WMC chief executive X"
+            i += 1  # "And CTU chief executive X"
         if i + 1 < hi and doc[i].lower_ == "one" and doc[i + 1].lower_ == "of":
             i += 2
         if i < hi and doc[i].lower_ == "its":
@@ -144,13 +144,13 @@ class Titles:
                     org = owner
                 i = j + 1
                 break
-        # an organisation before the title: "NCRI spokesman", "Tory leader", "Dresdner aviation
-        # analyst"; a company the NER took for a place: "Electrolux chief executive"
+        # an organisation before the title: "NCRI spokesman", "Tory leader", "Harbour Bank aviation
+        # analyst"; a company the NER took for a place: "Brightwater chief executive"
         if i < hi and (self._is(i, ORGANIZATION) or (self._is(i, PLACE) and self._corporate_title(i))):
             end = self._mention_end(i)
             if self._title_follows(end, hi):
                 org, i = self.ent[i], end
-        # an organisation the NER missed before the title: "WMC chairman", "Qantas boss"
+        # an organisation the NER missed before the title: "CTU chairman", "Brightwater boss"
         if org is None and self.new_org is not None:
             j = i
             while j < hi and self._unlabelled_name_word(doc[j]):
@@ -172,10 +172,10 @@ class Titles:
         return j < hi and (self.doc[j].lower_ in TITLE_WORDS or self.doc[j].pos_ in {"NOUN", "ADJ", "PROPN"})
 
     def _corporate_title(self, i: int) -> bool:
-        """The name at i stands before a company's title ("Electrolux chief executive")."""
+        """The name at i stands before a company's title ("Brightwater chief executive")."""
         end = self._mention_end(i)
         while end < len(self.doc) and self.doc[end].lower_ in OWNER_MODIFIERS:
-            end += 1  # "Ryanair deputy chief executive"
+            end += 1  # "Brightwater deputy chief executive"
         words = " ".join(t.lower_ for t in self.doc[end : end + 2])
         return any(words.startswith(w) for w in CORPORATE_TITLES)
 
@@ -190,12 +190,12 @@ class Titles:
         )
 
     def _names_org(self, i: int, j: int) -> bool:
-        """Tokens [i, j) name an organisation: an acronym ("BT", "WMC") or a name the document
-        gives an organisation elsewhere ("Qantas"). Not the NER's label alone: a word it kept
+        """Tokens [i, j) name an organisation: an acronym ("CTU", "HTB") or a name the document
+        gives an organisation elsewhere ("Brightwater"). Not the NER's label alone: a word it kept
         as no entity of its own ("Supreme" of "Supreme Leader") is a title's."""
         span = self.doc[i:j]
         if any(t.is_upper and len(t.text) >= 2 and t.is_alpha for t in span) or span[-1].lower_ in ORG_WORDS:
-            return True  # "WMC chairman", "Daiwa Securities analyst"
+            return True  # "CTU chairman", "Eastfield Securities analyst"
         return self.known_org is not None and self.known_org(span.text) is not None
 
     def _party_word(self, t: Token) -> bool:
@@ -257,7 +257,7 @@ class Titles:
             j += 1
         first = self.ent[j] if j < hi else None
         if first is None and doc[i].lower_ == "at" and self.new_org is not None:
-            # "an analyst at Petercam": a name after "at" that the NER missed is the employer
+            # "an analyst at Brightmoor": a name after "at" that the NER missed is the employer
             end = j
             while end < hi and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper() and self.ent[end] is None:
                 end += 1
@@ -268,7 +268,8 @@ class Titles:
                 (doc[j].pos_ in {"PROPN", "NOUN", "ADJ", "DET"} and not self._is(j, PERSON))
                 or doc[j].lower_ in DESCRIPTION_JOINERS
             ):
-                if self.ent[j] is not None and self.etype.get(self.ent[j]) in {ORGANIZATION, PLACE}:
+                key = self.ent[j]
+                if key is not None and self.etype.get(key) in {ORGANIZATION, PLACE}:
                     return (
                         self._organisation_after(j - 1, hi, org)
                         if doc[j - 1].lower_ in TITLE_PREPOSITIONS
@@ -280,7 +281,7 @@ class Titles:
             return j, org
         end = self._mention_end(j)
         if self.etype[first] == ORGANIZATION or (doc[i].lower_ == "at" and self.etype[first] == PLACE):
-            org = first  # "an executive at Xstrata": a company, whatever the NER called it
+            org = first  # "an executive at Harbour Mining": a company, whatever the NER called it
         # "(NCRI)" after the name, and "Foreign Affairs Committee" of a composite name
         while end < hi and (self.ent[end] == first or doc[end].text in {"(", ")"} or self._is(end, ORGANIZATION)):
             if self.ent[end] != first and self._is(end, ORGANIZATION) and doc[end - 1].text == ")":

@@ -138,7 +138,7 @@ class VerbRelations:
                 person = self._person(self._role_holder(role) if role is not None else self._subject(head))
             org = self._typed(anchors["org"], ORGANIZATION)
             if org is None and name == "member-team":
-                # "played for Porto": a team whatever the NER called it; the type vote settles it
+                # "played for Harbour City": a team whatever the NER called it; the type vote settles it
                 org = self._typed(anchors["org"], PLACE) or self._typed(anchors["org"], PERSON)
                 org = None if org == person else org
             if person is None or org is None:

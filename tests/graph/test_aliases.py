@@ -118,10 +118,10 @@ def test_user_aliases_replace_a_default_entry_sharing_a_name(tmp_path, extract_t
 
 
 def test_a_name_holding_an_acronym_is_not_spelled_by_its_initials():
-    """ "BT" is not the initials of "BBC Two" (a channel and a telephone company were one node)."""
+    """ "CR" is not the initials of "CTU Radio" (a channel and a company were one node)."""
     from newsgraph.extract.linking import NameIndex
 
     index: NameIndex[str] = NameIndex()
-    index.add("BBC Two", "channel")
-    index.add("British Telecom", "company")
-    assert index.spelled("BT") == {"company"}
+    index.add("CTU Radio", "channel")
+    index.add("Coastal Railways", "company")
+    assert index.spelled("CR") == {"company"}
