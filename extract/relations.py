@@ -85,7 +85,7 @@ class Relations(Titles):
             span = (sent.start_char, sent.end_char)
             # X MP: "Ruth Kelly MP was also hit"
             if end - start >= 2 and end < len(doc) and doc[end].lower_ in POST_NOMINAL_TITLES and doc[end].is_upper:
-                yield self._fact(
+                yield from self._facts(
                     person, Title(doc[end].text, None, end, end + 1, doc[end].lower_), span, "post-nominal"
                 )
             # X, TITLE [of ORG],  /  X is TITLE of ORG
@@ -97,7 +97,9 @@ class Relations(Titles):
                 hi = self._segment_after(lo) if lo < len(doc) else lo
                 title = self.parse_title(lo, hi) if hi > lo else None
                 if title:
-                    yield self._fact(person, title, span, "apposition-after" if doc[end].text == "," else "copula")
+                    yield from self._facts(
+                        person, title, span, "apposition-after" if doc[end].text == "," else "copula"
+                    )
                     seen.add(i)
             # TITLE [of ORG], X
             j = start - 1
@@ -115,7 +117,7 @@ class Relations(Titles):
                     if doc[lo].pos_ in {"DET", "ADJ", "PROPN", "NOUN"} or doc[lo].lower_ in TITLE_OPENERS:
                         title = self.parse_title(lo, j)
                         if title:
-                            yield self._fact(person, title, span, "apposition-before")
+                            yield from self._facts(person, title, span, "apposition-before")
                             break
             # TITLE X: "Supreme Leader Ali Khamenei", "Tory leader Michael Howard"
             elif j >= 0 and (doc[j].lower_ in TITLE_WORDS or doc[j].lower_ in TITLE_SUFFIXES):
@@ -145,7 +147,7 @@ class Relations(Titles):
                     if title:
                         if title.org is None:  # "aviation analyst Tom Reed of Harbour Bank"
                             title = replace(title, org=self._employer_after_name(end))
-                        yield self._fact(person, title, span, "title-before-name")
+                        yield from self._facts(person, title, span, "title-before-name")
                         break
 
     def bridged(self, facts: list[Fact], org_names: dict[str, str]) -> list[Fact]:
@@ -323,8 +325,17 @@ class Relations(Titles):
             return self._is(x, ORGANIZATION) and (x == 0 or self.ent[x - 1] != self.ent[x])
         return self._party_word(t) or (t.is_upper and t.is_alpha and len(t.text) >= 2)
 
-    def _fact(self, person: str, title: Title, span: tuple[int, int], name: str) -> Fact:
-        return Fact(person, "holdsPosition", title.org, span[0], span[1], rule(name).confidence, name, title=title.text)
+    def _facts(self, person: str, title: Title, span: tuple[int, int], name: str) -> Iterator[Fact]:
+        """One position per title: "chairman and chief executive" is two offices of one
+        organisation ("Trade and Industry Secretary", joined inside, is one)."""
+        words = title.text.split(" ")
+        cut = next(
+            (k for k in range(1, len(words) - 1) if words[k] in {"and", "&"} and words[k - 1].lower() in TITLE_WORDS),
+            None,
+        )
+        parts = [title.text] if cut is None else [" ".join(words[:cut]), " ".join(words[cut + 1 :])]
+        for text in parts:
+            yield Fact(person, "holdsPosition", title.org, span[0], span[1], rule(name).confidence, name, title=text)
 
     # -- leaders and members ------------------------------------------------------------------
     def leaders_from_positions(self, facts: list[Fact], org_names: dict[str, str]) -> Iterator[Fact]:

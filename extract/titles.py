@@ -227,6 +227,10 @@ class Titles:
                     i += 2
                 if i < hi and doc[i].lower_ in TITLE_WORDS:
                     continue
+                # "chairman and chief executive of the Trust": a second title joined to the first
+                if i + 1 < hi and doc[i].lower_ in TITLE_CONJUNCTIONS and self._title_ahead(i + 1, hi):
+                    i += 1
+                    continue
                 break
             if t.pos_ in {"ADJ", "PROPN", "NOUN"} or t.tag_ == "VBG" or low in TITLE_CONJUNCTIONS or t.text == "-":
                 if self._is(i, PERSON):
@@ -235,6 +239,15 @@ class Titles:
                 continue
             return None
         return None if head_at is None else (head_at, i)
+
+    def _title_ahead(self, i: int, hi: int) -> bool:
+        """A title word follows within a few modifiers, before any name or preposition."""
+        for t in self.doc[i : min(hi, i + 4)]:
+            if t.lower_ in TITLE_WORDS:
+                return True
+            if self.ent[t.i] is not None or t.pos_ not in {"ADJ", "NOUN", "PROPN"}:
+                return False
+        return False
 
     def _title_text(self, start: int, head_at: int, *, plural: bool) -> str | None:
         """The title as written, without "current", "new"... and without a leading "and"."""

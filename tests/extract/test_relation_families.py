@@ -204,3 +204,15 @@ def test_the_last_sentence_of_a_paragraph_keeps_its_apposition(extract_text):
 
 def test_an_honorific_before_a_name_is_no_position(extract_text):
     assert not positions(extract_text("Professor Ann Hale said the results were clear."))
+
+
+def test_two_titles_joined_are_two_positions(extract_text):
+    """ "chairman and chief executive of Y" is two offices; "Trade and Industry Secretary" one."""
+    x = extract_text(
+        "Alain Hart, chairman and chief executive of Harbour Music, described the results as poor. "
+        "Trade and Industry Secretary Ann Hale agreed."
+    )
+    got = positions(x)
+    assert {("Alain Hart", "chairman", "Harbour Music"), ("Alain Hart", "chief executive", "Harbour Music")} <= got
+    assert ("Ann Hale", "Trade and Industry Secretary", None) in got
+    assert ("Harbour Music", "Alain Hart") in pairs(x, "ledBy")
