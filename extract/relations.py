@@ -207,8 +207,11 @@ class Relations(Titles):
         flags: list[bool] = []
         for t in doc[lo:hi]:
             if t.text in {"“", "”", '"'}:
+                # a straight mark opens after a space or a bracket (never read doc.text here:
+                # spaCy rebuilds it from every token on each access)
+                before = doc[t.i - 1] if t.i > 0 else None
                 opening = t.text == "“" or (
-                    t.text == '"' and (t.idx == 0 or doc.text[t.idx - 1].isspace() or doc.text[t.idx - 1] in "(-—")
+                    t.text == '"' and (before is None or bool(before.whitespace_) or before.text in {"(", "-", "—"})
                 )
                 if first and not opening:
                     flags = [True] * len(flags)
