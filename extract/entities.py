@@ -35,6 +35,7 @@ from .patterns import (
     POSSESSIVE_ENDINGS,
     POST_NOMINAL_TITLES,
     QUOTE_CHARS,
+    TITLE_DOMAINS,
     TITLE_WORDS,
 )
 from .records import Entity, Mention
@@ -145,6 +146,8 @@ def _plausible(doc: Doc, start: int, end: int, label: str) -> bool:
         and label == "ORG"
     ):
         return False  # "Supreme" of "Supreme Leader Ali Khamenei"
+    if label in {"ORG", "PERSON"} and _portfolio(doc, start, end):
+        return False  # "Justice and Home Affairs" of "Justice and Home Affairs Commissioner X"
     if label == "PERSON" and len(span) == 1 and end + 1 < len(doc) and doc[end].lower_ in POST_NOMINAL_TITLES:
         if doc[end + 1].ent_type_ == "PERSON":
             return False  # "Euro" of "Euro MP Ann Hale": the title's, not a person
@@ -152,6 +155,17 @@ def _plausible(doc: Doc, start: int, end: int, label: str) -> bool:
         # "Anger", "Bringing", "Supreme": one capitalised common word is not a name.
         return label in {"GPE", "LOC"} and span[0].pos_ == "PROPN"
     return True
+
+
+def _portfolio(doc: Doc, start: int, end: int) -> bool:
+    """Tokens [start, end) are a title's portfolio words ("Home Affairs", "European Justice"),
+    and more of them, then a title word, follow."""
+    if not all(t.lower_ in TITLE_DOMAINS for t in doc[start:end]):
+        return False
+    j = end
+    while j < len(doc) and (doc[j].lower_ in TITLE_DOMAINS or doc[j].lower_ in {"and", "&"}):
+        j += 1
+    return j < len(doc) and doc[j].lower_ in TITLE_WORDS
 
 
 def _extend_of(doc: Doc, start: int, end: int) -> int:
@@ -299,6 +313,8 @@ def _unlabelled_names(doc: Doc, out: dict[tuple[int, int], RawMention]) -> None:
         words = [t for t in sent if t.is_alpha]
         if len(words) >= 4 and sum(t.text[:1].isupper() for t in words) >= 0.6 * len(words):
             continue  # a headline in Title Case: every word looks like a name
+        if _portfolio(doc, s, e):
+            continue  # "Home Affairs" of "Home Affairs Commissioner"
         text = doc[s:e].text
         lowered = {t.lower_ for t in doc[s:e]}
         m = RawMention(s, e, text=text)

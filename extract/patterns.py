@@ -261,7 +261,7 @@ TITLE_DOMAINS = frozenset({
     "enterprise", "immigration", "police", "policing", "legal", "communications", "public",
     "services", "urban", "rural", "regional", "budget", "economy", "labor", "commerce",
     "veterans", "homeland", "intelligence", "national", "senior", "junior", "joint", "first",
-    "second", "third", "executive", "financial", "operating", "managing", "medical",
+    "second", "third", "executive", "financial", "operating", "managing", "medical", "european",
 })
 # Directors that lead: "managing director", "executive director", "director general".
 LEADING_DIRECTORS = frozenset({"managing", "executive", "general"})

@@ -216,3 +216,13 @@ def test_two_titles_joined_are_two_positions(extract_text):
     assert {("Alain Hart", "chairman", "Harbour Music"), ("Alain Hart", "chief executive", "Harbour Music")} <= got
     assert ("Ann Hale", "Trade and Industry Secretary", None) in got
     assert ("Harbour Music", "Alain Hart") in pairs(x, "ledBy")
+
+
+def test_a_portfolio_is_no_name(extract_text):
+    """ "Justice and Home Affairs" before "Commissioner" is the title's, not an organisation or
+    a person of its own."""
+    x = extract_text(
+        "A spokesman for European Justice and Home Affairs Commissioner Ann Hale said the plan was unlawful."
+    )
+    assert ("Ann Hale", "European Justice and Home Affairs Commissioner", None) in positions(x)
+    assert {e.label for e in x.entities} == {"Ann Hale"}
