@@ -121,6 +121,10 @@ BRIDGING_TITLES = frozenset({
     "officer", "spokesman", "spokeswoman", "spokesperson", "analyst", "editor", "manager",
     "vice-president", "boss", "ceo", "founder", "treasurer", "economist",
 })
+# How many sentences back bridging looks for the organisation a paragraph is about: a quoted
+# paragraph of three or four sentences may stand between the company and "said chief
+# financial officer X".
+BRIDGING_REACH = 5
 # Nouns that describe an organisation before a title: "company president X", "Committee chairman X".
 BRIDGING_NOUNS = frozenset({"company", "firm", "group", "committee", "union", "party", "bank", "council"})
 # Party words that name no party on their own: "Party leader X" is the leader of the party

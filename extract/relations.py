@@ -14,6 +14,7 @@ from spacy.tokens import Token
 
 from .patterns import (
     BRIDGING_NOUNS,
+    BRIDGING_REACH,
     BRIDGING_TITLES,
     COPULAS,
     GENERIC_PARTY_WORDS,
@@ -223,9 +224,10 @@ class Relations(Titles):
 
     def _sentence_org(self, start: int, end: int) -> str | None:
         """The organisation the sentence is about: the one organisation that is a subject in
-        it ("Brightwater boss ..."), else, if it names no organisation at all, the one the sentence
-        before names or has as its subject. An organisation in passing ("told the BBC") is not
-        what the sentence is about."""
+        it ("Brightwater boss ..."), else, if it names no organisation at all, the one that the
+        nearest of the five sentences before that names any (outside quotes) names or has as
+        its subject: a quoted paragraph may stand between. An organisation in passing ("told
+        the BBC") is not what the sentence is about."""
         span = self.doc.char_span(start, end, alignment_mode="expand")
         if span is None:
             return None
@@ -233,9 +235,9 @@ class Relations(Titles):
         if orgs:
             subjects = self._subject_orgs(span.start, span.end)
             return subjects[0] if len(subjects) == 1 else None
-        # the last of the three sentences before that names an organisation outside quotes
+        # the nearest of the five sentences before that names an organisation outside quotes
         lo = span.start
-        for _ in range(3):
+        for _ in range(BRIDGING_REACH):
             if lo == 0:
                 return None
             prev = self.doc[lo - 1].sent

@@ -226,3 +226,14 @@ def test_a_portfolio_is_no_name(extract_text):
     )
     assert ("Ann Hale", "European Justice and Home Affairs Commissioner", None) in positions(x)
     assert {e.label for e in x.entities} == {"Ann Hale"}
+
+
+def test_bridging_reaches_past_a_quoted_paragraph(extract_text):
+    """The company named before a quoted paragraph is still the one "said chief financial
+    officer X" works for."""
+    x = extract_text(
+        "Brightwater Airways posted a record profit on Monday.\n\n"
+        "“Fuel cost less. Demand was high. We expect more,” a statement said. Higher costs are expected. "
+        "“We hedged less,” said chief financial officer Ann Hale."
+    )
+    assert ("Ann Hale", "chief financial officer", "Brightwater Airways") in positions(x)
