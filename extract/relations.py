@@ -273,10 +273,17 @@ class Relations(Titles):
         for _ in range(2):
             lo = self.doc[lo - 1].sent.start if lo > 0 else lo
         orgs = self._orgs_in(lo, self._token_of(noun, span.sent.start, span.sent.end))
-        words = {k: set(org_names.get(k, "").lower().split()) for k in orgs}
-        named = [k for k in orgs if noun in words[k] or (noun == "party" and words[k] & PARTY_WORDS)]
-        if named:
-            return named[-1]
+
+        def named(keys: list[str]) -> list[str]:
+            words = {k: set(org_names.get(k, "").lower().split()) for k in keys}
+            party = PARTY_WORDS | PARTY_NAME_WORDS
+            return [k for k in keys if noun in words[k] or (noun == "party" and words[k] & party)]
+
+        # the one named before; else one named later in the same sentence ("a row between
+        # party leader X and the SNP's group": the party of the sentence)
+        found = named(orgs) or named(self._orgs_in(span.sent.start, span.sent.end))
+        if found:
+            return found[-1] if named(orgs) else found[0]
         subjects = [k for k in self._subject_orgs(span.sent.start, span.sent.end) if k in orgs]
         if subjects:
             return subjects[0]  # "Brightwater began the battle with adverts in the Gazette, from company president X"

@@ -237,3 +237,10 @@ def test_bridging_reaches_past_a_quoted_paragraph(extract_text):
         "“We hedged less,” said chief financial officer Ann Hale."
     )
     assert ("Ann Hale", "chief financial officer", "Brightwater Airways") in positions(x)
+
+
+def test_party_leader_takes_the_party_named_later_in_its_sentence(extract_text):
+    x = extract_text(
+        "The film showed a row between Ann Hale and party leader Tom Reed about the GOP whip in the Senate."
+    )
+    assert ("Tom Reed", "leader", "GOP") in positions(x)
