@@ -181,7 +181,7 @@ class Coreference:
                     if key is not None:
                         now[key] = max(now[key], _weight(token))
                 i += 1
-            for key in set(before) | set(now):
+            for key in dict.fromkeys([*before, *now]):  # in order of first mention: ties stay stable
                 before[key] = before[key] * _DECAY + now.get(key, 0.0)
 
     def _unnamed(self, token: Token) -> str:
@@ -292,10 +292,11 @@ class _Salience(Mapping[str, float]):
         return self.before.get(key, 0.0) * _DECAY + self.now.get(key, 0.0)
 
     def __iter__(self) -> Iterator[str]:
-        return iter(set(self.before) | set(self.now))
+        # in order of first mention, never a set's: a tie must go the same way in every run
+        return iter(dict.fromkeys([*self.before, *self.now]))
 
     def __len__(self) -> int:
-        return len(set(self.before) | set(self.now))
+        return len(dict.fromkeys([*self.before, *self.now]))
 
 
 def _weight(head: Token) -> float:

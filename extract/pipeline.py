@@ -16,6 +16,7 @@ from .records import Article, DocumentExtraction, Entity, Fact, Mention, Quote
 from .relations import Relations
 from .rules import rule
 from .schema import ORGANIZATION, PERSON, PLACE, fits, new_votes, vote_type
+from .spans import find_spans, quoted_tokens
 from .verbs import VerbRelations
 
 
@@ -32,7 +33,10 @@ def extract_doc(doc: Doc, article: Article) -> DocumentExtraction:
     for m, idx in zip(mentions, owner, strict=True):
         for i in range(m.start, m.end):
             entities.of_token[i] = found[idx].key
-    rel = Relations(doc, entities.of_token, entities.types, entities.new_org, entities.known_org)
+    text = doc.text  # spaCy rebuilds it from every token on each access
+    spans = find_spans(text)
+    in_quote = quoted_tokens([t.idx for t in doc], spans)
+    rel = Relations(doc, entities.of_token, entities.types, entities.new_org, entities.known_org, in_quote)
     facts: list[Fact] = rel.bridged(list(rel.positions()), entities.labels())
     facts += list(rel.leaders_from_positions(facts, entities.labels()))
     facts += list(rel.lead_verbs())
@@ -61,7 +65,7 @@ def extract_doc(doc: Doc, article: Article) -> DocumentExtraction:
         if f.predicate == "holdsPosition" and f.title:
             titles.setdefault(f.subject, []).append(f.title)
     quotes, claims, speakers = extract_quotes(
-        doc, entities.of_token, entities.types, doc.text, entities.labels(), titles
+        doc, entities.of_token, entities.types, text, entities.labels(), titles, spans
     )
     facts += list(VerbRelations(doc, entities.of_token, entities.types, speakers.coref, speakers.in_quote).facts())
     # spaCy read a copy with plain spaces and blanked boilerplate: the words come from the original

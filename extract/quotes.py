@@ -296,10 +296,13 @@ def extract_quotes(
     text: str,
     entity_label: dict[str, str] | None = None,
     titles: dict[str, list[str]] | None = None,
+    spans: list[QuotedSpan] | None = None,
 ) -> tuple[list[Quote], list[Claim], Speakers]:
     """Quotes (with speakers) and claims of one parsed document, and the speakers' reading of
-    it (which tokens are quoted, the coreference), which the verb relations reuse."""
-    spans = find_spans(text)
+    it (which tokens are quoted, the coreference), which the verb relations reuse. ``spans``:
+    the document's quoted spans, if already found (``spans.find_spans(text)``)."""
+    if spans is None:
+        spans = find_spans(text)
     speakers = Speakers(doc, entity_of_token, entity_type, entity_label, titles)
     attributor = Attributor(speakers)
     quotes = attributor.attribute(spans)

@@ -10,8 +10,9 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import replace
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
+from .names import is_acronym
 from .patterns import (
     BRIDGING_NOUNS,
     BRIDGING_REACH,
@@ -49,7 +50,20 @@ NewOrg = Callable[[int, int], str]
 
 
 class Relations(Titles):
-    """Relation rules over one parsed document (see :class:`titles.Titles` for the arguments)."""
+    """Relation rules over one parsed document (see :class:`titles.Titles` for the arguments;
+    ``in_quote``: which tokens stand inside quotation marks, ``spans.quoted_tokens``)."""
+
+    def __init__(
+        self,
+        doc: Doc,
+        entity_of_token: list[str | None],
+        entity_type: dict[str, str],
+        new_org: NewOrg | None = None,
+        known_org: Callable[[str], str | None] | None = None,
+        in_quote: list[bool] | None = None,
+    ) -> None:
+        super().__init__(doc, entity_of_token, entity_type, new_org, known_org)
+        self.in_quote = in_quote if in_quote is not None else [False] * len(doc)
 
     def _segment_after(self, i: int) -> int:
         """End of the comma-delimited segment starting at token i."""
@@ -128,7 +142,7 @@ class Relations(Titles):
                     and (
                         doc[k - 1].pos_ in {"PROPN", "ADJ", "NOUN"}
                         or doc[k - 1].lower_ in TITLE_RUN_JOINERS
-                        or (doc[k - 1].is_upper and doc[k - 1].is_alpha and len(doc[k - 1]) >= 2)  # "CTU", tagged INTJ
+                        or is_acronym(doc[k - 1].text)  # "CTU", tagged an interjection
                         or doc[k - 1].lower_ == "its"  # "Sendero Rojo and its leader X"
                         or doc[k - 1].lower_ in TITLE_MODIFIERS  # "shadow", tagged a verb
                     )
@@ -164,7 +178,6 @@ class Relations(Titles):
                 continue
             title = f.title
             words = title.split()
-            first = self.doc.char_span(f.start, f.end, alignment_mode="expand")
             org = None
             if words[0].lower() in BRIDGING_NOUNS and len(words) > 1:
                 org = self._described_org(words[0].lower(), f.start, org_names)
@@ -176,7 +189,7 @@ class Relations(Titles):
                 and (title[:1].islower() or self._title_opens(f.start, f.end, words[0]))
             ):
                 org = self._sentence_org(f.start, f.end)
-            if org is not None and first is not None:
+            if org is not None:
                 f = replace(f, object=org, rule=f"{f.rule}+{bridging.name}", confidence=bridging.confidence)
             out.append(f)
         return out
@@ -192,35 +205,13 @@ class Relations(Titles):
 
     def _orgs_in(self, lo: int, hi: int) -> list[str]:
         """The organisations named in tokens [lo, hi) outside quotation marks."""
-        inside = self._quoted(lo, hi)
         return list(
             dict.fromkeys(
                 k
-                for i, k in enumerate(self.ent[lo:hi])
-                if k is not None and self.etype.get(k) == ORGANIZATION and not inside[i]
+                for i, k in enumerate(self.ent[lo:hi], lo)
+                if k is not None and self.etype.get(k) == ORGANIZATION and not self.in_quote[i]
             )
         )
-
-    def _quoted(self, lo: int, hi: int) -> list[bool]:
-        """Per token of [lo, hi), whether it stands inside quotation marks; a closing mark
-        with no opening one before it closes a quote that began before the sentence."""
-        doc, state, first = self.doc, False, True
-        flags: list[bool] = []
-        for t in doc[lo:hi]:
-            if t.text in {"“", "”", '"'}:
-                # a straight mark opens after a space or a bracket (never read doc.text here:
-                # spaCy rebuilds it from every token on each access)
-                before = doc[t.i - 1] if t.i > 0 else None
-                opening = t.text == "“" or (
-                    t.text == '"' and (before is None or bool(before.whitespace_) or before.text in {"(", "-", "—"})
-                )
-                if first and not opening:
-                    flags = [True] * len(flags)
-                state, first = opening, False
-                flags.append(True)
-                continue
-            flags.append(state)
-        return flags
 
     def _sentence_org(self, start: int, end: int) -> str | None:
         """The organisation the sentence is about: the one organisation that is a subject in
@@ -251,10 +242,10 @@ class Relations(Titles):
         return orgs[0] if len(orgs) == 1 and not subjects else None
 
     def _subject_orgs(self, lo: int, hi: int) -> list[str]:
-        out, inside = [], self._quoted(lo, hi)
+        out = []
         for t in self.doc[lo:hi]:
             key = self.ent[t.i]
-            if key is None or self.etype.get(key) != ORGANIZATION or inside[t.i - lo]:
+            if key is None or self.etype.get(key) != ORGANIZATION or self.in_quote[t.i]:
                 continue
             head = t
             while head.dep_ in {"compound", "poss", "amod", "flat"} and head.head.i != head.i:
@@ -279,44 +270,46 @@ class Relations(Titles):
             party = PARTY_WORDS | PARTY_NAME_WORDS
             return [k for k in keys if noun in words[k] or (noun == "party" and words[k] & party)]
 
-        # the one named before; else one named later in the same sentence ("a row between
-        # party leader X and the SNP's group": the party of the sentence)
-        found = named(orgs) or named(self._orgs_in(span.sent.start, span.sent.end))
-        if found:
-            return found[-1] if named(orgs) else found[0]
+        # the one named last before; else the first named later in the same sentence ("a row
+        # between party leader X and the SNP's group": the party of the sentence)
+        before = named(orgs)
+        if before:
+            return before[-1]
+        later = named(self._orgs_in(span.sent.start, span.sent.end))
+        if later:
+            return later[0]
         subjects = [k for k in self._subject_orgs(span.sent.start, span.sent.end) if k in orgs]
         if subjects:
             return subjects[0]  # "Brightwater began the battle with adverts in the Gazette, from company president X"
         return orgs[-1] if noun in {"company", "firm", "group"} and orgs else None
 
+    def _name_after(self, end: int, prepositions: set[str], *, comma: bool = True) -> int | None:
+        """Where the name after a name and a preposition starts: "X of Harbour Bank", "X, from
+        the CBI" (an article, and with ``comma`` a comma, may stand between)."""
+        doc, j = self.doc, end
+        if comma and j < len(doc) and doc[j].text == ",":
+            j += 1
+        if j + 1 >= len(doc) or doc[j].lower_ not in prepositions:
+            return None
+        j += 1 + (doc[j + 1].pos_ == "DET")
+        return j if j < len(doc) and self.ent[j] is not None else None
+
     def _org_after_name(self, end: int) -> str | None:
         """The organisation right after a name: "X of Harbour Bank", "X, from the CBI"."""
-        doc, j = self.doc, end
-        if j < len(doc) and doc[j].text == ",":
-            j += 1
-        if j + 1 >= len(doc) or doc[j].lower_ not in {"of", "from", "at"}:
-            return None
-        j += 1
-        if doc[j].pos_ == "DET":
-            j += 1
-        if j >= len(doc) or self.ent[j] is None:
-            return None
-        return self.ent[j] if self._is(j, ORGANIZATION) else None
+        j = self._name_after(end, {"of", "from", "at"})
+        return self.ent[j] if j is not None and self._is(j, ORGANIZATION) else None
 
     def _employer_after_name(self, end: int) -> str | None:
-        """ "aviation analyst X of Harbour Kleinwort": after a title, the name
-        after "of" is the employer even where the NER took it for a person (the type vote
-        after the relations settles it)."""
+        """ "aviation analyst X of Harbour Kleinwort": after a title, the name after "of" is
+        the employer even where the NER took it for a person (the type vote after the
+        relations settles it)."""
         org = self._org_after_name(end)
         if org is not None:
             return org
-        doc, j = self.doc, end
-        if j + 1 < len(doc) and doc[j].lower_ in {"of", "at"}:
-            j += 1 + (doc[j + 1].pos_ == "DET")
-            key = self.ent[j] if j < len(doc) else None
-            if key is not None and self.etype.get(key) == PERSON and len(doc[j : self._mention_end(j)]) >= 2:
-                return key
-        return None
+        j = self._name_after(end, {"of", "at"}, comma=False)
+        if j is None or not self._is(j, PERSON) or self._mention_end(j) - j < 2:
+            return None
+        return self.ent[j]
 
     def members_by_name(self) -> Iterator[Fact]:
         """ "Simon Hale, of the Federation of Small Businesses", "X from the CBI": a person and
@@ -335,7 +328,7 @@ class Relations(Titles):
         t = self.doc[x]
         if self.ent[x] is not None:
             return self._is(x, ORGANIZATION) and (x == 0 or self.ent[x - 1] != self.ent[x])
-        return self._party_word(t) or (t.is_upper and t.is_alpha and len(t.text) >= 2)
+        return self._party_word(t) or is_acronym(t.text)
 
     def _facts(self, person: str, title: Title, span: tuple[int, int], name: str) -> Iterator[Fact]:
         """One position per title: "chairman and chief executive" is two offices of one

@@ -6,6 +6,8 @@ unclosed ones (textacy rejects a document with an odd number of marks).
 
 from __future__ import annotations
 
+import bisect
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from .patterns import TITLE_CASE_SMALL_WORDS
@@ -128,3 +130,21 @@ def looks_like_title(text: str, sp: QuotedSpan) -> bool:
         return False
     caps = [w for w in words if w[:1].isupper()]
     return len(words) >= 2 and all(w[:1].isupper() or w in TITLE_CASE_SMALL_WORDS for w in words) and len(caps) >= 2
+
+
+def quoted_tokens(token_starts: list[int], spans: Iterable[QuotedSpan]) -> list[bool]:
+    """Per token (given by its character offset), whether it stands inside a quoted span,
+    its marks included; an unclosed quote runs to its paragraph's end.
+
+    >>> text = "He said “no way” today."
+    >>> quoted_tokens([0, 3, 8, 9, 12, 15, 17, 22], find_spans(text))
+    [False, False, True, True, True, True, False, False]
+    """
+    flags = [False] * len(token_starts)
+    for sp in spans:
+        hi = sp.close_mark + 1 if sp.close_mark is not None else sp.end
+        i = bisect.bisect_left(token_starts, sp.open_mark)
+        while i < len(token_starts) and token_starts[i] < hi:
+            flags[i] = True
+            i += 1
+    return flags

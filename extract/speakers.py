@@ -7,7 +7,6 @@ entities of one document; each returns a :class:`Speaker` that names the rule in
 
 from __future__ import annotations
 
-import bisect
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -26,7 +25,7 @@ from .patterns import (
 )
 from .rules import rule
 from .schema import ORGANIZATION, PERSON
-from .spans import QuotedSpan
+from .spans import QuotedSpan, quoted_tokens
 
 _SPEAKING_TYPES = frozenset({PERSON, ORGANIZATION})
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
@@ -86,13 +85,8 @@ class Speakers:
 
     def mask(self, spans: Iterable[QuotedSpan]) -> None:
         """Mark the tokens inside quotation marks: a speaker is never inside a quote."""
-        starts = [t.idx for t in self.doc]
-        for sp in spans:
-            hi = sp.close_mark + 1 if sp.close_mark is not None else sp.end
-            i = bisect.bisect_left(starts, sp.open_mark)
-            while i < len(self.doc) and self.doc[i].idx < hi:
-                self.in_quote[i] = True
-                i += 1
+        # in place: the attributor holds this list
+        self.in_quote[:] = quoted_tokens([t.idx for t in self.doc], spans)
         self.coref = Coreference(self.doc, self.ent, self.etype, self.labels, self.in_quote, self.titles)
 
     def entity_before(self, token_i: int, wanted: frozenset[str] | set[str]) -> str | None:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from .names import is_acronym
 from .patterns import (
     CORPORATE_TITLES,
     DESCRIPTION_JOINERS,
@@ -97,8 +98,9 @@ class Titles:
         while mods < hi and self.doc[mods].lower_ in OWNER_MODIFIERS:
             mods += 1
         start, org = self._owner(mods, hi)
-        if org is None:
-            start, org, mods = self._owner(lo, hi) + (lo,)
+        if org is None:  # no organisation after them: the modifiers are the title's own words
+            mods = lo
+            start, org = self._owner(lo, hi)
         found = self._title_head(start, hi, plural=plural)
         if found is None:
             return None
@@ -183,7 +185,7 @@ class Titles:
         return (
             t.text[:1].isupper()
             and not self.ent[t.i]
-            and (t.pos_ == "PROPN" or (t.is_upper and t.is_alpha))
+            and (t.pos_ == "PROPN" or is_acronym(t.text))
             and t.lower_ not in TITLE_WORDS
             and t.lower_ not in TITLE_DOMAINS
             and not self._party_word(t)
@@ -194,7 +196,7 @@ class Titles:
         gives an organisation elsewhere ("Brightwater"). Not the NER's label alone: a word it kept
         as no entity of its own ("Supreme" of "Supreme Leader") is a title's."""
         span = self.doc[i:j]
-        if any(t.is_upper and len(t.text) >= 2 and t.is_alpha for t in span) or span[-1].lower_ in ORG_WORDS:
+        if any(is_acronym(t.text) for t in span) or span[-1].lower_ in ORG_WORDS:
             return True  # "CTU chairman", "Eastfield Securities analyst"
         return self.known_org is not None and self.known_org(span.text) is not None
 

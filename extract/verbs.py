@@ -39,10 +39,18 @@ def _trigger_nodes(name: str, patterns: list[list[dict]]) -> Iterator[tuple[str,
                 break
 
 
-TRIGGERS: dict[str, list[tuple[str, dict]]] = {}
-for _name, _patterns in VERB_PATTERNS.items():
-    for _word, _rule, _attrs in _trigger_nodes(_name, _patterns):
-        TRIGGERS.setdefault(_word, []).append((_rule, _attrs))
+def _trigger_index() -> dict[str, list[tuple[str, dict]]]:
+    """Trigger word -> the (rule, node) pairs it may start."""
+    index: dict[str, list[tuple[str, dict]]] = {}
+    for name, patterns in VERB_PATTERNS.items():
+        for word, rule_name, attrs in _trigger_nodes(name, patterns):
+            index.setdefault(word, []).append((rule_name, attrs))
+    return index
+
+
+TRIGGERS = _trigger_index()
+# The token attributes the patterns test, checked here only to choose the sentences a rule's
+# matcher runs on (the matcher itself checks them again, with every other node).
 _TOKEN_ATTRS = {"LEMMA": "lemma_", "LOWER": "lower_", "DEP": "dep_", "POS": "pos_", "TAG": "tag_"}
 
 
@@ -129,13 +137,13 @@ class VerbRelations:
                 continue
             role = anchors.get("role")
             if "person" in anchors:  # "The president of Y is X"
-                role = None
-            if role is not None and role.lower_ in LEADER_WORDS and anchors["org"].lower_ in MOVEMENT_WORDS:
-                continue  # "the leader of the Resistance" follows it
-            if "person" in anchors:
                 person = self._person(anchors["person"])
+            elif role is not None:
+                if role.lower_ in LEADER_WORDS and anchors["org"].lower_ in MOVEMENT_WORDS:
+                    continue  # "the leader of the Resistance" follows it
+                person = self._person(self._role_holder(role))
             else:
-                person = self._person(self._role_holder(role) if role is not None else self._subject(head))
+                person = self._person(self._subject(head))
             org = self._typed(anchors["org"], ORGANIZATION)
             if org is None and name == "member-team":
                 # "played for Harbour City": a team whatever the NER called it; the type vote settles it

@@ -169,3 +169,35 @@ def test_a_church_title_is_a_title(extract_text):
         "“We pray for peace,” the cardinal said.\n"
     )
     assert speakers(x, "pray for peace") == ("Sean Hurley-O'Neill", "description-title")
+
+
+_TIE = """
+from newsgraph.extract.nlp import load, prepare_text
+from newsgraph.extract.pipeline import extract_doc
+from newsgraph.extract.reader import _article
+text = "The board thanked Tom Reed and Paul Grant on Monday. \\u201cWe will miss them,\\u201d he said.\\n"
+a = _article("t.txt", "t.txt", text, "txt", "utf-8")
+x = extract_doc(load()(prepare_text(a.text, a.skipped)), a)
+labels = {e.key: e.label for e in x.entities}
+print([labels.get(q.speaker) for q in x.quotes])
+"""
+
+
+def test_a_tie_in_salience_goes_the_same_way_in_every_run():
+    """Two people equally salient: "he" goes to the one named first, whatever Python's string
+    hashing (which once ordered the candidates, so a graph changed from run to run)."""
+    import os
+    import subprocess
+    import sys
+
+    runs = {
+        subprocess.run(
+            [sys.executable, "-c", _TIE],
+            env={**os.environ, "PYTHONHASHSEED": str(seed)},
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.strip()
+        for seed in range(4)
+    }
+    assert runs == {"['Tom Reed']"}
