@@ -26,6 +26,7 @@ from .patterns import (
     LEADING_CUES,
     LONG_NAME_JOINERS,
     NAME_CONNECTORS,
+    ORG_KIND_NOUNS,
     ORG_WORDS,
     PARTY_ADJECTIVES,
     PARTY_NAME_WORDS,
@@ -187,6 +188,9 @@ def _context_votes(doc: Doc, start: int, end: int, votes: Votes) -> None:
     if start > 0 and _is_honorific(doc[start - 1]):
         votes[PERSON] += 3
     if words & ORG_WORDS:
+        votes[ORGANIZATION] += 3
+    # "the pop group Velvet Owls", "Premier League club Eastfield United"
+    if start > 0 and doc[start - 1].lower_ in ORG_KIND_NOUNS and doc[start - 1].pos_ == "NOUN":
         votes[ORGANIZATION] += 3
     if votes.get(PLACE):
         pass  # "US", "UK": acronyms spaCy knows as places stay places

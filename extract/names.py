@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from functools import lru_cache
+from functools import cache, lru_cache
+from pathlib import Path
 
 from .patterns import HONORIFICS
 
@@ -133,3 +134,31 @@ def clear_caches() -> None:
     """Forget every cached name key (benchmarks start each timing cold, as a new process would)."""
     for fn in (clean, strip_name, name_key, is_acronym, initials, person_like):
         fn.cache_clear()
+
+
+@cache
+def demonyms() -> dict[str, str]:
+    """A country's adjective or short name (lower case: "french", "us") -> the country's name
+    ("France", "United States"), from the shipped table ``data/demonyms.tsv``."""
+    path = Path(__file__).with_name("data") / "demonyms.tsv"
+    out: dict[str, str] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            word, _, country = line.partition("\t")
+            out[word] = country
+    return out
+
+
+@cache
+def countries() -> frozenset[str]:
+    """The name keys of the countries the demonym table names ("france", "united states")."""
+    return frozenset(name_key(c) for c in demonyms().values())
+
+
+def is_country(name: str) -> bool:
+    """A country's name or short name in the demonym table ("France", "US", "United Kingdom").
+
+    >>> is_country("France"), is_country("US"), is_country("Scotland")
+    (True, True, False)
+    """
+    return name_key(name) in countries() or name.lower() in demonyms()

@@ -26,6 +26,14 @@ ORG_WORDS = frozenset({
     "centre", "center", "industries", "airlines", "press", "broadcasting", "television",
     "radio", "magazine", "newspaper", "journal", "gazette", "tribune", "herald", "telegraph",
 })
+# Common nouns of a kind of organisation that may stand right before its name: "the club Eastfield
+# United", "the pop group Velvet Owls", "the record label Harbour Sound".
+ORG_KIND_NOUNS = frozenset({
+    "club", "band", "group", "duo", "trio", "quartet", "outfit", "orchestra", "ensemble", "choir",
+    "label", "company", "firm", "party", "team", "side", "franchise", "newspaper", "magazine",
+    "broadcaster", "charity", "union", "organisation", "organization", "airline", "bank",
+    "university", "college", "school", "regiment", "unit", "militia", "society", "association",
+})
 # Common nouns that name a kind of person: "led by a woman, Maryam Rajavi".
 PERSON_NOUNS = frozenset({
     "woman", "man", "girl", "boy", "mother", "father", "wife", "husband", "son", "daughter",
@@ -266,6 +274,12 @@ TITLE_DOMAINS = frozenset({
     "services", "urban", "rural", "regional", "budget", "economy", "labor", "commerce",
     "veterans", "homeland", "intelligence", "national", "senior", "junior", "joint", "first",
     "second", "third", "executive", "financial", "operating", "managing", "medical", "european",
+})
+# Offices of a state, which make the country before them the organisation of the title:
+# "French finance minister", "the US ambassador", "Irish prime minister".
+STATE_OFFICES = frozenset({
+    "president", "president-elect", "premier", "minister", "chancellor", "ambassador", "envoy",
+    "king", "queen", "monarch", "emperor", "secretary",
 })
 # Directors that lead: "managing director", "executive director", "director general".
 LEADING_DIRECTORS = frozenset({"managing", "executive", "general"})

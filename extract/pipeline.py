@@ -9,7 +9,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .entities import cluster_mentions, raw_mentions
-from .names import name_key
+from .names import is_country, name_key
 from .patterns import CORPORATE_TITLES, ORG_WORDS
 from .quotes import extract_quotes
 from .records import Article, DocumentExtraction, Entity, Fact, Mention, Quote
@@ -36,7 +36,9 @@ def extract_doc(doc: Doc, article: Article) -> DocumentExtraction:
     text = doc.text  # spaCy rebuilds it from every token on each access
     spans = find_spans(text)
     in_quote = quoted_tokens([t.idx for t in doc], spans)
-    rel = Relations(doc, entities.of_token, entities.types, entities.new_org, entities.known_org, in_quote)
+    rel = Relations(
+        doc, entities.of_token, entities.types, entities.new_org, entities.known_org, in_quote, entities.new_place
+    )
     facts: list[Fact] = rel.bridged(list(rel.positions()), entities.labels())
     facts += list(rel.leaders_from_positions(facts, entities.labels()))
     facts += list(rel.lead_verbs())
@@ -108,6 +110,34 @@ class _Entities:
             self._org_names = {name_key(n): e.key for e in self.found if e.type == ORGANIZATION for n in e.names}
         return self._org_names.get(name_key(text))
 
+    def new_place(self, start: int, end: int, name: str) -> str:
+        """The country named by tokens [start, end) ("French") under its name ("France"): the
+        place the document names so, or a new one."""
+        found = self.of_token[start] if start < end else None
+        if found is not None:
+            return found  # "US": a place the NER found
+        key = next(
+            (e.key for e in self.all() if e.type == PLACE and name_key(name) in {name_key(n) for n in e.names}), None
+        )
+        if key is None:
+            span = self.doc[start:end]
+            key = f"e{len(self.found) + len(self.extra)}"
+            self.extra.append(
+                Entity(
+                    key,
+                    PLACE,
+                    name,
+                    (name,),
+                    (Mention(span.text, span.start_char, span.end_char),),
+                    ((PLACE, 1.0),),
+                    rule("title-before-name").confidence,
+                )
+            )
+            self.types[key] = PLACE
+        for i in range(start, end):
+            self.of_token[i] = key
+        return key
+
     def new_org(self, start: int, end: int) -> str:
         """An organisation named by tokens [start, end); the same words twice are one entity,
         and words the document gives an organisation elsewhere are that organisation."""
@@ -135,12 +165,16 @@ class _Entities:
 def _retype(entities: list[Entity], facts: list[Fact], quotes: list[Quote]) -> list[Entity]:
     """Evidence from roles: a held title or a speaking role makes a name a person; the
     organisation of a title or a team played for, an organisation."""
+    countries = {e.key for e in entities if e.type == PLACE and is_country(e.label)}
     role_votes, speaking, org_votes = new_votes(), new_votes(), new_votes()
     for f in facts:
         if f.predicate == "holdsPosition":
             role_votes[f.subject] += rule(f.rule.split("+")[0]).person_evidence
-            if f.object:  # "Brightwater chief executive X": a company, whatever the NER said of it
-                org_votes[f.object] += 2 + 3 * any((f.title or "").lower().startswith(t) for t in CORPORATE_TITLES)
+            corporate = any((f.title or "").lower().startswith(t) for t in CORPORATE_TITLES)
+            # "Brightwater chief executive X": a company, whatever the NER said of it; the country
+            # of an office of state ("French finance minister") stays a place
+            if f.object and (corporate or f.object not in countries):
+                org_votes[f.object] += 2 + 3 * corporate
         elif f.predicate == "memberOf" and f.rule == "member-team" and f.object:
             org_votes[f.object] += 2  # "he played for Harbour City": a team
     for q in quotes:

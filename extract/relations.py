@@ -27,6 +27,7 @@ from .patterns import (
     LEADING_DIRECTORS,
     MOVEMENT_WORDS,
     NOT_LEADER_MODIFIERS,
+    ORG_KIND_NOUNS,
     OWNER_MODIFIERS,
     PARTY_NAME_WORDS,
     PARTY_WORDS,
@@ -43,7 +44,7 @@ from .patterns import (
 from .records import Fact
 from .rules import rule
 from .schema import ORGANIZATION, PERSON, PLACE, former
-from .titles import Title, Titles
+from .titles import NewPlace, Title, Titles
 
 # Organisation callback: makes an organisation of tokens [start, end) and returns its key.
 NewOrg = Callable[[int, int], str]
@@ -61,8 +62,9 @@ class Relations(Titles):
         new_org: NewOrg | None = None,
         known_org: Callable[[str], str | None] | None = None,
         in_quote: list[bool] | None = None,
+        new_place: NewPlace | None = None,
     ) -> None:
-        super().__init__(doc, entity_of_token, entity_type, new_org, known_org)
+        super().__init__(doc, entity_of_token, entity_type, new_org, known_org, new_place)
         self.in_quote = in_quote if in_quote is not None else [False] * len(doc)
 
     def _segment_after(self, i: int) -> int:
@@ -147,7 +149,8 @@ class Relations(Titles):
                         or doc[k - 1].lower_ in TITLE_MODIFIERS  # "shadow", tagged a verb
                     )
                     and doc[k - 1].text[:1] != ","
-                    and not self._is(k - 1, PERSON)
+                    # a name typed a person ends the run, unless it is a company's
+                    and not (self._is(k - 1, PERSON) and not self._mistyped_company(k - 1))
                 ):
                     k -= 1
                 # an organisation inside the run starts the title: "the announcement CTU
@@ -292,6 +295,13 @@ class Relations(Titles):
         if j + 1 >= len(doc) or doc[j].lower_ not in prepositions:
             return None
         j += 1 + (doc[j + 1].pos_ == "DET")
+        # "of the Danish pop group Velvet Owls": a description ending in a kind of organisation
+        k = j
+        while k < min(j + 4, len(doc) - 1) and self.ent[k] is None and doc[k].pos_ in {"ADJ", "NOUN", "PROPN"}:
+            if doc[k].lower_ in ORG_KIND_NOUNS and doc[k].pos_ == "NOUN":
+                j = k + 1
+                break
+            k += 1
         return j if j < len(doc) and self.ent[j] is not None else None
 
     def _org_after_name(self, end: int) -> str | None:
@@ -318,7 +328,11 @@ class Relations(Titles):
         for i in range(len(doc)):
             if not self._is(i, PERSON) or (i > 0 and self.ent[i - 1] == self.ent[i]):
                 continue
-            org = self._org_after_name(self._mention_end(i))
+            end = self._mention_end(i)
+            # "Ana Lima and Kim Moss of the band Velvet Owls": the organisation after the last name
+            while end + 1 < len(doc) and doc[end].lower_ == "and" and self._is(end + 1, PERSON):
+                end = self._mention_end(end + 1)
+            org = self._org_after_name(end)
             person = self.ent[i]
             if org is not None and person is not None:
                 sent = doc[i].sent
@@ -339,8 +353,11 @@ class Relations(Titles):
             None,
         )
         parts = [title.text] if cut is None else [" ".join(words[:cut]), " ".join(words[cut + 1 :])]
+        method = name
+        if title.org is not None and self.etype.get(title.org) == PLACE:
+            method = f"{name}+country-office"  # "French finance minister": the country is the organisation
         for text in parts:
-            yield Fact(person, "holdsPosition", title.org, span[0], span[1], rule(name).confidence, name, title=text)
+            yield Fact(person, "holdsPosition", title.org, span[0], span[1], rule(name).confidence, method, title=text)
 
     # -- leaders and members ------------------------------------------------------------------
     def leaders_from_positions(self, facts: list[Fact], org_names: dict[str, str]) -> Iterator[Fact]:

@@ -187,6 +187,7 @@ _ALL = (
         0.8,
         "The leader of the Iranian Resistance, Massoud Rajavi, was shown on a large banner.",
     ),
+    Rule("country-office", "fact", 0.8, "French finance minister Paul Roux said the tax would stay."),
     Rule(
         "bridging",
         "fact",

@@ -23,7 +23,8 @@ ENTITY_TYPES = (PERSON, ORGANIZATION, PLACE, EVENT)
 SIGNATURES: dict[str, tuple[frozenset[str], frozenset[str]]] = {
     "ledBy": (frozenset({ORGANIZATION}), frozenset({PERSON})),
     "memberOf": (frozenset({PERSON}), frozenset({ORGANIZATION})),
-    "holdsPosition": (frozenset({PERSON}), frozenset({ORGANIZATION})),
+    # a country is the organisation of an office of state: "French finance minister"
+    "holdsPosition": (frozenset({PERSON}), frozenset({ORGANIZATION, PLACE})),
     "partOf": (frozenset({ORGANIZATION}), frozenset({ORGANIZATION})),
     "locatedIn": (frozenset(ENTITY_TYPES), frozenset({PLACE})),
 }

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from .names import is_acronym
+from .names import demonyms, is_acronym, is_country
 from .patterns import (
     CORPORATE_TITLES,
     DESCRIPTION_JOINERS,
@@ -26,6 +26,7 @@ from .patterns import (
     PARTY_WORDS,
     POSSESSIVE_ENDINGS,
     POSSESSOR_STOPS,
+    STATE_OFFICES,
     TITLE_CONJUNCTIONS,
     TITLE_DOMAINS,
     TITLE_JOINERS,
@@ -34,6 +35,9 @@ from .patterns import (
     TITLE_WORDS,
 )
 from .schema import ORGANIZATION, PERSON, PLACE
+
+# the country named by tokens [start, end) under the given name -> its entity key
+NewPlace = Callable[[int, int, str], str]
 
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 
@@ -56,6 +60,7 @@ class Titles:
         entity_type: entity key -> type.
         new_org: makes an organisation of tokens [start, end) ("Tory" of "Tory leader").
         known_org: the organisation the document names with these words elsewhere, if any.
+        new_place: the country named by tokens [start, end) and its name ("France" of "French").
     """
 
     def __init__(
@@ -65,12 +70,27 @@ class Titles:
         entity_type: dict[str, str],
         new_org: Callable[[int, int], str] | None = None,
         known_org: Callable[[str], str | None] | None = None,
+        new_place: NewPlace | None = None,
     ) -> None:
         self.doc = doc
         self.ent = entity_of_token
         self.etype = entity_type
         self.new_org = new_org
         self.known_org = known_org
+        self.new_place = new_place
+        # entities the document names with more than one word somewhere ("Tom Reed"): a person
+        # for sure, never a company the NER mistyped
+        self.long_named = {
+            k for i, k in enumerate(entity_of_token) if k is not None and i > 0 and entity_of_token[i - 1] == k
+        }
+
+    def _mistyped_company(self, i: int) -> bool:
+        """A one-word name typed a place or a person, before a company's title: "Fastjet
+        deputy chief executive X" (a person holds no company title before another's name)."""
+        key = self.ent[i]
+        if key is None or self.etype.get(key) not in {PLACE, PERSON}:
+            return False
+        return (self.etype.get(key) == PLACE or key not in self.long_named) and self._corporate_title(i)
 
     def _is(self, i: int, wanted: str) -> bool:
         key = self.ent[i] if 0 <= i < len(self.doc) else None
@@ -146,9 +166,14 @@ class Titles:
                     org = owner
                 i = j + 1
                 break
+        # a country's office: "French finance minister", "US president"
+        if org is None and self.new_place is not None and i < hi:
+            country = self._country_before_title(i, hi)
+            if country is not None:
+                org, i = country
         # an organisation before the title: "NCRI spokesman", "Tory leader", "Harbour Bank aviation
-        # analyst"; a company the NER took for a place: "Brightwater chief executive"
-        if i < hi and (self._is(i, ORGANIZATION) or (self._is(i, PLACE) and self._corporate_title(i))):
+        # analyst"; a company the NER took for a place or a person: "Brightwater chief executive"
+        if i < hi and (self._is(i, ORGANIZATION) or self._mistyped_company(i)):
             end = self._mention_end(i)
             if self._title_follows(end, hi):
                 org, i = self.ent[i], end
@@ -169,13 +194,32 @@ class Titles:
                 org, i = self.new_org(i, j), j
         return i, org
 
+    def _country_before_title(self, i: int, hi: int) -> tuple[str, int] | None:
+        """The country named at i, by its name or its adjective, before an office of state
+        ("French finance minister", "the US ambassador"): the country, and where the title starts."""
+        doc, key = self.doc, self.ent[i]
+        if key is not None:
+            end = self._mention_end(i)
+            if self.etype.get(key) != PLACE or not is_country(doc[i:end].text):
+                return None
+            name = doc[i:end].text
+        else:
+            found = next((e for e in (i + 2, i + 1) if e <= hi and doc[i:e].text.lower() in demonyms()), None)
+            if found is None or not doc[i].text[:1].isupper() or any(self.ent[x] for x in range(i, found)):
+                return None
+            end, name = found, demonyms()[doc[i:found].text.lower()]
+        if not self._title_follows(end, hi) or not any(t.lower_ in STATE_OFFICES for t in doc[end:hi]):
+            return None
+        assert self.new_place is not None
+        return self.new_place(i, end, name), end
+
     def _title_follows(self, j: int, hi: int) -> bool:
         """A title (a title word, or the words of its portfolio) starts at token j."""
         return j < hi and (self.doc[j].lower_ in TITLE_WORDS or self.doc[j].pos_ in {"NOUN", "ADJ", "PROPN"})
 
-    def _corporate_title(self, i: int) -> bool:
-        """The name at i stands before a company's title ("Brightwater chief executive")."""
-        end = self._mention_end(i)
+    def _corporate_title(self, i: int, end: int | None = None) -> bool:
+        """The name at i (ending at ``end``) stands before a company's title ("Brightwater chief executive")."""
+        end = self._mention_end(i) if end is None else end
         while end < len(self.doc) and self.doc[end].lower_ in OWNER_MODIFIERS:
             end += 1  # "Brightwater deputy chief executive"
         words = " ".join(t.lower_ for t in self.doc[end : end + 2])
@@ -198,6 +242,8 @@ class Titles:
         span = self.doc[i:j]
         if any(is_acronym(t.text) for t in span) or span[-1].lower_ in ORG_WORDS:
             return True  # "CTU chairman", "Eastfield Securities analyst"
+        if all(t.pos_ == "PROPN" and t.lower_ not in TITLE_DOMAINS for t in span) and self._corporate_title(i, j):
+            return True  # "Fastjet deputy chief executive X": only a company has a chief executive
         return self.known_org is not None and self.known_org(span.text) is not None
 
     def _party_word(self, t: Token) -> bool:

@@ -16,9 +16,9 @@ from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
 from .coref import Coreference
-from .patterns import CAREER_NOUNS, LEADER_WORDS, MOVEMENT_WORDS, RELATIVE_PRONOUNS, VERB_PATTERNS
+from .patterns import CAREER_NOUNS, LEADER_WORDS, MOVEMENT_WORDS, ORG_KIND_NOUNS, RELATIVE_PRONOUNS, VERB_PATTERNS
 from .records import Fact
-from .rules import rule
+from .rules import Rule, rule
 from .schema import ORGANIZATION, PERSON, PLACE
 
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
@@ -136,31 +136,43 @@ class VerbRelations:
             if self.in_quote[head.i] or any(c.dep_ == "neg" for c in head.children):
                 continue
             role = anchors.get("role")
+            holder: Token | None
             if "person" in anchors:  # "The president of Y is X"
-                person = self._person(anchors["person"])
+                holder = anchors["person"]
             elif role is not None:
                 if role.lower_ in LEADER_WORDS and anchors["org"].lower_ in MOVEMENT_WORDS:
                     continue  # "the leader of the Resistance" follows it
-                person = self._person(self._role_holder(role))
+                holder = self._role_holder(role)
             else:
-                person = self._person(self._subject(head))
-            org = self._typed(anchors["org"], ORGANIZATION)
-            if org is None and name == "member-team":
-                # "played for Harbour City": a team whatever the NER called it; the type vote settles it
-                org = self._typed(anchors["org"], PLACE) or self._typed(anchors["org"], PERSON)
-                org = None if org == person else org
-            if person is None or org is None:
+                holder = self._subject(head)
+            if holder is None:
                 continue
             r, sent = rule(name), head.sent
-            if name == "lead-inverted":  # the title, as written, is a position too
-                title = anchors["role"].text
-                yield Fact(
-                    person, "holdsPosition", org, sent.start_char, sent.end_char, r.confidence, r.name, title=title
-                )
-            if name in {"lead-verb", "lead-inverted"}:
-                yield Fact(org, "ledBy", person, sent.start_char, sent.end_char, r.confidence, r.name)
-            else:
-                yield Fact(person, "memberOf", org, sent.start_char, sent.end_char, r.confidence, r.name)
+            # "Tom and Dan played for the Hawks, the Kings and the Magic": a fact per pair of
+            # conjoined names
+            for person_token in (holder, *holder.conjuncts):
+                person = self._person(person_token)
+                if person is None:
+                    continue
+                for org_token in (anchors["org"], *anchors["org"].conjuncts):
+                    org = self._typed(org_token, ORGANIZATION)
+                    if org is None and name == "member-team":
+                        # "played for Harbour City": a team whatever the NER called it; the type vote settles it
+                        org = self._typed(org_token, PLACE) or self._typed(org_token, PERSON)
+                        org = None if org == person else org
+                    if org is not None:
+                        yield from self._facts(name, anchors, person, org, sent, r)
+
+    @staticmethod
+    def _facts(name: str, anchors: dict[str, Token], person: str, org: str, sent: Span, r: Rule) -> Iterator[Fact]:
+        start, end = sent.start_char, sent.end_char
+        if name == "lead-inverted":  # the title, as written, is a position too
+            title = anchors["role"].text
+            yield Fact(person, "holdsPosition", org, start, end, r.confidence, r.name, title=title)
+        if name in {"lead-verb", "lead-inverted"}:
+            yield Fact(org, "ledBy", person, start, end, r.confidence, r.name)
+        else:
+            yield Fact(person, "memberOf", org, start, end, r.confidence, r.name)
 
     def _anchors(self, name: str, token_ids: list[int]) -> dict[str, Token] | None:
         """The pattern's named tokens. spaCy reports the match, not which of the rule's
@@ -176,14 +188,26 @@ class VerbRelations:
             subj = next((c for c in verb.children if c.dep_ in _SUBJECTS), None)
             if subj is not None:
                 if subj.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
-                    return verb.head  # "X, who joined Y"
+                    return self._antecedent(verb.head)  # "X, who joined Y"
                 return subj
             if verb.dep_ == "relcl":
-                return verb.head
+                return self._antecedent(verb.head)
             if verb.dep_ not in _INHERITS_SUBJECT or verb.head.i == verb.i:
                 return None
             verb = verb.head
         return None
+
+    def _antecedent(self, noun: Token) -> Token:
+        """Whom a relative clause is about: the name it hangs on, or the name a role noun
+        describes ("X is a footballer who plays for Y", "X, a singer who joined Y")."""
+        if self.ent[noun.i] is not None or noun.pos_ != "NOUN":
+            return noun
+        if noun.dep_ == "appos":
+            return noun.head
+        if noun.dep_ in {"attr", "oprd"} and noun.head.pos_ in {"AUX", "VERB"}:
+            subj = next((c for c in noun.head.children if c.dep_ in _SUBJECTS), None)
+            return subj if subj is not None else noun
+        return noun
 
     def _role_holder(self, role: Token) -> Token | None:
         """Who holds a role noun: the subject of "is a politician for Y" and "was elected a
@@ -217,7 +241,10 @@ class VerbRelations:
     def _typed(self, tok: Token, wanted: str) -> str | None:
         """The entity of the wanted type the token names, or one in apposition to it ("the
         band Vama Veche")."""
-        for t in (tok, *(c for c in tok.children if c.dep_ in {"appos", "compound"})):
+        near = [c for c in tok.children if c.dep_ in {"appos", "compound"}]
+        if tok.lower_ in ORG_KIND_NOUNS and tok.i + 1 < len(self.doc):
+            near.append(self.doc[tok.i + 1])  # "for Premier League club Eastfield United": the name after the noun
+        for t in (tok, *near):
             key = self.ent[t.i]
             if key is not None and self.etype.get(key) == wanted:
                 return key

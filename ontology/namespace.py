@@ -45,7 +45,7 @@ class NG(DefinedNamespace):
     model: URIRef  # The spaCy pipeline a run used, name and version.
     name: URIRef  # A name a document uses for the entity, as written.
     objectMention: URIRef  # The document entity behind the object of an assertion (the organisation of a position).
-    organization: URIRef  # The organisation of a position, when the text names it.
+    organization: URIRef  # The organisation of a position, when the text names it; for an office of state ('French finance minister') the country, a ng:Place.
     partOf: URIRef  # A committee, unit or wing is part of a larger organisation.
     path: URIRef  # Where the article was read from.
     said: URIRef  # The speaker said the quoted words.

@@ -244,3 +244,73 @@ def test_party_leader_takes_the_party_named_later_in_its_sentence(extract_text):
         "The film showed a row between Ann Hale and party leader Tom Reed about the GOP whip in the Senate."
     )
     assert ("Tom Reed", "leader", "GOP") in positions(x)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # conjoined organisations: a membership each
+        (
+            "Mark Hale played for the Harbour City Hawks, Eastfield Kings and Westport Lakers.",
+            {("Mark Hale", "Harbour City Hawks"), ("Mark Hale", "Eastfield Kings"), ("Mark Hale", "Westport Lakers")},
+        ),
+        # a relative clause on a role noun is about the name the noun describes
+        (
+            "Tom Reed is a Welsh footballer who plays for Eastfield United.",
+            {("Tom Reed", "Eastfield United")},
+        ),
+        # a kind of organisation before its name: the name is the organisation's
+        (
+            "Tom Reed is a Welsh footballer who plays for Premier League club Eastfield United.",
+            {("Tom Reed", "Eastfield United")},
+        ),
+        # "X of the [description] band Y"
+        (
+            "The song was written by Lena Hart of the Danish pop group Velvet Owls.",
+            {("Lena Hart", "Velvet Owls")},
+        ),
+        # "X and Y of Z": both are members
+        (
+            "The second version features Rosa Diaz and Kim Moss of the Mexican pop group Velvet Owls.",
+            {("Rosa Diaz", "Velvet Owls"), ("Kim Moss", "Velvet Owls")},
+        ),
+    ],
+)
+def test_members_of_lists_and_descriptions(extract_text, text, expected):
+    assert expected <= pairs(extract_text(text), "memberOf")
+
+
+def test_a_one_word_company_typed_a_person_before_a_company_title(extract_text):
+    """Before "deputy chief executive" and a person's name, a one-word name is the company."""
+    x = extract_text('"We are fighting this," Fastjet deputy chief executive Tom Reed told the radio.')
+    assert ("Tom Reed", "deputy chief executive", "Fastjet") in positions(x)
+
+
+def test_a_person_named_in_full_is_no_company_before_a_title(extract_text):
+    x = extract_text("After Tom Reed chief executive Dan Moss spoke.")
+    assert not pairs(x, "ledBy")
+    assert not any(o == "Tom Reed" for _, o in pairs(x, "memberOf"))
+
+
+@pytest.mark.parametrize(
+    "text, position",
+    [
+        ("French finance minister Paul Roux said the tax would stay.", ("Paul Roux", "finance minister", "France")),
+        ("US President Dan Moss spoke.", ("Dan Moss", "President", "US")),
+        (
+            "Italian Prime Minister Tom Reed and German Chancellor Dan Moss met.",
+            ("Dan Moss", "Chancellor", "Germany"),
+        ),
+    ],
+)
+def test_an_office_of_state_takes_its_country(extract_text, text, position):
+    x = extract_text(text)
+    assert position in positions(x)
+    country = next(e for e in x.entities if e.label == position[2])
+    assert country.type == "Place"  # a country stays a place, and is nobody's employer
+    assert not pairs(x, "memberOf") and not pairs(x, "ledBy")
+
+
+def test_a_region_or_a_profession_is_no_office_of_state(extract_text):
+    x = extract_text("British actor Tom Reed met the Scotland Secretary Dan Moss.")
+    assert not any(o for _, _, o in positions(x))

@@ -114,3 +114,20 @@ def test_a_former_office_is_marked_and_leads_nothing(extract_text):
     assert not any(ds.value(a, NG.former) for a in ds.subjects(RDF.predicate, NG.ledBy))
     ok, report = validate(without_runs(ds))
     assert ok, report
+
+
+def test_an_office_of_state_has_its_country_as_organisation(extract_text):
+    """ "French finance minister X": the position's ng:organization is the place France, which
+    is no organisation and so has no leader or member; the graph validates against the shapes."""
+    from newsgraph.graph.records import from_extraction
+
+    x = extract_text("France raised the tax. French finance minister Paul Roux said it would stay.")
+    ds = build_dataset([from_extraction(x)])
+    roux, france = entity_iri("Paul Roux"), entity_iri("France")
+    position = ds.value(roux, NG.holdsPosition)
+    assert (position, NG.title, Literal("finance minister")) in ds
+    assert (position, NG.organization, france) in ds
+    assert (france, RDF.type, NG.Place) in ds
+    assert (roux, NG.memberOf, france) not in ds and (france, NG.ledBy, roux) not in ds
+    ok, report = validate(without_runs(ds))
+    assert ok, report
