@@ -192,13 +192,19 @@ def _context_votes(doc: Doc, start: int, end: int, votes: Votes) -> None:
     # "the pop group Velvet Owls", "Premier League club Eastfield United"
     if start > 0 and doc[start - 1].lower_ in ORG_KIND_NOUNS and doc[start - 1].pos_ == "NOUN":
         votes[ORGANIZATION] += 3
+    # "the armed organisation, Sendero Rojo", "Sendero Rojo, a militant group"
+    root = span.root
+    after_kind = start > 1 and doc[start - 1].text == "," and doc[start - 2].lower_ in ORG_KIND_NOUNS
+    if after_kind or (root.dep_ == "appos" and root.head.lower_ in ORG_KIND_NOUNS):
+        votes[ORGANIZATION] += 2
+    if any(c.dep_ == "appos" and c.lower_ in ORG_KIND_NOUNS for c in root.children):
+        votes[ORGANIZATION] += 2
     if votes.get(PLACE):
         pass  # "US", "UK": acronyms spaCy knows as places stay places
     elif is_acronym(span.text):
         votes[ORGANIZATION] += 2
     elif len(span) == 2 and is_acronym(span[0].text):  # "MEK Iran"
         votes[ORGANIZATION] += 2
-    root = span.root
     # "led by a woman, Maryam Rajavi"; "Eshagh Jahangiri, the regime's Vice-president"
     if root.dep_ == "appos" and root.head.lower_ in PERSON_NOUNS | TITLE_WORDS:
         votes[PERSON] += 2

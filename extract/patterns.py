@@ -33,6 +33,7 @@ ORG_KIND_NOUNS = frozenset({
     "label", "company", "firm", "party", "team", "side", "franchise", "newspaper", "magazine",
     "broadcaster", "charity", "union", "organisation", "organization", "airline", "bank",
     "university", "college", "school", "regiment", "unit", "militia", "society", "association",
+    "movement", "faction",
 })
 # Common nouns that name a kind of person: "led by a woman, Maryam Rajavi".
 PERSON_NOUNS = frozenset({
@@ -119,7 +120,7 @@ TITLE_MODIFIERS = frozenset({
 OWNER_MODIFIERS = frozenset({"former", "ex", "shadow", "deputy", "acting", "interim", "joint"})
 # Titles a company gives, which make the name before them a company: "Brightwater chief executive".
 CORPORATE_TITLES = frozenset({
-    "chief executive", "chief financial", "chief operating", "chairman", "chairwoman", "boss",
+    "chief executive", "chief financial", "chief operating", "chairman", "chairwoman", "chairperson", "boss",
     "ceo", "managing director", "finance director", "executive", "vice-president",
 })
 # Titles a company or a body gives, which take the organisation of their sentence when the
@@ -317,6 +318,22 @@ ROLE_NOUNS = [
     "correspondent", "spokesman", "spokeswoman",
 ]
 ROLE_PREPOSITIONS = ["for", "at", "in", "of", "with"]
+# Adjectives of peoples and regions the demonym table leaves out (their offices belong to a
+# state: "Welsh Secretary"); with the table's words, never an organisation before a role noun.
+REGIONAL_ADJECTIVES = frozenset({
+    "welsh", "scottish", "english", "european", "african", "asian", "latin", "arab", "kurdish",
+    "catalan", "basque", "flemish", "bavarian", "quebecois", "texan", "californian",
+})
+# Role nouns of members that are no office, written after their organisation: "Harbour Echo
+# bassist X", "a Green Alliance politician", "the first Eastfield Rovers player". (Offices
+# there, "Harbour Trust chairman X", are titles: titles.py reads them.)
+MEMBER_NOUNS = [
+    "member", "politician", "player", "footballer", "cricketer", "singer", "guitarist", "drummer",
+    "bassist", "vocalist", "keyboardist", "musician", "frontman", "frontwoman", "songwriter",
+    "columnist", "reporter", "journalist", "correspondent", "scientist", "engineer", "soldier",
+    "pilot", "striker", "midfielder", "defender", "goalkeeper", "pitcher", "quarterback",
+    "employee", "staffer", "activist", "lawmaker", "legislator", "councillor", "councilor",
+]
 
 VERB_PATTERNS: dict[str, list[list[dict]]] = {
     # "Jane Hart joined the Harbour Trust in 1998."
@@ -367,6 +384,13 @@ VERB_PATTERNS: dict[str, list[list[dict]]] = {
         {"LEFT_ID": "role", "REL_OP": ">", "RIGHT_ID": "prep",
          "RIGHT_ATTRS": {"DEP": "prep", "LOWER": {"IN": ROLE_PREPOSITIONS}}},
         {"LEFT_ID": "prep", "REL_OP": ">", "RIGHT_ID": "org", "RIGHT_ATTRS": {"DEP": "pobj"}},
+    ]],
+    # "Harbour Echo bassist Dan Moss", "Kim Moss is a Green Alliance politician"
+    "member-compound": [[
+        {"RIGHT_ID": "role", "RIGHT_ATTRS": {"LOWER": {"IN": MEMBER_NOUNS}}},
+        # a nationality is no organisation: "a Welsh singer"
+        {"LEFT_ID": "role", "REL_OP": ">", "RIGHT_ID": "org",
+         "RIGHT_ATTRS": {"DEP": {"IN": ["compound", "nmod"]}, "ENT_TYPE": {"NOT_IN": ["NORP", "GPE"]}}},
     ]],
     # "The current president of the Harbour Trust is Tom Reed", "The trust's chairman is Tom Reed"
     "lead-inverted": [[

@@ -16,7 +16,16 @@ from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
 from .coref import Coreference
-from .patterns import CAREER_NOUNS, LEADER_WORDS, MOVEMENT_WORDS, ORG_KIND_NOUNS, RELATIVE_PRONOUNS, VERB_PATTERNS
+from .names import demonyms
+from .patterns import (
+    CAREER_NOUNS,
+    LEADER_WORDS,
+    MOVEMENT_WORDS,
+    ORG_KIND_NOUNS,
+    REGIONAL_ADJECTIVES,
+    RELATIVE_PRONOUNS,
+    VERB_PATTERNS,
+)
 from .records import Fact
 from .rules import Rule, rule
 from .schema import ORGANIZATION, PERSON, PLACE
@@ -51,14 +60,24 @@ def _trigger_index() -> dict[str, list[tuple[str, dict]]]:
 TRIGGERS = _trigger_index()
 # The token attributes the patterns test, checked here only to choose the sentences a rule's
 # matcher runs on (the matcher itself checks them again, with every other node).
-_TOKEN_ATTRS = {"LEMMA": "lemma_", "LOWER": "lower_", "DEP": "dep_", "POS": "pos_", "TAG": "tag_"}
+_TOKEN_ATTRS = {
+    "LEMMA": "lemma_",
+    "LOWER": "lower_",
+    "DEP": "dep_",
+    "POS": "pos_",
+    "TAG": "tag_",
+    "ENT_TYPE": "ent_type_",
+}
 
 
 def _fits(token: Token, attrs: dict) -> bool:
     """Whether a token fits a node's attributes (the IN lists and plain values patterns use)."""
     for key, want in attrs.items():
         got = getattr(token, _TOKEN_ATTRS[key])
-        if got not in want["IN"] if isinstance(want, dict) else got != want:
+        if isinstance(want, dict):
+            if ("IN" in want and got not in want["IN"]) or ("NOT_IN" in want and got in want["NOT_IN"]):
+                return False
+        elif got != want:
             return False
     return True
 
@@ -154,14 +173,30 @@ class VerbRelations:
                 person = self._person(person_token)
                 if person is None:
                     continue
-                for org_token in (anchors["org"], *anchors["org"].conjuncts):
+                for org_token in self._conjoined_orgs(anchors):
                     org = self._typed(org_token, ORGANIZATION)
                     if org is None and name == "member-team":
                         # "played for Harbour City": a team whatever the NER called it; the type vote settles it
                         org = self._typed(org_token, PLACE) or self._typed(org_token, PERSON)
                         org = None if org == person else org
+                    if name == "member-compound" and (
+                        org_token.lower_ in demonyms() or org_token.lower_ in REGIONAL_ADJECTIVES
+                    ):
+                        continue  # "a Welsh singer": a people, whatever the NER said
                     if org is not None:
                         yield from self._facts(name, anchors, person, org, sent, r)
+
+    @staticmethod
+    def _conjoined_orgs(anchors: dict[str, Token]) -> list[Token]:
+        """The organisation and those conjoined to it: "for the Hawks, the Kings and the
+        Magic"; "a member of the Academy and of the Society" (conjoined prepositions)."""
+        org = anchors["org"]
+        out = [org, *org.conjuncts]
+        prep = anchors.get("prep")
+        if prep is not None:
+            for other in prep.conjuncts:
+                out += [c for c in other.children if c.dep_ == "pobj"]
+        return out
 
     @staticmethod
     def _facts(name: str, anchors: dict[str, Token], person: str, org: str, sent: Span, r: Rule) -> Iterator[Fact]:
@@ -222,6 +257,8 @@ class VerbRelations:
             return poss if poss is not None else self._subject(role.head) if role.head.pos_ == "VERB" else None
         if role.dep_ == "appos":
             return role.head
+        if role.dep_ == "compound" and self.ent[role.head.i] is not None:
+            return role.head  # "Harbour Echo bassist Dan Moss"
         if role.dep_ == "pobj":
             prep = role.head
             return self._subject(prep.head) if prep.lower_ == "as" and prep.head.pos_ in {"AUX", "VERB"} else None

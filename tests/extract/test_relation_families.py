@@ -314,3 +314,28 @@ def test_an_office_of_state_takes_its_country(extract_text, text, position):
 def test_a_region_or_a_profession_is_no_office_of_state(extract_text):
     x = extract_text("British actor Tom Reed met the Scotland Secretary Dan Moss.")
     assert not any(o for _, _, o in positions(x))
+
+
+@pytest.mark.parametrize(
+    "text, person, org",
+    [
+        # a member's role noun after the organisation
+        ("Harbour Echo bassist Dan Moss said the tour would go ahead.", "Dan Moss", "Harbour Echo"),
+        ("Joan Hart is an Irish Labour Party politician who served as minister.", "Joan Hart", "Irish Labour Party"),
+        # conjoined prepositions: "a member of A and of B"
+        ("Tom Reed is a member of the Harbour Academy and of the Eastfield Society.", "Tom Reed", "Eastfield Society"),
+    ],
+)
+def test_member_nouns_and_conjoined_prepositions(extract_text, text, person, org):
+    assert (person, org) in pairs(extract_text(text), "memberOf")
+
+
+def test_a_nationality_before_a_role_noun_is_no_organisation(extract_text):
+    assert not pairs(extract_text("Tom Reed is a Welsh singer."), "memberOf")
+
+
+def test_a_name_after_a_kind_of_organisation_and_a_comma_is_the_organisation(extract_text):
+    x = extract_text(
+        "The video showed support for the Peruvian Maoist terrorist organization, Sendero Rojo and its leader Tom Reed."
+    )
+    assert ("Sendero Rojo", "Tom Reed") in pairs(x, "ledBy")
