@@ -14,10 +14,12 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
+from .coref import first_names
 from .linking import NameIndex, link_short_names
-from .names import canonical_label, clean, initials, is_acronym, name_key, person_like, strip_name
+from .names import canonical_label, clean, demonyms, initials, is_acronym, name_key, person_like, strip_name
 from .patterns import (
     ARTICLES,
+    CALENDAR_NAMES,
     CUE_VERBS,
     GENERIC_PARTY_WORDS,
     GROUP_NOUNS,
@@ -26,6 +28,8 @@ from .patterns import (
     LEADING_CUES,
     LONG_NAME_JOINERS,
     NAME_CONNECTORS,
+    NAME_PARTICLES,
+    NAMED_THING_WORDS,
     ORG_KIND_NOUNS,
     ORG_WORDS,
     PARTY_ADJECTIVES,
@@ -189,6 +193,16 @@ def _context_votes(doc: Doc, start: int, end: int, votes: Votes) -> None:
         votes[PERSON] += 3
     if words & ORG_WORDS:
         votes[ORGANIZATION] += 3
+    elif (
+        2 <= end - start <= 3
+        and all(t.is_title for t in span)
+        and span[0].lower_ in first_names()
+        and span[0].lower_ not in CALENDAR_NAMES
+        and span[0].lower_ not in demonyms()  # "French Foreign Legion"
+        and span[-1].tag_ != "NNPS"  # "Carolina Panthers", "Bonita Springs"
+        and not words & (ORG_KIND_NOUNS | PLACE_WORDS | NAMED_THING_WORDS)
+    ):
+        votes[PERSON] += 1  # "Alexandra Colen": a known first name and a surname, whatever the NER said
     # "the pop group Velvet Owls", "Premier League club Eastfield United"
     if start > 0 and doc[start - 1].lower_ in ORG_KIND_NOUNS and doc[start - 1].pos_ == "NOUN":
         votes[ORGANIZATION] += 3
@@ -257,6 +271,8 @@ def raw_mentions(doc: Doc) -> list[RawMention]:
                 continue
             if etype == ORGANIZATION or doc[e - 1].lower_ in ORG_WORDS:
                 e = _extend_of(doc, s, e)
+            while e < len(doc) and e - s >= 2 and doc[e - 1].lower_ in NAME_PARTICLES and doc[e].is_title:
+                e += 1  # "Carl Joachim von der | Esch": a name never ends in its particle
             if not _plausible(doc, s, e, ent.label_):
                 continue
             m = out.setdefault((s, e), RawMention(s, e, text=doc[s:e].text))

@@ -293,12 +293,12 @@ LEADING_DIRECTORS = frozenset({"managing", "executive", "general"})
 MEMBER_VERBS_OBJECT = ["join", "rejoin", "captain", "represent"]
 MEMBER_VERBS_PREP = ["work", "serve", "fight", "enlist", "teach", "lecture", "compete"]
 # Verbs of teams: what one plays or signs for is a team, whatever the NER called it ("Harbour City").
-TEAM_VERBS = ["play", "sign", "transfer", "loan"]
+TEAM_VERBS = ["play", "sign", "transfer", "loan", "trade", "draft"]
 TEAM_PREPOSITIONS = ["for", "with", "to"]
 # Nouns of a stretch of work: "began his career with Harbour City", "a spell at Eastfield".
 CAREER_NOUNS = ["career", "spell", "stint", "tenure", "season", "seasons", "years"]
 MEMBER_PREPOSITIONS = ["for", "with", "at", "in", "on"]
-MEMBER_VERBS_PASSIVE = ["sign", "draft", "recruit", "employ", "hire", "elect", "appoint", "loan"]
+MEMBER_VERBS_PASSIVE = ["sign", "draft", "recruit", "employ", "hire", "elect", "appoint", "loan", "trade"]
 MEMBER_PASSIVE_PREPOSITIONS = ["to", "by"]
 LEAD_VERBS_OBJECT = ["lead", "head", "chair", "run", "found", "direct", "command", "manage", "co-found"]
 # Role nouns that belong to an organisation named after a preposition: "a politician for the
@@ -318,6 +318,19 @@ ROLE_NOUNS = [
     "correspondent", "spokesman", "spokeswoman",
 ]
 ROLE_PREPOSITIONS = ["for", "at", "in", "of", "with"]
+# Last words of named places and things that often start with a first name: "Christ Church",
+# "Betty Hale Gallery", "Elektra Records", "Adler Arena".
+NAMED_THING_WORDS = frozenset({
+    "church", "gallery", "records", "orchestra", "arena", "stadium", "hall", "museum", "theatre",
+    "theater", "cup", "award", "awards", "prize", "festival", "bridge", "street", "road", "avenue",
+    "park", "square", "island", "county", "city", "hotel", "house", "centre", "center", "airport",
+})
+# First names that are also months or seasons: "June List" names no person.
+CALENDAR_NAMES = frozenset({"january", "april", "may", "june", "july", "august", "summer", "autumn"})
+# Lower-case particles inside personal names, never their last word: "Carl von der Esch".
+NAME_PARTICLES = frozenset({
+    "von", "van", "der", "den", "de", "da", "di", "del", "della", "du", "le", "la", "bin", "ibn",
+})
 # Adjectives of peoples and regions the demonym table leaves out (their offices belong to a
 # state: "Welsh Secretary"); with the table's words, never an organisation before a role noun.
 REGIONAL_ADJECTIVES = frozenset({

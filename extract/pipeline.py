@@ -175,8 +175,8 @@ def _retype(entities: list[Entity], facts: list[Fact], quotes: list[Quote]) -> l
             # of an office of state ("French finance minister") stays a place
             if f.object and (corporate or f.object not in countries):
                 org_votes[f.object] += 2 + 3 * corporate
-        elif f.predicate == "memberOf" and f.rule == "member-team" and f.object:
-            org_votes[f.object] += 2  # "he played for Harbour City": a team
+        elif f.predicate == "memberOf" and f.rule in {"member-team", "member-passive"} and f.object:
+            org_votes[f.object] += 2  # "he played for Harbour City", "was traded to Y": a team
     for q in quotes:
         if q.speaker and q.speaker_rule:
             speaking[q.speaker] += rule(q.speaker_rule).person_evidence

@@ -24,6 +24,7 @@ from .patterns import (
     ORG_KIND_NOUNS,
     REGIONAL_ADJECTIVES,
     RELATIVE_PRONOUNS,
+    TEAM_VERBS,
     VERB_PATTERNS,
 )
 from .records import Fact
@@ -175,7 +176,8 @@ class VerbRelations:
                     continue
                 for org_token in self._conjoined_orgs(anchors):
                     org = self._typed(org_token, ORGANIZATION)
-                    if org is None and name == "member-team":
+                    team = name == "member-team" or (name == "member-passive" and head.lemma_ in TEAM_VERBS)
+                    if org is None and team:
                         # "played for Harbour City": a team whatever the NER called it; the type vote settles it
                         org = self._typed(org_token, PLACE) or self._typed(org_token, PERSON)
                         org = None if org == person else org
@@ -227,7 +229,9 @@ class VerbRelations:
                 return subj
             if verb.dep_ == "relcl":
                 return self._antecedent(verb.head)
-            if verb.dep_ not in _INHERITS_SUBJECT or verb.head.i == verb.i:
+            if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.dep_ == "prep":
+                verb = verb.head  # "He spent six years there before joining Y": the clause's subject
+            elif verb.dep_ not in _INHERITS_SUBJECT or verb.head.i == verb.i:
                 return None
             verb = verb.head
         return None

@@ -120,3 +120,18 @@ def test_an_honorific_and_a_surname_fit_surnames_only(extract_text):
     owner = {n: e.label for e in x.entities for n in e.names}
     assert owner.get("Mr Howard") == "Peter Howard" or owner.get("Howard") == "Peter Howard"
     assert not any(e.label == "Howard Lane" and ("Mr Howard" in e.names or "Howard" in e.names) for e in x.entities)
+
+
+def test_a_name_never_ends_in_its_particle(extract_text):
+    """The NER cut "Carl Jonas von der | Esch": the particle continues to the capitalised word."""
+    x = extract_text("Carl Jonas von der Esch was a Swedish politician. He later joined the June List.")
+    assert "Carl Jonas von der Esch" in by_label(x)
+
+
+def test_a_known_first_name_and_a_surname_is_a_person(extract_text):
+    """The NER calls "Alexandra Hale" an organisation; a known first name outvotes it, but not
+    a month ("June List") or a nationality."""
+    x = by_label(extract_text("Tom Reed is married to Alexandra Hale, a former member of the Eastfield Council."))
+    assert x["Alexandra Hale"].type == "Person"
+    y = by_label(extract_text("Carl Jonas von der Esch was a Swedish politician. He later joined the June List."))
+    assert y["June List"].type == "Organization"

@@ -339,3 +339,20 @@ def test_a_name_after_a_kind_of_organisation_and_a_comma_is_the_organisation(ext
         "The video showed support for the Peruvian Maoist terrorist organization, Sendero Rojo and its leader Tom Reed."
     )
     assert ("Sendero Rojo", "Tom Reed") in pairs(x, "ledBy")
+
+
+@pytest.mark.parametrize(
+    "text, person, org",
+    [
+        # a verb after a preposition takes the clause's subject
+        (
+            "Jared Hale is a former football player. He spent six years with the Vikings before joining "
+            "the Chicago Bears as a free agent in 2014.",
+            "Jared Hale",
+            "Chicago Bears",
+        ),
+        ("In 2015, Jared Hale was traded to the Carolina Panthers.", "Jared Hale", "Carolina Panthers"),
+    ],
+)
+def test_members_by_participles_and_trades(extract_text, text, person, org):
+    assert (person, org) in pairs(extract_text(text), "memberOf")
