@@ -337,6 +337,18 @@ REGIONAL_ADJECTIVES = frozenset({
     "welsh", "scottish", "english", "european", "african", "asian", "latin", "arab", "kurdish",
     "catalan", "basque", "flemish", "bavarian", "quebecois", "texan", "californian",
 })
+# A party's member named by the party's noun or adjective: "elected as a Whig", "a Republican
+# member", "the Democratic candidate" (capitalised: "a liberal member" names no party).
+PARTY_MEMBER_NOUNS = [
+    "democrat", "democratic", "republican", "whig", "tory", "conservative", "liberal", "socialist",
+    "communist", "federalist", "independent", "unionist", "nationalist", "labour", "labor",
+    "green", "progressive", "populist",
+]
+# Role nouns a party's noun or adjective makes a party member: "a Republican senator".
+PARTY_ROLE_NOUNS = [
+    "member", "candidate", "nominee", "senator", "congressman", "congresswoman", "representative",
+    "politician", "councillor", "councilor", "legislator", "lawmaker", "delegate", "deputy",
+]
 # Role nouns of members that are no office, written after their organisation: "Harbour Echo
 # bassist X", "a Green Alliance politician", "the first Eastfield Rovers player". (Offices
 # there, "Harbour Trust chairman X", are titles: titles.py reads them.)
@@ -404,6 +416,18 @@ VERB_PATTERNS: dict[str, list[list[dict]]] = {
         # a nationality is no organisation: "a Welsh singer"
         {"LEFT_ID": "role", "REL_OP": ">", "RIGHT_ID": "org",
          "RIGHT_ATTRS": {"DEP": {"IN": ["compound", "nmod"]}, "ENT_TYPE": {"NOT_IN": ["NORP", "GPE"]}}},
+    ]],
+    # "He was elected as a Whig", "She ran as an Independent"
+    "member-party-as": [[
+        {"RIGHT_ID": "prep", "RIGHT_ATTRS": {"LOWER": {"IN": ["as"]}, "DEP": "prep"}},
+        {"LEFT_ID": "prep", "REL_OP": ">", "RIGHT_ID": "org",
+         "RIGHT_ATTRS": {"DEP": "pobj", "LOWER": {"IN": PARTY_MEMBER_NOUNS}, "IS_TITLE": True}},
+    ]],
+    # "a Republican member of the House", "the Democratic candidate"
+    "member-party-role": [[
+        {"RIGHT_ID": "role", "RIGHT_ATTRS": {"LOWER": {"IN": PARTY_ROLE_NOUNS}}},
+        {"LEFT_ID": "role", "REL_OP": ">", "RIGHT_ID": "org",
+         "RIGHT_ATTRS": {"DEP": {"IN": ["amod", "compound"]}, "LOWER": {"IN": PARTY_MEMBER_NOUNS}, "IS_TITLE": True}},
     ]],
     # "The current president of the Harbour Trust is Tom Reed", "The trust's chairman is Tom Reed"
     "lead-inverted": [[

@@ -69,7 +69,8 @@ def extract_doc(doc: Doc, article: Article) -> DocumentExtraction:
     quotes, claims, speakers = extract_quotes(
         doc, entities.of_token, entities.types, text, entities.labels(), titles, spans
     )
-    facts += list(VerbRelations(doc, entities.of_token, entities.types, speakers.coref, speakers.in_quote).facts())
+    verbs = VerbRelations(doc, entities.of_token, entities.types, speakers.coref, speakers.in_quote, entities.new_org)
+    facts += list(verbs.facts())
     # spaCy read a copy with plain spaces and blanked boilerplate: the words come from the original
     quotes = [replace(q, text=article.text[q.start : q.end]) for q in quotes]
     claims = [replace(c, text=article.text[c.start : c.end]) for c in claims]
@@ -162,6 +163,11 @@ class _Entities:
         return key
 
 
+# memberships whose organisation is one whatever the NER said: "played for Harbour City", "was
+# traded to Y", "elected as a Christian Democrat"
+_TEAM_OR_PARTY_RULES = frozenset({"member-team", "member-passive", "member-party-as", "member-party-role"})
+
+
 def _retype(entities: list[Entity], facts: list[Fact], quotes: list[Quote]) -> list[Entity]:
     """Evidence from roles: a held title or a speaking role makes a name a person; the
     organisation of a title or a team played for, an organisation."""
@@ -175,7 +181,7 @@ def _retype(entities: list[Entity], facts: list[Fact], quotes: list[Quote]) -> l
             # of an office of state ("French finance minister") stays a place
             if f.object and (corporate or f.object not in countries):
                 org_votes[f.object] += 2 + 3 * corporate
-        elif f.predicate == "memberOf" and f.rule in {"member-team", "member-passive"} and f.object:
+        elif f.predicate == "memberOf" and f.object and f.rule in _TEAM_OR_PARTY_RULES:
             org_votes[f.object] += 2  # "he played for Harbour City", "was traded to Y": a team
     for q in quotes:
         if q.speaker and q.speaker_rule:

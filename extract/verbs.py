@@ -9,7 +9,7 @@ or it is a pronoun the coreference reading resolves ("He served with the Navy").
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 
 from spacy.matcher import DependencyMatcher
 from spacy.tokens import Doc, Span, Token
@@ -133,12 +133,14 @@ class VerbRelations:
         entity_type: Mapping[str, str],
         coref: Coreference | None,
         in_quote: list[bool],
+        new_org: Callable[[int, int], str] | None = None,
     ) -> None:
         self.doc = doc
         self.ent = entity_of_token
         self.etype = entity_type
         self.coref = coref
         self.in_quote = in_quote
+        self.new_org = new_org
 
     def facts(self) -> Iterator[Fact]:
         doc = self.doc
@@ -152,7 +154,7 @@ class VerbRelations:
             anchors = self._anchors(name, token_ids)
             if anchors is None:
                 continue
-            head = anchors.get("verb") or anchors["role"]
+            head = anchors.get("verb") or anchors.get("role") or anchors["prep"].head
             if self.in_quote[head.i] or any(c.dep_ == "neg" for c in head.children):
                 continue
             role = anchors.get("role")
@@ -185,8 +187,24 @@ class VerbRelations:
                         org_token.lower_ in demonyms() or org_token.lower_ in REGIONAL_ADJECTIVES
                     ):
                         continue  # "a Welsh singer": a people, whatever the NER said
+                    if org is None and name.startswith("member-party") and self.new_org is not None:
+                        org = self._party(org_token)
                     if org is not None:
                         yield from self._facts(name, anchors, person, org, sent, r)
+
+    def _party(self, word: Token) -> str | None:
+        """The party a capitalised party noun or adjective names, with the capitalised words
+        compounded before it ("a Christian Democrat"): an organisation made of those words."""
+        start = word.i
+        while start > 0 and self.doc[start - 1].dep_ == "compound" and self.doc[start - 1].is_title:
+            start -= 1
+        named = {self.ent[i] for i in range(start, word.i + 1)}
+        if len(named) == 1 and None not in named:
+            return named.pop()  # "Christian Democrat" the NER called a person: the type vote settles it
+        if named != {None}:
+            return None
+        assert self.new_org is not None
+        return self.new_org(start, word.i + 1)
 
     @staticmethod
     def _conjoined_orgs(anchors: dict[str, Token]) -> list[Token]:

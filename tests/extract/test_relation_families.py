@@ -356,3 +356,22 @@ def test_a_name_after_a_kind_of_organisation_and_a_comma_is_the_organisation(ext
 )
 def test_members_by_participles_and_trades(extract_text, text, person, org):
     assert (person, org) in pairs(extract_text(text), "memberOf")
+
+
+@pytest.mark.parametrize(
+    "text, person, party",
+    [
+        ("Tom Reed was elected as a Whig to the Harbour Council.", "Tom Reed", "Whig"),
+        ("In 1998 Carl Hale returned to politics as a Christian Democrat.", "Carl Hale", "Christian Democrat"),
+        ("Tom Reed was a Republican member of the Eastfield Assembly.", "Tom Reed", "Republican"),
+        ("In the election, Gerald Hale, the Republican candidate, lost the race.", "Gerald Hale", "Republican"),
+    ],
+)
+def test_a_party_named_by_its_noun_or_adjective(extract_text, text, person, party):
+    x = extract_text(text)
+    assert (person, party) in pairs(x, "memberOf")
+    assert next(e for e in x.entities if e.label == party).type == "Organization"
+
+
+def test_a_lower_case_party_word_names_no_party(extract_text):
+    assert not pairs(extract_text("Tom Reed was seen as a liberal."), "memberOf")
