@@ -158,7 +158,9 @@ GROUP_NOUNS = frozenset({
     "organization", "campaign", "alliance", "front", "council", "committee", "union",
     "network", "resistance", "team", "company", "firm", "regime",
 })
-LEAD_VERBS = frozenset({"lead", "head", "chair", "run", "found", "direct", "command"})
+LEAD_VERBS = frozenset({"lead", "head", "chair", "run", "found", "co-found", "direct", "command"})
+# Verbs of forming a group, which make its members, not its leaders: "the band was formed by X".
+FORMING_VERBS = frozenset({"form", "co-form"})
 # Organisations whose leaders are members by definition: "a party's leader is its member".
 PARTY_WORDS = frozenset({
     "party", "labour", "labor", "tories", "tory", "conservatives", "conservative", "democrats",
@@ -290,7 +292,7 @@ LEADING_DIRECTORS = frozenset({"managing", "executive", "general"})
 # Each pattern names its anchors "verb" (or "role"), "subject" and "org"; every rule has its
 # invented sentence in rules.py. A subject that is a pronoun is read through the coreference.
 # fmt: off
-MEMBER_VERBS_OBJECT = ["join", "rejoin", "captain", "represent"]
+MEMBER_VERBS_OBJECT = ["join", "rejoin", "captain", "represent", "form", "co-form"]
 MEMBER_VERBS_PREP = ["work", "serve", "fight", "enlist", "teach", "lecture", "compete"]
 # Verbs of teams: what one plays or signs for is a team, whatever the NER called it ("Harbour City").
 TEAM_VERBS = ["play", "sign", "transfer", "loan", "trade", "draft"]

@@ -71,6 +71,7 @@ def extract_doc(doc: Doc, article: Article) -> DocumentExtraction:
     )
     verbs = VerbRelations(doc, entities.of_token, entities.types, speakers.coref, speakers.in_quote, entities.new_org)
     facts += list(verbs.facts())
+    facts += list(rel.members_of_leaders(facts, entities.labels()))
     # spaCy read a copy with plain spaces and blanked boilerplate: the words come from the original
     quotes = [replace(q, text=article.text[q.start : q.end]) for q in quotes]
     claims = [replace(c, text=article.text[c.start : c.end]) for c in claims]

@@ -18,6 +18,7 @@ from .patterns import (
     BRIDGING_REACH,
     BRIDGING_TITLES,
     COPULAS,
+    FORMING_VERBS,
     GENERIC_PARTY_WORDS,
     GROUP_NOUNS,
     HONORIFICS,
@@ -397,6 +398,20 @@ class Relations(Titles):
                     title=f.title if former(f.title) else None,
                 )
 
+    @staticmethod
+    def members_of_leaders(facts: list[Fact], org_names: dict[str, str]) -> Iterator[Fact]:
+        """Who leads or founded an organisation by a verb ("X heads Y", "Y was founded by X")
+        belongs to it, as a titled leader does; a movement's leader has followers, not fellow
+        members ("the movement led by X")."""
+        member = rule("leader-implies-member")
+        for f in facts:
+            if f.predicate != "ledBy" or f.object is None or f.rule not in {"led-by", "lead-verb"}:
+                continue
+            if (org_names.get(f.subject, "").lower().split() or [""])[-1] in MOVEMENT_WORDS:
+                continue
+            method = f"{f.rule}+{member.name}"
+            yield Fact(f.object, "memberOf", f.subject, f.start, f.end, member.confidence, method)
+
     def members_of_parts(self, facts: list[Fact]) -> Iterator[Fact]:
         """A member of a committee that is part of Y is a member of Y."""
         parts = {(f.subject, f.object) for f in facts if f.predicate == "partOf"}
@@ -410,7 +425,8 @@ class Relations(Titles):
                         )
 
     def lead_verbs(self) -> Iterator[Fact]:
-        """ "Y is led by X", "the movement headed by X", "the Authority, which is headed by X".
+        """ "Y is led by X", "the movement headed by X", "the Authority, which is headed by X";
+        "the band was formed by X and Y" (members, not leaders).
 
         Code, not a DependencyMatcher pattern: the subject may be a group named only by a
         description ("the Iranian opposition movement"), which becomes an organisation here,
@@ -418,7 +434,8 @@ class Relations(Titles):
         (``verbs.py``)."""
         doc = self.doc
         for t in doc:
-            if t.pos_ != "VERB" or t.lemma_.lower() not in LEAD_VERBS:
+            forming = t.lemma_.lower() in FORMING_VERBS
+            if t.pos_ != "VERB" or (t.lemma_.lower() not in LEAD_VERBS and not forming):
                 continue
             sent = t.sent
             span = (sent.start_char, sent.end_char)
@@ -426,7 +443,10 @@ class Relations(Titles):
             if agent is None:
                 continue
             pobj = next((c for c in agent.children if c.dep_ == "pobj"), None)
-            person = self._person_at(pobj)
+            # "formed by guitarist A and bassist B": each conjoined name
+            people = [
+                p for p in (self._person_at(x) for x in ([pobj, *pobj.conjuncts] if pobj is not None else [])) if p
+            ]
             subj = next((c for c in t.children if c.dep_ == "nsubjpass"), None)
             if subj is None and t.dep_ == "acl":
                 subj = t.head  # "the movement led by X"
@@ -436,9 +456,14 @@ class Relations(Titles):
             # real subject on a conjunct; take the nearest one that names a group
             candidates = sorted([subj, *subj.conjuncts], key=lambda c: abs(t.i - c.i)) if subj is not None else []
             for cand in candidates:
-                org = self._org_at(cand, self.new_org)
-                if person and org:
-                    yield Fact(org, "ledBy", person, span[0], span[1], rule("led-by").confidence, "led-by")
+                org = self._org_at(cand, self.new_org) if people else None
+                if org:
+                    for person in people:
+                        if forming:  # "the band was formed by X": a founding member
+                            formed = rule("formed-by")
+                            yield Fact(person, "memberOf", org, span[0], span[1], formed.confidence, formed.name)
+                        else:
+                            yield Fact(org, "ledBy", person, span[0], span[1], rule("led-by").confidence, "led-by")
                     break
 
     def _person_at(self, tok: Token | None) -> str | None:

@@ -202,6 +202,8 @@ _ALL = (
     ),
     Rule("post-nominal", "fact", 0.85, "Fellow guest Ann Hale MP was also hit by the paint.", person_evidence=3),
     Rule("lead-inverted", "fact", 0.8, "The current president of the Harbour Trust is Tom Reed."),
+    Rule("leader-implies-member", "fact", 0.7, "Kim Moss heads the Harbour Trust."),
+    Rule("formed-by", "fact", 0.7, "The Blue Owls were formed in 1976 by guitarist Tom Reed and bassist Dan Moss."),
     Rule("member-verb", "fact", 0.7, "Jane Hart joined the Harbour Trust in 1998."),
     Rule("member-verb-prep", "fact", 0.7, "Tom Reed worked for the Harbour Trust for six years."),
     Rule("member-team", "fact", 0.75, "Tom Reed played for Eastfield Rovers for six seasons."),

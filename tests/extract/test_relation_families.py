@@ -375,3 +375,16 @@ def test_a_party_named_by_its_noun_or_adjective(extract_text, text, person, part
 
 def test_a_lower_case_party_word_names_no_party(extract_text):
     assert not pairs(extract_text("Tom Reed was seen as a liberal."), "memberOf")
+
+
+def test_a_group_formed_by_people_has_them_as_members_not_leaders(extract_text):
+    x = extract_text("The Blue Owls were formed in 1976 by guitarist Tom Reed and bassist Dan Moss.")
+    assert {("Tom Reed", "Blue Owls"), ("Dan Moss", "Blue Owls")} <= pairs(x, "memberOf")
+    assert not pairs(x, "ledBy")
+
+
+def test_a_leader_by_verb_is_a_member_but_a_movements_is_not(extract_text):
+    assert ("Kim Moss", "Harbour Trust") in pairs(extract_text("Kim Moss heads the Harbour Trust."), "memberOf")
+    x = extract_text("The Eastfield movement is led by Tom Reed.")
+    assert ("Eastfield movement", "Tom Reed") in pairs(x, "ledBy")
+    assert not pairs(x, "memberOf")
