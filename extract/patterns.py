@@ -360,6 +360,7 @@ MEMBER_NOUNS = [
     "columnist", "reporter", "journalist", "correspondent", "scientist", "engineer", "soldier",
     "pilot", "striker", "midfielder", "defender", "goalkeeper", "pitcher", "quarterback",
     "employee", "staffer", "activist", "lawmaker", "legislator", "councillor", "councilor",
+    "officer",
 ]
 
 VERB_PATTERNS: dict[str, list[list[dict]]] = {
@@ -418,6 +419,15 @@ VERB_PATTERNS: dict[str, list[list[dict]]] = {
         # a nationality is no organisation: "a Welsh singer"
         {"LEFT_ID": "role", "REL_OP": ">", "RIGHT_ID": "org",
          "RIGHT_ATTRS": {"DEP": {"IN": ["compound", "nmod"]}, "ENT_TYPE": {"NOT_IN": ["NORP", "GPE"]}}},
+    ]],
+    # "The pitcher for the Harbour Hawks was Tom Reed"
+    "member-inverted": [[
+        {"RIGHT_ID": "role", "RIGHT_ATTRS": {"LOWER": {"IN": MEMBER_NOUNS}, "DEP": "nsubj"}},
+        {"LEFT_ID": "role", "REL_OP": "<", "RIGHT_ID": "verb", "RIGHT_ATTRS": {"LEMMA": "be"}},
+        {"LEFT_ID": "role", "REL_OP": ">", "RIGHT_ID": "prep",
+         "RIGHT_ATTRS": {"DEP": "prep", "LOWER": {"IN": ROLE_PREPOSITIONS}}},
+        {"LEFT_ID": "prep", "REL_OP": ">", "RIGHT_ID": "org", "RIGHT_ATTRS": {"DEP": "pobj"}},
+        {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "person", "RIGHT_ATTRS": {"DEP": "attr"}},
     ]],
     # "He was elected as a Whig", "She ran as an Independent"
     "member-party-as": [[

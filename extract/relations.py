@@ -333,11 +333,22 @@ class Relations(Titles):
             # "Ana Lima and Kim Moss of the band Velvet Owls": the organisation after the last name
             while end + 1 < len(doc) and doc[end].lower_ == "and" and self._is(end + 1, PERSON):
                 end = self._mention_end(end + 1)
-            org = self._org_after_name(end)
+            org = self._org_after_name(end) or self._unlabelled_org_after(end)
             person = self.ent[i]
             if org is not None and person is not None:
                 sent = doc[i].sent
                 yield Fact(person, "memberOf", org, sent.start_char, sent.end_char, member.confidence, member.name)
+
+    def _unlabelled_org_after(self, end: int) -> str | None:
+        """ "X of The Tragically Blue": a capitalised "The" inside a sentence starts a name the
+        NER missed; the capitalised words after it name the organisation."""
+        doc = self.doc
+        if self.new_org is None or end + 2 >= len(doc) or doc[end].lower_ != "of" or doc[end + 1].text != "The":
+            return None
+        k = end + 2
+        while k < len(doc) and doc[k].is_title and doc[k].pos_ in {"PROPN", "ADJ", "NOUN", "ADV"} and not self.ent[k]:
+            k += 1
+        return self.new_org(end + 1, k) if k > end + 2 else None
 
     def _org_start(self, x: int) -> bool:
         t = self.doc[x]

@@ -206,8 +206,7 @@ class VerbRelations:
         assert self.new_org is not None
         return self.new_org(start, word.i + 1)
 
-    @staticmethod
-    def _conjoined_orgs(anchors: dict[str, Token]) -> list[Token]:
+    def _conjoined_orgs(self, anchors: dict[str, Token]) -> list[Token]:
         """The organisation and those conjoined to it: "for the Hawks, the Kings and the
         Magic"; "a member of the Academy and of the Society" (conjoined prepositions)."""
         org = anchors["org"]
@@ -216,6 +215,26 @@ class VerbRelations:
         if prep is not None:
             for other in prep.conjuncts:
                 out += [c for c in other.children if c.dep_ == "pobj"]
+        return out + self._listed_after(org)
+
+    def _listed_after(self, tok: Token) -> list[Token]:
+        """The names listed after a token, read from the words where the parser lost the list
+        ("for the 76ers, Harbour City Hawks, Eastfield Kings and Westport Lakers" hung on the
+        subject): each name after a comma or "and", up to the first word that is none."""
+        doc, ent, out = self.doc, self.ent, []
+        end, sent_end = tok.i + 1, tok.sent.end
+        if ent[tok.i] is not None:
+            while end < sent_end and ent[end] == ent[tok.i]:
+                end += 1
+        while end + 1 < sent_end and doc[end].lower_ in {",", "and"}:
+            j = end + 1 + (doc[end + 1].lower_ == "and")
+            j += j < sent_end and doc[j].lower_ == "the"
+            if j >= sent_end or ent[j] is None or self.etype.get(ent[j]) == PERSON:
+                break  # "..., Tom Reed said": a person ends the list
+            out.append(doc[j])
+            end = j
+            while end < sent_end and ent[end] == ent[j]:
+                end += 1
         return out
 
     @staticmethod

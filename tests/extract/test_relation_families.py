@@ -388,3 +388,28 @@ def test_a_leader_by_verb_is_a_member_but_a_movements_is_not(extract_text):
     x = extract_text("The Eastfield movement is led by Tom Reed.")
     assert ("Eastfield movement", "Tom Reed") in pairs(x, "ledBy")
     assert not pairs(x, "memberOf")
+
+
+@pytest.mark.parametrize(
+    "text, person, org",
+    [
+        ("The pitcher for the Harbour Hawks was Tom Reed.", "Tom Reed", "Harbour Hawks"),
+        ("Arthur Hale was a senior British Army officer.", "Arthur Hale", "British Army"),
+        # a capitalised "The" inside a sentence starts a name the NER missed
+        ("Murray toured Canada with Paul Hale and Rob Baker of The Tragically Blue.", "Rob Baker", "Tragically Blue"),
+        # a list the parser lost: read from the words
+        (
+            "Mark Hale is a former basketball player. He played for the 76ers, San Antonio Spurs, "
+            "Kansas City Kings and Los Angeles Lakers.",
+            "Mark Hale",
+            "Kansas City Kings",
+        ),
+    ],
+)
+def test_inverted_roles_unlabelled_bands_and_lost_lists(extract_text, text, person, org):
+    assert (person, org) in pairs(extract_text(text), "memberOf")
+
+
+def test_a_person_ends_a_list_of_teams(extract_text):
+    x = extract_text("Tom Reed is a footballer. He played for Harbour City, Eastfield Rovers, Dan Moss said.")
+    assert not any(o == "Dan Moss" for _, o in pairs(x, "memberOf"))
