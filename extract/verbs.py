@@ -229,7 +229,8 @@ class VerbRelations:
         while end + 1 < sent_end and doc[end].lower_ in {",", "and"}:
             j = end + 1 + (doc[end + 1].lower_ == "and")
             j += j < sent_end and doc[j].lower_ == "the"
-            if j >= sent_end or ent[j] is None or self.etype.get(ent[j]) == PERSON:
+            key = ent[j] if j < sent_end else None
+            if key is None or self.etype.get(key) == PERSON:
                 break  # "..., Tom Reed said": a person ends the list
             out.append(doc[j])
             end = j
