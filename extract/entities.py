@@ -585,8 +585,21 @@ def _entity(doc: Doc, key: str, mentions: list[RawMention], *, ambiguous: bool) 
     """One entity of the document from its mentions: names, label, type vote."""
     votes = new_votes()
     names: list[str] = []
+    # "Martin Hale ... Hale ... Hale": the small model labels a lone surname an organisation
+    # or a place more often than a full name; where a full name with a known first name reads
+    # as a person, the one-word mentions' other labels count a quarter
+    person_named = any(
+        m.end - m.start >= 2
+        and doc[m.start].lower_ in first_names()
+        and doc[m.start].lower_ not in CALENDAR_NAMES
+        and vote_type(m.votes) == PERSON
+        for m in mentions
+    )
     for m in mentions:
-        add_votes(votes, m.votes)
+        if person_named and m.end - m.start == 1:
+            add_votes(votes, {t: v if t == PERSON else v / 4 for t, v in m.votes.items()})
+        else:
+            add_votes(votes, m.votes)
         written = m.text
         if m.start > 0 and _is_honorific(doc[m.start - 1]):
             written = f"{doc[m.start - 1].text} {written}"

@@ -135,3 +135,15 @@ def test_a_known_first_name_and_a_surname_is_a_person(extract_text):
     assert x["Alexandra Hale"].type == "Person"
     y = by_label(extract_text("Carl Jonas von der Esch was a Swedish politician. He later joined the June List."))
     assert y["June List"].type == "Organization"
+
+
+def test_lone_surnames_the_ner_calls_organisations_do_not_outvote_the_full_name(extract_text):
+    """A full name with a known first name reads as a person; the lone surname's organisation
+    and place labels count a quarter."""
+    x = extract_text(
+        "Martin Hale (born December 16, 1969) is an Austrian former ice hockey player. Born in Vienna, "
+        "Hale began his career with Graz EC. After a brief return to Vienna, Hale moved to Germany, "
+        "playing for the Eastfield Eagles. In 2005, Hale returned to Austria. In 2010, Hale retired in "
+        "Austria. In 2012, Hale returned to Vienna."
+    )
+    assert by_label(x)["Martin Hale"].type == "Person"
