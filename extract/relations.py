@@ -494,6 +494,9 @@ class Relations(Titles):
             return self.ent[tok.i]
         if tok.dep_ == "appos" and self._is(tok.head.i, ORGANIZATION):
             return self.ent[tok.head.i]  # "Northwind Systems, the software company founded by X"
+        named = next((c for c in tok.children if c.dep_ == "compound" and self._is(c.i, ORGANIZATION)), None)
+        if named is not None and tok.lower_ in ORG_KIND_NOUNS and tok.lower_ not in MOVEMENT_WORDS | {"faction"}:
+            return self.ent[named.i]  # "the HDA party, founded by X": the party named before the noun
         if new_org is not None and tok.lower_ in GROUP_NOUNS:
             # "the Iranian opposition movement is led by ...": the phrase names a group
             left = min((c.i for c in tok.children if c.dep_ in {"amod", "compound"} and c.i < tok.i), default=tok.i)

@@ -348,7 +348,37 @@ class Titles:
             if self.ent[end] != first and self._is(end, ORGANIZATION) and doc[end - 1].text == ")":
                 org = self.ent[end]
             end += 1
-        return end, org
+        return self._circumstance_end(end, hi), org
+
+    def _circumstance_end(self, end: int, hi: int) -> int:
+        """Past a place or a time after the organisation: "the leader of the Harbour Party in
+        Eastland (1990–1995)", "chairman of Y from 2001 to 2004"."""
+        doc = self.doc
+        while end < hi:
+            if doc[end].lower_ in {"in", "of"} and end + 1 < hi and self._is(end + 1, PLACE):
+                end = self._mention_end(end + 1)
+            elif doc[end].text == "(":
+                close = next((k for k in range(end + 1, hi) if doc[k].text == ")"), None)
+                inside = doc[end + 1 : close] if close is not None else None
+                dated = inside is not None and all(
+                    t.ent_type_ == "DATE" or t.is_punct or any(c.isdigit() for c in t.text) for t in inside
+                )
+                if close is None or not dated:
+                    break
+                end = close + 1
+            elif (
+                doc[end].lower_ in {"from", "since", "until", "between"}
+                and end + 1 < hi
+                and doc[end + 1].ent_type_ == "DATE"
+            ):
+                end += 1
+                while end < hi and (doc[end].ent_type_ == "DATE" or doc[end].lower_ in {"to", "and"}):
+                    end += 1
+            else:
+                break
+        while end < hi and doc[end].lower_ in {"and", "then"} and all(t.lower_ in {"and", "then"} for t in doc[end:hi]):
+            end += 1  # "... (1990–1995) and then returned": the clause after is no part of the title
+        return end
 
     def _org_antecedent(self, i: int) -> str | None:
         """ "Its": the organisation that is the subject of the nearest clause before (this

@@ -413,3 +413,26 @@ def test_inverted_roles_unlabelled_bands_and_lost_lists(extract_text, text, pers
 def test_a_person_ends_a_list_of_teams(extract_text):
     x = extract_text("Tom Reed is a footballer. He played for Harbour City, Eastfield Rovers, Dan Moss said.")
     assert not any(o == "Dan Moss" for _, o in pairs(x, "memberOf"))
+
+
+def test_a_party_named_before_its_kind_noun_is_what_the_passive_is_about(extract_text):
+    """ "the KERAN party, founded by X": the party the NER named, not a new "KERAN party"."""
+    x = extract_text(
+        "In 2013, she was elected to the National Assembly from Eastland District representing the KERAN "
+        "party, founded by the former president Tom Reed."
+    )
+    assert ("KERAN", "Tom Reed") in pairs(x, "ledBy")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tom Reed was the leader of the Harbour Party in Eastland.",
+        "After Dan Moss defeated him, Tom Reed was a leader of the Harbour Party in Eastland (1990–1995) "
+        "and then returned to Canada.",
+    ],
+)
+def test_a_place_or_a_time_after_the_organisation_ends_no_title(extract_text, text):
+    x = extract_text(text)
+    assert ("Tom Reed", "leader", "Harbour Party") in positions(x)
+    assert ("Harbour Party", "Tom Reed") in pairs(x, "ledBy")
