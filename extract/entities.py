@@ -40,6 +40,7 @@ from .patterns import (
     POSSESSIVE_ENDINGS,
     POST_NOMINAL_TITLES,
     QUOTE_CHARS,
+    ROLE_NOUN_ENDINGS,
     TITLE_DOMAINS,
     TITLE_WORDS,
 )
@@ -103,6 +104,31 @@ def _untitled(doc: Doc, start: int, end: int) -> int:
         and all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in doc[start + 1 : end])
     ):
         start += 1
+    return start
+
+
+def _first_names_before(doc: Doc, start: int) -> int:
+    """ "Anatoly | Borisovich Chubais": the NER cut off a person's first name; take back up to
+    two capitalised proper nouns before the name that are in no entity and are no title,
+    honorific, cue or party word, nor shaped like a noun of a person's role ("Guitarist",
+    "Emperor", "Father"). A name that starts with a known first name is whole ("Ensign George
+    Gay")."""
+    if start < len(doc) and doc[start].lower_ in first_names():
+        return start
+    for _ in range(2):
+        t = doc[start - 1] if start > 0 else None
+        if (
+            t is None
+            or t.pos_ != "PROPN"
+            or not t.is_title
+            or t.ent_type_
+            or t.lower_ in TITLE_WORDS | PARTY_WORDS | LEADING_CUES
+            or _is_honorific(t)
+            or "\n" in t.whitespace_
+            or t.lower_.endswith(ROLE_NOUN_ENDINGS)
+        ):
+            break
+        start -= 1
     return start
 
 
@@ -267,6 +293,7 @@ def raw_mentions(doc: Doc) -> list[RawMention]:
             s, e = _trim(doc, s, e)
             if ent.label_ == "PERSON":
                 s = _untitled(doc, s, e)
+                s = _first_names_before(doc, s)
             if e <= s:
                 continue
             if etype == ORGANIZATION or doc[e - 1].lower_ in ORG_WORDS:

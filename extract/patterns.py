@@ -327,6 +327,9 @@ NAMED_THING_WORDS = frozenset({
     "theater", "cup", "award", "awards", "prize", "festival", "bridge", "street", "road", "avenue",
     "park", "square", "island", "county", "city", "hotel", "house", "centre", "center", "airport",
 })
+# Endings of nouns of a person's role, which a capitalised word before a name may be
+# ("Guitarist X", "Emperor X", "Father X"), never a first name the NER cut off.
+ROLE_NOUN_ENDINGS = ("ist", "er", "or", "ian", "ant", "ent", "ess", "man", "woman")
 # First names that are also months or seasons: "June List" names no person.
 CALENDAR_NAMES = frozenset({"january", "april", "may", "june", "july", "august", "summer", "autumn"})
 # Lower-case particles inside personal names, never their last word: "Carl von der Esch".

@@ -69,6 +69,10 @@ def extract_doc(doc: Doc, article: Article) -> DocumentExtraction:
     quotes, claims, speakers = extract_quotes(
         doc, entities.of_token, entities.types, text, entities.labels(), titles, spans
     )
+    if speakers.coref is not None:
+        # "He is the head of Y": titles after pronouns, once the coreference has read them
+        said = list(rel.pronoun_positions(speakers.coref.resolved))
+        facts += said + list(rel.leaders_from_positions(said, entities.labels()))
     verbs = VerbRelations(doc, entities.of_token, entities.types, speakers.coref, speakers.in_quote, entities.new_org)
     facts += list(verbs.facts())
     facts += list(rel.members_of_leaders(facts, entities.labels()))

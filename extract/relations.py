@@ -7,7 +7,7 @@ around a name, with spaCy's POS tags, and the verb rules ("led by", "heads") use
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import replace
 
 from spacy.tokens import Doc, Token
@@ -28,6 +28,7 @@ from .patterns import (
     LEADING_DIRECTORS,
     MOVEMENT_WORDS,
     NOT_LEADER_MODIFIERS,
+    ORG_DESCRIPTIONS,
     ORG_KIND_NOUNS,
     OWNER_MODIFIERS,
     PARTY_NAME_WORDS,
@@ -38,6 +39,7 @@ from .patterns import (
     SHORT_HONORIFICS,
     TITLE_MODIFIERS,
     TITLE_OPENERS,
+    TITLE_PREPOSITIONS,
     TITLE_RUN_JOINERS,
     TITLE_SUFFIXES,
     TITLE_WORDS,
@@ -370,6 +372,46 @@ class Relations(Titles):
             method = f"{name}+country-office"  # "French finance minister": the country is the organisation
         for text in parts:
             yield Fact(person, "holdsPosition", title.org, span[0], span[1], rule(name).confidence, method, title=text)
+
+    def pronoun_positions(self, resolved: Mapping[int, str | None]) -> Iterator[Fact]:
+        """ "He is the head of the Harbour Trust": a copula's title after a pronoun the
+        coreference resolved to a person (the names' own copulas are read by ``positions``)."""
+        doc = self.doc
+        for i, person in resolved.items():
+            if person is None or self.etype.get(person) != PERSON or doc[i].lower_ not in {"he", "she"}:
+                continue
+            end = i + 1
+            while end < len(doc) and doc[end].pos_ == "ADV":
+                end += 1  # "he is currently the head of"
+            if end >= len(doc) or doc[end].lower_ not in COPULAS or self.in_quote[i]:
+                continue
+            if not (doc[end].dep_ == "ROOT" or (doc[end].dep_ == "conj" and doc[end].head.dep_ == "ROOT")):
+                continue  # "..., when he was cabinet secretary": whom a subordinate "he" means is less sure
+            lo = end + 1
+            while lo < len(doc) and (doc[lo].lower_ == "been" or doc[lo].pos_ == "ADV"):
+                lo += 1
+            hi = self._segment_after(lo) if lo < len(doc) else lo
+            title = self.parse_title(lo, hi) if hi > lo else None
+            if title is not None and title.org is None:
+                title = self._described_org_title(title, resolved)
+            if title is not None:
+                sent = doc[i].sent
+                yield from self._facts(person, title, (sent.start_char, sent.end_char), "copula-pronoun")
+
+    def _described_org_title(self, title: Title, resolved: Mapping[int, str | None]) -> Title | None:
+        """ "a member of the party": the organisation the coreference read "the party" as; a
+        title that names its organisation only by such a description and has none is dropped."""
+        doc = self.doc
+        for k in range(title.start, title.end):
+            key = resolved.get(k)
+            if doc[k].lower_ in ORG_DESCRIPTIONS and k > title.start:
+                cut = k - 1 - (doc[k - 1].pos_ == "DET")
+                if key is None or self.etype.get(key) != ORGANIZATION or doc[cut].lower_ not in TITLE_PREPOSITIONS:
+                    return None
+                tail = f" {doc[cut : title.end].text}"
+                text = title.text[: -len(tail)] if title.text.endswith(tail) else ""
+                return replace(title, text=text, org=key) if text else None
+        return title
 
     # -- leaders and members ------------------------------------------------------------------
     def leaders_from_positions(self, facts: list[Fact], org_names: dict[str, str]) -> Iterator[Fact]:

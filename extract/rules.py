@@ -172,6 +172,13 @@ _ALL = (
         person_evidence=3,
     ),
     Rule(
+        "copula-pronoun",
+        "fact",
+        0.75,
+        "Valerie Hart spoke first. She is the chairwoman of the Harbour Trust.",
+        person_evidence=2,
+    ),
+    Rule(
         "apposition-before",
         "fact",
         0.85,

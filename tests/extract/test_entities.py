@@ -147,3 +147,14 @@ def test_lone_surnames_the_ner_calls_organisations_do_not_outvote_the_full_name(
         "Austria. In 2012, Hale returned to Vienna."
     )
     assert by_label(x)["Martin Hale"].type == "Person"
+
+
+def test_a_first_name_the_ner_cut_off_is_taken_back(extract_text):
+    """ "Anatoly | Borisovich Karlov": a capitalised proper noun before a person's name, in no
+    entity, is its first name; a role noun ("Emperor Gojong Hale") and a name that starts with a
+    known first name ("Guitarist Jimmy Hale") are left as they are."""
+    x = by_label(extract_text("Anatoly Borisovich Karlov (born 16 June 1955) is a Russian politician."))
+    assert "Anatoly Borisovich Karlov" in x
+    assert "Taghi Mesbah Rahimi" in by_label(extract_text("Taghi Mesbah Rahimi was a cleric."))
+    assert "Gojong Hale" in by_label(extract_text("Emperor Gojong Hale ruled."))
+    assert "Jimmy Hale" in by_label(extract_text("Guitarist Jimmy Hale joined later."))

@@ -436,3 +436,16 @@ def test_a_place_or_a_time_after_the_organisation_ends_no_title(extract_text, te
     x = extract_text(text)
     assert ("Tom Reed", "leader", "Harbour Party") in positions(x)
     assert ("Harbour Party", "Tom Reed") in pairs(x, "ledBy")
+
+
+def test_a_title_after_a_pronoun_the_coreference_read(extract_text):
+    x = extract_text("Valerie Hart spoke first. She is the chairwoman of the Harbour Trust.")
+    assert ("Valerie Hart", "chairwoman", "Harbour Trust") in positions(x)
+    assert ("Harbour Trust", "Valerie Hart") in pairs(x, "ledBy")
+
+
+def test_a_pronoun_in_a_subordinate_clause_gets_no_title(extract_text):
+    x = extract_text(
+        "Tom Reed accused Lord Hale of basing his comments on the first months, when he was cabinet secretary."
+    )
+    assert not positions(x)
