@@ -108,17 +108,29 @@ class Relations(Titles):
                 yield from self._facts(
                     person, Title(doc[end].text, None, end, end + 1, doc[end].lower_), span, "post-nominal"
                 )
+            # "X (born 1950) was ...": past a parenthesis after the name
+            after = end
+            if after < len(doc) and doc[after].text == "(":
+                close = next((k for k in range(after + 1, min(len(doc), after + 30)) if doc[k].text == ")"), None)
+                if close is not None and close + 1 < len(doc) and doc[close + 1].lower_ in COPULAS:
+                    after = close + 1
             # X, TITLE [of ORG],  /  X is TITLE of ORG
-            serves = end + 1 < len(doc) and doc[end].lemma_ in SERVE_VERBS and doc[end + 1].lower_ == "as"
-            if end < len(doc) and (doc[end].text == "," or doc[end].lower_ in COPULAS or serves):
-                lo = end + 1 + serves  # "X serves as the trust's chairwoman"
-                if doc[end].lower_ in COPULAS and lo < len(doc) and doc[lo].lower_ == "been":
+            serves = after + 1 < len(doc) and doc[after].lemma_ in SERVE_VERBS and doc[after + 1].lower_ == "as"
+            if after < len(doc) and (doc[after].text == "," or doc[after].lower_ in COPULAS or serves):
+                lo = after + 1 + serves  # "X serves as the trust's chairwoman"
+                if doc[after].lower_ in COPULAS and lo < len(doc) and doc[lo].lower_ == "been":
                     lo += 1
                 hi = self._segment_after(lo) if lo < len(doc) else lo
                 title = self.parse_title(lo, hi) if hi > lo else None
+                # "X was a sociologist, the first president of Y": the title in the apposition
+                # after a description
+                if title is None and hi + 2 < len(doc) and doc[hi].text == "," and doc[hi + 1].lower_ == "the":
+                    lo = hi + 1
+                    hi = self._segment_after(lo)
+                    title = self.parse_title(lo, hi) if hi > lo else None
                 if title:
                     yield from self._facts(
-                        person, title, span, "apposition-after" if doc[end].text == "," else "copula"
+                        person, title, span, "apposition-after" if doc[after].text == "," else "copula"
                     )
                     seen.add(i)
             # TITLE [of ORG], X

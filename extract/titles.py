@@ -136,7 +136,11 @@ class Titles:
         k = i
         while k < after and (org is None or self.ent[k] is None):
             k += 1
-        while k > i and (self.doc[k - 1].lower_ in TITLE_PREPOSITIONS or self.doc[k - 1].pos_ == "DET"):
+        while k > i and (
+            self.doc[k - 1].lower_ in TITLE_PREPOSITIONS
+            or self.doc[k - 1].pos_ == "DET"
+            or self._describes(self.doc[k - 1])
+        ):
             k -= 1
         if k > i:
             text = f"{text} {self.doc[i:k].text}"
@@ -316,6 +320,13 @@ class Titles:
         j = i + 1
         if j < hi and doc[j].pos_ == "DET":
             j += 1
+        # "president of historically black Eastfield University": lower-case words describing
+        # the organisation before its name
+        k = j
+        while k < hi and k < j + 3 and self._describes(doc[k]):
+            k += 1
+        if k > j and k < hi and self._is(k, ORGANIZATION):
+            j = k
         first = self.ent[j] if j < hi else None
         if first is None and doc[i].lower_ == "at" and self.new_org is not None:
             # "an analyst at Brightmoor": a name after "at" that the NER missed is the employer
@@ -349,6 +360,11 @@ class Titles:
                 org = self.ent[end]
             end += 1
         return self._circumstance_end(end, hi), org
+
+    def _describes(self, t: Token) -> bool:
+        """A lower-case word describing an organisation before its name: "historically black",
+        "the struggling Harbour Trust"."""
+        return t.is_lower and self.ent[t.i] is None and (t.pos_ in {"ADV", "ADJ"} or t.tag_ in {"VBG", "VBN"})
 
     def _circumstance_end(self, end: int, hi: int) -> int:
         """Past a place or a time after the organisation: "the leader of the Harbour Party in

@@ -449,3 +449,19 @@ def test_a_pronoun_in_a_subordinate_clause_gets_no_title(extract_text):
         "Tom Reed accused Lord Hale of basing his comments on the first months, when he was cabinet secretary."
     )
     assert not positions(x)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a title in the apposition after a description, past a parenthesis after the name
+        "Charles Hale (July 24, 1893 – October 27, 1956) was an American sociologist and college "
+        "administrator, the first black president of Eastfield University, and a lifelong advocate.",
+        # words describing the organisation before its name
+        "Charles Hale was an American sociologist, the first president of historically black Eastfield University.",
+    ],
+)
+def test_titles_after_descriptions(extract_text, text):
+    x = extract_text(text)
+    assert ("Eastfield University", "Charles Hale") in pairs(x, "ledBy")
+    assert all("historically" not in (t or "") for _, t, _ in positions(x))
