@@ -158,7 +158,7 @@ GROUP_NOUNS = frozenset({
     "organization", "campaign", "alliance", "front", "council", "committee", "union",
     "network", "resistance", "team", "company", "firm", "regime",
 })
-LEAD_VERBS = frozenset({"lead", "head", "chair", "run", "found", "co-found", "direct", "command"})
+LEAD_VERBS = frozenset({"lead", "head", "chair", "run", "found", "co-found", "establish", "direct", "command"})
 # Verbs of forming a group, which make its members, not its leaders: "the band was formed by X".
 FORMING_VERBS = frozenset({"form", "co-form"})
 # Organisations whose leaders are members by definition: "a party's leader is its member".
@@ -302,7 +302,7 @@ CAREER_NOUNS = ["career", "spell", "stint", "tenure", "season", "seasons", "year
 MEMBER_PREPOSITIONS = ["for", "with", "at", "in", "on"]
 MEMBER_VERBS_PASSIVE = ["sign", "draft", "recruit", "employ", "hire", "elect", "appoint", "loan", "trade"]
 MEMBER_PASSIVE_PREPOSITIONS = ["to", "by"]
-LEAD_VERBS_OBJECT = ["lead", "head", "chair", "run", "found", "direct", "command", "manage", "co-found"]
+LEAD_VERBS_OBJECT = ["lead", "head", "chair", "run", "found", "direct", "command", "manage", "co-found", "establish"]
 # Role nouns that belong to an organisation named after a preposition: "a politician for the
 # Labour Party", "an officer in the Navy", "a professor at the University", "a member of Y".
 # A movement's leader is no member of it (relations.py says why).

@@ -41,7 +41,6 @@ def extract_doc(doc: Doc, article: Article) -> DocumentExtraction:
     )
     facts: list[Fact] = rel.bridged(list(rel.positions()), entities.labels())
     facts += list(rel.leaders_from_positions(facts, entities.labels()))
-    facts += list(rel.lead_verbs())
     facts += list(rel.members_by_name())
     facts += list(rel.places())
     for m, idx in zip(mentions, owner, strict=True):
@@ -69,10 +68,11 @@ def extract_doc(doc: Doc, article: Article) -> DocumentExtraction:
     quotes, claims, speakers = extract_quotes(
         doc, entities.of_token, entities.types, text, entities.labels(), titles, spans
     )
-    if speakers.coref is not None:
-        # "He is the head of Y": titles after pronouns, once the coreference has read them
-        said = list(rel.pronoun_positions(speakers.coref.resolved))
-        facts += said + list(rel.leaders_from_positions(said, entities.labels()))
+    resolved = speakers.coref.resolved if speakers.coref is not None else {}
+    # "He is the head of Y", "It was founded by X": pronouns, once the coreference has read them
+    said = list(rel.pronoun_positions(resolved))
+    facts += said + list(rel.leaders_from_positions(said, entities.labels()))
+    facts += list(rel.lead_verbs(resolved))
     verbs = VerbRelations(doc, entities.of_token, entities.types, speakers.coref, speakers.in_quote, entities.new_org)
     facts += list(verbs.facts())
     facts += list(rel.members_of_leaders(facts, entities.labels()))

@@ -489,7 +489,7 @@ class Relations(Titles):
                             f.subject, "memberOf", whole, f.start, f.end, derived.confidence, f"{f.rule}+{derived.name}"
                         )
 
-    def lead_verbs(self) -> Iterator[Fact]:
+    def lead_verbs(self, resolved: Mapping[int, str | None] | None = None) -> Iterator[Fact]:
         """ "Y is led by X", "the movement headed by X", "the Authority, which is headed by X";
         "the band was formed by X and Y" (members, not leaders).
 
@@ -522,6 +522,10 @@ class Relations(Titles):
             candidates = sorted([subj, *subj.conjuncts], key=lambda c: abs(t.i - c.i)) if subj is not None else []
             for cand in candidates:
                 org = self._org_at(cand, self.new_org) if people else None
+                if org is None and people and resolved and cand.pos_ == "PRON":
+                    # "It was established by X": the organisation the coreference read "it" as
+                    key = resolved.get(cand.i)
+                    org = key if key is not None and self.etype.get(key) == ORGANIZATION else None
                 if org:
                     for person in people:
                         if forming:  # "the band was formed by X": a founding member

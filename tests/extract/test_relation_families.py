@@ -465,3 +465,11 @@ def test_titles_after_descriptions(extract_text, text):
     x = extract_text(text)
     assert ("Eastfield University", "Charles Hale") in pairs(x, "ledBy")
     assert all("historically" not in (t or "") for _, t, _ in positions(x))
+
+
+def test_an_organisation_named_by_it_is_founded_by(extract_text):
+    x = extract_text(
+        "The Harbour Action is a political party in Eastland. It was established in 1994 by the then "
+        "president Tom Reed and is a centrist party."
+    )
+    assert ("Harbour Action", "Tom Reed") in pairs(x, "ledBy")
