@@ -151,6 +151,7 @@ LEADER_PHRASES = frozenset({
 NOT_LEADER_MODIFIERS = frozenset({
     "former", "ex", "deputy", "vice", "elect", "acting", "candidate", "late", "shadow",
     "assistant", "associate", "future", "would-be", "presidential", "interim",
+    "knight", "dame",  # "Knight Commander of the Order of Y": an honour, not a command
 })
 # "the Iranian opposition movement is led by ...": the subject becomes an organisation.
 GROUP_NOUNS = frozenset({

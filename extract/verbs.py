@@ -28,6 +28,7 @@ from .patterns import (
     VERB_PATTERNS,
 )
 from .records import Fact
+from .relations import _leading
 from .rules import Rule, rule
 from .schema import ORGANIZATION, PERSON, PLACE
 
@@ -248,6 +249,13 @@ class VerbRelations:
             yield Fact(org, "ledBy", person, start, end, r.confidence, r.name)
         else:
             yield Fact(person, "memberOf", org, start, end, r.confidence, r.name)
+        if name == "member-role":
+            # "he was the de facto head of government as leader of Y": a leading role leads
+            role = anchors["role"]
+            words = [c.lower_ for c in role.lefts if c.dep_ in {"amod", "compound", "nmod"}] + [role.lower_]
+            if _leading(words) and anchors["prep"].lower_ == "of":  # "a commander in the Navy" leads no navy
+                leader = rule("leader-title")
+                yield Fact(org, "ledBy", person, start, end, leader.confidence, f"{r.name}+{leader.name}")
 
     def _anchors(self, name: str, token_ids: list[int]) -> dict[str, Token] | None:
         """The pattern's named tokens. spaCy reports the match, not which of the rule's
@@ -303,6 +311,8 @@ class VerbRelations:
             return role.head  # "Harbour Echo bassist Dan Moss"
         if role.dep_ == "pobj":
             prep = role.head
+            if prep.lower_ == "as" and prep.head.pos_ == "NOUN" and prep.head.dep_ in {"attr", "appos"}:
+                return self._role_holder(prep.head)  # "he was the head of government as leader of Y"
             return self._subject(prep.head) if prep.lower_ == "as" and prep.head.pos_ in {"AUX", "VERB"} else None
         if role.dep_ in {"attr", "oprd"} and role.head.pos_ in {"AUX", "VERB"}:
             return self._subject(role.head)

@@ -473,3 +473,23 @@ def test_an_organisation_named_by_it_is_founded_by(extract_text):
         "president Tom Reed and is a centrist party."
     )
     assert ("Harbour Action", "Tom Reed") in pairs(x, "ledBy")
+
+
+def test_a_leading_role_noun_leads(extract_text):
+    x = extract_text(
+        "Tom Reed is a general. Previously he was the de facto head of government as leader of the "
+        "Harbour Council for Peace."
+    )
+    assert ("Harbour Council for Peace", "Tom Reed") in pairs(x, "ledBy")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tom Reed served as a lieutenant commander in the Eastland Navy during the war.",
+        "Tom Reed was appointed a Knight Commander of the Order of St Ives in 1901.",
+        "Tom Reed was deputy leader of the Harbour Party.",
+    ],
+)
+def test_roles_that_lead_nothing(extract_text, text):
+    assert not pairs(extract_text(text), "ledBy")
