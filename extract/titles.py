@@ -399,11 +399,18 @@ class Titles:
     def _org_antecedent(self, i: int) -> str | None:
         """ "Its": the organisation that is the subject of the nearest clause before (this
         sentence or the one before it), else the nearest organisation named."""
-        lo = self.doc[i].sent.start
-        lo = self.doc[lo - 1].sent.start if lo > 0 else lo
+        doc = self.doc
+        lo = doc[i].sent.start
+        lo = doc[lo - 1].sent.start if lo > 0 else lo
+        # "The party won. It left the alliance. Its leader X ...": a sentence about "it" goes on
+        # about the organisation of the sentence before it (up to three sentences back)
+        for _ in range(3):
+            if lo == 0 or not any(t.lower_ == "it" and t.dep_ in _SUBJECTS for t in doc[lo : doc[lo].sent.end]):
+                break
+            lo = doc[lo - 1].sent.start
         orgs = [k for k in range(i - 1, lo - 1, -1) if self._is(k, ORGANIZATION)]
         for k in orgs:
-            t = self.doc[k]
+            t = doc[k]
             if t.dep_ in _SUBJECTS or (t.dep_ == "compound" and t.head.dep_ in _SUBJECTS):
                 return self.ent[k]
         return self.ent[orgs[0]] if orgs else None

@@ -493,3 +493,12 @@ def test_a_leading_role_noun_leads(extract_text):
 )
 def test_roles_that_lead_nothing(extract_text, text):
     assert not pairs(extract_text(text), "ledBy")
+
+
+def test_its_leader_after_sentences_about_it(extract_text):
+    x = extract_text(
+        "The Harbour Action is a party in Eastland. In 2002, the Harbour Action was the main party in the "
+        "Blue alliance. It left this alliance and won 11 seats. In the 2006 election, its leader Dan Moss ran "
+        "as the only candidate."
+    )
+    assert ("Harbour Action", "Dan Moss") in pairs(x, "ledBy")
