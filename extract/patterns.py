@@ -293,13 +293,13 @@ LEADING_DIRECTORS = frozenset({"managing", "executive", "general"})
 # Each pattern names its anchors "verb" (or "role"), "subject" and "org"; every rule has its
 # invented sentence in rules.py. A subject that is a pronoun is read through the coreference.
 # fmt: off
-MEMBER_VERBS_OBJECT = ["join", "rejoin", "captain", "represent", "form", "co-form"]
+MEMBER_VERBS_OBJECT = ["join", "rejoin", "captain", "represent", "form", "co-form", "enter"]
 MEMBER_VERBS_PREP = ["work", "serve", "fight", "enlist", "teach", "lecture", "compete"]
 # Verbs of teams: what one plays or signs for is a team, whatever the NER called it ("Harbour City").
 TEAM_VERBS = ["play", "sign", "transfer", "loan", "trade", "draft"]
 TEAM_PREPOSITIONS = ["for", "with", "to"]
 # Nouns of a stretch of work: "began his career with Harbour City", "a spell at Eastfield".
-CAREER_NOUNS = ["career", "spell", "stint", "tenure", "season", "seasons", "years"]
+CAREER_NOUNS = ["career", "spell", "stint", "tenure", "season", "seasons", "years", "job", "position", "post"]
 MEMBER_PREPOSITIONS = ["for", "with", "at", "in", "on"]
 MEMBER_VERBS_PASSIVE = ["sign", "draft", "recruit", "employ", "hire", "elect", "appoint", "loan", "trade"]
 MEMBER_PASSIVE_PREPOSITIONS = ["to", "by"]

@@ -190,8 +190,24 @@ class VerbRelations:
                         continue  # "a Welsh singer": a people, whatever the NER said
                     if org is None and name.startswith("member-party") and self.new_org is not None:
                         org = self._party(org_token)
+                    if org is None and self.new_org is not None:
+                        org = self._national_team(org_token)
                     if org is not None:
                         yield from self._facts(name, anchors, person, org, sent, r)
+
+    def _national_team(self, noun: Token) -> str | None:
+        """ "the Austrian national ice hockey team": a country's national team, named by its
+        description (the NER names none); an organisation of those words."""
+        if noun.lower_ not in {"team", "squad", "side"} or not any(c.lower_ == "national" for c in noun.lefts):
+            return None
+        left = min(c.left_edge.i for c in noun.lefts if c.dep_ != "det")
+        words = self.doc[left : noun.i + 1]
+        if not words[0].is_title or any(
+            self.ent[t.i] is not None and self.etype.get(self.ent[t.i]) == PERSON for t in words
+        ):
+            return None
+        assert self.new_org is not None
+        return self.new_org(left, noun.i + 1)
 
     def _party(self, word: Token) -> str | None:
         """The party a capitalised party noun or adjective names, with the capitalised words

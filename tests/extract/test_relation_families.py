@@ -502,3 +502,27 @@ def test_its_leader_after_sentences_about_it(extract_text):
         "as the only candidate."
     )
     assert ("Harbour Action", "Dan Moss") in pairs(x, "ledBy")
+
+
+@pytest.mark.parametrize(
+    "text, person, org",
+    [
+        (
+            "Tom Reed is an Eastland ice hockey coach. He was the captain of the Austrian national ice hockey team.",
+            "Tom Reed",
+            "Austrian national ice hockey team",
+        ),
+        (
+            "Tom Reed received an education at the Eastland Military Academy and entered the Eastland Army.",
+            "Tom Reed",
+            "Eastland Army",
+        ),
+        (
+            "After the war Tom Reed took a position with the Harbour National Committee.",
+            "Tom Reed",
+            "Harbour National Committee",
+        ),
+    ],
+)
+def test_national_teams_entering_and_positions_taken(extract_text, text, person, org):
+    assert (person, org) in pairs(extract_text(text), "memberOf")
