@@ -202,9 +202,8 @@ class VerbRelations:
             return None
         left = min(c.left_edge.i for c in noun.lefts if c.dep_ != "det")
         words = self.doc[left : noun.i + 1]
-        if not words[0].is_title or any(
-            self.ent[t.i] is not None and self.etype.get(self.ent[t.i]) == PERSON for t in words
-        ):
+        keys = {self.ent[t.i] for t in words} - {None}
+        if not words[0].is_title or any(self.etype.get(k) == PERSON for k in keys if k is not None):
             return None
         assert self.new_org is not None
         return self.new_org(left, noun.i + 1)
