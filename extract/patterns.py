@@ -297,6 +297,8 @@ MEMBER_VERBS_OBJECT = ["join", "rejoin", "captain", "represent", "form", "co-for
 MEMBER_VERBS_PREP = ["work", "serve", "fight", "enlist", "teach", "lecture", "compete"]
 # Verbs of teams: what one plays or signs for is a team, whatever the NER called it ("Harbour City").
 TEAM_VERBS = ["play", "sign", "transfer", "loan", "trade", "draft"]
+# Verbs that move a player or an employee to a team or a firm: "loaned him to Y", "sold her to Y".
+TRANSFER_VERBS = ["loan", "sell", "transfer", "trade", "send", "release"]
 TEAM_PREPOSITIONS = ["for", "with", "to"]
 # Nouns of a stretch of work: "began his career with Harbour City", "a spell at Eastfield".
 CAREER_NOUNS = ["career", "spell", "stint", "tenure", "season", "seasons", "years", "job", "position", "post"]
@@ -432,6 +434,13 @@ VERB_PATTERNS: dict[str, list[list[dict]]] = {
          "RIGHT_ATTRS": {"DEP": "prep", "LOWER": {"IN": ROLE_PREPOSITIONS}}},
         {"LEFT_ID": "prep", "REL_OP": ">", "RIGHT_ID": "org", "RIGHT_ATTRS": {"DEP": "pobj"}},
         {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "person", "RIGHT_ATTRS": {"DEP": "attr"}},
+    ]],
+    # "Harbour City loaned him to Eastfield Rovers": the one moved is the member
+    "member-transfer": [[
+        {"RIGHT_ID": "verb", "RIGHT_ATTRS": {"LEMMA": {"IN": TRANSFER_VERBS}, "POS": "VERB"}},
+        {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "person", "RIGHT_ATTRS": {"DEP": "dobj"}},
+        {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "prep", "RIGHT_ATTRS": {"DEP": "prep", "LOWER": "to"}},
+        {"LEFT_ID": "prep", "REL_OP": ">", "RIGHT_ID": "org", "RIGHT_ATTRS": {"DEP": "pobj"}},
     ]],
     # "He was elected as a Whig", "She ran as an Independent"
     "member-party-as": [[

@@ -170,7 +170,9 @@ class _Entities:
 
 # memberships whose organisation is one whatever the NER said: "played for Harbour City", "was
 # traded to Y", "elected as a Christian Democrat"
-_TEAM_OR_PARTY_RULES = frozenset({"member-team", "member-passive", "member-party-as", "member-party-role"})
+_TEAM_OR_PARTY_RULES = frozenset(
+    {"member-team", "member-passive", "member-transfer", "member-party-as", "member-party-role"}
+)
 
 
 def _retype(entities: list[Entity], facts: list[Fact], quotes: list[Quote]) -> list[Entity]:

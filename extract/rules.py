@@ -217,6 +217,12 @@ _ALL = (
     Rule("member-career", "fact", 0.7, "Tom Reed began his career with Eastfield Rovers in 1998."),
     Rule("member-passive", "fact", 0.7, "In 2004 Tom Reed was signed by Eastfield Rovers."),
     Rule("member-role", "fact", 0.75, "Kim Moss is a politician for the Green Alliance."),
+    Rule(
+        "member-transfer",
+        "fact",
+        0.7,
+        "Tom Reed joined Harbour City in 2010. In 2013 the club loaned him to Eastfield Rovers.",
+    ),
     Rule("member-inverted", "fact", 0.7, "The pitcher for the Harbour Hawks was Tom Reed."),
     Rule("member-party-as", "fact", 0.7, "Tom Reed was elected as a Whig to the Harbour Council."),
     Rule("member-party-role", "fact", 0.7, "Tom Reed was a Republican member of the Eastfield Assembly."),

@@ -179,7 +179,9 @@ class VerbRelations:
                     continue
                 for org_token in self._conjoined_orgs(anchors):
                     org = self._typed(org_token, ORGANIZATION)
-                    team = name == "member-team" or (name == "member-passive" and head.lemma_ in TEAM_VERBS)
+                    team = name in {"member-team", "member-transfer"} or (
+                        name == "member-passive" and head.lemma_ in TEAM_VERBS
+                    )
                     if org is None and team:
                         # "played for Harbour City": a team whatever the NER called it; the type vote settles it
                         org = self._typed(org_token, PLACE) or self._typed(org_token, PERSON)
@@ -242,7 +244,13 @@ class VerbRelations:
         if ent[tok.i] is not None:
             while end < sent_end and ent[end] == ent[tok.i]:
                 end += 1
-        while end + 1 < sent_end and doc[end].lower_ in {",", "and"}:
+        while end + 1 < sent_end and doc[end].lower_ in {",", "and"} | {"("}:
+            if doc[end].text == "(":  # "at Cambridge (2007), Harvard (2011) and Tulane": past the parenthesis
+                close = next((k for k in range(end + 1, min(sent_end, end + 8)) if doc[k].text == ")"), None)
+                if close is None or close + 1 >= sent_end:
+                    break
+                end = close + 1
+                continue
             j = end + 1 + (doc[end + 1].lower_ == "and")
             j += j < sent_end and doc[j].lower_ == "the"
             key = ent[j] if j < sent_end else None

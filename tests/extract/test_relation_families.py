@@ -526,3 +526,12 @@ def test_its_leader_after_sentences_about_it(extract_text):
 )
 def test_national_teams_entering_and_positions_taken(extract_text, text, person, org):
     assert (person, org) in pairs(extract_text(text), "memberOf")
+
+
+def test_the_one_moved_to_a_team_is_its_member(extract_text):
+    x = extract_text(
+        "Tom Reed is a lawyer. In 2013, he was signed by Chelsea, who subsequently loaned him to Vitesse "
+        "Arnhem, Everton and Malaga."
+    )
+    assert {("Tom Reed", "Vitesse Arnhem"), ("Tom Reed", "Everton")} <= pairs(x, "memberOf")
+    assert not any(o == "Tom Reed" for o, _ in pairs(x, "ledBy"))
