@@ -31,6 +31,7 @@ from .patterns import (
     NAME_PARTICLES,
     NAMED_THING_WORDS,
     ORG_KIND_NOUNS,
+    ORG_TAIL_WORDS,
     ORG_WORDS,
     PARTY_ADJECTIVES,
     PARTY_NAME_WORDS,
@@ -273,6 +274,20 @@ def _joined_entities(doc: Doc) -> list[Span]:
         ):
             out[-1] = Span(doc, prev.start, ent.end, label="ORG")
             continue
+        # "Czechoslovak Song" + "and" + "Dance Ensemble": a name the NER cut at its "and" (the
+        # first part names nothing on its own: no organisation word, no person)
+        if (
+            prev is not None
+            and ent.label_ == "ORG"
+            and prev.label_ in {"ORG", "NORP", "GPE"}
+            and ent.start == prev.end + 1
+            and doc[prev.end].lower_ in {"and", "&"}
+            and (ent[-1].lower_ in ORG_WORDS or ent[-1].lower_ in ORG_KIND_NOUNS)
+            and prev[-1].lower_ not in ORG_WORDS | ORG_KIND_NOUNS
+            and all(t.text[:1].isupper() for t in (*prev, *ent) if t.is_alpha and t.lower_ not in ARTICLES)
+        ):
+            out[-1] = Span(doc, prev.start, ent.end, label="ORG")
+            continue
         out.append(ent)
     return out
 
@@ -298,6 +313,8 @@ def raw_mentions(doc: Doc) -> list[RawMention]:
                 continue
             if etype == ORGANIZATION or doc[e - 1].lower_ in ORG_WORDS:
                 e = _extend_of(doc, s, e)
+            if etype == ORGANIZATION and e < len(doc) and doc[e].is_lower and doc[e].lower_ in ORG_TAIL_WORDS:
+                e += 1  # "the Public and Commercial Services union": the NER left out the lower-case word
             while e < len(doc) and e - s >= 2 and doc[e - 1].lower_ in NAME_PARTICLES and doc[e].is_title:
                 e += 1  # "Carl Joachim von der | Esch": a name never ends in its particle
             if not _plausible(doc, s, e, ent.label_):

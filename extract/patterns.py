@@ -26,6 +26,9 @@ ORG_WORDS = frozenset({
     "centre", "center", "industries", "airlines", "press", "broadcasting", "television",
     "radio", "magazine", "newspaper", "journal", "gazette", "tribune", "herald", "telegraph",
 })
+# Organisation words written in lower case after a name that are still part of it: "the
+# Public and Commercial Services union", "the Harbour party".
+ORG_TAIL_WORDS = frozenset({"union", "party", "council", "committee", "association", "federation", "league"})
 # Common nouns of a kind of organisation that may stand right before its name: "the club Eastfield
 # United", "the pop group Velvet Owls", "the record label Harbour Sound".
 ORG_KIND_NOUNS = frozenset({

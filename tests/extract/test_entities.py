@@ -158,3 +158,15 @@ def test_a_first_name_the_ner_cut_off_is_taken_back(extract_text):
     assert "Taghi Mesbah Rahimi" in by_label(extract_text("Taghi Mesbah Rahimi was a cleric."))
     assert "Gojong Hale" in by_label(extract_text("Emperor Gojong Hale ruled."))
     assert "Jimmy Hale" in by_label(extract_text("Guitarist Jimmy Hale joined later."))
+
+
+def test_a_name_the_ner_cut_at_its_and_is_one_organisation(extract_text):
+    x = by_label(extract_text("After her career, she became a member of the Czechoslovak Song and Dance Ensemble."))
+    assert "Czechoslovak Song and Dance Ensemble" in x
+    y = by_label(extract_text("The Harbour Trust and Eastfield Council agreed."))
+    assert {"Harbour Trust", "Eastfield Council"} <= set(y)
+
+
+def test_a_lower_case_organisation_word_after_a_name_is_part_of_it(extract_text):
+    x = extract_text("Mark Hale, from the Public and Commercial Services union, said there should be a strike.")
+    assert any(name_key(n) == "public and commercial services union" for e in x.entities for n in e.names)
