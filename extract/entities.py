@@ -218,8 +218,8 @@ def _context_votes(doc: Doc, start: int, end: int, votes: Votes) -> None:
     words = {t.lower_ for t in span}
     if start > 0 and _is_honorific(doc[start - 1]):
         votes[PERSON] += 3
-    if words & ORG_WORDS:
-        votes[ORGANIZATION] += 3
+    if words & ORG_WORDS or (span[-1].lower_ in ORG_KIND_NOUNS - {"side"} and len(span) >= 2):
+        votes[ORGANIZATION] += 3  # "Harbour Trust"; "Harbour Quartet", "Eastfield Band"
     elif (
         2 <= end - start <= 3
         and all(t.is_title for t in span)

@@ -27,8 +27,8 @@ ORG_WORDS = frozenset({
     "radio", "magazine", "newspaper", "journal", "gazette", "tribune", "herald", "telegraph",
 })
 # Organisation words written in lower case after a name that are still part of it: "the
-# Public and Commercial Services union", "the Harbour party".
-ORG_TAIL_WORDS = frozenset({"union", "party", "council", "committee", "association", "federation", "league"})
+# Public and Commercial Services union". ("the KERAN party": the party is "KERAN".)
+ORG_TAIL_WORDS = frozenset({"union", "council", "committee", "association", "federation", "league"})
 # Common nouns of a kind of organisation that may stand right before its name: "the club Eastfield
 # United", "the pop group Velvet Owls", "the record label Harbour Sound".
 ORG_KIND_NOUNS = frozenset({
@@ -444,6 +444,19 @@ VERB_PATTERNS: dict[str, list[list[dict]]] = {
         {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "person", "RIGHT_ATTRS": {"DEP": "dobj"}},
         {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "prep", "RIGHT_ATTRS": {"DEP": "prep", "LOWER": "to"}},
         {"LEFT_ID": "prep", "REL_OP": ">", "RIGHT_ID": "org", "RIGHT_ATTRS": {"DEP": "pobj"}},
+    ]],
+    # "John Hale, who was a curator at the Eastfield Academy": any role noun at an organisation
+    "member-at": [[
+        {"RIGHT_ID": "prep", "RIGHT_ATTRS": {"LOWER": {"IN": ["at"]}, "DEP": "prep"}},
+        {"LEFT_ID": "prep", "REL_OP": "<", "RIGHT_ID": "role",
+         "RIGHT_ATTRS": {"POS": "NOUN", "DEP": {"IN": ["attr", "appos"]}}},
+        {"LEFT_ID": "prep", "REL_OP": ">", "RIGHT_ID": "org", "RIGHT_ATTRS": {"DEP": "pobj"}},
+    ]],
+    # "The band consists of Tom Reed, Dan Moss and Kim Hale"
+    "member-consist": [[
+        {"RIGHT_ID": "verb", "RIGHT_ATTRS": {"LEMMA": {"IN": ["consist", "comprise"]}, "POS": "VERB"}},
+        {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "prep", "RIGHT_ATTRS": {"DEP": "prep", "LOWER": "of"}},
+        {"LEFT_ID": "prep", "REL_OP": ">", "RIGHT_ID": "person", "RIGHT_ATTRS": {"DEP": "pobj"}},
     ]],
     # "He was elected as a Whig", "She ran as an Independent"
     "member-party-as": [[

@@ -223,6 +223,13 @@ _ALL = (
         0.7,
         "Tom Reed joined Harbour City in 2010. In 2013 the club loaned him to Eastfield Rovers.",
     ),
+    Rule("member-at", "fact", 0.65, "The bird was named after John Hale, who was a curator at the Eastfield Academy."),
+    Rule(
+        "member-consist",
+        "fact",
+        0.7,
+        "The Blue Owls are a band formed in 1990 consisting of Tom Reed, Dan Moss and Kim Hale.",
+    ),
     Rule("member-inverted", "fact", 0.7, "The pitcher for the Harbour Hawks was Tom Reed."),
     Rule("member-party-as", "fact", 0.7, "Tom Reed was elected as a Whig to the Harbour Council."),
     Rule("member-party-role", "fact", 0.7, "Tom Reed was a Republican member of the Eastfield Assembly."),

@@ -158,6 +158,19 @@ class VerbRelations:
             head = anchors.get("verb") or anchors.get("role") or anchors["prep"].head
             if self.in_quote[head.i] or any(c.dep_ == "neg" for c in head.children):
                 continue
+            if name == "member-consist":
+                # "The band consists of A, B and C": the group is what consists, or the noun the
+                # clause hangs on ("an ensemble formed in 1986 consisting of A, B")
+                group = self._subject(head)
+                if group is None and head.dep_ in {"acl", "advcl"}:
+                    group = self._antecedent(head.head if head.dep_ == "acl" else head.head.head)
+                if group is None:
+                    continue
+                if self.ent[group.i] is None and group.pos_ == "PROPN" and group.is_title and self.new_org is not None:
+                    # "The Blue Owls consist of ...": a name the NER missed, as the subject
+                    named = [c.i for c in group.lefts if c.dep_ == "compound" and c.is_title]
+                    self.new_org(min(named, default=group.i), group.i + 1)
+                anchors = {**anchors, "org": group}
             role = anchors.get("role")
             holder: Token | None
             if "person" in anchors:  # "The president of Y is X"
@@ -173,7 +186,10 @@ class VerbRelations:
             r, sent = rule(name), head.sent
             # "Tom and Dan played for the Hawks, the Kings and the Magic": a fact per pair of
             # conjoined names
-            for person_token in (holder, *holder.conjuncts):
+            people = [holder, *holder.conjuncts]
+            if name == "member-consist":
+                people += self._listed_after(holder, people=True)
+            for person_token in dict.fromkeys(people):
                 person = self._person(person_token)
                 if person is None:
                     continue
@@ -235,7 +251,7 @@ class VerbRelations:
                 out += [c for c in other.children if c.dep_ == "pobj"]
         return out + self._listed_after(org)
 
-    def _listed_after(self, tok: Token) -> list[Token]:
+    def _listed_after(self, tok: Token, *, people: bool = False) -> list[Token]:
         """The names listed after a token, read from the words where the parser lost the list
         ("for the 76ers, Harbour City Hawks, Eastfield Kings and Westport Lakers" hung on the
         subject): each name after a comma or "and", up to the first word that is none."""
@@ -254,8 +270,8 @@ class VerbRelations:
             j = end + 1 + (doc[end + 1].lower_ == "and")
             j += j < sent_end and doc[j].lower_ == "the"
             key = ent[j] if j < sent_end else None
-            if key is None or self.etype.get(key) == PERSON:
-                break  # "..., Tom Reed said": a person ends the list
+            if key is None or (self.etype.get(key) == PERSON) != people:
+                break  # "..., Tom Reed said": a person ends a list of organisations
             out.append(doc[j])
             end = j
             while end < sent_end and ent[end] == ent[j]:

@@ -535,3 +535,24 @@ def test_the_one_moved_to_a_team_is_its_member(extract_text):
     )
     assert {("Tom Reed", "Vitesse Arnhem"), ("Tom Reed", "Everton")} <= pairs(x, "memberOf")
     assert not any(o == "Tom Reed" for o, _ in pairs(x, "ledBy"))
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "The Harbour Quartet consists of Tom Reed, Dan Moss and Kim Hale.",
+            {("Tom Reed", "Harbour Quartet"), ("Kim Hale", "Harbour Quartet")},
+        ),
+        (
+            "The Blue Owls are a band formed in 1990 consisting of Tom Reed, Dan Moss and Kim Hale.",
+            {("Tom Reed", "Blue Owls"), ("Dan Moss", "Blue Owls"), ("Kim Hale", "Blue Owls")},
+        ),
+        (
+            "The bird was named after John Hale, who was a curator at the Eastfield Academy.",
+            {("John Hale", "Eastfield Academy")},
+        ),
+    ],
+)
+def test_groups_that_consist_of_people_and_roles_at_an_organisation(extract_text, text, expected):
+    assert expected <= pairs(extract_text(text), "memberOf")
