@@ -303,6 +303,8 @@ TEAM_VERBS = ["play", "sign", "transfer", "loan", "trade", "draft"]
 # Verbs that move a player or an employee to a team or a firm: "loaned him to Y", "sold her to Y".
 TRANSFER_VERBS = ["loan", "sell", "transfer", "trade", "send", "release"]
 TEAM_PREPOSITIONS = ["for", "with", "to"]
+# What a player signs or plays for a team: "signed a two-year deal with Y", "played two seasons for Y".
+TEAM_DEALS = ["deal", "contract", "season", "part", "game", "match", "year"]
 # Nouns of a stretch of work: "began his career with Harbour City", "a spell at Eastfield".
 CAREER_NOUNS = ["career", "spell", "stint", "tenure", "season", "seasons", "years", "job", "position", "post"]
 MEMBER_PREPOSITIONS = ["for", "with", "at", "in", "on"]
@@ -385,8 +387,16 @@ VERB_PATTERNS: dict[str, list[list[dict]]] = {
          "RIGHT_ATTRS": {"DEP": "prep", "LOWER": {"IN": MEMBER_PREPOSITIONS}}},
         {"LEFT_ID": "prep", "REL_OP": ">", "RIGHT_ID": "org", "RIGHT_ATTRS": {"DEP": "pobj"}},
     ]],
-    # "Tom Reed played for Eastfield Rovers", "In 2009 he signed for Harbour City"
+    # "Tom Reed played for Eastfield Rovers", "In 2009 he signed for Harbour City"; "he signed a
+    # two-year deal with Harbour City", "played two seasons for Y" (a deal or a spell between)
     "member-team": [[
+        {"RIGHT_ID": "verb", "RIGHT_ATTRS": {"LEMMA": {"IN": TEAM_VERBS}, "POS": "VERB"}},
+        {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "deal",
+         "RIGHT_ATTRS": {"DEP": "dobj", "LEMMA": {"IN": TEAM_DEALS}}},
+        {"LEFT_ID": "deal", "REL_OP": ">", "RIGHT_ID": "prep",
+         "RIGHT_ATTRS": {"DEP": "prep", "LOWER": {"IN": TEAM_PREPOSITIONS}}},
+        {"LEFT_ID": "prep", "REL_OP": ">", "RIGHT_ID": "org", "RIGHT_ATTRS": {"DEP": "pobj"}},
+    ], [
         {"RIGHT_ID": "verb", "RIGHT_ATTRS": {"LEMMA": {"IN": TEAM_VERBS}, "POS": "VERB"}},
         {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "prep",
          "RIGHT_ATTRS": {"DEP": "prep", "LOWER": {"IN": TEAM_PREPOSITIONS}}},

@@ -108,31 +108,11 @@ class Relations(Titles):
                 yield from self._facts(
                     person, Title(doc[end].text, None, end, end + 1, doc[end].lower_), span, "post-nominal"
                 )
-            # "X (born 1950) was ...": past a parenthesis after the name
-            after = end
-            if after < len(doc) and doc[after].text == "(":
-                close = next((k for k in range(after + 1, min(len(doc), after + 30)) if doc[k].text == ")"), None)
-                if close is not None and close + 1 < len(doc) and doc[close + 1].lower_ in COPULAS:
-                    after = close + 1
             # X, TITLE [of ORG],  /  X is TITLE of ORG
-            serves = after + 1 < len(doc) and doc[after].lemma_ in SERVE_VERBS and doc[after + 1].lower_ == "as"
-            if after < len(doc) and (doc[after].text == "," or doc[after].lower_ in COPULAS or serves):
-                lo = after + 1 + serves  # "X serves as the trust's chairwoman"
-                if doc[after].lower_ in COPULAS and lo < len(doc) and doc[lo].lower_ == "been":
-                    lo += 1
-                hi = self._segment_after(lo) if lo < len(doc) else lo
-                title = self.parse_title(lo, hi) if hi > lo else None
-                # "X was a sociologist, the first president of Y": the title in the apposition
-                # after a description
-                if title is None and hi + 2 < len(doc) and doc[hi].text == "," and doc[hi + 1].lower_ == "the":
-                    lo = hi + 1
-                    hi = self._segment_after(lo)
-                    title = self.parse_title(lo, hi) if hi > lo else None
-                if title:
-                    yield from self._facts(
-                        person, title, span, "apposition-after" if doc[after].text == "," else "copula"
-                    )
-                    seen.add(i)
+            after = self._title_after_name(end)
+            if after is not None:
+                yield from self._facts(person, after[0], span, after[1])
+                seen.add(i)
             # TITLE [of ORG], X
             j = start - 1
             while j >= 0 and doc[j].lower_.rstrip(".") in SHORT_HONORIFICS:
@@ -384,6 +364,33 @@ class Relations(Titles):
             method = f"{name}+country-office"  # "French finance minister": the country is the organisation
         for text in parts:
             yield Fact(person, "holdsPosition", title.org, span[0], span[1], rule(name).confidence, method, title=text)
+
+    def _title_after_name(self, end: int) -> tuple[Title, str] | None:
+        """The title after a name that ends at ``end``, and its method: "X, the leader of Y"
+        (apposition-after), "X is / serves as the chairwoman of Y" (copula), past a
+        parenthesis after the name ("X (born 1950) was ...") and a description before the
+        title ("X was a sociologist, the first president of Y")."""
+        doc = self.doc
+        after = end
+        if after < len(doc) and doc[after].text == "(":
+            close = next((k for k in range(after + 1, min(len(doc), after + 30)) if doc[k].text == ")"), None)
+            if close is not None and close + 1 < len(doc) and doc[close + 1].lower_ in COPULAS:
+                after = close + 1
+        serves = after + 1 < len(doc) and doc[after].lemma_ in SERVE_VERBS and doc[after + 1].lower_ == "as"
+        if after >= len(doc) or not (doc[after].text == "," or doc[after].lower_ in COPULAS or serves):
+            return None
+        lo = after + 1 + serves  # "X serves as the trust's chairwoman"
+        if doc[after].lower_ in COPULAS and lo < len(doc) and doc[lo].lower_ == "been":
+            lo += 1
+        hi = self._segment_after(lo) if lo < len(doc) else lo
+        title = self.parse_title(lo, hi) if hi > lo else None
+        if title is None and hi + 2 < len(doc) and doc[hi].text == "," and doc[hi + 1].lower_ == "the":
+            lo = hi + 1
+            hi = self._segment_after(lo)
+            title = self.parse_title(lo, hi) if hi > lo else None
+        if title is None:
+            return None
+        return title, "apposition-after" if doc[after].text == "," else "copula"
 
     def pronoun_positions(self, resolved: Mapping[int, str | None]) -> Iterator[Fact]:
         """ "He is the head of the Harbour Trust": a copula's title after a pronoun the

@@ -556,3 +556,9 @@ def test_the_one_moved_to_a_team_is_its_member(extract_text):
 )
 def test_groups_that_consist_of_people_and_roles_at_an_organisation(extract_text, text, expected):
     assert expected <= pairs(extract_text(text), "memberOf")
+
+
+def test_a_deal_signed_with_a_team(extract_text):
+    x = extract_text("Tom Reed is a footballer. In 2012 he signed a two-year deal with Harbour Thistle.")
+    assert ("Tom Reed", "Harbour Thistle") in pairs(x, "memberOf")
+    assert not pairs(extract_text("Tom Reed played a concert for the Harbour Trust."), "memberOf")
