@@ -313,6 +313,10 @@ def raw_mentions(doc: Doc) -> list[RawMention]:
                 continue
             if etype == ORGANIZATION or doc[e - 1].lower_ in ORG_WORDS:
                 e = _extend_of(doc, s, e)
+            if etype == ORGANIZATION and doc[e - 1].lower_ in LONG_NAME_JOINERS | {"&"}:
+                # "National Council for Peace and | Order": a name never ends in its joiner
+                while e < len(doc) and doc[e].is_title and not doc[e].is_sent_start:
+                    e += 1
             if etype == ORGANIZATION and e < len(doc) and doc[e].is_lower and doc[e].lower_ in ORG_TAIL_WORDS:
                 e += 1  # "the Public and Commercial Services union": the NER left out the lower-case word
             while e < len(doc) and e - s >= 2 and doc[e - 1].lower_ in NAME_PARTICLES and doc[e].is_title:

@@ -364,6 +364,13 @@ class Relations(Titles):
             method = f"{name}+country-office"  # "French finance minister": the country is the organisation
         for text in parts:
             yield Fact(person, "holdsPosition", title.org, span[0], span[1], rule(name).confidence, method, title=text)
+        if title.org is not None and self.etype.get(title.org) == ORGANIZATION:
+            # "deputy leader of the Harbour Party under Tom Reed": the one served under leads it
+            under = rule("under-leader")
+            for k in range(title.start, title.end - 1):
+                chief = self.ent[k + 1]
+                if self.doc[k].lower_ == "under" and chief is not None and self._is(k + 1, PERSON) and chief != person:
+                    yield Fact(title.org, "ledBy", chief, span[0], span[1], under.confidence, under.name)
 
     def _title_after_name(self, end: int) -> tuple[Title, str] | None:
         """The title after a name that ends at ``end``, and its method: "X, the leader of Y"

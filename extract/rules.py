@@ -223,6 +223,7 @@ _ALL = (
         0.7,
         "Tom Reed joined Harbour City in 2010. In 2013 the club loaned him to Eastfield Rovers.",
     ),
+    Rule("under-leader", "fact", 0.7, "Kim Moss was deputy leader of the Harbour Party under Tom Reed."),
     Rule("member-at", "fact", 0.65, "The bird was named after John Hale, who was a curator at the Eastfield Academy."),
     Rule(
         "member-consist",

@@ -367,12 +367,15 @@ class Titles:
         return t.is_lower and self.ent[t.i] is None and (t.pos_ in {"ADV", "ADJ"} or t.tag_ in {"VBG", "VBN"})
 
     def _circumstance_end(self, end: int, hi: int) -> int:
-        """Past a place or a time after the organisation: "the leader of the Harbour Party in
-        Eastland (1990–1995)", "chairman of Y from 2001 to 2004"."""
+        """Past a place, a time or a leader after the organisation: "the leader of the Harbour
+        Party in Eastland (1990–1995)", "chairman of Y from 2001 to 2004", "deputy leader of Y
+        under X"."""
         doc = self.doc
         while end < hi:
             if doc[end].lower_ in {"in", "of"} and end + 1 < hi and self._is(end + 1, PLACE):
                 end = self._mention_end(end + 1)
+            elif doc[end].lower_ == "under" and end + 1 < hi and self._is(end + 1, PERSON):
+                end = self._mention_end(end + 1)  # "deputy leader of Y under X": X led Y
             elif doc[end].text == "(":
                 close = next((k for k in range(end + 1, hi) if doc[k].text == ")"), None)
                 inside = doc[end + 1 : close] if close is not None else None

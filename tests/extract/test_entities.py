@@ -170,3 +170,8 @@ def test_a_name_the_ner_cut_at_its_and_is_one_organisation(extract_text):
 def test_a_lower_case_organisation_word_after_a_name_is_part_of_it(extract_text):
     x = extract_text("Mark Hale, from the Public and Commercial Services union, said there should be a strike.")
     assert any(name_key(n) == "public and commercial services union" for e in x.entities for n in e.names)
+
+
+def test_an_organisations_name_never_ends_in_its_joiner(extract_text):
+    x = by_label(extract_text("He was leader of the National Council for Peace and Order, since the coup."))
+    assert "National Council for Peace and Order" in x

@@ -562,3 +562,11 @@ def test_a_deal_signed_with_a_team(extract_text):
     x = extract_text("Tom Reed is a footballer. In 2012 he signed a two-year deal with Harbour Thistle.")
     assert ("Tom Reed", "Harbour Thistle") in pairs(x, "memberOf")
     assert not pairs(extract_text("Tom Reed played a concert for the Harbour Trust."), "memberOf")
+
+
+def test_the_one_served_under_leads(extract_text):
+    x = extract_text(
+        "Kim Moss is a politician. She was deputy leader of the Harbour Party under Tom Reed, between 2007 and 2014."
+    )
+    assert ("Harbour Party", "Tom Reed") in pairs(x, "ledBy")
+    assert ("Harbour Party", "Kim Moss") not in pairs(x, "ledBy")
