@@ -317,6 +317,17 @@ def raw_mentions(doc: Doc) -> list[RawMention]:
                 # "National Council for Peace and | Order": a name never ends in its joiner
                 while e < len(doc) and doc[e].is_title and not doc[e].is_sent_start:
                     e += 1
+            if (
+                etype == ORGANIZATION
+                and e < len(doc)
+                and doc[e].is_upper
+                and doc[e].is_alpha
+                and len(doc[e]) >= 2
+                and not doc[e].ent_type_
+                and doc[e].lower_ not in POST_NOMINAL_TITLES | TITLE_WORDS  # "UKIP MEP X", "Harbour CEO X"
+                and not doc[e - 1].whitespace_.count("\n")
+            ):
+                e += 1  # "RAO | UES": the capitals right after the name are part of it
             if etype == ORGANIZATION and e < len(doc) and doc[e].is_lower and doc[e].lower_ in ORG_TAIL_WORDS:
                 e += 1  # "the Public and Commercial Services union": the NER left out the lower-case word
             while e < len(doc) and e - s >= 2 and doc[e - 1].lower_ in NAME_PARTICLES and doc[e].is_title:

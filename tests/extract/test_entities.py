@@ -175,3 +175,10 @@ def test_a_lower_case_organisation_word_after_a_name_is_part_of_it(extract_text)
 def test_an_organisations_name_never_ends_in_its_joiner(extract_text):
     x = by_label(extract_text("He was leader of the National Council for Peace and Order, since the coup."))
     assert "National Council for Peace and Order" in x
+
+
+def test_capitals_right_after_an_organisations_name_are_part_of_it(extract_text):
+    x = by_label(extract_text("From 1998 to 2008, he headed the state-owned electrical power monopoly RAO UES."))
+    assert "RAO UES" in x
+    y = extract_text("London UKIP MEP Gerard Hale said the party would fight on.")
+    assert not any("MEP" in e.label for e in y.entities if e.type == "Organization")
