@@ -108,6 +108,11 @@ def _untitled(doc: Doc, start: int, end: int) -> int:
     return start
 
 
+def _known_first_name(t: Token) -> bool:
+    """A first name of the lexicon that is no month ("June List")."""
+    return t.lower_ in first_names() and t.lower_ not in CALENDAR_NAMES
+
+
 def _first_names_before(doc: Doc, start: int) -> int:
     """ "Anatoly | Borisovich Chubais": the NER cut off a person's first name; take back up to
     two capitalised proper nouns before the name that are in no entity and are no title,
@@ -223,8 +228,7 @@ def _context_votes(doc: Doc, start: int, end: int, votes: Votes) -> None:
     elif (
         2 <= end - start <= 3
         and all(t.is_title for t in span)
-        and span[0].lower_ in first_names()
-        and span[0].lower_ not in CALENDAR_NAMES
+        and _known_first_name(span[0])
         and span[0].lower_ not in demonyms()  # "French Foreign Legion"
         and span[-1].tag_ != "NNPS"  # "Carolina Panthers", "Bonita Springs"
         and not words & (ORG_KIND_NOUNS | PLACE_WORDS | NAMED_THING_WORDS)
@@ -292,6 +296,36 @@ def _joined_entities(doc: Doc) -> list[Span]:
     return out
 
 
+def _name_end(doc: Doc, start: int, end: int, etype: str) -> int:
+    """Where a name the NER cut short really ends: "of ..." after an organisation, a joiner
+    ("National Council for Peace and | Order"), capitals ("RAO | UES", not "UKIP MEP X"), a
+    lower-case organisation word ("the Public and Commercial Services union") and a
+    particle ("Carl Joachim von der | Esch")."""
+    e = end
+    if etype == ORGANIZATION or doc[e - 1].lower_ in ORG_WORDS:
+        e = _extend_of(doc, start, e)
+    if etype == ORGANIZATION:
+        if doc[e - 1].lower_ in LONG_NAME_JOINERS | {"&"}:
+            while e < len(doc) and doc[e].is_title and not doc[e].is_sent_start:
+                e += 1
+        nxt = doc[e] if e < len(doc) else None
+        if (
+            nxt is not None
+            and nxt.is_upper
+            and nxt.is_alpha
+            and len(nxt) >= 2
+            and not nxt.ent_type_
+            and nxt.lower_ not in POST_NOMINAL_TITLES | TITLE_WORDS
+            and "\n" not in doc[e - 1].whitespace_
+        ):
+            e += 1
+        if e < len(doc) and doc[e].is_lower and doc[e].lower_ in ORG_TAIL_WORDS:
+            e += 1
+    while e < len(doc) and e - start >= 2 and doc[e - 1].lower_ in NAME_PARTICLES and doc[e].is_title:
+        e += 1
+    return e
+
+
 def raw_mentions(doc: Doc) -> list[RawMention]:
     """Clean entity mentions from the parsed document, with type votes."""
     out: dict[tuple[int, int], RawMention] = {}
@@ -311,27 +345,7 @@ def raw_mentions(doc: Doc) -> list[RawMention]:
                 s = _first_names_before(doc, s)
             if e <= s:
                 continue
-            if etype == ORGANIZATION or doc[e - 1].lower_ in ORG_WORDS:
-                e = _extend_of(doc, s, e)
-            if etype == ORGANIZATION and doc[e - 1].lower_ in LONG_NAME_JOINERS | {"&"}:
-                # "National Council for Peace and | Order": a name never ends in its joiner
-                while e < len(doc) and doc[e].is_title and not doc[e].is_sent_start:
-                    e += 1
-            if (
-                etype == ORGANIZATION
-                and e < len(doc)
-                and doc[e].is_upper
-                and doc[e].is_alpha
-                and len(doc[e]) >= 2
-                and not doc[e].ent_type_
-                and doc[e].lower_ not in POST_NOMINAL_TITLES | TITLE_WORDS  # "UKIP MEP X", "Harbour CEO X"
-                and not doc[e - 1].whitespace_.count("\n")
-            ):
-                e += 1  # "RAO | UES": the capitals right after the name are part of it
-            if etype == ORGANIZATION and e < len(doc) and doc[e].is_lower and doc[e].lower_ in ORG_TAIL_WORDS:
-                e += 1  # "the Public and Commercial Services union": the NER left out the lower-case word
-            while e < len(doc) and e - s >= 2 and doc[e - 1].lower_ in NAME_PARTICLES and doc[e].is_title:
-                e += 1  # "Carl Joachim von der | Esch": a name never ends in its particle
+            e = _name_end(doc, s, e, etype)
             if not _plausible(doc, s, e, ent.label_):
                 continue
             m = out.setdefault((s, e), RawMention(s, e, text=doc[s:e].text))
@@ -648,11 +662,7 @@ def _entity(doc: Doc, key: str, mentions: list[RawMention], *, ambiguous: bool) 
     # or a place more often than a full name; where a full name with a known first name reads
     # as a person, the one-word mentions' other labels count a quarter
     person_named = any(
-        m.end - m.start >= 2
-        and doc[m.start].lower_ in first_names()
-        and doc[m.start].lower_ not in CALENDAR_NAMES
-        and vote_type(m.votes) == PERSON
-        for m in mentions
+        m.end - m.start >= 2 and _known_first_name(doc[m.start]) and vote_type(m.votes) == PERSON for m in mentions
     )
     for m in mentions:
         if person_named and m.end - m.start == 1:

@@ -116,6 +116,21 @@ class _Entities:
             self._org_names = {name_key(n): e.key for e in self.found if e.type == ORGANIZATION for n in e.names}
         return self._org_names.get(name_key(text))
 
+    def _add(self, start: int, end: int, etype: str, label: str, confidence: float) -> str:
+        """A new entity of one mention, tokens [start, end), named ``label``; its key."""
+        span = self.doc[start:end]
+        key = f"e{len(self.found) + len(self.extra)}"
+        mention = Mention(span.text, span.start_char, span.end_char)
+        self.extra.append(Entity(key, etype, label, (label,), (mention,), ((etype, 1.0),), confidence))
+        self.types[key] = etype
+        return key
+
+    def _mark(self, start: int, end: int, key: str) -> str:
+        """Tokens [start, end) now name the entity ``key``; the key."""
+        for i in range(start, end):
+            self.of_token[i] = key
+        return key
+
     def new_place(self, start: int, end: int, name: str) -> str:
         """The country named by tokens [start, end) ("French") under its name ("France"): the
         place the document names so, or a new one."""
@@ -126,23 +141,8 @@ class _Entities:
             (e.key for e in self.all() if e.type == PLACE and name_key(name) in {name_key(n) for n in e.names}), None
         )
         if key is None:
-            span = self.doc[start:end]
-            key = f"e{len(self.found) + len(self.extra)}"
-            self.extra.append(
-                Entity(
-                    key,
-                    PLACE,
-                    name,
-                    (name,),
-                    (Mention(span.text, span.start_char, span.end_char),),
-                    ((PLACE, 1.0),),
-                    rule("title-before-name").confidence,
-                )
-            )
-            self.types[key] = PLACE
-        for i in range(start, end):
-            self.of_token[i] = key
-        return key
+            key = self._add(start, end, PLACE, name, rule("title-before-name").confidence)
+        return self._mark(start, end, key)
 
     def new_org(self, start: int, end: int) -> str:
         """An organisation named by tokens [start, end); the same words twice are one entity,
@@ -150,22 +150,8 @@ class _Entities:
         span = self.doc[start:end]
         key = self.known_org(span.text) or next((e.key for e in self.extra if e.label == span.text), None)
         if key is None:
-            key = f"e{len(self.found) + len(self.extra)}"
-            self.extra.append(
-                Entity(
-                    key,
-                    ORGANIZATION,
-                    span.text,
-                    (span.text,),
-                    (Mention(span.text, span.start_char, span.end_char),),
-                    ((ORGANIZATION, 1.0),),
-                    rule("group-description").confidence,
-                )
-            )
-            self.types[key] = ORGANIZATION
-        for i in range(start, end):
-            self.of_token[i] = key
-        return key
+            key = self._add(start, end, ORGANIZATION, span.text, rule("group-description").confidence)
+        return self._mark(start, end, key)
 
 
 # memberships whose organisation is one whatever the NER said: "played for Harbour City", "was

@@ -389,15 +389,18 @@ class Relations(Titles):
         lo = after + 1 + serves  # "X serves as the trust's chairwoman"
         if doc[after].lower_ in COPULAS and lo < len(doc) and doc[lo].lower_ == "been":
             lo += 1
-        hi = self._segment_after(lo) if lo < len(doc) else lo
-        title = self.parse_title(lo, hi) if hi > lo else None
+        title, hi = self._segment_title(lo)
         if title is None and hi + 2 < len(doc) and doc[hi].text == "," and doc[hi + 1].lower_ == "the":
-            lo = hi + 1
-            hi = self._segment_after(lo)
-            title = self.parse_title(lo, hi) if hi > lo else None
+            title, _ = self._segment_title(hi + 1)
         if title is None:
             return None
         return title, "apposition-after" if doc[after].text == "," else "copula"
+
+    def _segment_title(self, lo: int) -> tuple[Title | None, int]:
+        """The title that is the whole comma-delimited segment from token lo, if any, and where
+        the segment ends."""
+        hi = self._segment_after(lo) if lo < len(self.doc) else lo
+        return (self.parse_title(lo, hi) if hi > lo else None), hi
 
     def pronoun_positions(self, resolved: Mapping[int, str | None]) -> Iterator[Fact]:
         """ "He is the head of the Harbour Trust": a copula's title after a pronoun the
@@ -416,8 +419,7 @@ class Relations(Titles):
             lo = end + 1
             while lo < len(doc) and (doc[lo].lower_ == "been" or doc[lo].pos_ == "ADV"):
                 lo += 1
-            hi = self._segment_after(lo) if lo < len(doc) else lo
-            title = self.parse_title(lo, hi) if hi > lo else None
+            title, _ = self._segment_title(lo)
             if title is not None and title.org is None:
                 title = self._described_org_title(title, resolved)
             if title is not None:
@@ -459,7 +461,7 @@ class Relations(Titles):
             # a party's chairman runs its office, not the party: its leader is "leader"
             party = org_words & (PARTY_WORDS | PARTY_NAME_WORDS) - GENERIC_PARTY_WORDS or "party" in org_words
             party_chair = bool(party) and words[-1] in {"chairman", "chairwoman", "chair", "co-chairman"}
-            leading = _leading(words) and not party_chair
+            leading = leads(words) and not party_chair
             if leading:
                 yield Fact(f.object, "ledBy", f.subject, f.start, f.end, leader.confidence, f"{f.rule}+{leader.name}")
             org_head = (org_names.get(f.object, "").lower().split() or [""])[-1]
@@ -610,7 +612,7 @@ class Relations(Titles):
                     )
 
 
-def _leading(words: list[str]) -> bool:
+def leads(words: list[str]) -> bool:
     """A title that means leading the organisation: "leader", "chief executive", "managing
     director", "President"; not "deputy leader", "regional director", "chief financial officer"."""
     if not words or set(words) & NOT_LEADER_MODIFIERS:

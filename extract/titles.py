@@ -378,11 +378,10 @@ class Titles:
                 end = self._mention_end(end + 1)  # "deputy leader of Y under X": X led Y
             elif doc[end].text == "(":
                 close = next((k for k in range(end + 1, hi) if doc[k].text == ")"), None)
-                inside = doc[end + 1 : close] if close is not None else None
-                dated = inside is not None and all(
-                    t.ent_type_ == "DATE" or t.is_punct or any(c.isdigit() for c in t.text) for t in inside
-                )
-                if close is None or not dated:
+                if close is None or not all(
+                    t.ent_type_ == "DATE" or t.is_punct or any(c.isdigit() for c in t.text)
+                    for t in doc[end + 1 : close]
+                ):
                     break
                 end = close + 1
             elif (
@@ -395,8 +394,8 @@ class Titles:
                     end += 1
             else:
                 break
-        while end < hi and doc[end].lower_ in {"and", "then"} and all(t.lower_ in {"and", "then"} for t in doc[end:hi]):
-            end += 1  # "... (1990–1995) and then returned": the clause after is no part of the title
+        if end < hi and all(t.lower_ in {"and", "then"} for t in doc[end:hi]):
+            return hi  # "... (1990–1995) and then returned": the clause after is no part of the title
         return end
 
     def _org_antecedent(self, i: int) -> str | None:

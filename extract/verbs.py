@@ -28,7 +28,7 @@ from .patterns import (
     VERB_PATTERNS,
 )
 from .records import Fact
-from .relations import _leading
+from .relations import leads
 from .rules import Rule, rule
 from .schema import ORGANIZATION, PERSON, PLACE
 
@@ -159,17 +159,9 @@ class VerbRelations:
             if self.in_quote[head.i] or any(c.dep_ == "neg" for c in head.children):
                 continue
             if name == "member-consist":
-                # "The band consists of A, B and C": the group is what consists, or the noun the
-                # clause hangs on ("an ensemble formed in 1986 consisting of A, B")
-                group = self._subject(head)
-                if group is None and head.dep_ in {"acl", "advcl"}:
-                    group = self._antecedent(head.head if head.dep_ == "acl" else head.head.head)
+                group = self._consisting_group(head)
                 if group is None:
                     continue
-                if self.ent[group.i] is None and group.pos_ == "PROPN" and group.is_title and self.new_org is not None:
-                    # "The Blue Owls consist of ...": a name the NER missed, as the subject
-                    named = [c.i for c in group.lefts if c.dep_ == "compound" and c.is_title]
-                    self.new_org(min(named, default=group.i), group.i + 1)
                 anchors = {**anchors, "org": group}
             role = anchors.get("role")
             holder: Token | None
@@ -189,29 +181,46 @@ class VerbRelations:
             people = [holder, *holder.conjuncts]
             if name == "member-consist":
                 people += self._listed_after(holder, people=True)
+            team = name in {"member-team", "member-transfer"} or (
+                name == "member-passive" and head.lemma_ in TEAM_VERBS
+            )
+            orgs = self._conjoined_orgs(anchors)
             for person_token in dict.fromkeys(people):
                 person = self._person(person_token)
                 if person is None:
                     continue
-                for org_token in self._conjoined_orgs(anchors):
-                    org = self._typed(org_token, ORGANIZATION)
-                    team = name in {"member-team", "member-transfer"} or (
-                        name == "member-passive" and head.lemma_ in TEAM_VERBS
-                    )
-                    if org is None and team:
-                        # "played for Harbour City": a team whatever the NER called it; the type vote settles it
-                        org = self._typed(org_token, PLACE) or self._typed(org_token, PERSON)
-                        org = None if org == person else org
-                    if name == "member-compound" and (
-                        org_token.lower_ in demonyms() or org_token.lower_ in REGIONAL_ADJECTIVES
-                    ):
-                        continue  # "a Welsh singer": a people, whatever the NER said
-                    if org is None and name.startswith("member-party") and self.new_org is not None:
-                        org = self._party(org_token)
-                    if org is None and self.new_org is not None:
-                        org = self._national_team(org_token)
+                for org_token in orgs:
+                    org = self._org_for(name, org_token, person, team=team)
                     if org is not None:
                         yield from self._facts(name, anchors, person, org, sent, r)
+
+    def _org_for(self, name: str, tok: Token, person: str, *, team: bool) -> str | None:
+        """The organisation a rule's org token names for this person, if any."""
+        if name == "member-compound" and (tok.lower_ in demonyms() or tok.lower_ in REGIONAL_ADJECTIVES):
+            return None  # "a Welsh singer": a people, whatever the NER said
+        org = self._typed(tok, ORGANIZATION)
+        if org is None and team:
+            # "played for Harbour City": a team whatever the NER called it; the type vote settles it
+            org = self._typed(tok, PLACE) or self._typed(tok, PERSON)
+            org = None if org == person else org
+        if org is None and name.startswith("member-party") and self.new_org is not None:
+            org = self._party(tok)
+        if org is None and self.new_org is not None:
+            org = self._national_team(tok)
+        return org
+
+    def _consisting_group(self, verb: Token) -> Token | None:
+        """ "The band consists of A, B and C": the group is what consists, or the noun the
+        clause hangs on ("an ensemble formed in 1986 consisting of A, B"); a capitalised name
+        the NER missed there becomes an organisation ("The Blue Owls consist of ...")."""
+        group = self._subject(verb)
+        if group is None and verb.dep_ in {"acl", "advcl"}:
+            group = self._antecedent(verb.head if verb.dep_ == "acl" else verb.head.head)
+        if group is not None and self.ent[group.i] is None and group.pos_ == "PROPN" and group.is_title:
+            if self.new_org is not None:
+                named = [c.i for c in group.lefts if c.dep_ == "compound" and c.is_title]
+                self.new_org(min(named, default=group.i), group.i + 1)
+        return group
 
     def _national_team(self, noun: Token) -> str | None:
         """ "the Austrian national ice hockey team": a country's national team, named by its
@@ -220,8 +229,8 @@ class VerbRelations:
             return None
         left = min(c.left_edge.i for c in noun.lefts if c.dep_ != "det")
         words = self.doc[left : noun.i + 1]
-        keys = {self.ent[t.i] for t in words} - {None}
-        if not words[0].is_title or any(self.etype.get(k) == PERSON for k in keys if k is not None):
+        keys = [self.ent[t.i] for t in words]
+        if not words[0].is_title or any(k is not None and self.etype.get(k) == PERSON for k in keys):
             return None
         assert self.new_org is not None
         return self.new_org(left, noun.i + 1)
@@ -260,7 +269,7 @@ class VerbRelations:
         if ent[tok.i] is not None:
             while end < sent_end and ent[end] == ent[tok.i]:
                 end += 1
-        while end + 1 < sent_end and doc[end].lower_ in {",", "and"} | {"("}:
+        while end + 1 < sent_end and doc[end].lower_ in {",", "and", "("}:
             if doc[end].text == "(":  # "at Cambridge (2007), Harvard (2011) and Tulane": past the parenthesis
                 close = next((k for k in range(end + 1, min(sent_end, end + 8)) if doc[k].text == ")"), None)
                 if close is None or close + 1 >= sent_end:
@@ -292,7 +301,7 @@ class VerbRelations:
             # "he was the de facto head of government as leader of Y": a leading role leads
             role = anchors["role"]
             words = [c.lower_ for c in role.lefts if c.dep_ in {"amod", "compound", "nmod"}] + [role.lower_]
-            if _leading(words) and anchors["prep"].lower_ == "of":  # "a commander in the Navy" leads no navy
+            if leads(words) and anchors["prep"].lower_ == "of":  # "a commander in the Navy" leads no navy
                 leader = rule("leader-title")
                 yield Fact(org, "ledBy", person, start, end, leader.confidence, f"{r.name}+{leader.name}")
 
