@@ -388,7 +388,8 @@ VERB_PATTERNS: dict[str, list[list[dict]]] = {
         {"LEFT_ID": "prep", "REL_OP": ">", "RIGHT_ID": "org", "RIGHT_ATTRS": {"DEP": "pobj"}},
     ]],
     # "Tom Reed played for Eastfield Rovers", "In 2009 he signed for Harbour City"; "he signed a
-    # two-year deal with Harbour City", "played two seasons for Y" (a deal or a spell between)
+    # two-year deal with Harbour City", "played two seasons for Y" (a deal or a spell between);
+    # "played as a midfielder for Y"
     "member-team": [[
         {"RIGHT_ID": "verb", "RIGHT_ATTRS": {"LEMMA": {"IN": TEAM_VERBS}, "POS": "VERB"}},
         {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "deal",
@@ -399,6 +400,14 @@ VERB_PATTERNS: dict[str, list[list[dict]]] = {
     ], [
         {"RIGHT_ID": "verb", "RIGHT_ATTRS": {"LEMMA": {"IN": TEAM_VERBS}, "POS": "VERB"}},
         {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "prep",
+         "RIGHT_ATTRS": {"DEP": "prep", "LOWER": {"IN": TEAM_PREPOSITIONS}}},
+        {"LEFT_ID": "prep", "REL_OP": ">", "RIGHT_ID": "org", "RIGHT_ATTRS": {"DEP": "pobj"}},
+    ], [
+        # "played as a midfielder for Y": the parser hangs "for Y" on the position played
+        {"RIGHT_ID": "verb", "RIGHT_ATTRS": {"LEMMA": {"IN": TEAM_VERBS}, "POS": "VERB"}},
+        {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "as", "RIGHT_ATTRS": {"DEP": "prep", "LOWER": "as"}},
+        {"LEFT_ID": "as", "REL_OP": ">", "RIGHT_ID": "position", "RIGHT_ATTRS": {"DEP": "pobj", "POS": "NOUN"}},
+        {"LEFT_ID": "position", "REL_OP": ">", "RIGHT_ID": "prep",
          "RIGHT_ATTRS": {"DEP": "prep", "LOWER": {"IN": TEAM_PREPOSITIONS}}},
         {"LEFT_ID": "prep", "REL_OP": ">", "RIGHT_ID": "org", "RIGHT_ATTRS": {"DEP": "pobj"}},
     ]],

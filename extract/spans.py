@@ -7,6 +7,7 @@ unclosed ones (textacy rejects a document with an odd number of marks).
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -51,7 +52,7 @@ def find_spans(text: str) -> list[QuotedSpan]:
         first_in_line = True
         for i, ch in enumerate(line):
             if open_at is None:
-                if ch in OPEN_CLOSE and ch != "\u201d" and (ch != '"' or i == 0 or not line[i - 1].isalnum()):
+                if ch in OPEN_CLOSE and ch != "\u201d" and (ch != '"' or not _inch_mark(line, i)):
                     open_at, closer = i, OPEN_CLOSE[ch]
             elif (
                 (ch == closer and (ch != '"' or not _opens(line, i)))
@@ -93,6 +94,21 @@ def find_spans(text: str) -> list[QuotedSpan]:
         else:
             prev_unclosed = False
     return [s for s in spans if s.end > s.start]
+
+
+def _inch_mark(line: str, i: int) -> bool:
+    r"""A straight mark that closes a word or a height, not a quote: 'word"', '6\'11"' and
+    '6\'11 "' (a height written with a space).
+
+    >>> _inch_mark('a 6\'11 "forward', 7), _inch_mark('he said "no"', 8)
+    (True, False)
+    """
+    if i > 0 and line[i - 1].isalnum():
+        return True
+    return _HEIGHT.search(line, 0, i) is not None
+
+
+_HEIGHT = re.compile(r"\d['’]\s?\d{1,2}\s?$")
 
 
 def _opens(line: str, i: int) -> bool:

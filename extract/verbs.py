@@ -184,7 +184,7 @@ class VerbRelations:
             team = name in {"member-team", "member-transfer"} or (
                 name == "member-passive" and head.lemma_ in TEAM_VERBS
             )
-            orgs = self._conjoined_orgs(anchors)
+            orgs = self._conjoined_orgs(anchors, team=team)
             for person_token in dict.fromkeys(people):
                 person = self._person(person_token)
                 if person is None:
@@ -203,8 +203,12 @@ class VerbRelations:
             # "played for Harbour City": a team whatever the NER called it; the type vote settles it
             org = self._typed(tok, PLACE) or self._typed(tok, PERSON)
             org = None if org == person else org
-        if org is None and name.startswith("member-party") and self.new_org is not None:
-            org = self._party(tok)
+        if (
+            org is None
+            and self.new_org is not None
+            and (name.startswith("member-party") or (team and tok.pos_ == "PROPN" and tok.text[:1].isupper()))
+        ):
+            org = self._named_by_words(tok)  # "a Christian Democrat", "plays for SK Velden"
         if org is None and self.new_org is not None:
             org = self._national_team(tok)
         return org
@@ -235,11 +239,11 @@ class VerbRelations:
         assert self.new_org is not None
         return self.new_org(left, noun.i + 1)
 
-    def _party(self, word: Token) -> str | None:
-        """The party a capitalised party noun or adjective names, with the capitalised words
-        compounded before it ("a Christian Democrat"): an organisation made of those words."""
+    def _named_by_words(self, word: Token) -> str | None:
+        """The party or team a capitalised word names, with the capitalised words compounded
+        before it ("a Christian Democrat", "for SK Velden"): an organisation made of those words."""
         start = word.i
-        while start > 0 and self.doc[start - 1].dep_ == "compound" and self.doc[start - 1].is_title:
+        while start > 0 and self.doc[start - 1].dep_ == "compound" and self.doc[start - 1].text[:1].isupper():
             start -= 1
         named = {self.ent[i] for i in range(start, word.i + 1)}
         if len(named) == 1 and None not in named:
@@ -249,27 +253,58 @@ class VerbRelations:
         assert self.new_org is not None
         return self.new_org(start, word.i + 1)
 
-    def _conjoined_orgs(self, anchors: dict[str, Token]) -> list[Token]:
+    def _conjoined_orgs(self, anchors: dict[str, Token], *, team: bool = False) -> list[Token]:
         """The organisation and those conjoined to it: "for the Hawks, the Kings and the
-        Magic"; "a member of the Academy and of the Society" (conjoined prepositions)."""
+        Magic"; "a member of the Academy and of the Society" (conjoined prepositions); the teams
+        a kind noun lists ("for clubs such as A, B or C")."""
         org = anchors["org"]
         out = [org, *org.conjuncts]
         prep = anchors.get("prep")
         if prep is not None:
             for other in prep.conjuncts:
                 out += [c for c in other.children if c.dep_ == "pobj"]
+        if team:
+            first = self._first_listed(prep, org)
+            if first is not org:
+                out.append(first)
+            # a team list is read whatever the NER typed its names: "for Eastfield, Tom Reed's
+            # old club" is rare, and the type vote after the relations settles each name
+            return out + self._listed_after(first, any_type=True)
         return out + self._listed_after(org)
 
-    def _listed_after(self, tok: Token, *, people: bool = False) -> list[Token]:
+    def _first_listed(self, prep: Token | None, org: Token) -> Token:
+        """The first name of a list: the one right after the preposition where the parser hung
+        the list on a later name ("for the Hawks, Westport Rovers, ..."), the first a kind noun
+        introduces ("teams such as: A, B", "clubs including A", "sides Leyton and Eastfield"),
+        or the organisation token."""
+        doc, j = self.doc, org.i + 1
+        if prep is not None and org.i > prep.i + 1:
+            k = prep.i + 1 + (doc[prep.i + 1].lower_ == "the")
+            end = k
+            while end < org.i and self.ent[end] is not None and self.ent[end] == self.ent[k]:
+                end += 1
+            if end > k and doc[end].lower_ in {",", "and", "or"}:  # a name listed, not one modifying
+                return doc[k]
+        if org.lemma_ not in ORG_KIND_NOUNS:
+            return org
+        opened = j < org.sent.end and self.ent[j] is not None  # "sides Jarrow and Eastfield"
+        while j < org.sent.end and doc[j].lower_ in {"such", "as", ":", "including", "the"}:
+            opened = opened or doc[j].lower_ in {"as", ":", "including"}
+            j += 1
+        return doc[j] if opened and j < org.sent.end and self.ent[j] is not None else org
+
+    def _listed_after(self, tok: Token, *, people: bool = False, any_type: bool = False) -> list[Token]:
         """The names listed after a token, read from the words where the parser lost the list
         ("for the 76ers, Harbour City Hawks, Eastfield Kings and Westport Lakers" hung on the
-        subject): each name after a comma or "and", up to the first word that is none."""
+        subject): each name after a comma or "and", up to the first word that is none. A list
+        of organisations ends at a person's name, a list of people at another name; with
+        ``any_type``, at a name a verb follows ("..., Tom Reed said")."""
         doc, ent, out = self.doc, self.ent, []
         end, sent_end = tok.i + 1, tok.sent.end
         if ent[tok.i] is not None:
             while end < sent_end and ent[end] == ent[tok.i]:
                 end += 1
-        while end + 1 < sent_end and doc[end].lower_ in {",", "and", "("}:
+        while end + 1 < sent_end and doc[end].lower_ in {",", "and", "or", "("}:
             if doc[end].text == "(":  # "at Cambridge (2007), Harvard (2011) and Tulane": past the parenthesis
                 close = next((k for k in range(end + 1, min(sent_end, end + 8)) if doc[k].text == ")"), None)
                 if close is None or close + 1 >= sent_end:
@@ -279,12 +314,15 @@ class VerbRelations:
             j = end + 1 + (doc[end + 1].lower_ == "and")
             j += j < sent_end and doc[j].lower_ == "the"
             key = ent[j] if j < sent_end else None
-            if key is None or (self.etype.get(key) == PERSON) != people:
+            if key is None or (not any_type and (self.etype.get(key) == PERSON) != people):
                 break  # "..., Tom Reed said": a person ends a list of organisations
+            after = j
+            while after < sent_end and ent[after] == key:
+                after += 1
+            if any_type and after < sent_end and doc[after].pos_ in {"VERB", "AUX"}:
+                break
             out.append(doc[j])
-            end = j
-            while end < sent_end and ent[end] == ent[j]:
-                end += 1
+            end = after
         return out
 
     @staticmethod
@@ -378,7 +416,9 @@ class VerbRelations:
     def _typed(self, tok: Token, wanted: str) -> str | None:
         """The entity of the wanted type the token names, or one in apposition to it ("the
         band Vama Veche")."""
-        near = [c for c in tok.children if c.dep_ in {"appos", "compound"}]
+        # a name stands for itself: its compounds modify it ("Premier League club Velden" is no
+        # league), and a name after it is the next of a list the parser took for an apposition
+        near = [c for c in tok.children if c.dep_ in {"appos", "compound"} and tok.pos_ != "PROPN"]
         if tok.lower_ in ORG_KIND_NOUNS and tok.i + 1 < len(self.doc):
             near.append(self.doc[tok.i + 1])  # "for Premier League club Eastfield United": the name after the noun
         for t in (tok, *near):

@@ -325,6 +325,38 @@ def test_party_leader_takes_the_party_named_later_in_its_sentence(extract_text):
             "The bird was named after John Hale, who was a curator at the Eastfield Academy.",
             {("John Hale", "Eastfield Academy")},
         ),
+        # the position played between the verb and the team
+        (
+            "Tom Varga is a Hungarian former footballer who played as a midfielder for Harbour City.",
+            {("Tom Varga", "Harbour City")},
+        ),
+        # a kind noun that lists the teams, whatever the NER typed them
+        (
+            "Dan Moss is a Welsh footballer who played for teams such as: Westport Rovers, Eastfield Kings, "
+            "Harbour City or Northbridge Albion.",
+            {("Dan Moss", "Westport Rovers"), ("Dan Moss", "Harbour City"), ("Dan Moss", "Northbridge Albion")},
+        ),
+        (
+            "Having previously played for lower league sides Jarrow and Whitley Bay, Tom Reed signed for Eastfield.",
+            {("Tom Reed", "Jarrow"), ("Tom Reed", "Whitley Bay")},
+        ),
+        # the first team of a list the parser hung on a later one
+        (
+            "Dan Moss is a Welsh footballer. He played for the Hawks, Westport Rovers, Eastfield Kings, "
+            "Harbour City and Northbridge Albion.",
+            {("Dan Moss", "Hawks"), ("Dan Moss", "Westport Rovers"), ("Dan Moss", "Eastfield Kings")},
+        ),
+        # a team the NER missed, and one after its league: the team, not the league
+        (
+            "Pavel Novak is a Slovak footballer, who plays for SK Velden. He previously played for Alpine "
+            "Super League club Bergenspor.",
+            {("Pavel Novak", "SK Velden"), ("Pavel Novak", "Bergenspor")},
+        ),
+        # a height in feet and inches opens no quotation
+        (
+            "Mark Hale is a basketball player. A 6'11 \"center from Eastfield, he played for the Harbour Hawks.",
+            {("Mark Hale", "Harbour Hawks")},
+        ),
     ],
 )
 def test_members_of_lists_and_descriptions(extract_text, text, expected):
@@ -413,6 +445,11 @@ def test_a_leader_by_verb_is_a_member_but_a_movements_is_not(extract_text):
 def test_a_person_ends_a_list_of_teams(extract_text):
     x = extract_text("Tom Reed is a footballer. He played for Harbour City, Eastfield Rovers, Dan Moss said.")
     assert not any(o == "Dan Moss" for _, o in pairs(x, "memberOf"))
+
+
+def test_a_league_before_a_team_is_no_team_played_for(extract_text):
+    x = extract_text("Pavel Novak is a footballer. He played for Alpine Super League club Bergenspor.")
+    assert not any("League" in (o or "") for _, o in pairs(x, "memberOf"))
 
 
 def test_a_party_named_before_its_kind_noun_is_what_the_passive_is_about(extract_text):
