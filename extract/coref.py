@@ -11,7 +11,8 @@ salient entity it agrees with:
   before any of its names), then from a first-name lexicon (``data/first_names.tsv``);
 * it/they/we: an organisation;
 * "the home secretary": the person the document gave that title ("Home Secretary Charles
-  Clarke"); "the committee": an organisation whose name holds the word.
+  Clarke"); "the committee", "the band": an organisation whose name holds the word, else the
+  most salient one.
 
 A resolved pronoun or description is itself a mention and adds to the salience of its entity,
 so a chain ("Ms Ortiz ... She ... she said") carries the topic forward.
@@ -34,6 +35,7 @@ from .patterns import (
     MALE_HONORIFICS,
     MALE_PRONOUNS,
     ORG_DESCRIPTIONS,
+    ORG_KIND_NOUNS,
     ORG_WORDS,
     PERSON_DESCRIPTIONS,
     SPOKESPEOPLE,
@@ -205,7 +207,7 @@ class Coreference:
             return self._most_salient(salience, ORGANIZATION, None), "pronoun-group"
         if token.pos_ not in ("NOUN", "PROPN") or token.dep_ not in _SUBJECTS:
             return None  # descriptions are read as subjects only: "on the television" is no mention
-        if lower not in PERSON_DESCRIPTIONS and lower not in ORG_DESCRIPTIONS and lower not in ORG_WORDS:
+        if lower not in PERSON_DESCRIPTIONS | ORG_DESCRIPTIONS | ORG_WORDS | ORG_KIND_NOUNS:
             return None
         if any(c.dep_ == "appos" and self.ent[c.i] is not None for c in token.children):
             return None  # "the party's leader, Ann Lee, said": the name that follows is the mention

@@ -358,6 +358,7 @@ def raw_mentions(doc: Doc) -> list[RawMention]:
             else:
                 m.votes[etype] += 1
     _unlabelled_names(doc, out)
+    _defined_groups(doc, out)
     composites = []
     for s, e, tail in _paren_mentions(doc):
         if tail is not None:
@@ -454,6 +455,33 @@ def _unlabelled_names(doc: Doc, out: dict[tuple[int, int], RawMention]) -> None:
             m = RawMention(t.i, t.i + 1, text=t.text)
             m.votes[PERSON] += 0.5
             out[(t.i, t.i + 1)] = m
+
+
+def _defined_groups(doc: Doc, out: dict[tuple[int, int], RawMention]) -> None:
+    """A name a sentence defines as a kind of organisation: "The Velvet Owls are an English
+    folk band", "Harbour Rovers is a football club". The whole capitalised subject is the name,
+    whatever the NER made of it ("Rage Against the | Machine" an organisation, "The Owls"
+    nothing): a mention of an organisation, replacing the pieces inside it."""
+    for t in doc:
+        if t.dep_ != "attr" or t.head.lemma_ != "be" or t.lemma_ not in ORG_KIND_NOUNS - {"side"}:
+            continue
+        subj = next((c for c in t.head.children if c.dep_ == "nsubj" and c.i < t.head.i), None)
+        if subj is None:
+            continue
+        s, e = subj.left_edge.i, subj.right_edge.i + 1
+        s += doc[s].lower_ == "the"
+        words = doc[s:e]
+        if (
+            not 1 <= len(words) <= 8
+            or s != doc[s].sent.start + (doc[s - 1].lower_ == "the" if s > 0 else 0)
+            or not words[0].text[:1].isupper()
+            or not all(w.text[:1].isupper() or w.lower_ in NAME_CONNECTORS | ARTICLES for w in words)
+        ):
+            continue  # a sentence's capitalised subject only: "Its members are a group"
+        for key in [k for k in out if s <= k[0] and k[1] <= e]:
+            del out[key]
+        out[(s, e)] = RawMention(s, e, text=words.text)
+        out[(s, e)].votes[ORGANIZATION] += 3
 
 
 def _token_range(doc: Doc, start_char: int, end_char: int) -> tuple[int, int] | None:

@@ -568,6 +568,11 @@ class Relations(Titles):
             return self.ent[tok.i]
         if tok.dep_ == "appos" and self._is(tok.head.i, ORGANIZATION):
             return self.ent[tok.head.i]  # "Northwind Systems, the software company founded by X"
+        if tok.dep_ == "attr" and tok.lower_ in ORG_KIND_NOUNS:
+            # "The Blue Owls are a folk group formed by X": the group the sentence defines
+            subj = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
+            if subj is not None and self._is(subj.i, ORGANIZATION):
+                return self.ent[subj.i]
         named = next((c for c in tok.children if c.dep_ == "compound" and self._is(c.i, ORGANIZATION)), None)
         if named is not None and tok.lower_ in ORG_KIND_NOUNS and tok.lower_ not in MOVEMENT_WORDS | {"faction"}:
             return self.ent[named.i]  # "the HDA party, founded by X": the party named before the noun

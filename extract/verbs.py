@@ -211,6 +211,10 @@ class VerbRelations:
             org = self._named_by_words(tok)  # "a Christian Democrat", "plays for SK Velden"
         if org is None and self.new_org is not None:
             org = self._national_team(tok)
+        if org is None and self.coref is not None and tok.lower_ in ORG_KIND_NOUNS:
+            # "the band consists of A and B": the band the coreference read it as
+            key = self.coref.resolved.get(tok.i)
+            org = key if key is not None and self.etype.get(key) == ORGANIZATION else None
         return org
 
     def _consisting_group(self, verb: Token) -> Token | None:

@@ -182,3 +182,13 @@ def test_capitals_right_after_an_organisations_name_are_part_of_it(extract_text)
     assert "RAO UES" in x
     y = extract_text("London UKIP MEP Gerard Hale said the party would fight on.")
     assert not any("MEP" in e.label for e in y.entities if e.type == "Organization")
+
+
+def test_a_name_a_sentence_defines_as_a_band_is_one_organisation(extract_text):
+    """The NER cut "Rage Over the | Harbour" and missed "The Velvet Owls": the definition names them."""
+    x = by_label(extract_text("Rage Over the Harbour is an American rock band from Leeds."))
+    assert x["Rage Over the Harbour"].type == "Organization"
+    y = by_label(extract_text("The Velvet Owls are an English folk band. Their first album sold well."))
+    assert y["Velvet Owls"].type == "Organization"
+    z = extract_text("Its members are a group of friends from Leeds.")
+    assert not any(e.type == "Organization" for e in z.entities)

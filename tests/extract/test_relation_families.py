@@ -325,6 +325,17 @@ def test_party_leader_takes_the_party_named_later_in_its_sentence(extract_text):
             "The bird was named after John Hale, who was a curator at the Eastfield Academy.",
             {("John Hale", "Eastfield Academy")},
         ),
+        # a name the sentence defines as a band, and "the band" after it
+        (
+            "The Velvet Owls are an English folk band from Leeds. The band consists of singer Ann Lee, "
+            "guitarist Tom Reed and drummer Kim Moss.",
+            {("Ann Lee", "Velvet Owls"), ("Tom Reed", "Velvet Owls"), ("Kim Moss", "Velvet Owls")},
+        ),
+        (
+            "Rage Over the Harbour is an American rock band from Leeds. Formed in 1991, the group consists of "
+            "vocalist Ann Lee and drummer Tom Reed.",
+            {("Ann Lee", "Rage Over the Harbour"), ("Tom Reed", "Rage Over the Harbour")},
+        ),
         # the position played between the verb and the team
         (
             "Tom Varga is a Hungarian former footballer who played as a midfielder for Harbour City.",
