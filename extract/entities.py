@@ -16,7 +16,17 @@ from spacy.tokens import Doc, Span, Token
 
 from .coref import first_names
 from .linking import NameIndex, link_short_names
-from .names import canonical_label, clean, demonyms, initials, is_acronym, name_key, person_like, strip_name
+from .names import (
+    canonical_label,
+    clean,
+    demonyms,
+    initials,
+    is_acronym,
+    is_country,
+    name_key,
+    person_like,
+    strip_name,
+)
 from .patterns import (
     ARTICLES,
     CALENDAR_NAMES,
@@ -113,12 +123,33 @@ def _known_first_name(t: Token) -> bool:
     return t.lower_ in first_names() and t.lower_ not in CALENDAR_NAMES
 
 
+def _cut_first_name(doc: Doc, i: int, start: int) -> int | None:
+    """ "Rufus | Seaman Carter", "Chauncey | Bunce Brewster", "Robert Kingsbury | Huntington":
+    a name of one or two words the NER made an entity of its own right before a person's name,
+    with nothing between, is the person's first names unless it names a country or people
+    ("French | Tom Reed" is no name) or is an acronym; where it starts, or None."""
+    ent_start = i
+    while ent_start > 0 and doc[ent_start].ent_iob_ == "I":
+        ent_start -= 1
+    words = doc[ent_start : i + 1]
+    fits = (
+        doc[i].ent_type_ in {"PERSON", "ORG", "GPE", "NORP"}
+        and doc[start].ent_iob_ == "B"
+        and i == start - 1
+        and len(words) <= 2
+        and all(w.is_title and w.pos_ == "PROPN" for w in words)
+        and words[0].lower_ not in demonyms()
+        and not is_country(words.text)
+    )
+    return ent_start if fits else None
+
+
 def _first_names_before(doc: Doc, start: int) -> int:
     """ "Anatoly | Borisovich Chubais": the NER cut off a person's first name; take back up to
     two capitalised proper nouns before the name that are in no entity and are no title,
     honorific, cue or party word, nor shaped like a noun of a person's role ("Guitarist",
-    "Emperor", "Father"). A name that starts with a known first name is whole ("Ensign George
-    Gay")."""
+    "Emperor", "Father"), or a name the NER cut off as an entity of its own ("Rufus | Seaman
+    Carter"). A name that starts with a known first name is whole ("Ensign George Gay")."""
     if start < len(doc) and doc[start].lower_ in first_names():
         return start
     for _ in range(2):
@@ -127,13 +158,16 @@ def _first_names_before(doc: Doc, start: int) -> int:
             t is None
             or t.pos_ != "PROPN"
             or not t.is_title
-            or t.ent_type_
+            or (t.ent_type_ and _cut_first_name(doc, t.i, start) is None)
             or t.lower_ in TITLE_WORDS | PARTY_WORDS | LEADING_CUES
             or _is_honorific(t)
             or "\n" in t.whitespace_
             or t.lower_.endswith(ROLE_NOUN_ENDINGS)
         ):
             break
+        if t.ent_type_:
+            cut = _cut_first_name(doc, t.i, start)
+            return start if cut is None else cut
         start -= 1
     return start
 

@@ -192,3 +192,23 @@ def test_a_name_a_sentence_defines_as_a_band_is_one_organisation(extract_text):
     assert y["Velvet Owls"].type == "Organization"
     z = extract_text("Its members are a group of friends from Leeds.")
     assert not any(e.type == "Organization" for e in z.entities)
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("Horatio Bunce Brewster (March 31, 1866–1932) was a farmer in Eastland.", "Horatio Bunce Brewster"),
+        ("Octavia Whitcomb Hale (March 31, 1866–1932) was a farmer in Eastland.", "Octavia Whitcomb Hale"),
+    ],
+)
+def test_a_first_name_the_ner_made_an_entity_of_its_own_is_taken_back(extract_text, text, name):
+    """The NER made "Horatio" an organisation and "Octavia" a place, apart from the surname."""
+    x = by_label(extract_text(text))
+    assert x[name].type == "Person"
+    assert not any(label in x for label in ("Horatio", "Octavia"))
+
+
+def test_a_country_before_a_name_is_no_first_name(extract_text):
+    x = by_label(extract_text("The visit pleased France Tom Reed said."))
+    assert "Tom Reed" in x or "France" in x
+    assert "France Tom Reed" not in x
