@@ -38,6 +38,7 @@ from .patterns import (
     ORG_KIND_NOUNS,
     ORG_WORDS,
     PERSON_DESCRIPTIONS,
+    PERSON_NOUNS,
     SPOKESPEOPLE,
     TITLE_WORDS,
 )
@@ -201,7 +202,9 @@ class Coreference:
         """(the entity, the rule) of a pronoun or description; None if the token is neither."""
         gender = pronoun_gender(token.text)
         if gender is not None:
-            return self._bound(token, gender) or self._most_salient(salience, PERSON, gender), "pronoun"
+            described = self._described_in_front(token)
+            found = self._bound(token, gender) or self._most_salient(salience, PERSON, gender, not_in=described)
+            return found, "pronoun"
         lower = token.lower_
         if lower in GROUP_PRONOUNS and token.pos_ == "PRON":
             return self._most_salient(salience, ORGANIZATION, None), "pronoun-group"
@@ -247,15 +250,39 @@ class Coreference:
             return key
         return None
 
+    def _described_in_front(self, pronoun: Token) -> set[str]:
+        """The people named inside a description of the pronoun put before it: "The daughter
+        of Tom Reed, she was born ..." and "Born in Leeds, the son of Tom Reed, he joined ...":
+        she is the daughter, never Tom Reed."""
+        if pronoun.dep_ not in _SUBJECTS:
+            return set()
+        verb, doc = pronoun.head, self.doc
+        out: set[str] = set()
+        for t in doc[pronoun.sent.start : pronoun.i]:
+            edge = t.right_edge.i
+            if (
+                t.lower_ in PERSON_NOUNS
+                and edge + 1 < pronoun.i
+                and doc[edge + 1].text == ","
+                and (t.head == verb or (t.head.dep_ == "advcl" and t.head.head == verb))
+            ):
+                out |= {k for k in self.ent[t.i + 1 : edge + 1] if k is not None}
+        return out
+
     def _most_salient(
-        self, salience: Mapping[str, float], wanted: str, gender: str | None, not_titled: list[str] | None = None
+        self,
+        salience: Mapping[str, float],
+        wanted: str,
+        gender: str | None,
+        not_titled: list[str] | None = None,
+        not_in: set[str] | None = None,
     ) -> str | None:
         """The most salient entity of a type whose gender agrees (unknown counts less); with
         ``not_titled``, none whose title has that head but other words ("the shadow
-        chancellor" is not "Chancellor Gordon Brown")."""
+        chancellor" is not "Chancellor Gordon Brown"); none of ``not_in``."""
         best, best_score = None, 0.0
         for key, score in salience.items():
-            if self.etype.get(key) != wanted or score <= 0:
+            if self.etype.get(key) != wanted or score <= 0 or (not_in and key in not_in):
                 continue
             if not_titled and any(t[-1:] == not_titled[-1:] for t in self.titles.get(key, ())):
                 continue

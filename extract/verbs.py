@@ -358,7 +358,11 @@ class VerbRelations:
     def _subject(self, verb: Token) -> Token | None:
         """The verb's subject, or the subject of the clause it continues."""
         for _ in range(4):
-            subj = next((c for c in verb.children if c.dep_ in _SUBJECTS), None)
+            # the nearest of two: "The daughter of X, she joined Y" (the parser made both subjects)
+            subj = max(
+                (c for c in verb.children if c.dep_ in _SUBJECTS and c.i < verb.i), key=lambda c: c.i, default=None
+            )
+            subj = subj or next((c for c in verb.children if c.dep_ in _SUBJECTS), None)
             if subj is not None:
                 if subj.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
                     return self._antecedent(verb.head)  # "X, who joined Y"
