@@ -276,8 +276,13 @@ def _context_votes(doc: Doc, start: int, end: int, votes: Votes) -> None:
     after_kind = start > 1 and doc[start - 1].text == "," and doc[start - 2].lower_ in ORG_KIND_NOUNS
     if after_kind or (root.dep_ == "appos" and root.head.lower_ in ORG_KIND_NOUNS):
         votes[ORGANIZATION] += 2
-    if any(c.dep_ == "appos" and c.lower_ in ORG_KIND_NOUNS for c in root.children):
-        votes[ORGANIZATION] += 2
+    if any(
+        c.dep_ == "appos"
+        and c.lower_ in ORG_KIND_NOUNS
+        and "(" not in {doc[c.left_edge.i].text, doc[c.left_edge.i - 1].text}
+        for c in root.children
+    ):
+        votes[ORGANIZATION] += 2  # not "Jan Holm (Harbour Party)": a person's party in brackets
     if votes.get(PLACE):
         pass  # "US", "UK": acronyms spaCy knows as places stay places
     elif is_acronym(span.text):
@@ -537,6 +542,8 @@ def _paren_mentions(doc: Doc) -> list[tuple[int, int, RawMention | None]]:
             continue
         found.append((inner[0], inner[1], None))
         long_form = _long_form_before(doc, inner[0] - 1)
+        if long_form and sum(e.label_ == "PERSON" for e in doc[long_form[0] : long_form[1]].ents) >= 2:
+            long_form = None  # "Dan Moss and Kim Hale (SNP)": two people, no long name
         if long_form:
             found.append((long_form[0], long_form[1], None))
             close = inner[1]
@@ -664,11 +671,24 @@ def _link_parentheses(doc: Doc, mentions: list[RawMention], uf: UnionFind) -> No
     text = doc.text  # once: spaCy rebuilds Doc.text from every token on each access
     for i, (m, nxt) in enumerate(zip(mentions, mentions[1:], strict=False)):
         between = text[doc[m.end - 1].idx + len(doc[m.end - 1].text) : doc[nxt.start].idx]
-        if between.strip() == "(" and (
-            initials(m.text) in {name_key(p).upper().replace(" ", "") for p in _parts(nxt.text)}
-            or len(m.text.split()) >= 2
-        ):
+        if between.strip() != "(":
+            continue
+        if initials(m.text) in {name_key(p).upper().replace(" ", "") for p in _parts(nxt.text)}:
             uf.union(i, i + 1)
+        elif len(m.text.split()) >= 2 and not (vote_type(m.votes) == PERSON and _party_in_brackets(doc, m, nxt)):
+            uf.union(i, i + 1)
+
+
+def _party_in_brackets(doc: Doc, person: RawMention, m: RawMention) -> bool:
+    """ "Jan Holm (Conservative Party)", "Tom Reed (Lab)", "Ann Lee (SNP)": after a person's
+    name, a party or an organisation, not another name of the person (an acronym of another
+    letter after a name with a known first name is no short form of it)."""
+    words = doc[m.start : m.end]
+    short = len(words) == 1 and words[0].is_alpha and len(words[0]) <= 3 and words[0].is_title
+    other_acronym = (
+        is_acronym(words.text) and words.text[:1] != person.text[:1] and _known_first_name(doc[person.start])
+    )
+    return short or other_acronym or bool({w.lower_ for w in words} & (ORG_WORDS | PARTY_WORDS))
 
 
 def _link_acronyms(mentions: list[RawMention], uf: UnionFind) -> None:
@@ -721,10 +741,16 @@ def _entity(doc: Doc, key: str, mentions: list[RawMention], *, ambiguous: bool) 
     votes = new_votes()
     names: list[str] = []
     # "Martin Hale ... Hale ... Hale": the small model labels a lone surname an organisation
-    # or a place more often than a full name; where a full name with a known first name reads
-    # as a person, the one-word mentions' other labels count a quarter
+    # or a place more often than a full name; where a full name reads as a person (a known
+    # first name, or the NER's own label on a name of capitalised words), the one-word
+    # mentions' other labels count a quarter
     person_named = any(
-        m.end - m.start >= 2 and _known_first_name(doc[m.start]) and vote_type(m.votes) == PERSON for m in mentions
+        m.end - m.start >= 2
+        and vote_type(m.votes) == PERSON
+        and (
+            _known_first_name(doc[m.start]) or (m.votes[PERSON] >= 1 and all(t.is_title for t in doc[m.start : m.end]))
+        )
+        for m in mentions
     )
     for m in mentions:
         if person_named and m.end - m.start == 1:

@@ -30,6 +30,7 @@ from .patterns import (
     NOT_LEADER_MODIFIERS,
     ORG_DESCRIPTIONS,
     ORG_KIND_NOUNS,
+    ORG_WORDS,
     OWNER_MODIFIERS,
     PARTY_NAME_WORDS,
     PARTY_WORDS,
@@ -317,8 +318,8 @@ class Relations(Titles):
         return self.ent[j]
 
     def members_by_name(self) -> Iterator[Fact]:
-        """ "Simon Hale, of the Federation of Small Businesses", "X from the CBI": a person and
-        the organisation after "of"/"from" are its member."""
+        """ "Simon Hale, of the Federation of Small Businesses", "X from the CBI", "X (Lab)": a
+        person and the organisation after "of"/"from" or in brackets are its member."""
         doc, member = self.doc, rule("name-of-org")
         for i in range(len(doc)):
             if not self._is(i, PERSON) or (i > 0 and self.ent[i - 1] == self.ent[i]):
@@ -327,11 +328,28 @@ class Relations(Titles):
             # "Ana Lima and Kim Moss of the band Velvet Owls": the organisation after the last name
             while end + 1 < len(doc) and doc[end].lower_ == "and" and self._is(end + 1, PERSON):
                 end = self._mention_end(end + 1)
-            org = self._org_after_name(end) or self._unlabelled_org_after(end)
+            org = self._org_after_name(end) or self._unlabelled_org_after(end) or self._org_in_brackets(end)
             person = self.ent[i]
             if org is not None and person is not None:
                 sent = doc[i].sent
                 yield Fact(person, "memberOf", org, sent.start_char, sent.end_char, member.confidence, member.name)
+
+    def _org_in_brackets(self, end: int) -> str | None:
+        """ "Jan Holm (Harbour Party)", "Tom Reed (Lab)", "Ann Lee (SNP)": an organisation in
+        brackets right after a person's name, named so (an organisation or party word, an
+        acronym, a short party name); any other name there may be a constituency or a town."""
+        doc = self.doc
+        if end + 2 >= len(doc) or doc[end].text != "(" or not self._is(end + 1, ORGANIZATION):
+            return None
+        key, close = self.ent[end + 1], end + 2
+        while close < len(doc) and self.ent[close] == key:
+            close += 1
+        words = doc[end + 1 : close]
+        if close >= len(doc) or doc[close].text != ")":
+            return None
+        named = {w.lower_ for w in words} & (ORG_WORDS | PARTY_WORDS) or is_acronym(words.text)
+        short = len(words) == 1 and words[0].is_alpha and len(words[0]) <= 3 and words[0].text[:1].isupper()
+        return key if named or short else None
 
     def _unlabelled_org_after(self, end: int) -> str | None:
         """ "X of The Tragically Blue": a capitalised "The" inside a sentence starts a name the

@@ -212,3 +212,11 @@ def test_a_country_before_a_name_is_no_first_name(extract_text):
     x = by_label(extract_text("The visit pleased France Tom Reed said."))
     assert "Tom Reed" in x or "France" in x
     assert "France Tom Reed" not in x
+
+
+def test_a_party_in_brackets_after_a_person_is_no_other_name_of_the_person(extract_text):
+    x = by_label(
+        extract_text("The motion was opposed by Tom Reed (SNP) and by Dan Moss and Kim Hale (Progress Party).")
+    )
+    assert "SNP" not in x["Tom Reed"].names
+    assert {"Dan Moss", "Kim Hale", "Progress Party"} <= set(x)

@@ -336,6 +336,15 @@ def test_party_leader_takes_the_party_named_later_in_its_sentence(extract_text):
             "vocalist Ann Lee and drummer Tom Reed.",
             {("Ann Lee", "Rage Over the Harbour"), ("Tom Reed", "Rage Over the Harbour")},
         ),
+        # a party or an organisation in brackets after a name
+        (
+            "The county mayor is Jan Holm (Conservative Party) and the deputy mayor is Tor Berg (Progress Party).",
+            {("Jan Holm", "Conservative Party"), ("Tor Berg", "Progress Party")},
+        ),
+        (
+            "The motion was backed by Tom Reed (Lab) and Ann Lee (Con).",
+            {("Tom Reed", "Lab"), ("Ann Lee", "Con")},
+        ),
         # the position played between the verb and the team
         (
             "Tom Varga is a Hungarian former footballer who played as a midfielder for Harbour City.",
@@ -573,3 +582,8 @@ def test_the_one_served_under_leads(extract_text):
     )
     assert ("Harbour Party", "Tom Reed") in pairs(x, "ledBy")
     assert ("Harbour Party", "Kim Moss") not in pairs(x, "ledBy")
+
+
+def test_a_town_in_brackets_after_a_name_is_no_organisation_of_the_person(extract_text):
+    x = extract_text("The motion was opposed by Dan Moss (Leeds) and by Tom Reed (Harbour Trust).")
+    assert pairs(x, "memberOf") == {("Tom Reed", "Harbour Trust")}
