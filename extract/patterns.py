@@ -325,9 +325,17 @@ ROLE_NOUNS = [
     "journalist", "staff", "leader", "founder", "co-founder", "chairman", "chairwoman",
     "president", "vice-president", "director", "executive", "commander", "general", "admiral",
     "minister", "secretary", "deputy", "senator", "representative", "candidate", "editor",
-    "correspondent", "spokesman", "spokeswoman",
+    "correspondent", "spokesman", "spokeswoman", "part",
 ]
 ROLE_PREPOSITIONS = ["for", "at", "in", "of", "with"]
+# Groups inside an organisation, which stand for it after "of": "joined the faculty of Y",
+# "served on the management team of Y", "a member of the board of Y".
+UNIT_NOUNS = frozenset({
+    "faculty", "staff", "board", "team", "ranks", "cast", "crew", "squad", "roster", "leadership",
+    "management", "executive", "payroll", "workforce", "academy",
+})
+# Verbs by which an organisation takes a person in: "the band later recruited X".
+RECRUIT_VERBS = ["recruit", "hire", "employ", "enlist", "sign", "draft"]
 # Last words of named places and things that often start with a first name: "Christ Church",
 # "Betty Hale Gallery", "Elektra Records", "Adler Arena".
 NAMED_THING_WORDS = frozenset({
@@ -464,9 +472,10 @@ VERB_PATTERNS: dict[str, list[list[dict]]] = {
         {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "prep", "RIGHT_ATTRS": {"DEP": "prep", "LOWER": "to"}},
         {"LEFT_ID": "prep", "REL_OP": ">", "RIGHT_ID": "org", "RIGHT_ATTRS": {"DEP": "pobj"}},
     ]],
-    # "John Hale, who was a curator at the Eastfield Academy": any role noun at an organisation
+    # "John Hale, who was a curator at the Eastfield Academy": any role noun at an organisation;
+    # "Ravi, a sepoy in the Eastland Army", "X is a lawyer for the Harbour Trust"
     "member-at": [[
-        {"RIGHT_ID": "prep", "RIGHT_ATTRS": {"LOWER": {"IN": ["at"]}, "DEP": "prep"}},
+        {"RIGHT_ID": "prep", "RIGHT_ATTRS": {"LOWER": {"IN": ["at", "in", "for"]}, "DEP": "prep"}},
         {"LEFT_ID": "prep", "REL_OP": "<", "RIGHT_ID": "role",
          "RIGHT_ATTRS": {"POS": "NOUN", "DEP": {"IN": ["attr", "appos"]}}},
         {"LEFT_ID": "prep", "REL_OP": ">", "RIGHT_ID": "org", "RIGHT_ATTRS": {"DEP": "pobj"}},
@@ -488,6 +497,11 @@ VERB_PATTERNS: dict[str, list[list[dict]]] = {
         {"RIGHT_ID": "role", "RIGHT_ATTRS": {"LOWER": {"IN": PARTY_ROLE_NOUNS}}},
         {"LEFT_ID": "role", "REL_OP": ">", "RIGHT_ID": "org",
          "RIGHT_ATTRS": {"DEP": {"IN": ["amod", "compound"]}, "LOWER": {"IN": PARTY_MEMBER_NOUNS}, "IS_TITLE": True}},
+    ]],
+    # "The Harbour Hawks signed Tom Reed in 2004", "..., later recruiting drummer Kim Moss"
+    "member-recruited": [[
+        {"RIGHT_ID": "verb", "RIGHT_ATTRS": {"LEMMA": {"IN": RECRUIT_VERBS}, "POS": "VERB"}},
+        {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "person", "RIGHT_ATTRS": {"DEP": "dobj"}},
     ]],
     # "The current president of the Harbour Trust is Tom Reed", "The trust's chairman is Tom Reed"
     "lead-inverted": [[

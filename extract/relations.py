@@ -499,12 +499,12 @@ class Relations(Titles):
 
     @staticmethod
     def members_of_leaders(facts: list[Fact], org_names: dict[str, str]) -> Iterator[Fact]:
-        """Who leads or founded an organisation by a verb ("X heads Y", "Y was founded by X")
-        belongs to it, as a titled leader does; a movement's leader has followers, not fellow
-        members ("the movement led by X")."""
+        """Who leads or founded an organisation by a verb ("X heads Y", "Y was founded by X"),
+        or is served under ("deputy leader of Y under X"), belongs to it, as a titled leader
+        does; a movement's leader has followers, not fellow members ("the movement led by X")."""
         member = rule("leader-implies-member")
         for f in facts:
-            if f.predicate != "ledBy" or f.object is None or f.rule not in {"led-by", "lead-verb"}:
+            if f.predicate != "ledBy" or f.object is None or f.rule not in {"led-by", "lead-verb", "under-leader"}:
                 continue
             if (org_names.get(f.subject, "").lower().split() or [""])[-1] in MOVEMENT_WORDS:
                 continue

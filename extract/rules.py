@@ -232,6 +232,12 @@ _ALL = (
         "The Blue Owls are a band formed in 1990 consisting of Tom Reed, Dan Moss and Kim Hale.",
     ),
     Rule("member-inverted", "fact", 0.7, "The pitcher for the Harbour Hawks was Tom Reed."),
+    Rule(
+        "member-recruited",
+        "fact",
+        0.65,
+        "The Blue Owls were formed in 1976 by Tom Reed. The band later recruited singer Ann Lee and drummer Kim Moss.",
+    ),
     Rule("member-party-as", "fact", 0.7, "Tom Reed was elected as a Whig to the Harbour Council."),
     Rule("member-party-role", "fact", 0.7, "Tom Reed was a Republican member of the Eastfield Assembly."),
     Rule("member-compound", "fact", 0.7, "Harbour Echo bassist Dan Moss said the tour would go ahead."),

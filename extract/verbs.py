@@ -25,6 +25,7 @@ from .patterns import (
     REGIONAL_ADJECTIVES,
     RELATIVE_PRONOUNS,
     TEAM_VERBS,
+    UNIT_NOUNS,
     VERB_PATTERNS,
 )
 from .records import Fact
@@ -163,6 +164,11 @@ class VerbRelations:
                 if group is None:
                     continue
                 anchors = {**anchors, "org": group}
+            if name == "member-recruited":  # the organisation is who recruits
+                recruiter = self._subject(head)
+                if recruiter is None:
+                    continue
+                anchors = {**anchors, "org": recruiter}
             role = anchors.get("role")
             holder: Token | None
             if "person" in anchors:  # "The president of Y is X"
@@ -198,6 +204,10 @@ class VerbRelations:
         """The organisation a rule's org token names for this person, if any."""
         if name == "member-compound" and (tok.lower_ in demonyms() or tok.lower_ in REGIONAL_ADJECTIVES):
             return None  # "a Welsh singer": a people, whatever the NER said
+        if tok.lower_ in UNIT_NOUNS and self.ent[tok.i] is None:
+            # "joined the faculty of the University of Y": the organisation the unit is of
+            owner = next((c for p in tok.children if p.dep_ == "prep" and p.lower_ == "of" for c in p.children), None)
+            tok = owner if owner is not None and owner.dep_ == "pobj" else tok
         org = self._typed(tok, ORGANIZATION)
         if org is None and team:
             # "played for Harbour City": a team whatever the NER called it; the type vote settles it

@@ -336,6 +336,32 @@ def test_party_leader_takes_the_party_named_later_in_its_sentence(extract_text):
             "vocalist Ann Lee and drummer Tom Reed.",
             {("Ann Lee", "Rage Over the Harbour"), ("Tom Reed", "Rage Over the Harbour")},
         ),
+        # an organisation that takes the person in
+        (
+            "The Blue Owls were formed in 1976 by Tom Reed. The band later recruited singer Ann Lee and "
+            "drummer Kim Moss.",
+            {("Ann Lee", "Blue Owls"), ("Kim Moss", "Blue Owls")},
+        ),
+        # a unit of the organisation stands for it
+        (
+            "Dan Moss earned his doctorate in 1962, after which he joined the faculty of the University of Westport.",
+            {("Dan Moss", "University of Westport")},
+        ),
+        (
+            "Earlier, Dan Moss served on the core management team of Harbour Associates, the largest hedge fund.",
+            {("Dan Moss", "Harbour Associates")},
+        ),
+        (
+            "Ann Lee is also a musician, and performs as part of the Blue Owls, a folk group.",
+            {("Ann Lee", "Blue Owls")},
+        ),
+        # any role noun in an organisation
+        ("The novel follows Ravi Sen, a sepoy in the Eastland Army, through the war.", {("Ravi Sen", "Eastland Army")}),
+        # the leader served under belongs to the party
+        (
+            "Ann Lee was deputy leader of the Harbour Party under Tom Reed, between 2007 and 2014.",
+            {("Ann Lee", "Harbour Party"), ("Tom Reed", "Harbour Party")},
+        ),
         # a party or an organisation in brackets after a name
         (
             "The county mayor is Jan Holm (Conservative Party) and the deputy mayor is Tor Berg (Progress Party).",
@@ -587,3 +613,7 @@ def test_the_one_served_under_leads(extract_text):
 def test_a_town_in_brackets_after_a_name_is_no_organisation_of_the_person(extract_text):
     x = extract_text("The motion was opposed by Dan Moss (Leeds) and by Tom Reed (Harbour Trust).")
     assert pairs(x, "memberOf") == {("Tom Reed", "Harbour Trust")}
+
+
+def test_a_person_who_signs_a_petition_recruits_nobody(extract_text):
+    assert not pairs(extract_text("Tom Reed signed Dan Moss's petition in 2004."), "memberOf")
