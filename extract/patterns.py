@@ -306,7 +306,7 @@ TEAM_PREPOSITIONS = ["for", "with", "to"]
 # What a player signs or plays for a team: "signed a two-year deal with Y", "played two seasons for Y".
 TEAM_DEALS = ["deal", "contract", "season", "part", "game", "match", "year"]
 # Nouns of a stretch of work: "began his career with Harbour City", "a spell at Eastfield".
-CAREER_NOUNS = ["career", "spell", "stint", "tenure", "season", "seasons", "years", "job", "position", "post"]
+CAREER_NOUNS = ["career", "spell", "stint", "tenure", "season", "year", "job", "position", "post"]
 MEMBER_PREPOSITIONS = ["for", "with", "at", "in", "on"]
 MEMBER_VERBS_PASSIVE = ["sign", "draft", "recruit", "employ", "hire", "elect", "appoint", "loan", "trade"]
 MEMBER_PASSIVE_PREPOSITIONS = ["to", "by"]
@@ -421,7 +421,7 @@ VERB_PATTERNS: dict[str, list[list[dict]]] = {
     ]],
     # "He began his career with Eastfield Rovers", "a spell at Harbour City"
     "member-career": [[
-        {"RIGHT_ID": "role", "RIGHT_ATTRS": {"LOWER": {"IN": CAREER_NOUNS}}},
+        {"RIGHT_ID": "role", "RIGHT_ATTRS": {"LEMMA": {"IN": CAREER_NOUNS}}},
         {"LEFT_ID": "role", "REL_OP": ">", "RIGHT_ID": "prep",
          "RIGHT_ATTRS": {"DEP": "prep", "LOWER": {"IN": ["with", "at", "for"]}}},
         {"LEFT_ID": "prep", "REL_OP": ">", "RIGHT_ID": "org", "RIGHT_ATTRS": {"DEP": "pobj"}},
@@ -429,7 +429,7 @@ VERB_PATTERNS: dict[str, list[list[dict]]] = {
         # the parser hangs "with Y" on the verb: "began his career with Y"
         {"RIGHT_ID": "verb", "RIGHT_ATTRS": {"POS": "VERB"}},
         {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "role",
-         "RIGHT_ATTRS": {"DEP": "dobj", "LOWER": {"IN": CAREER_NOUNS}}},
+         "RIGHT_ATTRS": {"DEP": "dobj", "LEMMA": {"IN": CAREER_NOUNS}}},
         {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "prep",
          "RIGHT_ATTRS": {"DEP": "prep", "LOWER": {"IN": ["with", "at", "for"]}}},
         {"LEFT_ID": "prep", "REL_OP": ">", "RIGHT_ID": "org", "RIGHT_ATTRS": {"DEP": "pobj"}},
@@ -455,6 +455,13 @@ VERB_PATTERNS: dict[str, list[list[dict]]] = {
         # a nationality is no organisation: "a Welsh singer"
         {"LEFT_ID": "role", "REL_OP": ">", "RIGHT_ID": "org",
          "RIGHT_ATTRS": {"DEP": {"IN": ["compound", "nmod"]}, "ENT_TYPE": {"NOT_IN": ["NORP", "GPE"]}}},
+    ], [
+        # "The Eastfield Gazette technology columnist Dan Moss": a field between them
+        {"RIGHT_ID": "role", "RIGHT_ATTRS": {"LOWER": {"IN": MEMBER_NOUNS}}},
+        {"LEFT_ID": "role", "REL_OP": ">", "RIGHT_ID": "field",
+         "RIGHT_ATTRS": {"DEP": "compound", "POS": "NOUN", "IS_TITLE": False}},
+        {"LEFT_ID": "field", "REL_OP": ">", "RIGHT_ID": "org",
+         "RIGHT_ATTRS": {"DEP": "compound", "ENT_TYPE": {"NOT_IN": ["NORP", "GPE"]}}},
     ]],
     # "The pitcher for the Harbour Hawks was Tom Reed"
     "member-inverted": [[
@@ -491,6 +498,14 @@ VERB_PATTERNS: dict[str, list[list[dict]]] = {
         {"RIGHT_ID": "prep", "RIGHT_ATTRS": {"LOWER": {"IN": ["as"]}, "DEP": "prep"}},
         {"LEFT_ID": "prep", "REL_OP": ">", "RIGHT_ID": "org",
          "RIGHT_ATTRS": {"DEP": "pobj", "LOWER": {"IN": PARTY_MEMBER_NOUNS}, "IS_TITLE": True}},
+    ]],
+    # "A Republican, he has served in the House since 2014": a party noun put before the subject
+    "member-party-fronted": [[
+        {"RIGHT_ID": "verb", "RIGHT_ATTRS": {"POS": {"IN": ["VERB", "AUX"]}}},
+        {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "org",
+         "RIGHT_ATTRS": {"DEP": {"IN": ["npadvmod", "dep", "nsubj"]}, "LOWER": {"IN": PARTY_MEMBER_NOUNS},
+                         "IS_TITLE": True}},
+        {"LEFT_ID": "org", "REL_OP": ">", "RIGHT_ID": "article", "RIGHT_ATTRS": {"LOWER": {"IN": ["a", "an"]}}},
     ]],
     # "a Republican member of the House", "the Democratic candidate"
     "member-party-role": [[

@@ -42,6 +42,7 @@ def extract_doc(doc: Doc, article: Article) -> DocumentExtraction:
     facts: list[Fact] = rel.bridged(list(rel.positions()), entities.labels())
     facts += list(rel.leaders_from_positions(facts, entities.labels()))
     facts += list(rel.members_by_name())
+    facts += list(rel.members_listed())
     facts += list(rel.places())
     for m, idx in zip(mentions, owner, strict=True):
         whole = entities.of_token[m.part_of_token] if m.part_of_token is not None else None
@@ -157,7 +158,7 @@ class _Entities:
 # memberships whose organisation is one whatever the NER said: "played for Harbour City", "was
 # traded to Y", "elected as a Christian Democrat"
 _TEAM_OR_PARTY_RULES = frozenset(
-    {"member-team", "member-passive", "member-transfer", "member-party-as", "member-party-role"}
+    {"member-team", "member-passive", "member-transfer", "member-party-as", "member-party-role", "member-party-fronted"}
 )
 
 

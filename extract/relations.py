@@ -334,6 +334,27 @@ class Relations(Titles):
                 sent = doc[i].sent
                 yield Fact(person, "memberOf", org, sent.start_char, sent.end_char, member.confidence, member.name)
 
+    def members_listed(self) -> Iterator[Fact]:
+        """ "The Hub grew from the Harbour League: Ann Lee, Tom Reed and Kim Moss.": people
+        listed after an organisation and a colon, to the end of the sentence, are its members."""
+        doc, member = self.doc, rule("member-listed")
+        for i in range(1, len(doc) - 1):
+            if doc[i].text != ":" or not self._is(i - 1, ORGANIZATION) or not self._is(i + 1, PERSON):
+                continue
+            people, j = [], i + 1
+            while self._is(j, PERSON):
+                people.append(self.ent[j])
+                j = self._mention_end(j)
+                j += j < len(doc) and doc[j].text == ","
+                j += j < len(doc) and doc[j].lower_ == "and"
+            sent = doc[i].sent
+            if len(people) < 2 or j < sent.end - 1 or (j < len(doc) and not doc[j].is_punct):
+                continue  # "the Harbour League: Tom Reed said ...": a speaker, not a list
+            org = self.ent[i - 1]
+            for person in people:
+                if person is not None and org is not None:
+                    yield Fact(person, "memberOf", org, sent.start_char, sent.end_char, member.confidence, member.name)
+
     def _org_in_brackets(self, end: int) -> str | None:
         """ "Jan Holm (Harbour Party)", "Tom Reed (Lab)", "Ann Lee (SNP)": an organisation in
         brackets right after a person's name, named so (an organisation or party word, an

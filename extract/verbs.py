@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
 from .coref import Coreference
-from .names import demonyms
+from .names import demonyms, is_country
 from .patterns import (
     CAREER_NOUNS,
     LEADER_WORDS,
@@ -70,6 +70,7 @@ _TOKEN_ATTRS = {
     "POS": "pos_",
     "TAG": "tag_",
     "ENT_TYPE": "ent_type_",
+    "IS_TITLE": "is_title",
 }
 
 
@@ -272,7 +273,8 @@ class VerbRelations:
         Magic"; "a member of the Academy and of the Society" (conjoined prepositions); the teams
         a kind noun lists ("for clubs such as A, B or C")."""
         org = anchors["org"]
-        out = [org, *org.conjuncts]
+        # "the Revolutionary Workers Party, USA": a country is the end of a name, no second organisation
+        out = [org, *(c for c in org.conjuncts if not is_country(c.text))]
         prep = anchors.get("prep")
         if prep is not None:
             for other in prep.conjuncts:
@@ -330,6 +332,8 @@ class VerbRelations:
             key = ent[j] if j < sent_end else None
             if key is None or (not any_type and (self.etype.get(key) == PERSON) != people):
                 break  # "..., Tom Reed said": a person ends a list of organisations
+            if is_country(doc[j].text):
+                break  # "the Revolutionary Workers Party, USA": the country its name ends with
             after = j
             while after < sent_end and ent[after] == key:
                 after += 1
@@ -402,17 +406,29 @@ class VerbRelations:
         """Who holds a role noun: the subject of "is a politician for Y" and "was elected a
         member of Y", the name a role stands in apposition to ("X, a member of Y"), the
         subject of "won as the candidate of Y", the possessor of "his career with Y"."""
+        matched = role
         for _ in range(3):
             if role.dep_ != "conj":
                 break
+            if role.head.pos_ in {"AUX", "VERB"}:
+                return self._subject(role.head)  # "X is a founding member, and a representative, of Y"
             role = role.head  # "the vocalist and composer of Y"
         poss = next((c for c in role.children if c.dep_ == "poss"), None)
-        if role.lower_ in CAREER_NOUNS:
-            return poss if poss is not None else self._subject(role.head) if role.head.pos_ == "VERB" else None
+        if role.lemma_ in CAREER_NOUNS:
+            verb = role.head.head if role.dep_ == "pobj" else role.head  # "..., with spells for Y"
+            return poss if poss is not None else self._subject(verb) if verb.pos_ == "VERB" else None
         if role.dep_ == "appos":
             return role.head
         if role.dep_ == "compound" and self.ent[role.head.i] is not None:
             return role.head  # "Harbour Echo bassist Dan Moss"
+        named = next((c for c in role.children if c.dep_ == "appos" and self._typed(c, PERSON)), None)
+        # not a conjunct's: "Prime Minister X as well as the Leader of Y Z" (the leader is Z)
+        if (
+            named is not None
+            and role is matched
+            and named.left_edge.i == role.i + 1 + (self.doc[role.i + 1].text == ",")
+        ):
+            return named  # "the Eastfield Gazette columnist Dan Moss" parsed as an apposition
         if role.dep_ == "pobj":
             prep = role.head
             if prep.lower_ == "as" and prep.head.pos_ == "NOUN" and prep.head.dep_ in {"attr", "appos"}:

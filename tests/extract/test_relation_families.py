@@ -362,6 +362,32 @@ def test_party_leader_takes_the_party_named_later_in_its_sentence(extract_text):
             "Ann Lee was deputy leader of the Harbour Party under Tom Reed, between 2007 and 2014.",
             {("Ann Lee", "Harbour Party"), ("Tom Reed", "Harbour Party")},
         ),
+        # spells and seasons for teams
+        (
+            "Tom Reed is an ice hockey player. He returned to Eastfield in 1999, with spells for the Harbour Capitals "
+            "and the Westport Stars where he spent four seasons.",
+            {("Tom Reed", "Harbour Capitals"), ("Tom Reed", "Westport Stars")},
+        ),
+        # a party noun put before the subject
+        (
+            "Tom Reed is a politician. A Republican, he has served in the Eastland Senate since 2014.",
+            {("Tom Reed", "Republican")},
+        ),
+        # roles joined with commas before their organisation; a country ends its name
+        (
+            "Carl Hale is a founding member, and a representative, of the Revolutionary Workers Party, USA (RWP).",
+            {("Carl Hale", "Revolutionary Workers Party")},
+        ),
+        # a field between the organisation and the role noun
+        (
+            "The Eastfield Gazette technology columnist Dan Moss described the phone as slow.",
+            {("Dan Moss", "Eastfield Gazette")},
+        ),
+        # people listed after an organisation and a colon
+        (
+            "The Hub grew from the League of Harbour Composers: John Bates, Tim Perks, Jim Hale, and Rich Gold.",
+            {("John Bates", "League of Harbour Composers"), ("Rich Gold", "League of Harbour Composers")},
+        ),
         # a party or an organisation in brackets after a name
         (
             "The county mayor is Jan Holm (Conservative Party) and the deputy mayor is Tor Berg (Progress Party).",
@@ -617,3 +643,16 @@ def test_a_town_in_brackets_after_a_name_is_no_organisation_of_the_person(extrac
 
 def test_a_person_who_signs_a_petition_recruits_nobody(extract_text):
     assert not pairs(extract_text("Tom Reed signed Dan Moss's petition in 2004."), "memberOf")
+
+
+def test_a_speaker_after_an_organisation_and_a_colon_is_no_member(extract_text):
+    assert not pairs(extract_text("The statement of the Harbour Trust: Tom Reed said it was wrong."), "memberOf")
+
+
+def test_the_leader_of_another_conjunct_is_not_the_named_ministers(extract_text):
+    x = extract_text(
+        "It has drawn support from the country's Prime Minister Ann Lee as well as the Leader of the Harbour Party "
+        "Tom Reed."
+    )
+    assert ("Ann Lee", "Harbour Party") not in pairs(x, "memberOf")
+    assert ("Harbour Party", "Ann Lee") not in pairs(x, "ledBy")
