@@ -300,6 +300,14 @@ MEMBER_VERBS_OBJECT = ["join", "rejoin", "captain", "represent", "form", "co-for
 MEMBER_VERBS_PREP = ["work", "serve", "fight", "enlist", "teach", "lecture", "compete"]
 # Verbs of teams: what one plays or signs for is a team, whatever the NER called it ("Harbour City").
 TEAM_VERBS = ["play", "sign", "transfer", "loan", "trade", "draft"]
+# Nations that field national sides without being states of the demonym table: "played for
+# Harbour City and Wales" names no club in "Wales".
+HOME_NATIONS = frozenset({"england", "scotland", "wales", "northern ireland"})
+# Role nouns of players, which make what they play for a team: "a rugby player for Harbour Tigers".
+TEAM_ROLES = frozenset({
+    "player", "footballer", "cricketer", "striker", "midfielder", "defender", "goalkeeper",
+    "forward", "pitcher", "quarterback", "winger",
+})
 # Verbs that move a player or an employee to a team or a firm: "loaned him to Y", "sold her to Y".
 TRANSFER_VERBS = ["loan", "sell", "transfer", "trade", "send", "release"]
 TEAM_PREPOSITIONS = ["for", "with", "to"]

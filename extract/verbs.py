@@ -19,11 +19,13 @@ from .coref import Coreference
 from .names import demonyms, is_country
 from .patterns import (
     CAREER_NOUNS,
+    HOME_NATIONS,
     LEADER_WORDS,
     MOVEMENT_WORDS,
     ORG_KIND_NOUNS,
     REGIONAL_ADJECTIVES,
     RELATIVE_PRONOUNS,
+    TEAM_ROLES,
     TEAM_VERBS,
     UNIT_NOUNS,
     VERB_PATTERNS,
@@ -188,8 +190,10 @@ class VerbRelations:
             people = [holder, *holder.conjuncts]
             if name == "member-consist":
                 people += self._listed_after(holder, people=True)
-            team = name in {"member-team", "member-transfer"} or (
-                name == "member-passive" and head.lemma_ in TEAM_VERBS
+            team = (
+                name in {"member-team", "member-transfer"}
+                or (name == "member-passive" and head.lemma_ in TEAM_VERBS)
+                or (name == "member-role" and head.lemma_ in TEAM_ROLES)  # "a rugby player for Harbour Tigers"
             )
             orgs = self._conjoined_orgs(anchors, team=team)
             for person_token in dict.fromkeys(people):
@@ -213,11 +217,15 @@ class VerbRelations:
         if org is None and team:
             # "played for Harbour City": a team whatever the NER called it; the type vote settles it
             org = self._typed(tok, PLACE) or self._typed(tok, PERSON)
-            org = None if org == person else org
+            # "played for England": a national team the text names by its country, no club
+            org = None if org == person or self._nation(tok) else org
         if (
             org is None
             and self.new_org is not None
-            and (name.startswith("member-party") or (team and tok.pos_ == "PROPN" and tok.text[:1].isupper()))
+            and (
+                name.startswith("member-party")
+                or (team and tok.pos_ == "PROPN" and tok.text[:1].isupper() and not self._nation(tok))
+            )
         ):
             org = self._named_by_words(tok)  # "a Christian Democrat", "plays for SK Velden"
         if org is None and self.new_org is not None:
@@ -330,6 +338,8 @@ class VerbRelations:
             j = end + 1 + (doc[end + 1].lower_ == "and")
             j += j < sent_end and doc[j].lower_ == "the"
             key = ent[j] if j < sent_end else None
+            if key is None and any_type:
+                key = self._unnamed_team(j)  # "..., Los Angeles Lakers and Orlando Magic"
             if key is None or (not any_type and (self.etype.get(key) == PERSON) != people):
                 break  # "..., Tom Reed said": a person ends a list of organisations
             if is_country(doc[j].text):
@@ -342,6 +352,17 @@ class VerbRelations:
             out.append(doc[j])
             end = after
         return out
+
+    def _nation(self, tok: Token) -> bool:
+        """A country or home nation the token names ("played for England": its national side)."""
+        return is_country(tok.text) or tok.lower_ in HOME_NATIONS
+
+    def _unnamed_team(self, j: int) -> str | None:
+        """A team in a list that the NER missed: the capitalised proper nouns from token j."""
+        doc, k = self.doc, j
+        while k < len(doc) and doc[k].pos_ == "PROPN" and doc[k].text[:1].isupper() and self.ent[k] is None:
+            k += 1
+        return self.new_org(j, k) if k > j and self.new_org is not None else None
 
     @staticmethod
     def _facts(name: str, anchors: dict[str, Token], person: str, org: str, sent: Span, r: Rule) -> Iterator[Fact]:

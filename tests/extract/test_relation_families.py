@@ -368,6 +368,12 @@ def test_party_leader_takes_the_party_named_later_in_its_sentence(extract_text):
             "and the Westport Stars where he spent four seasons.",
             {("Tom Reed", "Harbour Capitals"), ("Tom Reed", "Westport Stars")},
         ),
+        # a team in a list the NER missed
+        (
+            "Mark Hale is a former basketball player. He played for the 76ers, San Antonio Spurs, Kansas City Kings, "
+            "Los Angeles Lakers and Orlando Magic.",
+            {("Mark Hale", "Los Angeles Lakers"), ("Mark Hale", "Orlando Magic")},
+        ),
         # a party noun put before the subject
         (
             "Tom Reed is a politician. A Republican, he has served in the Eastland Senate since 2014.",
@@ -656,3 +662,9 @@ def test_the_leader_of_another_conjunct_is_not_the_named_ministers(extract_text)
     )
     assert ("Ann Lee", "Harbour Party") not in pairs(x, "memberOf")
     assert ("Harbour Party", "Ann Lee") not in pairs(x, "ledBy")
+
+
+@pytest.mark.parametrize("nation", ["England", "Wales", "France"])
+def test_a_nation_played_for_is_its_national_side_not_a_club(extract_text, nation):
+    x = extract_text(f"Tom Reed played for {nation} and Harbour City.")
+    assert pairs(x, "memberOf") == {("Tom Reed", "Harbour City")}
