@@ -212,3 +212,16 @@ def test_a_name_inside_a_description_put_before_the_pronoun_is_not_the_pronoun(e
     labels = {e.key: e.label for e in x.entities}
     members = {(labels[f.subject], labels[f.object]) for f in x.facts if f.predicate == "memberOf"}
     assert members == {("Hela Bouri", "Harbour Trust")}
+
+
+def test_the_antecedent_of_who_is_a_subject_for_salience(extract_text):
+    """ "held by General X, who was appointed ...": X is what the next sentence's "he" is about,
+    not a king the text named and described sentences before."""
+    x = extract_text(
+        "King Alaric granted a constitution in 1932. At first the king deemed it too radical. It was a great "
+        "change. The change was welcomed. The post is now held by General Tam Okoro, who was appointed in 2014. "
+        "Previously he was the leader of the Harbour Council, since the coup."
+    )
+    labels = {e.key: e.label for e in x.entities}
+    leaders = {(labels[f.subject], labels[f.object]) for f in x.facts if f.predicate == "ledBy"}
+    assert leaders == {("Harbour Council", "Tam Okoro")}
