@@ -124,7 +124,7 @@ def _known_first_name(t: Token) -> bool:
 
 
 def _cut_first_name(doc: Doc, i: int, start: int) -> int | None:
-    """ "Rufus | Seaman Carter", "Chauncey | Bunce Brewster", "Robert Kingsbury | Huntington":
+    """ "Horatio | Kell Pruitt", "Octavia | Whitcomb Hale", "Ada Morrow | Quill":
     a name of one or two words the NER made an entity of its own right before a person's name,
     with nothing between, is the person's first names unless it names a country or people
     ("French | Tom Reed" is no name) or is an acronym; where it starts, or None."""
@@ -148,7 +148,7 @@ def _first_names_before(doc: Doc, start: int) -> int:
     """ "Anatoly | Borisovich Chubais": the NER cut off a person's first name; take back up to
     two capitalised proper nouns before the name that are in no entity and are no title,
     honorific, cue or party word, nor shaped like a noun of a person's role ("Guitarist",
-    "Emperor", "Father"), or a name the NER cut off as an entity of its own ("Rufus | Seaman
+    "Emperor", "Father"), or a name the NER cut off as an entity of its own ("Horatio | Kell
     Carter"). A name that starts with a known first name is whole ("Ensign George Gay")."""
     if start < len(doc) and doc[start].lower_ in first_names():
         return start
@@ -445,7 +445,7 @@ def _unlabelled_names(doc: Doc, out: dict[tuple[int, int], RawMention]) -> None:
         ):
             j += 1
         if j - i >= 2:
-            runs.append((i, j))
+            runs.append((_untitled(doc, i, j), j))  # "fellow Democrat | Ambrose Hale"
         i = max(j, i + 1)
     for s, e in runs:
         sent = doc[s].sent
@@ -499,7 +499,7 @@ def _unlabelled_names(doc: Doc, out: dict[tuple[int, int], RawMention]) -> None:
 def _defined_groups(doc: Doc, out: dict[tuple[int, int], RawMention]) -> None:
     """A name a sentence defines as a kind of organisation: "The Velvet Owls are an English
     folk band", "Harbour Rovers is a football club". The whole capitalised subject is the name,
-    whatever the NER made of it ("Rage Against the | Machine" an organisation, "The Owls"
+    whatever the NER made of it ("Storm Over the | Harbour" an organisation, "The Owls"
     nothing): a mention of an organisation, replacing the pieces inside it."""
     for t in doc:
         if t.dep_ != "attr" or t.head.lemma_ != "be" or t.lemma_ not in ORG_KIND_NOUNS - {"side"}:
@@ -680,7 +680,7 @@ def _link_parentheses(doc: Doc, mentions: list[RawMention], uf: UnionFind) -> No
 
 
 def _party_in_brackets(doc: Doc, person: RawMention, m: RawMention) -> bool:
-    """ "Jan Holm (Conservative Party)", "Tom Reed (Lab)", "Ann Lee (SNP)": after a person's
+    """ "Jan Holm (Harbour Party)", "Tom Reed (Lab)", "Ann Lee (SNP)": after a person's
     name, a party or an organisation, not another name of the person (an acronym of another
     letter after a name with a known first name is no short form of it)."""
     words = doc[m.start : m.end]

@@ -464,7 +464,7 @@ VERB_PATTERNS: dict[str, list[list[dict]]] = {
         {"LEFT_ID": "role", "REL_OP": ">", "RIGHT_ID": "org",
          "RIGHT_ATTRS": {"DEP": {"IN": ["compound", "nmod"]}, "ENT_TYPE": {"NOT_IN": ["NORP", "GPE"]}}},
     ], [
-        # "The Eastfield Gazette technology columnist Dan Moss": a field between them
+        # "The Eastfield Gazette science columnist Dan Moss": a field between them
         {"RIGHT_ID": "role", "RIGHT_ATTRS": {"LOWER": {"IN": MEMBER_NOUNS}}},
         {"LEFT_ID": "role", "REL_OP": ">", "RIGHT_ID": "field",
          "RIGHT_ATTRS": {"DEP": "compound", "POS": "NOUN", "IS_TITLE": False}},
@@ -488,7 +488,7 @@ VERB_PATTERNS: dict[str, list[list[dict]]] = {
         {"LEFT_ID": "prep", "REL_OP": ">", "RIGHT_ID": "org", "RIGHT_ATTRS": {"DEP": "pobj"}},
     ]],
     # "John Hale, who was a curator at the Eastfield Academy": any role noun at an organisation;
-    # "Ravi, a sepoy in the Eastland Army", "X is a lawyer for the Harbour Trust"
+    # "Ravi, a gunner in the Eastland Army", "X is a lawyer for the Harbour Trust"
     "member-at": [[
         {"RIGHT_ID": "prep", "RIGHT_ATTRS": {"LOWER": {"IN": ["at", "in", "for"]}, "DEP": "prep"}},
         {"LEFT_ID": "prep", "REL_OP": "<", "RIGHT_ID": "role",
@@ -507,13 +507,21 @@ VERB_PATTERNS: dict[str, list[list[dict]]] = {
         {"LEFT_ID": "prep", "REL_OP": ">", "RIGHT_ID": "org",
          "RIGHT_ATTRS": {"DEP": "pobj", "LOWER": {"IN": PARTY_MEMBER_NOUNS}, "IS_TITLE": True}},
     ]],
-    # "A Republican, he has served in the House since 2014": a party noun put before the subject
+    # "A Republican, she sat on the county board": a party noun put before the subject
     "member-party-fronted": [[
         {"RIGHT_ID": "verb", "RIGHT_ATTRS": {"POS": {"IN": ["VERB", "AUX"]}}},
         {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "org",
          "RIGHT_ATTRS": {"DEP": {"IN": ["npadvmod", "dep", "nsubj"]}, "LOWER": {"IN": PARTY_MEMBER_NOUNS},
                          "IS_TITLE": True}},
         {"LEFT_ID": "org", "REL_OP": ">", "RIGHT_ID": "article", "RIGHT_ATTRS": {"LOWER": {"IN": ["a", "an"]}}},
+    ]],
+    # "fellow Democrat Mary Hale", "said Tory Liam Frost": a party noun right before a name
+    "member-party-name": [[
+        {"RIGHT_ID": "org",
+         "RIGHT_ATTRS": {"DEP": {"IN": ["compound", "amod"]},
+                         "LOWER": {"IN": [w for w in PARTY_MEMBER_NOUNS if w != "democratic"] + ["tory"]},
+                         "IS_TITLE": True}},
+        {"LEFT_ID": "org", "REL_OP": "<", "RIGHT_ID": "person", "RIGHT_ATTRS": {"POS": "PROPN"}},
     ]],
     # "a Republican member of the House", "the Democratic candidate"
     "member-party-role": [[

@@ -158,7 +158,15 @@ class _Entities:
 # memberships whose organisation is one whatever the NER said: "played for Harbour City", "was
 # traded to Y", "elected as a Christian Democrat"
 _TEAM_OR_PARTY_RULES = frozenset(
-    {"member-team", "member-passive", "member-transfer", "member-party-as", "member-party-role", "member-party-fronted"}
+    {
+        "member-team",
+        "member-passive",
+        "member-transfer",
+        "member-party-as",
+        "member-party-role",
+        "member-party-fronted",
+        "member-party-name",
+    }
 )
 
 

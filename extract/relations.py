@@ -335,7 +335,7 @@ class Relations(Titles):
                 yield Fact(person, "memberOf", org, sent.start_char, sent.end_char, member.confidence, member.name)
 
     def members_listed(self) -> Iterator[Fact]:
-        """ "The Hub grew from the Harbour League: Ann Lee, Tom Reed and Kim Moss.": people
+        """ "The collective grew out of the Harbour Song League: Ann Lee, Tom Reed and Kim Moss.": people
         listed after an organisation and a colon, to the end of the sentence, are its members."""
         doc, member = self.doc, rule("member-listed")
         for i in range(1, len(doc) - 1):

@@ -232,7 +232,12 @@ _ALL = (
         "The Blue Owls are a band formed in 1990 consisting of Tom Reed, Dan Moss and Kim Hale.",
     ),
     Rule("member-inverted", "fact", 0.7, "The pitcher for the Harbour Hawks was Tom Reed."),
-    Rule("member-listed", "fact", 0.6, "The Hub grew from the Harbour League: Ann Lee, Tom Reed and Kim Moss."),
+    Rule(
+        "member-listed",
+        "fact",
+        0.6,
+        "The collective grew out of the Harbour Song League: Ann Lee, Tom Reed, Kim Moss, and Dan Hale.",
+    ),
     Rule(
         "member-recruited",
         "fact",
@@ -241,11 +246,12 @@ _ALL = (
     ),
     Rule("member-party-as", "fact", 0.7, "Tom Reed was elected as a Whig to the Harbour Council."),
     Rule("member-party-role", "fact", 0.7, "Tom Reed was a Republican member of the Eastfield Assembly."),
+    Rule("member-party-name", "fact", 0.65, "The bill was backed by fellow Democrat Mary Hale."),
     Rule(
         "member-party-fronted",
         "fact",
         0.65,
-        "Tom Reed is a politician. A Republican, he has served in the Eastland Senate since 2014.",
+        "Ann Lee is a lawyer. A Republican, she sat on the Harbour County board for a decade.",
     ),
     Rule("member-compound", "fact", 0.7, "Harbour Echo bassist Dan Moss said the tour would go ahead."),
     Rule("position-implies-member", "fact", 0.7, "Labour MP Bob Marshall-Andrews said he would vote against the bill."),

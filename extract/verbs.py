@@ -159,7 +159,9 @@ class VerbRelations:
             anchors = self._anchors(name, token_ids)
             if anchors is None:
                 continue
-            head = anchors.get("verb") or anchors.get("role") or anchors["prep"].head
+            prep = anchors.get("prep")
+            # the token the rule's words hang on: its verb, its role noun, or the name itself
+            head = anchors.get("verb") or anchors.get("role") or (prep.head if prep is not None else anchors["person"])
             if self.in_quote[head.i] or any(c.dep_ == "neg" for c in head.children):
                 continue
             if name == "member-consist":
@@ -174,6 +176,8 @@ class VerbRelations:
                 anchors = {**anchors, "org": recruiter}
             role = anchors.get("role")
             holder: Token | None
+            if name == "member-party-name" and self.ent[anchors["org"].i + 1] != self.ent[anchors["person"].i]:
+                continue  # the name must follow the party word: "Democrat Mary Hale"
             if "person" in anchors:  # "The president of Y is X"
                 holder = anchors["person"]
             elif role is not None:
@@ -281,7 +285,7 @@ class VerbRelations:
         Magic"; "a member of the Academy and of the Society" (conjoined prepositions); the teams
         a kind noun lists ("for clubs such as A, B or C")."""
         org = anchors["org"]
-        # "the Revolutionary Workers Party, USA": a country is the end of a name, no second organisation
+        # "the Harbour Workers Alliance, Canada": a country is the end of a name, no second organisation
         out = [org, *(c for c in org.conjuncts if not is_country(c.text))]
         prep = anchors.get("prep")
         if prep is not None:
@@ -311,7 +315,7 @@ class VerbRelations:
                 return doc[k]
         if org.lemma_ not in ORG_KIND_NOUNS:
             return org
-        opened = j < org.sent.end and self.ent[j] is not None  # "sides Jarrow and Eastfield"
+        opened = j < org.sent.end and self.ent[j] is not None  # "sides Eastmoor and Eastfield"
         while j < org.sent.end and doc[j].lower_ in {"such", "as", ":", "including", "the"}:
             opened = opened or doc[j].lower_ in {"as", ":", "including"}
             j += 1
@@ -339,11 +343,11 @@ class VerbRelations:
             j += j < sent_end and doc[j].lower_ == "the"
             key = ent[j] if j < sent_end else None
             if key is None and any_type:
-                key = self._unnamed_team(j)  # "..., Los Angeles Lakers and Orlando Magic"
+                key = self._unnamed_team(j)  # "..., Westport Lakers and Northbridge Magic"
             if key is None or (not any_type and (self.etype.get(key) == PERSON) != people):
                 break  # "..., Tom Reed said": a person ends a list of organisations
             if is_country(doc[j].text):
-                break  # "the Revolutionary Workers Party, USA": the country its name ends with
+                break  # "the Harbour Workers Alliance, Canada": the country its name ends with
             after = j
             while after < sent_end and ent[after] == key:
                 after += 1
@@ -432,7 +436,7 @@ class VerbRelations:
             if role.dep_ != "conj":
                 break
             if role.head.pos_ in {"AUX", "VERB"}:
-                return self._subject(role.head)  # "X is a founding member, and a representative, of Y"
+                return self._subject(role.head)  # "X is a founding member, and a spokeswoman, of Y"
             role = role.head  # "the vocalist and composer of Y"
         poss = next((c for c in role.children if c.dep_ == "poss"), None)
         if role.lemma_ in CAREER_NOUNS:

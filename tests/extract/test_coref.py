@@ -206,7 +206,7 @@ def test_a_tie_in_salience_goes_the_same_way_in_every_run():
 def test_a_name_inside_a_description_put_before_the_pronoun_is_not_the_pronoun(extract_text):
     """ "The daughter of X, she ...": she is the daughter, whoever X is."""
     x = extract_text(
-        "Hela Bouri is a Tunisian writer. The daughter of the politician Sabri Tanko, she was born in Tunis "
+        "Hela Bouri is a writer. The daughter of the politician Sabri Tanko, she was raised in Leeds "
         "and later joined the Harbour Trust."
     )
     labels = {e.key: e.label for e in x.entities}

@@ -185,9 +185,9 @@ def test_capitals_right_after_an_organisations_name_are_part_of_it(extract_text)
 
 
 def test_a_name_a_sentence_defines_as_a_band_is_one_organisation(extract_text):
-    """The NER cut "Rage Over the | Harbour" and missed "The Velvet Owls": the definition names them."""
-    x = by_label(extract_text("Rage Over the Harbour is an American rock band from Leeds."))
-    assert x["Rage Over the Harbour"].type == "Organization"
+    """The NER cut "Storm Over the | Harbour" and missed "The Velvet Owls": the definition names them."""
+    x = by_label(extract_text("Storm Over the Harbour is a folk band from Leeds."))
+    assert x["Storm Over the Harbour"].type == "Organization"
     y = by_label(extract_text("The Velvet Owls are an English folk band. Their first album sold well."))
     assert y["Velvet Owls"].type == "Organization"
     z = extract_text("Its members are a group of friends from Leeds.")
@@ -197,8 +197,8 @@ def test_a_name_a_sentence_defines_as_a_band_is_one_organisation(extract_text):
 @pytest.mark.parametrize(
     "text, name",
     [
-        ("Horatio Bunce Brewster (March 31, 1866–1932) was a farmer in Eastland.", "Horatio Bunce Brewster"),
-        ("Octavia Whitcomb Hale (March 31, 1866–1932) was a farmer in Eastland.", "Octavia Whitcomb Hale"),
+        ("Horatio Kell Pruitt (4 May 1870 – 1941) was a miller in Eastland.", "Horatio Kell Pruitt"),
+        ("Octavia Whitcomb Hale (4 May 1870 – 1941) was a miller in Eastland.", "Octavia Whitcomb Hale"),
     ],
 )
 def test_a_first_name_the_ner_made_an_entity_of_its_own_is_taken_back(extract_text, text, name):
@@ -215,8 +215,11 @@ def test_a_country_before_a_name_is_no_first_name(extract_text):
 
 
 def test_a_party_in_brackets_after_a_person_is_no_other_name_of_the_person(extract_text):
-    x = by_label(
-        extract_text("The motion was opposed by Tom Reed (SNP) and by Dan Moss and Kim Hale (Progress Party).")
-    )
+    x = by_label(extract_text("The motion was opposed by Tom Reed (SNP) and by Dan Moss and Kim Hale (Harbour Party)."))
     assert "SNP" not in x["Tom Reed"].names
-    assert {"Dan Moss", "Kim Hale", "Progress Party"} <= set(x)
+    assert {"Dan Moss", "Kim Hale", "Harbour Party"} <= set(x)
+
+
+def test_a_party_noun_before_a_name_the_ner_missed_is_not_part_of_it(extract_text):
+    x = by_label(extract_text("His district was merged with the district of fellow Democrat Ambrose Hale."))
+    assert "Ambrose Hale" in x and "Democrat Ambrose Hale" not in x

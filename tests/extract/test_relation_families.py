@@ -332,9 +332,9 @@ def test_party_leader_takes_the_party_named_later_in_its_sentence(extract_text):
             {("Ann Lee", "Velvet Owls"), ("Tom Reed", "Velvet Owls"), ("Kim Moss", "Velvet Owls")},
         ),
         (
-            "Rage Over the Harbour is an American rock band from Leeds. Formed in 1991, the group consists of "
-            "vocalist Ann Lee and drummer Tom Reed.",
-            {("Ann Lee", "Rage Over the Harbour"), ("Tom Reed", "Rage Over the Harbour")},
+            "Storm Over the Harbour is a folk band from Leeds. Today the group consists of singer Ann Lee and "
+            "drummer Tom Reed.",
+            {("Ann Lee", "Storm Over the Harbour"), ("Tom Reed", "Storm Over the Harbour")},
         ),
         # an organisation that takes the person in
         (
@@ -344,19 +344,22 @@ def test_party_leader_takes_the_party_named_later_in_its_sentence(extract_text):
         ),
         # a unit of the organisation stands for it
         (
-            "Dan Moss earned his doctorate in 1962, after which he joined the faculty of the University of Westport.",
+            "After his doctorate Dan Moss joined the faculty of the University of Westport.",
             {("Dan Moss", "University of Westport")},
         ),
         (
-            "Earlier, Dan Moss served on the core management team of Harbour Associates, the largest hedge fund.",
+            "Dan Moss later served on the management team of Harbour Associates.",
             {("Dan Moss", "Harbour Associates")},
         ),
         (
-            "Ann Lee is also a musician, and performs as part of the Blue Owls, a folk group.",
+            "Ann Lee now sings as part of the Blue Owls, a folk group.",
             {("Ann Lee", "Blue Owls")},
         ),
         # any role noun in an organisation
-        ("The novel follows Ravi Sen, a sepoy in the Eastland Army, through the war.", {("Ravi Sen", "Eastland Army")}),
+        (
+            "The novel follows Ravi Sen, a gunner in the Eastland Army, through the war.",
+            {("Ravi Sen", "Eastland Army")},
+        ),
         # the leader served under belongs to the party
         (
             "Ann Lee was deputy leader of the Harbour Party under Tom Reed, between 2007 and 2014.",
@@ -364,40 +367,46 @@ def test_party_leader_takes_the_party_named_later_in_its_sentence(extract_text):
         ),
         # spells and seasons for teams
         (
-            "Tom Reed is an ice hockey player. He returned to Eastfield in 1999, with spells for the Harbour Capitals "
-            "and the Westport Stars where he spent four seasons.",
-            {("Tom Reed", "Harbour Capitals"), ("Tom Reed", "Westport Stars")},
+            "Tom Reed is an ice hockey player. He moved back to Eastfield in 2003, with spells for the Harbour Hawks "
+            "and the Westport Rovers.",
+            {("Tom Reed", "Harbour Hawks"), ("Tom Reed", "Westport Rovers")},
         ),
         # a team in a list the NER missed
         (
-            "Mark Hale is a former basketball player. He played for the 76ers, San Antonio Spurs, Kansas City Kings, "
-            "Los Angeles Lakers and Orlando Magic.",
-            {("Mark Hale", "Los Angeles Lakers"), ("Mark Hale", "Orlando Magic")},
+            "Mark Hale is a former basketball player. He played for the Harbour Hawks, Eastfield Spurs, "
+            "Westport Kings, Eastland Lakers and Northbridge Magic.",
+            {("Mark Hale", "Eastland Lakers"), ("Mark Hale", "Northbridge Magic")},
+        ),
+        # a party noun right before a name
+        ("The vote was close, said Tory Liam Frost.", {("Liam Frost", "Tory")}),
+        (
+            "His district was merged with the district of fellow Democrat Ambrose Hale.",
+            {("Ambrose Hale", "Democrat")},
         ),
         # a party noun put before the subject
         (
-            "Tom Reed is a politician. A Republican, he has served in the Eastland Senate since 2014.",
-            {("Tom Reed", "Republican")},
+            "Ann Lee is a lawyer. A Republican, she sat on the Harbour County board for a decade.",
+            {("Ann Lee", "Republican")},
         ),
         # roles joined with commas before their organisation; a country ends its name
         (
-            "Carl Hale is a founding member, and a representative, of the Revolutionary Workers Party, USA (RWP).",
-            {("Carl Hale", "Revolutionary Workers Party")},
+            "Ana Ruiz is a founding member, and a spokeswoman, of the Harbour Workers Alliance, Canada (HWA).",
+            {("Ana Ruiz", "Harbour Workers Alliance")},
         ),
         # a field between the organisation and the role noun
         (
-            "The Eastfield Gazette technology columnist Dan Moss described the phone as slow.",
+            "The Eastfield Gazette science columnist Dan Moss wrote that the plan was flawed.",
             {("Dan Moss", "Eastfield Gazette")},
         ),
         # people listed after an organisation and a colon
         (
-            "The Hub grew from the League of Harbour Composers: John Bates, Tim Perks, Jim Hale, and Rich Gold.",
-            {("John Bates", "League of Harbour Composers"), ("Rich Gold", "League of Harbour Composers")},
+            "The collective grew out of the Harbour Song League: Ann Lee, Tom Reed, Kim Moss, and Dan Hale.",
+            {("Ann Lee", "Harbour Song League"), ("Dan Hale", "Harbour Song League")},
         ),
         # a party or an organisation in brackets after a name
         (
-            "The county mayor is Jan Holm (Conservative Party) and the deputy mayor is Tor Berg (Progress Party).",
-            {("Jan Holm", "Conservative Party"), ("Tor Berg", "Progress Party")},
+            "The council leader is Jan Holm (Harbour Party) and her deputy is Tor Berg (Green Party).",
+            {("Jan Holm", "Harbour Party"), ("Tor Berg", "Green Party")},
         ),
         (
             "The motion was backed by Tom Reed (Lab) and Ann Lee (Con).",
@@ -405,7 +414,7 @@ def test_party_leader_takes_the_party_named_later_in_its_sentence(extract_text):
         ),
         # the position played between the verb and the team
         (
-            "Tom Varga is a Hungarian former footballer who played as a midfielder for Harbour City.",
+            "Tom Varga played as a full back for Harbour City from 1990.",
             {("Tom Varga", "Harbour City")},
         ),
         # a kind noun that lists the teams, whatever the NER typed them
@@ -415,8 +424,8 @@ def test_party_leader_takes_the_party_named_later_in_its_sentence(extract_text):
             {("Dan Moss", "Westport Rovers"), ("Dan Moss", "Harbour City"), ("Dan Moss", "Northbridge Albion")},
         ),
         (
-            "Having previously played for lower league sides Jarrow and Whitley Bay, Tom Reed signed for Eastfield.",
-            {("Tom Reed", "Jarrow"), ("Tom Reed", "Whitley Bay")},
+            "Having played for non-league sides Eastmoor United and Northgate Rovers, Tom Reed signed for Eastfield.",
+            {("Tom Reed", "Eastmoor United"), ("Tom Reed", "Northgate Rovers")},
         ),
         # the first team of a list the parser hung on a later one
         (
@@ -426,13 +435,13 @@ def test_party_leader_takes_the_party_named_later_in_its_sentence(extract_text):
         ),
         # a team the NER missed, and one after its league: the team, not the league
         (
-            "Pavel Novak is a Slovak footballer, who plays for SK Velden. He previously played for Alpine "
+            "Pavel Novak, a goalkeeper, now plays for SK Velden. He once played for Alpine "
             "Super League club Bergenspor.",
             {("Pavel Novak", "SK Velden"), ("Pavel Novak", "Bergenspor")},
         ),
         # a height in feet and inches opens no quotation
         (
-            "Mark Hale is a basketball player. A 6'11 \"center from Eastfield, he played for the Harbour Hawks.",
+            "Mark Hale is a basketball player. Standing 6'11 \", he played for the Harbour Hawks.",
             {("Mark Hale", "Harbour Hawks")},
         ),
     ],
@@ -657,7 +666,7 @@ def test_a_speaker_after_an_organisation_and_a_colon_is_no_member(extract_text):
 
 def test_the_leader_of_another_conjunct_is_not_the_named_ministers(extract_text):
     x = extract_text(
-        "It has drawn support from the country's Prime Minister Ann Lee as well as the Leader of the Harbour Party "
+        "The plan won praise from the country's Prime Minister Ann Lee as well as the Leader of the Harbour Party "
         "Tom Reed."
     )
     assert ("Ann Lee", "Harbour Party") not in pairs(x, "memberOf")
@@ -668,3 +677,8 @@ def test_the_leader_of_another_conjunct_is_not_the_named_ministers(extract_text)
 def test_a_nation_played_for_is_its_national_side_not_a_club(extract_text, nation):
     x = extract_text(f"Tom Reed played for {nation} and Harbour City.")
     assert pairs(x, "memberOf") == {("Tom Reed", "Harbour City")}
+
+
+def test_a_party_adjective_before_a_name_of_something_else_makes_no_member(extract_text):
+    x = extract_text("She spoke at two Democratic National Conventions and at the Harbour Trust.")
+    assert not pairs(x, "memberOf")
