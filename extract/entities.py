@@ -264,7 +264,7 @@ def _context_votes(doc: Doc, start: int, end: int, votes: Votes) -> None:
         and all(t.is_title for t in span)
         and _known_first_name(span[0])
         and span[0].lower_ not in demonyms()  # "French Foreign Legion"
-        and span[-1].tag_ != "NNPS"  # "Carolina Panthers", "Bonita Springs"
+        and span[-1].tag_ != "NNPS"  # "Harbour Panthers", "Eastfield Springs"
         and not words & (ORG_KIND_NOUNS | PLACE_WORDS | NAMED_THING_WORDS)
     ):
         votes[PERSON] += 1  # "Alexandra Colen": a known first name and a surname, whatever the NER said

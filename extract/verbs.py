@@ -254,7 +254,7 @@ class VerbRelations:
         return group
 
     def _national_team(self, noun: Token) -> str | None:
-        """ "the Austrian national ice hockey team": a country's national team, named by its
+        """ "the Norland national ice hockey team": a country's national team, named by its
         description (the NER names none); an organisation of those words."""
         if noun.lower_ not in {"team", "squad", "side"} or not any(c.lower_ == "national" for c in noun.lefts):
             return None
@@ -323,7 +323,7 @@ class VerbRelations:
 
     def _listed_after(self, tok: Token, *, people: bool = False, any_type: bool = False) -> list[Token]:
         """The names listed after a token, read from the words where the parser lost the list
-        ("for the 76ers, Harbour City Hawks, Eastfield Kings and Westport Lakers" hung on the
+        ("for the Hawks, Harbour City Rovers, Eastfield Kings and Westport Lakers" hung on the
         subject): each name after a comma or "and", up to the first word that is none. A list
         of organisations ends at a person's name, a list of people at another name; with
         ``any_type``, at a name a verb follows ("..., Tom Reed said")."""

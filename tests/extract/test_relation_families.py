@@ -167,27 +167,27 @@ def test_titles_that_do_not_lead(extract_text, text):
         ("Tom Reed is a member of the Harbour Academy and of the Eastfield Society.", "Tom Reed", "Eastfield Society"),
         # a verb after a preposition takes the clause's subject
         (
-            "Jared Hale is a former football player. He spent six years with the Vikings before joining "
-            "the Chicago Bears as a free agent in 2014.",
+            "Jared Hale is a former football player. He spent six years with the Harbour Hawks before joining "
+            "the Eastfield Bears as a free agent in 2014.",
             "Jared Hale",
-            "Chicago Bears",
+            "Eastfield Bears",
         ),
-        ("In 2015, Jared Hale was traded to the Carolina Panthers.", "Jared Hale", "Carolina Panthers"),
+        ("In 2015, Jared Hale was traded to the Westport Panthers.", "Jared Hale", "Westport Panthers"),
         ("The pitcher for the Harbour Hawks was Tom Reed.", "Tom Reed", "Harbour Hawks"),
         ("Arthur Hale was a senior British Army officer.", "Arthur Hale", "British Army"),
         # a capitalised "The" inside a sentence starts a name the NER missed
         ("Murray toured Canada with Paul Hale and Rob Baker of The Tragically Blue.", "Rob Baker", "Tragically Blue"),
         # a list the parser lost: read from the words
         (
-            "Mark Hale is a former basketball player. He played for the 76ers, San Antonio Spurs, "
-            "Kansas City Kings and Los Angeles Lakers.",
+            "Mark Hale is a former basketball player. He played for the Hawks, Eastfield Spurs, "
+            "Westport Kings and Northbridge Lakers.",
             "Mark Hale",
-            "Kansas City Kings",
+            "Westport Kings",
         ),
         (
-            "Tom Reed is an Eastland ice hockey coach. He was the captain of the Austrian national ice hockey team.",
+            "Tom Reed is an ice hockey coach. He was the captain of the Norland national ice hockey team.",
             "Tom Reed",
-            "Austrian national ice hockey team",
+            "Norland national ice hockey team",
         ),
         (
             "Tom Reed received an education at the Eastland Military Academy and entered the Eastland Army.",
