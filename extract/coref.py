@@ -334,15 +334,16 @@ def _weight(head: Token) -> float:
     t = head
     while t.dep_ in ("compound", "flat", "appos") and t.head.i != t.i:
         t = t.head  # "Lord Woolf" in "The Lord Chief Justice, Lord Woolf, said": the subject's
-    # "held by General X, who was appointed ...": the subject of the relative clause on it
-    relative = any(
-        c.dep_ == "relcl" and any(s.dep_ in _SUBJECTS and s.lower_ == "who" for s in c.children) for c in head.children
-    )
     if t.dep_ == "poss":
         return _POSSESSOR
     if t.dep_ == "ROOT" and t.pos_ in ("PROPN", "NOUN"):
         return _MAIN_SUBJECT  # "X, chairman of Y, called on ...": the parser made the name the root
     if t.dep_ not in _SUBJECTS:
+        # "held by General X, who was appointed ...": the subject of the relative clause on it
+        relative = any(
+            c.dep_ == "relcl" and any(s.dep_ in _SUBJECTS and s.lower_ == "who" for s in c.children)
+            for c in head.children
+        )
         return _SUBJECT if relative else _OTHER
     verb = t.head
     while verb.dep_ == "conj" and verb.head.i != verb.i:

@@ -24,6 +24,7 @@ from .names import (
     is_acronym,
     is_country,
     name_key,
+    party_abbreviation,
     person_like,
     strip_name,
 )
@@ -64,6 +65,10 @@ from .unionfind import UnionFind
 _PAREN_ALIAS = re.compile(r"\(\s*([A-Z][\w'’.-]*(?:\s*/\s*[A-Z][\w'’.-]*)*(?:\s+[A-Z][a-z]+)?)\s*\)")
 # Where a span the NER ran across several names is cut.
 _SPLIT_MARKS = frozenset({",", "(", ")", ";", ":", "|", "–", "—"})
+# Kinds of organisation that end or define a name ("Harbour Quartet", "X is a folk band"); "side"
+# is also a side of an argument.
+_NAMING_KINDS = ORG_KIND_NOUNS - {"side"}
+_NAME_SMALL_WORDS = NAME_CONNECTORS | ARTICLES
 
 
 @dataclass
@@ -149,7 +154,7 @@ def _first_names_before(doc: Doc, start: int) -> int:
     two capitalised proper nouns before the name that are in no entity and are no title,
     honorific, cue or party word, nor shaped like a noun of a person's role ("Guitarist",
     "Emperor", "Father"), or a name the NER cut off as an entity of its own ("Horatio | Kell
-    Carter"). A name that starts with a known first name is whole ("Ensign George Gay")."""
+    Pruitt"). A name that starts with a known first name is whole ("Ensign George Gay")."""
     if start < len(doc) and doc[start].lower_ in first_names():
         return start
     for _ in range(2):
@@ -158,14 +163,13 @@ def _first_names_before(doc: Doc, start: int) -> int:
             t is None
             or t.pos_ != "PROPN"
             or not t.is_title
-            or (t.ent_type_ and _cut_first_name(doc, t.i, start) is None)
             or t.lower_ in TITLE_WORDS | PARTY_WORDS | LEADING_CUES
             or _is_honorific(t)
             or "\n" in t.whitespace_
             or t.lower_.endswith(ROLE_NOUN_ENDINGS)
         ):
             break
-        if t.ent_type_:
+        if t.ent_type_:  # "Horatio | Kell Pruitt": the whole entity before, or nothing
             cut = _cut_first_name(doc, t.i, start)
             return start if cut is None else cut
         start -= 1
@@ -257,7 +261,7 @@ def _context_votes(doc: Doc, start: int, end: int, votes: Votes) -> None:
     words = {t.lower_ for t in span}
     if start > 0 and _is_honorific(doc[start - 1]):
         votes[PERSON] += 3
-    if words & ORG_WORDS or (span[-1].lower_ in ORG_KIND_NOUNS - {"side"} and len(span) >= 2):
+    if words & ORG_WORDS or (span[-1].lower_ in _NAMING_KINDS and len(span) >= 2):
         votes[ORGANIZATION] += 3  # "Harbour Trust"; "Harbour Quartet", "Eastfield Band"
     elif (
         2 <= end - start <= 3
@@ -502,7 +506,7 @@ def _defined_groups(doc: Doc, out: dict[tuple[int, int], RawMention]) -> None:
     whatever the NER made of it ("Storm Over the | Harbour" an organisation, "The Owls"
     nothing): a mention of an organisation, replacing the pieces inside it."""
     for t in doc:
-        if t.dep_ != "attr" or t.head.lemma_ != "be" or t.lemma_ not in ORG_KIND_NOUNS - {"side"}:
+        if t.dep_ != "attr" or t.head.lemma_ != "be" or t.lemma_ not in _NAMING_KINDS:
             continue
         subj = next((c for c in t.head.children if c.dep_ == "nsubj" and c.i < t.head.i), None)
         if subj is None:
@@ -514,7 +518,7 @@ def _defined_groups(doc: Doc, out: dict[tuple[int, int], RawMention]) -> None:
             not 1 <= len(words) <= 8
             or s != doc[s].sent.start + (doc[s - 1].lower_ == "the" if s > 0 else 0)
             or not words[0].text[:1].isupper()
-            or not all(w.text[:1].isupper() or w.lower_ in NAME_CONNECTORS | ARTICLES for w in words)
+            or not all(w.text[:1].isupper() or w.lower_ in _NAME_SMALL_WORDS for w in words)
         ):
             continue  # a sentence's capitalised subject only: "Its members are a group"
         for key in [k for k in out if s <= k[0] and k[1] <= e]:
@@ -684,7 +688,7 @@ def _party_in_brackets(doc: Doc, person: RawMention, m: RawMention) -> bool:
     name, a party or an organisation, not another name of the person (an acronym of another
     letter after a name with a known first name is no short form of it)."""
     words = doc[m.start : m.end]
-    short = len(words) == 1 and words[0].is_alpha and len(words[0]) <= 3 and words[0].is_title
+    short = len(words) == 1 and party_abbreviation(words.text)
     other_acronym = (
         is_acronym(words.text) and words.text[:1] != person.text[:1] and _known_first_name(doc[person.start])
     )

@@ -74,6 +74,15 @@ def is_acronym(name: str) -> bool:
     return bool(_ACRONYM.match(strip_name(name)))
 
 
+def party_abbreviation(text: str) -> bool:
+    """A party's short name as written in brackets after a member's name ("Tom Reed (Lab)").
+
+    >>> party_abbreviation("Lab"), party_abbreviation("Con"), party_abbreviation("Leeds"), party_abbreviation("MPs")
+    (True, True, False, False)
+    """
+    return len(text) <= 3 and text.isalpha() and text.istitle()
+
+
 @lru_cache(maxsize=1 << 17)  # pure; the same names recur in every document
 def initials(name: str) -> str:
     """Initials of the capitalised words (and hyphenated parts).

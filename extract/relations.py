@@ -12,7 +12,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
-from .names import is_acronym
+from .names import is_acronym, party_abbreviation
 from .patterns import (
     BRIDGING_NOUNS,
     BRIDGING_REACH,
@@ -369,7 +369,7 @@ class Relations(Titles):
         if close >= len(doc) or doc[close].text != ")":
             return None
         named = {w.lower_ for w in words} & (ORG_WORDS | PARTY_WORDS) or is_acronym(words.text)
-        short = len(words) == 1 and words[0].is_alpha and len(words[0]) <= 3 and words[0].text[:1].isupper()
+        short = len(words) == 1 and party_abbreviation(words.text)
         return key if named or short else None
 
     def _unlabelled_org_after(self, end: int) -> str | None:

@@ -124,6 +124,11 @@ def _near_fits(token: Token, side: str, attrs: dict) -> bool:
     return any(_fits(c, attrs) for c in token.children)
 
 
+def _nation(tok: Token) -> bool:
+    """A country or home nation the token names ("played for England": its national side)."""
+    return is_country(tok.text) or tok.lower_ in HOME_NATIONS
+
+
 _MATCHERS: dict[int, dict[str, DependencyMatcher]] = {}
 
 
@@ -244,13 +249,13 @@ class VerbRelations:
             # "played for Harbour City": a team whatever the NER called it; the type vote settles it
             org = self._typed(tok, PLACE) or self._typed(tok, PERSON)
             # "played for England": a national team the text names by its country, no club
-            org = None if org == person or self._nation(tok) else org
+            org = None if org == person or _nation(tok) else org
         if (
             org is None
             and self.new_org is not None
             and (
                 name.startswith("member-party")
-                or (team and tok.pos_ == "PROPN" and tok.text[:1].isupper() and not self._nation(tok))
+                or (team and tok.pos_ == "PROPN" and tok.text[:1].isupper() and not _nation(tok))
             )
         ):
             org = self._named_by_words(tok)  # "a Christian Democrat", "plays for SK Velden"
@@ -378,10 +383,6 @@ class VerbRelations:
             out.append(doc[j])
             end = after
         return out
-
-    def _nation(self, tok: Token) -> bool:
-        """A country or home nation the token names ("played for England": its national side)."""
-        return is_country(tok.text) or tok.lower_ in HOME_NATIONS
 
     def _unnamed_team(self, j: int) -> str | None:
         """A team in a list that the NER missed: the capitalised proper nouns from token j."""
