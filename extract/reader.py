@@ -225,7 +225,7 @@ def _read_jsonl(text: str, path: Path) -> Iterator[Article | Skipped]:
             yield Skipped(where, f"duplicate id {doc_id!s} in this file")
             continue
         seen_ids.add(str(doc_id))
-        yield _article(
+        article = _article(
             str(doc_id),
             f"{display_path(path)}#{doc_id}",
             body,
@@ -235,6 +235,7 @@ def _read_jsonl(text: str, path: Path) -> Iterator[Article | Skipped]:
             url=row.get("url"),
             date=row.get("date"),
         )
+        yield replace(article, file=display_path(path), key=str(doc_id))
 
 
 def article_from_text(text: str, name: str) -> Article:
@@ -293,7 +294,7 @@ def read_articles(
                 article = _article(display_path(item.name), shown, text, fmt, encoding)
                 articles = [replace(article, title=_plain_title(text))]
             for a in articles:
-                yield _checked(a)
+                yield _checked(a if isinstance(a, Skipped) or a.file else replace(a, file=shown))
         except ValueError as err:
             yield Skipped(shown, str(err))
 

@@ -43,6 +43,10 @@ class Article:
     source: str | None = None  # "Source » irannewsupdate"
     # Character ranges of page boilerplate that extraction skips (offsets still count them).
     skipped: tuple[tuple[int, int], ...] = ()
+    # The file it was read from (as shown) and, for a .jsonl line, its id there: a document's
+    # identity in a store. The id is a label inside the file, never resolved as a path.
+    file: str = ""
+    key: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

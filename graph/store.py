@@ -133,13 +133,36 @@ class GraphStore:
                 shutil.rmtree(p, ignore_errors=True)
 
 
+def identity(file: str, key: str | None = None) -> str:
+    """A document's identity in a store: its file's absolute path, and for a line of a .jsonl
+    file the line's id after a NUL (which no path holds), so an id is never read as a path.
+
+    >>> identity("/news/feed.jsonl", "../../a.txt").split("\\x00")
+    ['/news/feed.jsonl', '../../a.txt']
+    """
+    path = os.path.abspath(file)
+    return path if key is None else f"{path}\x00{key}"
+
+
+def _file_and_key(ident: str) -> tuple[str, str | None]:
+    """The parts of an identity (stores written before 0.2 joined a .jsonl id with '#')."""
+    if "\x00" in ident:
+        file, key = ident.split("\x00", 1)
+        return file, key
+    if ".jsonl#" in ident:
+        file, key = ident.split(".jsonl#", 1)
+        return file + ".jsonl", key
+    return ident, None
+
+
 class StoreWriter:
     """Changes to a store, applied together by :meth:`commit`."""
 
     def __init__(self, store: GraphStore) -> None:
         self.store = store
         self.manifest = store.manifest()
-        self.docs: dict[str, str] = dict(self.manifest["documents"])  # hash -> identity (abs path)
+        # hash -> identity (see identity()); older stores' '#' identities read in the new form
+        self.docs: dict[str, str] = {h: identity(*_file_and_key(i)) for h, i in self.manifest["documents"].items()}
         self.runs = [RunInfo(**r) for r in self.manifest["runs"]]
         self.aliases = [AliasEntry(**{**a, "aliases": tuple(a["aliases"])}) for a in self.manifest["aliases"]]
 
@@ -160,19 +183,16 @@ class StoreWriter:
     def find(self, ref: str) -> list[str]:
         """Documents a user reference names: content hash (or a prefix of 8+), path, or file name."""
         ref_abs = os.path.abspath(ref)
-        hits = [
-            h
-            for h, ident in self.docs.items()
-            if (len(ref) >= 8 and h.startswith(ref))
-            or ident.split("#")[0] in (ref_abs,)
-            or Path(ident.split("#")[0]).name == ref
-            or ident.endswith("#" + ref)
-        ]
+        hits = []
+        for h, ident in self.docs.items():
+            file, key = _file_and_key(ident)
+            if (len(ref) >= 8 and h.startswith(ref)) or file == ref_abs or Path(file).name == ref or key == ref:
+                hits.append(h)
         return sorted(set(hits))
 
     def files_of(self, hashes: list[str]) -> set[str]:
         """The files (a .jsonl file holds several documents) these documents came from."""
-        return {self.docs[h].split("#")[0] for h in hashes}
+        return {_file_and_key(self.docs[h])[0] for h in hashes}
 
     def remove(self, content_hash: str) -> None:
         del self.docs[content_hash]

@@ -67,8 +67,9 @@ class KnowledgeGraph:
 
     def write(self, out: str | Path, *, validate: bool | None = None) -> Report:
         """Write graph.ttl, graph.trig, graph.html and report.json into the folder ``out``."""
-        from .build import summarise, write_outputs
+        from .build import check_output_place, summarise, write_outputs
 
+        check_output_place(out)
         ds = self.dataset()
         report = self.report or Report()
         summarise(ds, report)

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import itertools
 import json
+import os
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
@@ -103,8 +104,38 @@ def check_shapes(
         report.validation = "" if report.valid else text
 
 
+def check_output_place(out: str | Path, *, inputs: Sequence[str | Path] = (), stores: Sequence[str | Path] = ()) -> None:
+    """Refuse an output folder that is, holds or lies inside a store or an input: writing there
+    would mix the outputs with what they were made from (and a later build would read them).
+
+    Raises:
+        NewsgraphError: naming the folder and what it collides with.
+    """
+    from newsgraph.graph.store import is_store
+
+    where = Path(os.path.abspath(out))
+    for p in (where, *where.parents):
+        if is_store(p):
+            what = "is a store" if p == where else f"lies inside the store {p}"
+            raise NewsgraphError(f"{out}: the output folder {what}; write the outputs somewhere else")
+    try:
+        held = next((c for c in where.iterdir() if c.is_dir() and is_store(c)), None) if where.is_dir() else None
+    except OSError:
+        held = None
+    if held is not None:
+        raise NewsgraphError(f"{out}: the output folder holds the store {held}; write the outputs somewhere else")
+    for kind, items in (("input", inputs), ("store", stores)):
+        for item in items:
+            other = Path(os.path.abspath(item))
+            if other == where or other in where.parents:
+                relation = "is" if other == where else "lies inside"
+                raise NewsgraphError(f"{out}: the output folder {relation} the {kind} {item}; choose another --out")
+            if where in other.parents:
+                raise NewsgraphError(f"{out}: the output folder holds the {kind} {item}; choose another --out")
+
+
 def output_folder(out: str | Path) -> OutputFolder:
-    """The new output folder beside ``out``, made before any slow work.
+    """The staging folder for ``out``'s files, made before any slow work.
 
     Raises:
         NewsgraphError: ``out`` is a file, or its parent cannot be written.
@@ -124,8 +155,8 @@ def write_outputs(
     max_nodes: int = 300,
     folder: OutputFolder | None = None,
 ) -> None:
-    """Write the four files into ``out``, all or none: into a new folder beside it, switched
-    into place when every file is written.
+    """Write the four files into ``out``, all or none: into a staging folder, switched into
+    place as a set when every file is written; nothing else in ``out`` is touched.
 
     Args:
         validate: check SHACL; None: only graphs of up to VALIDATE_AUTO_LIMIT triples.
@@ -150,6 +181,9 @@ def write_outputs(
         folder.discard()
         kept = "the folder is unchanged" if existed else "nothing was written"
         raise NewsgraphError(f"{out}: could not write the graph ({err.strerror or err}); {kept}") from err
+    except BaseException:  # interrupted (Ctrl-C, SIGTERM): nothing is left behind
+        folder.discard()
+        raise
 
 
 # Problems listed one by one per input file; past this, they are counted (a malformed .jsonl of a
@@ -276,6 +310,7 @@ def build(
         NewsgraphError: the model cannot be loaded, the output folder cannot be written, or
             nothing could be read.
     """
+    check_output_place(out, inputs=paths)
     folder = output_folder(out)
     try:
         ds, report = build_graph(
@@ -301,29 +336,72 @@ def merge(
     *,
     validate: bool | None = None,
     aliases: str | Path | None = None,
+    prefer_newer: bool = False,
 ) -> Report:
     """Merge graphs written by separate runs: their documents, rebuilt as one graph.
 
     The result is the graph one run over all their documents would have written (runs'
     provenance is kept); merging is idempotent and does not depend on the order.
+
+    Args:
+        prefer_newer: where two graphs disagree about one document (same text, other quotes,
+            entities or facts: an edited graph, or another model), keep the version of the
+            graph whose latest run is newer instead of refusing.
+
+    Raises:
+        NewsgraphError: two graphs disagree about a document (without ``prefer_newer``), or
+            ``out`` is, holds or lies inside an input or a store.
     """
     from newsgraph.graph.aliases import load_aliases
     from newsgraph.graph.codec import from_graph
 
+    check_output_place(out, inputs=graph_files)
     started = time.perf_counter()
     entries = load_aliases(aliases) if aliases else []
-    records: list[DocRecord] = []
+    versions: dict[str, list[tuple[str, str, DocRecord]]] = {}  # hash -> (newest run, file, record)
     runs: list[RunInfo] = []
     for path in graph_files:
         recs, rs = from_graph(open_dataset(path))
-        records += recs
         runs += rs
+        newest = max((r.started for r in rs), default="")
+        for rec in recs:
+            versions.setdefault(rec.meta.content_hash, []).append((newest, str(path), rec))
+    records = [_one_version(found, prefer_newer=prefer_newer) for _, found in sorted(versions.items())]
     ds = QuadView(build_parts(records, sorted(set(runs), key=lambda r: (r.started, r.model)), entries).quads())
     report = Report(documents_read=len({r.meta.content_hash for r in records}))
     summarise(ds, report)
     report.seconds = round(time.perf_counter() - started, 2)
     write_outputs(ds, Path(out), report, validate=validate)
     return report
+
+
+def _content(record: DocRecord) -> str:
+    """What a document record says, apart from the file it was read from."""
+    from newsgraph.graph.codec import to_json
+
+    return to_json(replace(record, meta=replace(record.meta, name="", path="")))
+
+
+def _one_version(found: list[tuple[str, str, DocRecord]], *, prefer_newer: bool) -> DocRecord:
+    """The one record of a document several graphs hold: they must agree on what it says (the
+    same text read under two file names is one document, named as the first name sorts)."""
+    contents = {_content(rec) for _, _, rec in found}
+    if len(contents) > 1:
+        first, other = sorted(found, key=lambda f: f[1])[:2]
+        if not prefer_newer:
+            raise NewsgraphError(
+                f"{first[1]} and {other[1]} disagree about the document {first[2].meta.name!r} "
+                f"(content hash {first[2].meta.content_hash[:12]}): same text, other quotes, entities or facts; "
+                "merge refuses (rebuild it, or pass --prefer-newer to keep the version of the newer run)"
+            )
+        newest = max(f[0] for f in found)
+        found = [f for f in found if f[0] == newest]
+        if len({_content(rec) for _, _, rec in found}) > 1:
+            raise NewsgraphError(
+                f"graphs of runs equally new disagree about the document {found[0][2].meta.name!r}; "
+                "merge cannot tell which to keep"
+            )
+    return min((rec for _, _, rec in found), key=lambda r: (r.meta.path, r.meta.name))
 
 
 def build_into(
@@ -348,13 +426,11 @@ def build_into(
     Raises:
         StoreBusy: another process is writing to the store.
     """
-    import os
-
     from newsgraph.extract.nlp import load, model_info
     from newsgraph.extract.pipeline import extract_articles
     from newsgraph.graph.aliases import load_aliases
     from newsgraph.graph.records import from_extraction
-    from newsgraph.graph.store import GraphStore
+    from newsgraph.graph.store import GraphStore, identity
 
     started_clock, started = time.perf_counter(), now()
     report = Report()
@@ -379,9 +455,9 @@ def build_into(
         added = 0
         if nlp is not None:
             for x in extract_articles(nlp, stream, batch_size=batch_size, n_process=workers):
-                identity = os.path.abspath(x.article.path)
-                replaced += w.hash_of_identity(identity) is not None
-                w.add(from_extraction(x), identity)
+                ident = identity(x.article.file or x.article.path, x.article.key)
+                replaced += w.hash_of_identity(ident) is not None
+                w.add(from_extraction(x), ident)
                 added += 1
         if added or entries is not None or not gs.current():
             name, model_version = model_info(nlp) if nlp is not None else ("-", "-")
@@ -457,8 +533,12 @@ def remove_documents(store: str | Path, refs: Sequence[str]) -> Report:
 
 
 def export(store: str | Path, out: str | Path, *, validate: bool | None = None, max_nodes: int = 300) -> Report:
-    """Write a store's graph.ttl, graph.trig, graph.html and report.json into ``out``."""
+    """Write a store's graph.ttl, graph.trig, graph.html and report.json into ``out``.
 
+    Raises:
+        NewsgraphError: ``out`` is, holds or lies inside the store (or another store).
+    """
+    check_output_place(out, stores=[store])
     started = time.perf_counter()
     ds = open_dataset(store)
     report = Report()

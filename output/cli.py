@@ -129,12 +129,18 @@ def merge(
         typer.Option(help="Check the graph against the SHACL shapes (default: graphs up to 25,000 triples)"),
     ] = None,
     aliases: Annotated[Path | None, typer.Option(help="Alias file (.csv/.json), as for build")] = None,
+    prefer_newer: Annotated[
+        bool,
+        typer.Option(
+            "--prefer-newer", help="Where graphs disagree about a document, keep the newer run's version (else refuse)"
+        ),
+    ] = False,
 ) -> None:
     """Merge graphs of separate runs into one, as if built together."""
     from .build import merge as run_merge
 
     try:
-        report = run_merge(graphs, out_dir, validate=validate, aliases=aliases)
+        report = run_merge(graphs, out_dir, validate=validate, aliases=aliases, prefer_newer=prefer_newer)
     except NewsgraphError as e:
         _fail(str(e))
     _summary(report, "newsgraph merge")
@@ -234,6 +240,11 @@ def serve(
     allow_service: Annotated[
         bool, typer.Option("--allow-service", help="Let SERVICE clauses send requests to other endpoints")
     ] = False,
+    per_client: Annotated[int, typer.Option(min=1, help="Queries one client address may run at once")] = 4,
+    max_connections: Annotated[int, typer.Option(min=1, help="Connections served at once")] = 64,
+    max_buffered: Annotated[
+        int, typer.Option(min=1, help="Bytes of answers held for clients still reading them")
+    ] = 256 << 20,
 ) -> None:
     """Serve SPARQL 1.1 Protocol queries (read-only) at http://HOST:PORT/sparql."""
     from .serve import make_server, serve_forever
@@ -249,6 +260,9 @@ def serve(
             max_bytes=max_bytes,
             workers=workers,
             allow_service=allow_service,
+            per_client=per_client,
+            max_connections=max_connections,
+            max_buffered=max_buffered,
             log=log,
         )
     except NewsgraphError as e:

@@ -1,5 +1,5 @@
-"""Writing files so that a crash never leaves one half-written: temp file, then rename; and an
-output folder written beside the old one and switched into place whole.
+"""Writing files so that a crash never leaves one half-written: temp file, then rename; and the
+files of an output folder written beside and switched into place as a set.
 
 Files get the permissions a plain ``open`` would give (the umask's), not mkstemp's 0600, and a
 replaced file keeps its mode.
@@ -7,7 +7,6 @@ replaced file keeps its mode.
 
 from __future__ import annotations
 
-import ctypes
 import errno
 import os
 import shutil
@@ -75,29 +74,77 @@ def _mode_for(path: Path, default: int) -> int:
         return default & ~umask()
 
 
-_RENAME_EXCHANGE = 2
+# --- output folders ----------------------------------------------------------------------------
+# The files newsgraph writes into an output folder. Nothing else in the folder is ever touched.
+OUTPUT_NAMES = ("graph.ttl", "graph.trig", "graph.html", "report.json")
+_STAGE_IN = ".newsgraph-new-"  # a staging folder inside an output folder that exists
+_JOURNAL = ".switch"  # written into a staging folder just before its files are moved into place
 
 
-def _exchange(a: Path, b: Path) -> bool:
-    """Swap two paths in one step (Linux renameat2 RENAME_EXCHANGE); False where unsupported."""
+def _pid_alive(pid: int) -> bool:
     try:
-        libc = ctypes.CDLL(None, use_errno=True)
-        renameat2 = libc.renameat2
-    except (OSError, AttributeError):
+        os.kill(pid, 0)
+    except ProcessLookupError:
         return False
-    at_fdcwd = -100
-    if renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), _RENAME_EXCHANGE) == 0:
+    except PermissionError:
         return True
-    if ctypes.get_errno() in (errno.EINVAL, errno.ENOSYS):
-        return False
-    raise OSError(ctypes.get_errno(), os.strerror(ctypes.get_errno()), str(b))
+    return True
+
+
+def _switch(stage: Path, target: Path) -> None:
+    """Move every file of ``stage`` onto its name in ``target`` (a replaced file keeps its mode),
+    then remove ``stage``. The journal written first lets a later run finish a switch that a
+    kill interrupted, so the folder never stays with half of the new files."""
+    names = sorted(p.name for p in stage.iterdir() if p.name != _JOURNAL)
+    journal = stage / _JOURNAL
+    if not journal.exists():
+        with open(journal, "w", encoding="utf-8") as fh:
+            fh.write("\n".join(names) + "\n")
+            fh.flush()
+            os.fsync(fh.fileno())
+    for name in names:
+        new, old = stage / name, target / name
+        try:
+            os.chmod(new, stat.S_IMODE(old.stat().st_mode))
+        except FileNotFoundError:
+            pass
+        os.replace(new, old)
+    journal.unlink()
+    stage.rmdir()
+
+
+def _stage_owner(path: Path, prefix: str) -> int | None:
+    """The pid in a staging folder's name (``<prefix><pid>-<random>``)."""
+    pid = path.name[len(prefix) :].split("-", 1)[0]
+    return int(pid) if pid.isdigit() else None
+
+
+def _recover(where: Path, prefix: str, target: Path) -> None:
+    """Finish or drop what a killed run left in ``where``: a staging folder whose process is
+    gone is switched into ``target`` if its switch had begun (its journal exists), else removed."""
+    try:
+        leftovers = [p for p in where.iterdir() if p.name.startswith(prefix) and p.is_dir()]
+    except OSError:
+        return
+    for stage in leftovers:
+        pid = _stage_owner(stage, prefix)
+        if pid is None or _pid_alive(pid):
+            continue
+        if (stage / _JOURNAL).exists() and target.is_dir():
+            _switch(stage, target)
+        else:
+            shutil.rmtree(stage, ignore_errors=True)
 
 
 class OutputFolder:
-    """A folder of outputs written all at once: files go into a new folder beside it, and
-    :meth:`commit` switches the new folder into place (the old one, if any, is removed), so a
-    reader sees all the old files or all the new ones, never a mix. Nothing is changed if the
-    writing fails.
+    """The files of one run, written into a staging folder and switched into the output folder
+    as a set by :meth:`commit`.
+
+    Only newsgraph's own files are replaced: every other entry of the folder (subfolders,
+    dotfiles, a ``.git``, the user's notes) is left alone. A folder that does not exist yet is
+    made whole in one rename; into a folder that exists, the new files move by one rename
+    each, behind a journal, so a run killed in between is completed by the next one. Nothing
+    is changed if the writing fails.
 
     Made before the slow work starts, so that a target that cannot be written is reported
     first: a file where the folder should be, a parent that is not writable.
@@ -108,28 +155,25 @@ class OutputFolder:
         if self.target.exists() and not self.target.is_dir():
             raise OSError(errno.ENOTDIR, "exists and is not a folder", str(self.target))
         self.target.parent.mkdir(parents=True, exist_ok=True)
-        self.path = Path(tempfile.mkdtemp(prefix=f".{self.target.name}.new-", dir=self.target.parent))
-        mode = stat.S_IMODE(self.target.stat().st_mode) if self.target.exists() else 0o777 & ~umask()
-        os.chmod(self.path, mode)
-        if self.target.is_dir():  # files of the folder newsgraph does not write stay in it
-            for entry in self.target.iterdir():
-                if not entry.name.startswith(".") and entry.is_file():
-                    try:
-                        os.link(entry, self.path / entry.name)
-                    except OSError:  # a file system without hard links
-                        shutil.copy2(entry, self.path / entry.name)
+        beside = f".{self.target.name}.new-"
+        _recover(self.target.parent, beside, self.target)
+        if self.target.is_dir():
+            _recover(self.target, _STAGE_IN, self.target)
+            where, prefix = self.target, _STAGE_IN
+        else:
+            where, prefix = self.target.parent, beside
+        self.path = Path(tempfile.mkdtemp(prefix=f"{prefix}{os.getpid()}-", dir=where))
+        os.chmod(self.path, 0o777 & ~umask())
 
     def commit(self) -> Path:
-        """Switch the written folder into place."""
+        """Switch the written files into place."""
         if not self.target.exists():
-            os.rename(self.path, self.target)
-        elif _exchange(self.path, self.target):
-            shutil.rmtree(self.path)
-        else:  # two renames: the target is missing for an instant, never mixed
-            old = Path(tempfile.mkdtemp(prefix=f".{self.target.name}.old-", dir=self.target.parent))
-            os.rename(self.target, old / "x")
-            os.rename(self.path, self.target)
-            shutil.rmtree(old)
+            try:
+                os.rename(self.path, self.target)
+                return self.target
+            except OSError:  # made meanwhile by someone else: move the files in one by one
+                self.target.mkdir(parents=True, exist_ok=True)
+        _switch(self.path, self.target)
         return self.target
 
     def discard(self) -> None:

@@ -17,6 +17,7 @@ from __future__ import annotations
 import multiprocessing as mp
 import os
 import queue
+import socket
 import threading
 from collections.abc import Callable
 from http import HTTPStatus
@@ -48,7 +49,7 @@ def _worker_main(conn: Connection, source: str, limits: dict[str, Any]) -> None:
     import resource
 
     from newsgraph.graph.guard import QueryRefused
-    from newsgraph.graph.query import QuerySyntaxError, run_query
+    from newsgraph.graph.query import QuerySyntaxError, isolate_network, run_query
     from newsgraph.graph.source import open_store
     from newsgraph.graph.store import GraphStore, is_store
 
@@ -56,6 +57,8 @@ def _worker_main(conn: Connection, source: str, limits: dict[str, Any]) -> None:
 
     if limits["max_memory"]:
         resource.setrlimit(resource.RLIMIT_DATA, (limits["max_memory"], limits["max_memory"]))
+    if not limits["allow_service"]:
+        isolate_network()  # this process and every thread it starts: no network at all
     store_dir = is_store(source)
     generation = GraphStore(source).current() if store_dir else None
     db = open_store(source)
@@ -91,7 +94,9 @@ def _worker_main(conn: Connection, source: str, limits: dict[str, Any]) -> None:
             answer = (HTTPStatus.BAD_REQUEST, "text/plain", f"{err}\n".encode())
         except Exception as err:  # pyoxigraph raises several types while evaluating; the client gets each as a 400
             answer = (HTTPStatus.BAD_REQUEST, "text/plain", f"the query failed: {type(err).__name__}: {err}\n".encode())
-        conn.send(answer)
+        # the size first: the server decides whether it can hold the body before reading it
+        conn.send((answer[0], answer[1], len(answer[2])))
+        conn.send_bytes(answer[2])
 
 
 class _Worker:
@@ -118,8 +123,46 @@ class _Worker:
         self.conn.close()
 
 
+def memory_per_worker(workers: int, *, cap: int = 4 << 30, share: float = 0.5) -> int:
+    """Each query worker's memory cap: at most ``cap``, and all of them together at most
+    ``share`` of this machine's memory, so a pool of runaways cannot exhaust it."""
+    try:
+        total = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES")
+    except (ValueError, OSError):
+        return cap
+    return max(256 << 20, min(cap, int(total * share) // max(1, workers)))
+
+
+class Busy:
+    """Counters with a ceiling, shared by the request threads: queries per client, queries
+    past the quick lane, bytes of answers held for clients still reading them."""
+
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+        self.used: dict[str, int] = {}
+
+    def take(self, key: str, amount: int, ceiling: int) -> bool:
+        with self.lock:
+            if self.used.get(key, 0) + amount > ceiling:
+                return False
+            self.used[key] = self.used.get(key, 0) + amount
+            return True
+
+    def give(self, key: str, amount: int) -> None:
+        with self.lock:
+            left = self.used.get(key, 0) - amount
+            if left > 0:
+                self.used[key] = left
+            else:
+                self.used.pop(key, None)
+
+
 class Endpoint:
-    """A pool of query workers; a query that overruns its time has its worker killed and replaced."""
+    """A pool of query workers, with lanes: every query starts in any idle worker; one still
+    running after SLOW_AFTER seconds needs a place in the long lane, which holds all workers
+    but ``reserve``, or it is stopped at once with a 503. So quick queries always find a worker
+    within a moment, however many runaways come in. A query that overruns its time has its
+    worker killed and replaced."""
 
     def __init__(
         self,
@@ -129,18 +172,25 @@ class Endpoint:
         max_results: int,
         max_bytes: int = 64 << 20,
         workers: int = 8,
-        max_memory: int = 4 << 30,
+        max_memory: int | None = None,
         allow_service: bool = False,
+        per_client: int = 4,
+        max_buffered: int = 256 << 20,
     ) -> None:
         from newsgraph.graph.source import open_store
 
         open_store(source)  # fail now, with the source's name, if it cannot be read
         self.source = str(source)
         self.timeout = timeout
+        self.reserve = max(1, workers // 4)
+        self.long_lane = max(1, workers - self.reserve)
+        self.per_client = per_client
+        self.max_buffered = max_buffered
+        self.busy = Busy()
         self.limits = {
             "max_results": max_results,
             "max_bytes": max_bytes,
-            "max_memory": max_memory,
+            "max_memory": max_memory if max_memory is not None else memory_per_worker(workers),
             "allow_service": allow_service,
         }
         # forkserver: workers (and their replacements) are forked from a small process that
@@ -148,7 +198,9 @@ class Endpoint:
         self.ctx = mp.get_context("forkserver")
         # the fork server imports the query code once, so a replacement worker starts in
         # milliseconds instead of importing rdflib and pyoxigraph again
-        self.ctx.set_forkserver_preload(["newsgraph.output.serve", "newsgraph.graph.query", "newsgraph.graph.source"])
+        self.ctx.set_forkserver_preload(
+            ["newsgraph.output.serve", "newsgraph.graph.query", "newsgraph.graph.source", "newsgraph.graph.guard"]
+        )
         self.idle: queue.Queue[_Worker] = queue.Queue()
         self.all: set[_Worker] = set()
         self.lock = threading.Lock()
@@ -161,28 +213,66 @@ class Endpoint:
             self.all.add(worker)
         self.idle.put(worker)
 
-    def answer(self, sparql: str, accept: str) -> tuple[HTTPStatus, str, bytes]:
+    def answer(self, sparql: str, accept: str, client: str = "") -> tuple[HTTPStatus, str, bytes]:
+        """Run one query for ``client`` (its address): (status, media type, body).
+
+        Raises:
+            QueryError: the client has too many queries running, every worker is busy, the
+                long lane is full, the answer cannot be held, or the query overran its time.
+        """
+        if not self.busy.take(f"client {client}", 1, self.per_client):
+            raise QueryError(
+                HTTPStatus.TOO_MANY_REQUESTS, f"more than {self.per_client} queries at once from {client}; wait for one"
+            )
+        try:
+            return self._answer(sparql, accept)
+        finally:
+            self.busy.give(f"client {client}", 1)
+
+    def _answer(self, sparql: str, accept: str) -> tuple[HTTPStatus, str, bytes]:
         try:
             worker = self.idle.get(timeout=self.timeout)
         except queue.Empty:
             raise QueryError(HTTPStatus.SERVICE_UNAVAILABLE, "every query worker is busy; try again") from None
         try:
             worker.conn.send((sparql, accept))
-            # a query still running after a moment yields the CPU to quick ones: the long ones
-            # are the likely runaways, and the quick ones should not wait for them
-            quick = worker.conn.poll(min(self.timeout, SLOW_AFTER))
-            if not quick:
+            if worker.conn.poll(min(self.timeout, SLOW_AFTER)):
+                return self._receive(worker)
+            if not self.busy.take("long", 1, self.long_lane):
+                self._replace(worker)
+                raise QueryError(
+                    HTTPStatus.SERVICE_UNAVAILABLE,
+                    "the server is busy with long-running queries; this one was stopped; try again later",
+                )
+            try:
+                # a long query yields the CPU to quick ones: the long ones are the likely runaways
                 worker.nice(19)
-            if quick or worker.conn.poll(self.timeout - SLOW_AFTER):
-                status, media, body = worker.conn.recv()
-                worker.nice(0)
-                self.idle.put(worker)
-                return status, media, body
+                if worker.conn.poll(max(0.0, self.timeout - SLOW_AFTER)):
+                    return self._receive(worker)
+            finally:
+                self.busy.give("long", 1)
         except (EOFError, OSError):  # the worker died (a crash in native code): replace it
             self._replace(worker)
             raise QueryError(HTTPStatus.INTERNAL_SERVER_ERROR, "the query worker died; it was replaced") from None
         self._replace(worker)
         raise QueryError(HTTPStatus.SERVICE_UNAVAILABLE, f"query took longer than {self.timeout:g} s; it was stopped")
+
+    def _receive(self, worker: _Worker) -> tuple[HTTPStatus, str, bytes]:
+        """The worker's answer, if the server can hold it (see :meth:`release`)."""
+        status, media, size = worker.conn.recv()
+        if not self.busy.take("buffered", size, self.max_buffered):
+            self._replace(worker)  # the body is still in the pipe: the worker goes with it
+            raise QueryError(
+                HTTPStatus.SERVICE_UNAVAILABLE, "the server is holding too many large answers; try again later"
+            )
+        body = worker.conn.recv_bytes()
+        worker.nice(0)
+        self.idle.put(worker)
+        return status, media, body
+
+    def release(self, body: bytes) -> None:
+        """The answer ``body`` was sent (or the client left): its bytes are free again."""
+        self.busy.give("buffered", len(body))
 
     def _replace(self, worker: _Worker) -> None:
         worker.stop()
@@ -255,11 +345,16 @@ class Handler(BaseHTTPRequestHandler):
             return
         try:
             _pick(self.headers.get("Accept", "*/*"), [*TABLE_TYPES, *GRAPH_TYPES])
-            status, kind, body = self.endpoint.answer(queries[0], self.headers.get("Accept", "*/*"))
+            status, kind, body = self.endpoint.answer(
+                queries[0], self.headers.get("Accept", "*/*"), client=self.client_address[0]
+            )
         except QueryError as err:
             self._text(err.status, str(err))
             return
-        self._reply(status, kind, body)
+        try:
+            self._reply(status, kind, body)
+        finally:
+            self.endpoint.release(body)
 
     def do_GET(self) -> None:  # http.server's naming
         url = urlparse(self.path)
@@ -314,14 +409,45 @@ def make_handler(
     )
 
 
+_BUSY_REPLY = (
+    b"HTTP/1.0 503 Service Unavailable\r\nContent-Type: text/plain; charset=utf-8\r\nRetry-After: 1\r\n"
+    b"Connection: close\r\nContent-Length: 48\r\n\r\ntoo many connections at once; try again shortly\n"
+)
+
+
 class SparqlServer(ThreadingHTTPServer):
-    """The HTTP server; closing it stops the query workers too."""
+    """The HTTP server; closing it stops the query workers too. At most ``max_connections``
+    connections are served at once (a thread each); one more gets a 503 and is closed."""
 
     daemon_threads = True
     # socketserver's default backlog of 5 drops connections under a burst, and a dropped SYN is
     # retried only after a second
     request_queue_size = 128
     endpoint: Endpoint
+    max_connections = 64
+
+    def __init__(self, address: tuple[str, int], handler: type[Handler]) -> None:
+        if ":" in address[0]:  # an IPv6 address such as ::1
+            self.address_family = socket.AF_INET6
+        self.connections = threading.BoundedSemaphore(self.max_connections)
+        super().__init__(address, handler)
+
+    def process_request(self, request: Any, client_address: Any) -> None:
+        if not self.connections.acquire(blocking=False):
+            try:
+                request.settimeout(1.0)
+                request.sendall(_BUSY_REPLY)
+            except OSError:
+                pass
+            self.shutdown_request(request)
+            return
+        super().process_request(request, client_address)
+
+    def process_request_thread(self, request: Any, client_address: Any) -> None:
+        try:
+            super().process_request_thread(request, client_address)
+        finally:
+            self.connections.release()
 
     def server_close(self) -> None:
         super().server_close()
@@ -350,13 +476,29 @@ def make_server(
     workers: int = 8,
     allow_service: bool = False,
     read_timeout: float = READ_TIMEOUT,
+    per_client: int = 4,
+    max_connections: int = 64,
+    max_buffered: int = 256 << 20,
     log: Callable[[str], None] = print,
 ) -> SparqlServer:
     """The HTTP server with its workers started, bound but not yet serving (tests call
-    serve_forever in a thread; server_close stops everything)."""
+    serve_forever in a thread; server_close stops everything).
+
+    Args:
+        per_client: queries one client address may have running at once (more get 429).
+        max_connections: connections served at once (more get 503 and are closed).
+        max_buffered: bytes of answers held for clients still reading them (more: 503).
+    """
+    from newsgraph.graph.query import network_isolated
+
     warning = bind_warning(host)
     if warning:
         log(warning)
+    if not allow_service and not network_isolated():
+        log(
+            "warning: query workers can reach the network (a network namespace of their own needs root); "
+            "SERVICE is refused by the query check alone"
+        )
     endpoint = Endpoint(
         source,
         timeout=timeout,
@@ -364,9 +506,12 @@ def make_server(
         max_bytes=max_bytes,
         workers=workers,
         allow_service=allow_service,
+        per_client=per_client,
+        max_buffered=max_buffered,
     )
     try:
-        server = SparqlServer((host, port), make_handler(endpoint, log, read_timeout=read_timeout))
+        server_class = type("SparqlServerBound", (SparqlServer,), {"max_connections": max_connections})
+        server = server_class((host, port), make_handler(endpoint, log, read_timeout=read_timeout))
     except OSError as err:
         endpoint.close()
         raise NewsgraphError(f"cannot listen on {host}:{port} ({err.strerror or err})") from err

@@ -99,7 +99,7 @@ def test_updates_are_refused(endpoint, data, ctype):
 
 def test_syntax_error_is_400_with_position(endpoint):
     status, _, body = request(f"{endpoint}?query={urllib.parse.quote('SELECT ?x WHERE { ?x ?p }')}")
-    assert status == 400 and "error at 1:" in body
+    assert status == 400 and "SPARQL syntax error" in body and "1:" in body
 
 
 def test_result_size_limit(endpoint):
@@ -151,7 +151,7 @@ def test_runaway_queries_do_not_starve_the_endpoint(endpoint):
 def test_deeply_nested_query_is_refused_not_a_crash(endpoint):
     deep = "SELECT * { FILTER(" + "(" * 7000 + "1" + ")" * 7000 + ") }"
     status, _, body = get(endpoint, deep)
-    assert status == 400 and "nests 7002 levels" in body
+    assert status == 400 and "the query has 14,007 operators and brackets" in body
     assert get(endpoint, "ASK {}")[0] == 200
 
 
