@@ -22,6 +22,14 @@ FALLBACK_MODELS = ("en_core_web_sm",)
 # Every Unicode space separator (no-break, narrow no-break, thin, ...) becomes a plain space
 # of the same length, so offsets into the original text stay valid.
 _ODD_SPACES = re.compile(r"[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
+# spaCy's tokenizer peels prefixes and suffixes off a chunk without spaces one at a time,
+# copying the rest each time: quadratic in a run of punctuation (20,000 '"' take 30 s, 50,000
+# take minutes), and each mark is a token the parser must read. A run longer than _RUN keeps
+# its first _RUN characters and the rest is blanked before the tokenizer reads it (no words are
+# lost: the run has none); the text keeps its length, so every offset still points into the
+# article.
+_RUN = 32
+_PUNCTUATION_RUN = re.compile(rf"[^\w\s]{{{_RUN + 1},}}")
 
 
 def model_name(name: str | None = None) -> str:
@@ -69,8 +77,14 @@ def model_info(nlp: Language) -> tuple[str, str]:
 
 
 def prepare_text(text: str, skipped: tuple[tuple[int, int], ...] = ()) -> str:
-    """The text spaCy reads: same length as ``text``; odd spaces made plain, boilerplate blanked."""
+    """The text spaCy reads: same length as ``text``; odd spaces made plain, boilerplate blanked,
+    long runs of punctuation broken.
+
+    >>> prepare_text('said "' + '"' * 40 + ' no') == 'said ' + '"' * 32 + ' ' * 9 + ' no'
+    True
+    """
     out = _ODD_SPACES.sub(" ", text)
+    out = _PUNCTUATION_RUN.sub(lambda m: m.group()[:_RUN] + " " * (len(m.group()) - _RUN), out)
     if skipped:
         chars = list(out)
         for start, end in skipped:

@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+import time
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from .entities import cluster_mentions, raw_mentions
+from .limits import ARTICLE_SECONDS, TimeLimitExceeded, time_limit
 from .names import is_country, name_key
 from .patterns import CORPORATE_TITLES, ORG_WORDS
 from .quotes import extract_quotes
+from .reader import Skipped
 from .records import Article, DocumentExtraction, Entity, Fact, Mention, Quote
 from .relations import Relations
 from .rules import rule
@@ -223,22 +226,76 @@ def _parts_by_name(doc: Doc, entities: list[Entity], entity_of_token: list[str |
 
 
 def extract_articles(
-    nlp: Language, articles: Iterable[Article], *, batch_size: int = 16, n_process: int = 1
+    nlp: Language,
+    articles: Iterable[Article],
+    *,
+    batch_size: int = 16,
+    n_process: int = 1,
+    article_seconds: float = ARTICLE_SECONDS,
+    on_skip: Callable[[Skipped], None] | None = None,
 ) -> Iterator[DocumentExtraction]:
     """Stream extractions, in the order of ``articles``; no parsed Doc outlives its article.
 
     With ``n_process`` > 1, worker processes parse *and* extract (each returns the small
     extraction records, never a Doc), a few batches at a time, so text held in memory stays
     bounded and the main process is free to read files and build the graph.
+
+    Args:
+        article_seconds: the time one article may take, tokenizer and extraction (the
+            statistical components are linear in its tokens); 0 for no limit. An article past
+            it is left out and handed to ``on_skip``.
     """
+    if n_process > 1:
+        results: Iterator[DocumentExtraction | Skipped] = _extract_parallel(
+            nlp, articles, batch_size, n_process, article_seconds
+        )
+    else:
+        results = _extract_timed(nlp, articles, batch_size, article_seconds)
+    for x in results:
+        if isinstance(x, Skipped):
+            if on_skip is not None:
+                on_skip(x)
+        else:
+            yield x
+
+
+def _extract_timed(
+    nlp: Language, articles: Iterable[Article], batch_size: int, seconds: float
+) -> Iterator[DocumentExtraction | Skipped]:
+    """Each article tokenized and extracted under its time limit; the pipeline's components
+    run on batches of the tokenized Docs, as ``nlp.pipe`` runs them."""
     from .nlp import prepare_text
 
-    if n_process > 1:
-        yield from _extract_parallel(nlp, articles, batch_size, n_process)
-        return
-    pairs = ((prepare_text(a.text, a.skipped), a) for a in articles)
-    for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
-        yield extract_doc(doc, article)
+    late: list[Skipped] = []
+    started: dict[str, float] = {}
+
+    def docs() -> Iterator[tuple[Doc, Article]]:
+        for a in articles:
+            started[a.content_hash] = time.monotonic()
+            try:
+                with time_limit(seconds):
+                    doc = nlp.make_doc(prepare_text(a.text, a.skipped))
+            except TimeLimitExceeded:
+                late.append(_too_slow(a, seconds))
+                continue
+            yield doc, a
+
+    for doc, article in nlp.pipe(docs(), as_tuples=True, batch_size=batch_size):
+        yield from late
+        late.clear()
+        left = seconds - (time.monotonic() - started.pop(article.content_hash, time.monotonic()))
+        try:
+            with time_limit(max(left, 0.001) if seconds > 0 else 0):
+                extraction = extract_doc(doc, article)
+        except TimeLimitExceeded:
+            yield _too_slow(article, seconds)
+            continue
+        yield extraction
+    yield from late
+
+
+def _too_slow(article: Article, seconds: float) -> Skipped:
+    return Skipped(article.path, f"took over {seconds:g} s to parse and extract (--article-seconds); not built")
 
 
 # Process pool of our own rather than nlp.pipe(n_process=...): spaCy's workers send every
@@ -246,12 +303,9 @@ def extract_articles(
 _WORKER_NLP: Language | None = None
 
 
-def _extract_batch(batch: list[Article]) -> list[DocumentExtraction]:
-    from .nlp import prepare_text
-
+def _extract_batch(batch: list[Article], seconds: float) -> list[DocumentExtraction | Skipped]:
     assert _WORKER_NLP is not None
-    pairs = ((prepare_text(a.text, a.skipped), a) for a in batch)
-    return [extract_doc(doc, a) for doc, a in _WORKER_NLP.pipe(pairs, as_tuples=True, batch_size=len(batch))]
+    return list(_extract_timed(_WORKER_NLP, batch, len(batch), seconds))
 
 
 def _batches(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
@@ -266,8 +320,8 @@ def _batches(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
 
 
 def _extract_parallel(
-    nlp: Language, articles: Iterable[Article], batch_size: int, n_process: int
-) -> Iterator[DocumentExtraction]:
+    nlp: Language, articles: Iterable[Article], batch_size: int, n_process: int, seconds: float
+) -> Iterator[DocumentExtraction | Skipped]:
     import collections
     import multiprocessing as mp
 
@@ -279,7 +333,7 @@ def _extract_parallel(
         with ctx.Pool(n_process) as pool:
             pending: collections.deque = collections.deque()
             for batch in _batches(articles, batch_size):
-                pending.append(pool.apply_async(_extract_batch, (batch,)))
+                pending.append(pool.apply_async(_extract_batch, (batch, seconds)))
                 if len(pending) >= 2 * n_process:  # a bounded window of work in flight
                     yield from pending.popleft().get()
             while pending:

@@ -9,15 +9,15 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import signal
 import stat
-import threading
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any
 
 from .boilerplate import classify_lines
+from .limits import TimeLimitExceeded, time_limit
 from .records import Article
 
 ARTICLE_SUFFIXES = {".txt": "txt", ".md": "md", ".html": "html", ".htm": "html", ".jsonl": "jsonl"}
@@ -123,7 +123,7 @@ def decode(data: bytes, path: str) -> tuple[str, str, Warning_ | None]:
     return str(best), best.encoding, Warning_(path, f"not UTF-8; decoded as {best.encoding}")
 
 
-def _article(name: str, path: str, text: str, fmt: str, encoding: str, **meta: str | None) -> Article:
+def _article(name: str, path: str, text: str, fmt: str, encoding: str, **meta: Any) -> Article:
     parts = classify_lines(text)
     return Article(
         name=name,
@@ -149,24 +149,12 @@ def _plain_title(text: str) -> str | None:
 
 @contextmanager
 def _time_limit(seconds: float, message: str) -> Iterator[None]:
-    """Raise ValueError(message) if the block runs longer than ``seconds`` (main thread only:
-    elsewhere signals cannot interrupt it, and the block runs without a limit)."""
-    if threading.current_thread() is not threading.main_thread() or seconds <= 0:
-        yield
-        return
-
-    def expired(signum: int, frame: object) -> None:
-        raise TimeoutError(message)
-
-    old = signal.signal(signal.SIGALRM, expired)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
+    """Raise ValueError(message) if the block runs longer than ``seconds`` (in any thread)."""
     try:
-        yield
-    except TimeoutError as err:
-        raise ValueError(str(err)) from None
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, old)
+        with time_limit(seconds):
+            yield
+    except TimeLimitExceeded:
+        raise ValueError(message) from None
 
 
 def _read_html(text: str, path: Path, *, seconds: float = HTML_SECONDS) -> Article:

@@ -105,10 +105,13 @@ def _inch_mark(line: str, i: int) -> bool:
     """
     if i > 0 and line[i - 1].isalnum():
         return True
-    return _HEIGHT.search(line, 0, i) is not None
+    # the pattern is at most 6 characters long: look only there (searching from the line's
+    # start made a line of 50,000 marks quadratic)
+    return _HEIGHT.search(line, max(0, i - _HEIGHT_CHARS), i) is not None
 
 
 _HEIGHT = re.compile(r"\d['’]\s?\d{1,2}\s?$")
+_HEIGHT_CHARS = 6
 
 
 def _opens(line: str, i: int) -> bool:

@@ -95,7 +95,8 @@ def _parse(text: str) -> Any:
         with _recursion(PARSER_RECURSION):
             return parseQuery(text)
     except RecursionError:
-        raise QueryRefused("nesting", "the query is nested too deeply to be read; at most a few hundred levels") from None
+        too_deep = "the query is nested too deeply to be read; at most a few hundred levels"
+        raise QueryRefused("nesting", too_deep) from None
     except ParseBaseException as err:
         try:
             with _recursion(PARSER_RECURSION):
@@ -103,7 +104,8 @@ def _parse(text: str) -> Any:
         except (ParseBaseException, RecursionError):
             update = None
         if update is not None:
-            raise QueryRefused("update", "this is a SPARQL update; the graph is read-only: updates are refused") from None
+            read_only = "this is a SPARQL update; the graph is read-only: updates are refused"
+            raise QueryRefused("update", read_only) from None
         raise QueryRefused("syntax", syntax_message(err)) from None
 
 

@@ -16,6 +16,8 @@ from pathlib import Path
 from rdflib import RDF, Dataset
 
 from newsgraph.extract.errors import NewsgraphError
+from newsgraph.extract.limits import ARTICLE_SECONDS
+from newsgraph.extract.reader import Skipped
 from newsgraph.extract.records import Article
 from newsgraph.graph.build import PREDICATES, build_parts
 from newsgraph.graph.quadview import QuadView
@@ -104,7 +106,9 @@ def check_shapes(
         report.validation = "" if report.valid else text
 
 
-def check_output_place(out: str | Path, *, inputs: Sequence[str | Path] = (), stores: Sequence[str | Path] = ()) -> None:
+def check_output_place(
+    out: str | Path, *, inputs: Sequence[str | Path] = (), stores: Sequence[str | Path] = ()
+) -> None:
     """Refuse an output folder that is, holds or lies inside a store or an input: writing there
     would mix the outputs with what they were made from (and a later build would read them).
 
@@ -233,6 +237,18 @@ def _articles(
                 on_problem(f"warning: {more}")
 
 
+def _skip_to(report: Report, on_problem: Callable[[str], None] | None) -> Callable[[Skipped], None]:
+    """Where an article read but not built (past its time limit) goes: the report and a line."""
+
+    def skip(item: Skipped) -> None:
+        report.skipped_count += 1
+        report.skipped.append({"path": item.path, "reason": item.reason})
+        if on_problem:
+            on_problem(f"skipped {item}")
+
+    return skip
+
+
 def build_graph(
     sources: Sequence[str | Path | Article],
     *,
@@ -241,6 +257,7 @@ def build_graph(
     batch_size: int = 16,
     aliases: str | Path | None = None,
     max_file_bytes: int | None = None,
+    article_seconds: float = ARTICLE_SECONDS,
     progress: Callable[[Iterable], Iterable] | None = None,
     on_problem: Callable[[str], None] | None = None,
 ) -> tuple[QuadView, Report]:
@@ -264,9 +281,15 @@ def build_graph(
     stream: Iterable[Article] = _articles(sources, report, on_problem, max_file_bytes=max_file_bytes)
     if progress is not None:
         stream = progress(stream)
-    records: list[DocRecord] = [
-        from_extraction(x) for x in extract_articles(nlp, stream, batch_size=batch_size, n_process=workers)
-    ]
+    extractions = extract_articles(
+        nlp,
+        stream,
+        batch_size=batch_size,
+        n_process=workers,
+        article_seconds=article_seconds,
+        on_skip=_skip_to(report, on_problem),
+    )
+    records: list[DocRecord] = [from_extraction(x) for x in extractions]
     if not records:
         raise NewsgraphError(
             "no article could be read from "
@@ -290,6 +313,7 @@ def build(
     batch_size: int = 16,
     aliases: str | Path | None = None,
     max_file_bytes: int | None = None,
+    article_seconds: float = ARTICLE_SECONDS,
     progress: Callable[[Iterable], Iterable] | None = None,
     on_problem: Callable[[str], None] | None = None,
 ) -> Report:
@@ -305,6 +329,8 @@ def build(
         on_problem: called with each skipped input and warning as it happens.
         aliases: a user alias file (.csv or .json), see ``newsgraph.graph.aliases``.
         max_file_bytes: larger files are skipped unread (default: reader.MAX_FILE_BYTES).
+        article_seconds: the time one article may take to parse and extract; past it, it is
+            skipped with a line saying so (0: no limit).
 
     Raises:
         NewsgraphError: the model cannot be loaded, the output folder cannot be written, or
@@ -320,6 +346,7 @@ def build(
             batch_size=batch_size,
             aliases=aliases,
             max_file_bytes=max_file_bytes,
+            article_seconds=article_seconds,
             progress=progress,
             on_problem=on_problem,
         )
@@ -414,6 +441,7 @@ def build_into(
     aliases: str | Path | None = None,
     validate: bool | None = None,
     max_file_bytes: int | None = None,
+    article_seconds: float = ARTICLE_SECONDS,
     progress: Callable[[Iterable], Iterable] | None = None,
     on_problem: Callable[[str], None] | None = None,
 ) -> Report:
@@ -454,7 +482,15 @@ def build_into(
         stream: Iterable = fresh if progress is None else progress(fresh)
         added = 0
         if nlp is not None:
-            for x in extract_articles(nlp, stream, batch_size=batch_size, n_process=workers):
+            extractions = extract_articles(
+                nlp,
+                stream,
+                batch_size=batch_size,
+                n_process=workers,
+                article_seconds=article_seconds,
+                on_skip=_skip_to(report, on_problem),
+            )
+            for x in extractions:
                 ident = identity(x.article.file or x.article.path, x.article.key)
                 replaced += w.hash_of_identity(ident) is not None
                 w.add(from_extraction(x), ident)

@@ -74,6 +74,9 @@ def build(
         Path | None, typer.Option(help="Alias file (.csv/.json): pin names, force or forbid merges")
     ] = None,
     max_file_size: Annotated[int, typer.Option(min=1, help="Skip input files larger than this many MB (unread)")] = 200,
+    article_seconds: Annotated[
+        float, typer.Option(min=0, help="Skip an article taking longer than this to parse and extract (0: no limit)")
+    ] = 60.0,
 ) -> None:
     """Build the graph of PATHS into DIR (graph.ttl, graph.trig, graph.html, report.json), or add them to a store."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
@@ -104,6 +107,7 @@ def build(
             "aliases": aliases,
             "validate": validate,
             "max_file_bytes": max_file_size << 20,
+            "article_seconds": article_seconds,
             "progress": progress,
             "on_problem": problem,
         }
@@ -242,9 +246,8 @@ def serve(
     ] = False,
     per_client: Annotated[int, typer.Option(min=1, help="Queries one client address may run at once")] = 4,
     max_connections: Annotated[int, typer.Option(min=1, help="Connections served at once")] = 64,
-    max_buffered: Annotated[
-        int, typer.Option(min=1, help="Bytes of answers held for clients still reading them")
-    ] = 256 << 20,
+    max_buffered: Annotated[int, typer.Option(min=1, help="Bytes of answers held for clients still reading them")] = 256
+    << 20,
 ) -> None:
     """Serve SPARQL 1.1 Protocol queries (read-only) at http://HOST:PORT/sparql."""
     from .serve import make_server, serve_forever
