@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from .boilerplate import classify_lines
+from .errors import InputError, printable
 from .limits import TimeLimitExceeded, time_limit
 from .records import Article
 
@@ -34,12 +35,12 @@ _JSONL_TEXT_FIELDS = ("title", "url", "date")
 
 def display_path(path: str | Path) -> str:
     """A path as it can be printed and stored: bytes that are not UTF-8 (a file name from
-    another system) shown as escapes.
+    another system) and control characters (an escape sequence, a newline) shown as escapes.
 
-    >>> display_path(os.fsdecode(b"caf\\xe9.txt"))
-    'caf\\\\xe9.txt'
+    >>> display_path(os.fsdecode(b"caf\\xe9.txt")), display_path("a\\nb.txt")
+    ('caf\\\\xe9.txt', 'a\\\\x0ab.txt')
     """
-    return os.fsencode(path).decode("utf-8", "backslashreplace")
+    return printable(os.fsencode(path).decode("utf-8", "backslashreplace"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,12 +81,14 @@ def expand_paths(paths: Iterable[str | Path]) -> Iterator[Path | Skipped]:
             yield Skipped(display_path(path), "no such file or folder")
         elif path.is_dir():
             for child in sorted(path.rglob("*")):
-                if (
-                    child.is_file()
-                    and child.suffix.lower() in ARTICLE_SUFFIXES
-                    and not any(part.startswith(".") for part in child.relative_to(path).parts)
+                if child.suffix.lower() not in ARTICLE_SUFFIXES or any(
+                    part.startswith(".") for part in child.relative_to(path).parts
                 ):
+                    continue
+                if child.is_file():
                     yield child
+                elif not child.is_dir() and child.exists():  # a FIFO, device or socket: never opened
+                    yield Skipped(display_path(child), "not a regular file (a FIFO, device or socket); not read")
         elif not stat.S_ISREG(path.stat().st_mode):
             yield Skipped(display_path(path), "not a regular file (a FIFO, device or socket); not read")
         elif path.suffix.lower() not in ARTICLE_SUFFIXES:
@@ -181,6 +184,17 @@ def _read_html(text: str, path: Path, *, seconds: float = HTML_SECONDS) -> Artic
     )
 
 
+def _unpaired_surrogate(value: object) -> bool:
+    """A JSON string with a lone ``\\ud800`` escape decodes to a str no UTF-8 can hold."""
+    if not isinstance(value, str):
+        return False
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
+
+
 def _read_jsonl(text: str, path: Path) -> Iterator[Article | Skipped]:
     seen_ids: set[str] = set()
     for number, line in enumerate(text.splitlines(), start=1):
@@ -201,6 +215,10 @@ def _read_jsonl(text: str, path: Path) -> Iterator[Article | Skipped]:
             continue
         if not body.strip():
             yield Skipped(where, f"article {doc_id!s} has an empty 'text'")
+            continue
+        broken = next((f for f in ("id", "text", *_JSONL_TEXT_FIELDS) if _unpaired_surrogate(row.get(f))), None)
+        if broken is not None:
+            yield Skipped(where, f"field {broken!r} holds an unpaired surrogate escape (\\ud800 ...), not Unicode text")
             continue
         wrong = next((f for f in _JSONL_TEXT_FIELDS if row.get(f) is not None and not isinstance(row[f], str)), None)
         if wrong is not None:
@@ -285,6 +303,29 @@ def read_articles(
                 yield _checked(a if isinstance(a, Skipped) or a.file else replace(a, file=shown))
         except ValueError as err:
             yield Skipped(shown, str(err))
+
+
+def read_small_file(path: str | Path, limit: int, what: str) -> str:
+    """The UTF-8 text of a small file the user names (an alias file, a query file): never a
+    FIFO or device (reading one could hang or never end), never past ``limit`` bytes.
+
+    Raises:
+        InputError: naming the file and the problem.
+    """
+    shown = display_path(path)
+    try:
+        with open(path, "rb", opener=lambda p, flags: os.open(p, flags | os.O_NONBLOCK)) as fh:
+            if not stat.S_ISREG(os.fstat(fh.fileno()).st_mode):
+                raise InputError(f"{shown}: the {what} is not a regular file (a FIFO, device or socket); not read")
+            data = fh.read(limit + 1)
+    except OSError as err:
+        raise InputError(f"{shown}: cannot read the {what} ({err.strerror or err})") from err
+    if len(data) > limit:
+        raise InputError(f"{shown}: the {what} is larger than {limit:,} bytes; not read")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        raise InputError(f"{shown}: the {what} is not UTF-8 text (byte {err.start})") from None
 
 
 def _read_capped(path: Path, limit: int) -> bytes | None:

@@ -21,6 +21,7 @@ from pathlib import Path
 
 from newsgraph.extract.errors import InputError
 from newsgraph.extract.names import name_key
+from newsgraph.extract.reader import read_small_file
 from newsgraph.extract.schema import ENTITY_TYPES
 
 TYPES = frozenset(ENTITY_TYPES)
@@ -38,22 +39,54 @@ class AliasEntry:
         return {name_key(n) for n in (self.label, *self.aliases)} - {""}
 
 
+_TEXT_FIELDS = ("id", "label", "type", "sameAs", "same_as")
+
+
 def _entry(row: dict, where: str) -> AliasEntry:
-    label = (row.get("label") or "").strip()
+    wrong = next((k for k in _TEXT_FIELDS if row.get(k) is not None and not isinstance(row[k], str | int)), None)
+    if wrong is not None:
+        raise InputError(f"{where}: {wrong!r} is {type(row[wrong]).__name__}; expected a string")
+    raw = row.get("aliases")
+    if raw is not None and not (
+        isinstance(raw, str) or (isinstance(raw, list) and all(isinstance(a, str) for a in raw))
+    ):
+        raise InputError(f"{where}: 'aliases' must be a list of strings (or, in CSV, names joined by '|')")
+    label = str(row.get("label") or "").strip()
     if not label:
         raise InputError(f"{where}: an alias entry needs a 'label'")
-    etype = (row.get("type") or "").strip() or None
+    etype = str(row.get("type") or "").strip() or None
     if etype is not None and etype not in TYPES:
         raise InputError(f"{where}: type {etype!r} is not one of {', '.join(sorted(TYPES))}")
     aliases = row.get("aliases") or ()
     if isinstance(aliases, str):
         aliases = aliases.split("|")
-    same_as = (row.get("sameAs") or row.get("same_as") or "").strip() or None
-    if same_as is not None and not same_as.startswith(("http://", "https://")):
+    same_as = str(row.get("sameAs") or row.get("same_as") or "").strip() or None
+    if same_as is not None and not _http_iri(same_as):
         raise InputError(f"{where}: sameAs must be an http(s) IRI, got {same_as!r}")
     return AliasEntry(
         str(row.get("id") or label), label, etype, tuple(a.strip() for a in aliases if a and a.strip()), same_as
     )
+
+
+def _http_iri(text: str) -> bool:
+    """An absolute http(s) IRI that RDF accepts (no space, quote or angle bracket in it).
+
+    >>> _http_iri("https://example.org/a"), _http_iri('https://example.org/a"b'), _http_iri("https://a b")
+    (True, False, False)
+    """
+    import pyoxigraph as ox
+
+    if not text.startswith(("http://", "https://")):
+        return False
+    try:
+        ox.NamedNode(text)
+    except ValueError:
+        return False
+    return True
+
+
+# An alias file is a list of names, read whole: a larger one is a mistake (or /dev/zero)
+MAX_ALIAS_BYTES = 64 << 20
 
 
 def load_aliases(path: str | Path) -> list[AliasEntry]:
@@ -63,10 +96,7 @@ def load_aliases(path: str | Path) -> list[AliasEntry]:
         InputError: the file is missing or an entry is malformed (the message names the row).
     """
     path = Path(path)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except OSError as err:
-        raise InputError(f"{path}: cannot read the alias file ({err.strerror or err})") from err
+    text = read_small_file(path, MAX_ALIAS_BYTES, "alias file")
     entries: list[AliasEntry] = []
     if path.suffix.lower() == ".json":
         try:

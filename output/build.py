@@ -18,12 +18,12 @@ from rdflib import RDF, Dataset
 from newsgraph.extract.errors import NewsgraphError
 from newsgraph.extract.limits import ARTICLE_SECONDS
 from newsgraph.extract.reader import Skipped
-from newsgraph.extract.records import Article
+from newsgraph.extract.records import Article, DocumentExtraction
 from newsgraph.graph.build import PREDICATES, build_parts
 from newsgraph.graph.quadview import QuadView
 from newsgraph.graph.records import DocRecord, RunInfo
 from newsgraph.graph.source import open_dataset
-from newsgraph.graph.store import GraphStore
+from newsgraph.graph.store import GraphStore, StoreWriter
 from newsgraph.ontology import NG
 
 from .files import OutputFolder, write_text_atomic
@@ -237,6 +237,14 @@ def _articles(
                 on_problem(f"warning: {more}")
 
 
+def _nothing_read(sources: Sequence[str | Path | Article], report: Report) -> NewsgraphError:
+    named = ", ".join(s.name if isinstance(s, Article) else str(s) for s in sources)
+    return NewsgraphError(
+        f"no article could be read from {named}"
+        + (f" ({report.skipped_count} skipped)" if report.skipped_count else "")
+    )
+
+
 def _skip_to(report: Report, on_problem: Callable[[str], None] | None) -> Callable[[Skipped], None]:
     """Where an article read but not built (past its time limit) goes: the report and a line."""
 
@@ -291,11 +299,7 @@ def build_graph(
     )
     records: list[DocRecord] = [from_extraction(x) for x in extractions]
     if not records:
-        raise NewsgraphError(
-            "no article could be read from "
-            + ", ".join(s.name if isinstance(s, Article) else str(s) for s in sources)
-            + (f" ({report.skipped_count} skipped)" if report.skipped_count else "")
-        )
+        raise _nothing_read(sources, report)
     run = RunInfo(tool_version(), f"{name} {model_version}", started, now())
     ds = QuadView(build_parts(records, [run], entries).quads())
     summarise(ds, report)
@@ -457,58 +461,81 @@ def build_into(
     from newsgraph.extract.nlp import load, model_info
     from newsgraph.extract.pipeline import extract_articles
     from newsgraph.graph.aliases import load_aliases
-    from newsgraph.graph.records import from_extraction
-    from newsgraph.graph.store import GraphStore, identity
+    from newsgraph.graph.store import GraphStore
 
     started_clock, started = time.perf_counter(), now()
     report = Report()
     entries = load_aliases(aliases) if aliases else None
     gs = GraphStore(store)
-    with gs.writer() as w:
-        fresh = []
-        unchanged = replaced = 0
-        for article in _articles(paths, report, on_problem, max_file_bytes=max_file_bytes):
-            if w.has(article.content_hash):
-                unchanged += 1
-                continue
-            fresh.append(article)
-        if report.documents_read == 0:
-            raise NewsgraphError(
-                "no article could be read from "
-                + ", ".join(map(str, paths))
-                + (f" ({report.skipped_count} skipped)" if report.skipped_count else "")
-            )
-        nlp = load(model) if fresh else None
-        stream: Iterable = fresh if progress is None else progress(fresh)
-        added = 0
-        if nlp is not None:
-            extractions = extract_articles(
-                nlp,
-                stream,
-                batch_size=batch_size,
-                n_process=workers,
-                article_seconds=article_seconds,
-                on_skip=_skip_to(report, on_problem),
-            )
-            for x in extractions:
-                ident = identity(x.article.file or x.article.path, x.article.key)
-                replaced += w.hash_of_identity(ident) is not None
-                w.add(from_extraction(x), ident)
-                added += 1
-        if added or entries is not None or not gs.current():
-            name, model_version = model_info(nlp) if nlp is not None else ("-", "-")
-            w.commit(RunInfo(tool_version(), f"{name} {model_version}", started, now()), entries)
-        report.store = {
-            "path": str(store),
-            "added": added - replaced,
-            "replaced": replaced,
-            "unchanged": unchanged,
-            "documents": len(w.docs),
-        }
+    created = not Path(store).exists()
+    try:
+        with gs.writer() as w:
+            fresh = []
+            unchanged = 0
+            for article in _articles(paths, report, on_problem, max_file_bytes=max_file_bytes):
+                if w.has(article.content_hash):
+                    unchanged += 1
+                    continue
+                fresh.append(article)
+            if report.documents_read == 0:
+                raise _nothing_read(paths, report)
+            nlp = load(model) if fresh else None
+            stream: Iterable = fresh if progress is None else progress(fresh)
+            added = replaced = 0
+            if nlp is not None:
+                extractions = extract_articles(
+                    nlp,
+                    stream,
+                    batch_size=batch_size,
+                    n_process=workers,
+                    article_seconds=article_seconds,
+                    on_skip=_skip_to(report, on_problem),
+                )
+                added, replaced = _add_records(w, extractions)
+            if added or entries is not None or not gs.current():
+                name, model_version = model_info(nlp) if nlp is not None else ("-", "-")
+                w.commit(RunInfo(tool_version(), f"{name} {model_version}", started, now()), entries)
+            report.store = {
+                "path": str(store),
+                "added": added - replaced,
+                "replaced": replaced,
+                "unchanged": unchanged,
+                "documents": len(w.docs),
+            }
+    except OSError as err:
+        _drop_if_new(gs, created)
+        raise NewsgraphError(
+            f"{store}: could not write the store ({err.strerror or err}); it is as it was before this build"
+        ) from err
+    except BaseException:
+        _drop_if_new(gs, created)
+        raise
     summarise_store(gs, report)
     check_shapes(lambda: open_dataset(store), report.triples, report, validate=validate)
     report.seconds = round(time.perf_counter() - started_clock, 2)
     return report
+
+
+def _add_records(w: StoreWriter, extractions: Iterable[DocumentExtraction]) -> tuple[int, int]:
+    """Add each extraction to the store writer; (documents added, of which replaced a version)."""
+    from newsgraph.graph.records import from_extraction
+    from newsgraph.graph.store import identity
+
+    added = replaced = 0
+    for x in extractions:
+        ident = identity(x.article.file or x.article.path, x.article.key)
+        replaced += w.hash_of_identity(ident) is not None
+        w.add(from_extraction(x), ident)
+        added += 1
+    return added, replaced
+
+
+def _drop_if_new(gs: GraphStore, created: bool) -> None:
+    """Remove a store folder this build made, if its first commit never happened."""
+    import shutil
+
+    if created and gs.current() is None:
+        shutil.rmtree(gs.path, ignore_errors=True)
 
 
 def summarise_store(gs: GraphStore, report: Report) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import signal
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -10,8 +12,9 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
-from newsgraph.extract.errors import NewsgraphError
+from newsgraph.extract.errors import NewsgraphError, printable
 
 if TYPE_CHECKING:  # the CLI imports what a command needs only when it runs
     from .build import Report
@@ -26,8 +29,18 @@ err = Console(stderr=True)
 out = Console()
 
 
+def shown(message: str, *, newlines: bool = False) -> Text:
+    """A message as rich shows it: data in it (names, ids, values, file names) is never read
+    as markup, and control characters are written as escapes."""
+    return Text(printable(message, newlines=newlines))
+
+
+def say(console: Console, message: str, *, newlines: bool = False) -> None:
+    console.print(shown(message, newlines=newlines), highlight=False, soft_wrap=True)
+
+
 def _fail(message: str, code: int = 1) -> None:
-    err.print(f"[bold red]error:[/] {message}", highlight=False, soft_wrap=True)
+    err.print(Text("error: ", style="bold red") + shown(message), highlight=False, soft_wrap=True)
     raise typer.Exit(code)
 
 
@@ -47,11 +60,11 @@ def _summary(report: Report, title: str) -> None:
     elif report.validation:
         t.add_row("SHACL", report.validation)
     for key, value in report.store.items():
-        t.add_row(f"store: {key}", str(value))
+        t.add_row(f"store: {key}", shown(str(value)))
     t.add_row("time", f"{report.seconds:.1f} s")
     out.print(t)
     for kind, path in report.outputs.items():
-        out.print(f"{kind:>7}: {path}", highlight=False)
+        say(out, f"{kind:>7}: {path}")
 
 
 @app.command()
@@ -100,7 +113,7 @@ def build(
                 bar.advance(task)
                 yield item
 
-        problem = lambda m: err.print(m, highlight=False, soft_wrap=True)
+        problem = lambda m: say(err, m)
         common: dict[str, Any] = {  # the options build and build --into share
             "model": model,
             "workers": workers,
@@ -171,10 +184,13 @@ def query(
     if (sparql is None) == (file is None):
         _fail("give the query as an argument or with --file, not both", 2)
     if file is not None:
+        from newsgraph.extract.reader import read_small_file
+        from newsgraph.graph.guard import MAX_QUERY_CHARS
+
         try:
-            sparql = file.read_text(encoding="utf-8")
-        except OSError as e:
-            _fail(f"{file}: cannot read the query ({e.strerror})")
+            sparql = read_small_file(file, 4 * MAX_QUERY_CHARS, "query file")
+        except NewsgraphError as e:
+            _fail(str(e))
     assert sparql is not None
     try:
         result = run_query(open_store(graph), sparql, allow_service=allow_service)
@@ -189,7 +205,7 @@ def query(
         names, rows = result.table()
         t = Table(*names)
         for row in rows:
-            t.add_row(*(term_text(v) for v in row))
+            t.add_row(*(shown(term_text(v)) for v in row))
         out.print(t)
         out.print(f"{len(rows)} row(s)")
 
@@ -253,7 +269,7 @@ def serve(
     from .serve import make_server, serve_forever
 
     try:
-        log = lambda m: err.print(m, highlight=False)
+        log = lambda m: say(err, m)
         server = make_server(
             store,
             host=host,
@@ -284,15 +300,24 @@ def view(
 ) -> None:
     """Write the interactive HTML view of a graph (one self-contained file, works offline)."""
     from newsgraph.graph.source import open_dataset
+    from newsgraph.graph.store import is_store
 
     from .html import write_html
 
+    if out_file.is_dir():
+        _fail(f"{out_file}: is a folder; --out names the HTML file to write (such as {out_file / 'graph.html'})")
+    place = Path(os.path.abspath(out_file))
+    store = next((p for p in place.parents if is_store(p)), None)
+    if store is not None:
+        _fail(f"{out_file}: lies inside the store {store}; write the view somewhere else")
     try:
         ds = open_dataset(graph)
         path = write_html(ds, out_file, max_nodes=max_nodes, focus=focus, hops=hops, quote_nodes=quote_nodes)
     except NewsgraphError as e:
         _fail(str(e))
-    out.print(f"html: {path}", highlight=False)
+    except OSError as e:
+        _fail(f"{out_file}: could not write the view ({e.strerror or e}); nothing was written")
+    say(out, f"html: {path}")
 
 
 @app.command()
@@ -309,12 +334,18 @@ def validate(graph: Annotated[Path, typer.Argument(help="A graph file or output 
         _fail(str(e))
     ok, text = shacl(union_graph(ds))
     if not ok:
-        err.print(text, highlight=False)
+        say(err, text, newlines=True)
         _fail(f"{graph}: does not conform to the shapes")
-    out.print(f"{graph}: conforms")
+    say(out, f"{graph}: conforms")
+
+
+def _terminated(signum: int, frame: object) -> None:
+    # SIGTERM (kill, a service manager) unwinds like Ctrl-C, so staging folders are removed
+    raise SystemExit(128 + signum)
 
 
 def main() -> None:
+    signal.signal(signal.SIGTERM, _terminated)
     app()
 
 

@@ -73,6 +73,8 @@ def focus_set(g: Dataset, cls_of: dict, focus: str, hops: int) -> set[URIRef]:
     seen, frontier = set(start), set(start)
     for _ in range(hops):
         frontier = {n for f in frontier for n in near.get(f, ()) if n not in seen}
+        if not frontier:  # the neighbourhood is whole: more hops add nothing
+            break
         seen |= frontier
     return seen
 

@@ -16,7 +16,8 @@ JSON, CSV, TSV = "application/sparql-results+json", "text/csv", "text/tab-separa
 TURTLE, NTRIPLES = "text/turtle", "application/n-triples"
 TABLE_TYPES = (JSON, CSV, TSV)
 GRAPH_TYPES = (TURTLE, NTRIPLES)
-_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+_XSD = "http://www.w3.org/2001/XMLSchema#"
+_XSD_STRING = _XSD + "string"
 
 
 def term_json(t: Term) -> dict[str, str]:
@@ -48,6 +49,23 @@ def term_text(t: Term) -> str:
     return t.value if isinstance(t, (ox.NamedNode, ox.Literal, ox.BlankNode)) else str(t)
 
 
+# A CSV cell a spreadsheet would run as a formula (=HYPERLINK(...), +cmd, @SUM, ...): article
+# text can hold one, and a user opens query answers in a spreadsheet.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_cell(t: Term) -> str:
+    """A term as a CSV cell; a text that starts like a formula gets a leading ``'`` (the
+    spreadsheet convention for "this is text"); numbers and IRIs are written as they are.
+
+    >>> csv_cell(ox.Literal("=HYPERLINK(1)")), csv_cell(ox.Literal("-3", datatype=ox.NamedNode(_XSD + "integer")))
+    ("'=HYPERLINK(1)", '-3')
+    """
+    text = term_text(t)
+    textual = isinstance(t, ox.Literal) and (t.language or t.datatype is None or t.datatype.value == _XSD_STRING)
+    return "'" + text if textual and text.startswith(_FORMULA_START) else text
+
+
 def serialize(result: Result, media: str) -> bytes:
     """The result in ``media`` (one of TABLE_TYPES, or GRAPH_TYPES for a graph answer)."""
     if result.kind == "boolean":
@@ -69,7 +87,7 @@ def serialize(result: Result, media: str) -> bytes:
     if media == CSV:
         w = csv.writer(buf, lineterminator="\r\n")
         w.writerow(names)
-        w.writerows([[term_text(v) for v in row] for row in rows])
+        w.writerows([[csv_cell(v) for v in row] for row in rows])
     else:  # TSV: terms in N-Triples syntax, as SPARQL 1.1 TSV writes them
         buf.write("\t".join(f"?{n}" for n in names) + "\n")
         for row in rows:
