@@ -34,6 +34,7 @@ from .results import GRAPH_TYPES, JSON, TABLE_TYPES
 MAX_BODY = 1 << 20  # bytes of a POST body
 READ_TIMEOUT = 10.0  # seconds a client may take to send its request
 SLOW_AFTER = 0.25  # seconds after which a running query gives way to quicker ones
+WORKER_START = 120.0  # seconds a worker may take to open its graph and say it is ready
 _LOOPBACK = ("127.", "localhost", "::1")
 
 
@@ -62,6 +63,8 @@ def _worker_main(conn: Connection, source: str, limits: dict[str, Any]) -> None:
     store_dir = is_store(source)
     generation = GraphStore(source).current() if store_dir else None
     db = open_store(source)
+    run_query(db, "ASK {}")  # warm up: the query thread, its namespace, the parser
+    conn.send("ready")  # only now does the server hand this worker a query
     while True:
         try:
             sparql, accept = conn.recv()
@@ -204,14 +207,32 @@ class Endpoint:
         self.idle: queue.Queue[_Worker] = queue.Queue()
         self.all: set[_Worker] = set()
         self.lock = threading.Lock()
-        for _ in range(workers):
-            self._spawn()
+        for worker in [self._start() for _ in range(workers)]:
+            self._ready(worker)  # the server answers as soon as it is made
 
-    def _spawn(self) -> None:
+    def _start(self) -> _Worker:
         worker = _Worker(self.ctx, self.source, self.limits)
         with self.lock:
             self.all.add(worker)
-        self.idle.put(worker)
+        return worker
+
+    def _ready(self, worker: _Worker) -> None:
+        """Hand ``worker`` queries once it says it is ready (its store open, its parser warm),
+        so a quick query never waits for a replacement to start."""
+        try:
+            if worker.conn.poll(WORKER_START) and worker.conn.recv() == "ready":
+                self.idle.put(worker)
+                return
+        except (EOFError, OSError):
+            pass
+        with self.lock:
+            self.all.discard(worker)
+        worker.stop()
+
+    def _spawn(self) -> None:
+        """Start a replacement worker; it joins the idle ones when it is ready."""
+        worker = self._start()
+        threading.Thread(target=self._ready, args=(worker,), daemon=True).start()
 
     def answer(self, sparql: str, accept: str, client: str = "") -> tuple[HTTPStatus, str, bytes]:
         """Run one query for ``client`` (its address): (status, media type, body).
