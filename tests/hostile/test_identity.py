@@ -75,7 +75,8 @@ def test_merge_refuses_two_graphs_that_disagree_about_a_document(src, tmp_path, 
 def test_merge_prefer_newer_keeps_the_newer_runs_version(src, tmp_path, nlp):
     built = tmp_path / "built"
     assert runner.invoke(app, ["build", str(src), "--out", str(built)]).exit_code == 0
-    newer = edited(built, tmp_path, "newer", replace=("We will strike on Monday.", "We will strike on Friday."), newer=True)
+    change = ("We will strike on Monday.", "We will strike on Friday.")
+    newer = edited(built, tmp_path, "newer", replace=change, newer=True)
     quotes = "SELECT ?t WHERE { ?q a ng:Quote ; ng:text ?t }"
     for order in ([newer, built / "graph.trig"], [built / "graph.trig", newer]):
         out = tmp_path / "merged"

@@ -22,9 +22,7 @@ runner = CliRunner()
 
 def tree(folder):
     """Every entry under ``folder`` with its bytes (None for a folder)."""
-    return {
-        str(p.relative_to(folder)): (None if p.is_dir() else p.read_bytes()) for p in sorted(folder.rglob("*"))
-    }
+    return {str(p.relative_to(folder)): (None if p.is_dir() else p.read_bytes()) for p in sorted(folder.rglob("*"))}
 
 
 @pytest.fixture
@@ -163,5 +161,6 @@ def test_view_out_a_folder_or_a_full_disk_is_one_line(store, tmp_path, monkeypat
     target = tmp_path / "view.html"
     result = runner.invoke(app, ["view", str(store), "--out", str(target)])
     assert result.exit_code == 1
-    assert result.output.strip() == f"error: {target}: could not write the view (No space left on device); nothing was written"
+    expected = f"error: {target}: could not write the view (No space left on device); nothing was written"
+    assert result.output.strip() == expected
     assert not target.exists()
