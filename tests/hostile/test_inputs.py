@@ -56,6 +56,7 @@ def test_the_time_limit_holds_in_a_thread_of_the_python_api(src, nlp, monkeypatc
     import newsgraph.extract.pipeline as pipeline
 
     real = pipeline.extract_doc
+
     def slow(doc, article):
         while article.name == "slow.txt":  # a rule gone quadratic
             time.sleep(0.01)
@@ -135,7 +136,8 @@ def test_an_unpaired_surrogate_skips_its_line_only(src, tmp_path, nlp):
 def test_alias_sameas_that_rdf_cannot_hold_is_one_line_and_leaves_nothing(src, tmp_path, nlp):
     aliases = tmp_path / "aliases.csv"
     for bad in ('https://example.org/a"b', "https://example.org/a b"):
-        aliases.write_text(f'id,label,type,aliases,sameAs\nx,Helena Marsh,Person,,"{bad.replace(chr(34), 2 * chr(34))}"\n')
+        quoted = bad.replace('"', '""')
+        aliases.write_text(f'id,label,type,aliases,sameAs\nx,Helena Marsh,Person,,"{quoted}"\n')
         for target in (["--out", str(tmp_path / "out")], ["--into", str(tmp_path / "s.store")]):
             result = build(str(src), "--aliases", str(aliases), *target)
             assert result.exit_code == 1
