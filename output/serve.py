@@ -14,11 +14,13 @@ timeout, a body limit and a check of every header the server reads.
 
 from __future__ import annotations
 
+import collections
 import multiprocessing as mp
 import os
-import queue
+import re
 import socket
 import threading
+import time
 from collections.abc import Callable
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -34,6 +36,8 @@ from .results import GRAPH_TYPES, JSON, TABLE_TYPES
 MAX_BODY = 1 << 20  # bytes of a POST body
 READ_TIMEOUT = 10.0  # seconds a client may take to send its request
 SLOW_AFTER = 0.25  # seconds after which a running query gives way to quicker ones
+_WRITE_PIECE = 256 << 10
+_TICKS = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
 WORKER_START = 120.0  # seconds a worker may take to open its graph and say it is ready
 _LOOPBACK = ("127.", "localhost", "::1")
 
@@ -63,7 +67,8 @@ def _worker_main(conn: Connection, source: str, limits: dict[str, Any]) -> None:
     store_dir = is_store(source)
     generation = GraphStore(source).current() if store_dir else None
     db = open_store(source)
-    run_query(db, "ASK {}")  # warm up: the query thread, its namespace, the parser
+    for warm in ("ASK {}", "SELECT ?s WHERE { ?s a ng:Person } LIMIT 1"):  # the query thread, the parser
+        run_query(db, warm)
     conn.send("ready")  # only now does the server hand this worker a query
     while True:
         try:
@@ -103,16 +108,26 @@ def _worker_main(conn: Connection, source: str, limits: dict[str, Any]) -> None:
 
 
 class _Worker:
-    def __init__(self, ctx: Any, source: str, limits: dict[str, Any]) -> None:
+    def __init__(self, ctx: Any, source: str, limits: dict[str, Any], lane: str = "general") -> None:
+        self.lane = lane
         self.conn, child = ctx.Pipe()
         self.process = ctx.Process(target=_worker_main, args=(child, source, limits), daemon=True)
         self.process.start()
         child.close()
         self.niceness = 0
 
+    def cpu_seconds(self) -> float:
+        """CPU time the worker has used (Linux /proc; 0 where it cannot be read)."""
+        try:
+            with open(f"/proc/{self.process.pid}/stat", "rb") as fh:
+                fields = fh.read().rsplit(b")", 1)[1].split()
+            return (int(fields[11]) + int(fields[12])) / _TICKS
+        except (OSError, IndexError, ValueError):
+            return 0.0
+
     def nice(self, level: int) -> None:
         """Set the worker's scheduling priority (lowering it again may not be allowed: then it stays)."""
-        if self.niceness == level or self.process.pid is None:
+        if self.niceness == level or self.process.pid is None or self.process.exitcode is not None:
             return
         try:
             os.setpriority(os.PRIO_PROCESS, self.process.pid, level)
@@ -121,9 +136,13 @@ class _Worker:
             pass
 
     def stop(self) -> None:
+        """Kill the worker at once; it is reaped in the background. Its priority goes back up
+        first (where allowed): a process at nice 19 on a busy machine takes seconds to free its
+        memory, and its replacement should not wait for that."""
+        self.nice(0)
         self.process.kill()
-        self.process.join(5)
         self.conn.close()
+        threading.Thread(target=self.process.join, args=(60,), daemon=True).start()
 
 
 def memory_per_worker(workers: int, *, cap: int = 4 << 30, share: float = 0.5) -> int:
@@ -160,12 +179,67 @@ class Busy:
                 self.used.pop(key, None)
 
 
+# A first guess at a query's cost, from its text: short, and no triple pattern of three
+# variables (a scan of every triple, the start of every cartesian product) nor a path closure
+# before a variable ("ng:p* ?x"). Only which lane it waits in depends on the guess: a query of
+# the quick lane that turns out slow is stopped there (see Endpoint).
+_QUICK_CHARS = 2000
+_SCAN = re.compile(r"\?\w+\s+\?\w+\s+\?\w+")
+_CLOSURE = re.compile(r"[\w>)]\s*[*+]\s*[?$]")
+_LITERALS = re.compile(r"<[^<>\s]*>|\"(?:[^\"\\]|\\.)*\"|'(?:[^'\\]|\\.)*'")
+
+
+def looks_quick(sparql: str) -> bool:
+    """Whether a query looks cheap enough for the quick lane.
+
+    >>> looks_quick("ASK {}"), looks_quick("SELECT ?n { ?p a ng:Person ; rdfs:label ?n } LIMIT 5")
+    (True, True)
+    >>> looks_quick("SELECT (COUNT(*) AS ?n) { ?a ?b ?c . ?d ?e ?f }"), looks_quick("SELECT * { ?a ng:p+ ?b }")
+    (False, False)
+    """
+    if len(sparql) > _QUICK_CHARS:
+        return False
+    text = _LITERALS.sub(" <x> ", sparql)
+    return not _SCAN.search(text) and not _CLOSURE.search(text)
+
+
+class _Idle:
+    """Idle workers by lane: a query that looks quick takes a general worker if one is free,
+    else a quick-lane one; any other query waits for a general worker."""
+
+    def __init__(self) -> None:
+        self.cond = threading.Condition()
+        self.lanes: dict[str, collections.deque[_Worker]] = {
+            "general": collections.deque(),
+            "quick": collections.deque(),
+        }
+
+    def put(self, worker: _Worker) -> None:
+        with self.cond:
+            self.lanes[worker.lane].append(worker)
+            self.cond.notify_all()
+
+    def get(self, *, quick: bool, timeout: float) -> _Worker | None:
+        lanes = ("general", "quick") if quick else ("general",)
+        deadline = time.monotonic() + timeout
+        with self.cond:
+            while True:
+                for lane in lanes:
+                    if self.lanes[lane]:
+                        return self.lanes[lane].popleft()
+                left = deadline - time.monotonic()
+                if left <= 0:
+                    return None
+                self.cond.wait(left)
+
+
 class Endpoint:
-    """A pool of query workers, with lanes: every query starts in any idle worker; one still
-    running after SLOW_AFTER seconds needs a place in the long lane, which holds all workers
-    but ``reserve``, or it is stopped at once with a 503. So quick queries always find a worker
-    within a moment, however many runaways come in. A query that overruns its time has its
-    worker killed and replaced."""
+    """A pool of query workers in two lanes. The quick lane (half of ``workers``) only
+    takes queries that look cheap (:func:`looks_quick`), and stops one that has used
+    SLOW_AFTER seconds of CPU; the general lane takes every query, and one that runs past
+    SLOW_AFTER yields the CPU (nice 19) until its timeout. So runaways, however many, fill at
+    most the general lane, and a quick query always finds a worker within a moment. A query
+    that overruns its time has its worker killed and replaced."""
 
     def __init__(
         self,
@@ -185,8 +259,7 @@ class Endpoint:
         open_store(source)  # fail now, with the source's name, if it cannot be read
         self.source = str(source)
         self.timeout = timeout
-        self.reserve = max(1, workers // 4)
-        self.long_lane = max(1, workers - self.reserve)
+        quick = max(1, workers // 2) if workers > 1 else 0
         self.per_client = per_client
         self.max_buffered = max_buffered
         self.busy = Busy()
@@ -202,16 +275,23 @@ class Endpoint:
         # the fork server imports the query code once, so a replacement worker starts in
         # milliseconds instead of importing rdflib and pyoxigraph again
         self.ctx.set_forkserver_preload(
-            ["newsgraph.output.serve", "newsgraph.graph.query", "newsgraph.graph.source", "newsgraph.graph.guard"]
+            [
+                "newsgraph.output.serve",
+                "newsgraph.graph.query",
+                "newsgraph.graph.source",
+                "newsgraph.graph.guard",
+                "rdflib.plugins.sparql.parser",  # its grammar takes 0.2 s to build
+            ]
         )
-        self.idle: queue.Queue[_Worker] = queue.Queue()
+        self.idle = _Idle()
         self.all: set[_Worker] = set()
         self.lock = threading.Lock()
-        for worker in [self._start() for _ in range(workers)]:
+        lanes = ["quick"] * quick + ["general"] * (workers - quick)
+        for worker in [self._start(lane) for lane in lanes]:
             self._ready(worker)  # the server answers as soon as it is made
 
-    def _start(self) -> _Worker:
-        worker = _Worker(self.ctx, self.source, self.limits)
+    def _start(self, lane: str) -> _Worker:
+        worker = _Worker(self.ctx, self.source, self.limits, lane)
         with self.lock:
             self.all.add(worker)
         return worker
@@ -229,9 +309,9 @@ class Endpoint:
             self.all.discard(worker)
         worker.stop()
 
-    def _spawn(self) -> None:
+    def _spawn(self, lane: str) -> None:
         """Start a replacement worker; it joins the idle ones when it is ready."""
-        worker = self._start()
+        worker = self._start(lane)
         threading.Thread(target=self._ready, args=(worker,), daemon=True).start()
 
     def answer(self, sparql: str, accept: str, client: str = "") -> tuple[HTTPStatus, str, bytes]:
@@ -239,7 +319,7 @@ class Endpoint:
 
         Raises:
             QueryError: the client has too many queries running, every worker is busy, the
-                long lane is full, the answer cannot be held, or the query overran its time.
+                answer cannot be held, or the query overran its time or its lane.
         """
         if not self.busy.take(f"client {client}", 1, self.per_client):
             raise QueryError(
@@ -251,27 +331,30 @@ class Endpoint:
             self.busy.give(f"client {client}", 1)
 
     def _answer(self, sparql: str, accept: str) -> tuple[HTTPStatus, str, bytes]:
+        worker = self.idle.get(quick=looks_quick(sparql), timeout=self.timeout)
+        if worker is None:
+            raise QueryError(HTTPStatus.SERVICE_UNAVAILABLE, "every query worker is busy; try again")
         try:
-            worker = self.idle.get(timeout=self.timeout)
-        except queue.Empty:
-            raise QueryError(HTTPStatus.SERVICE_UNAVAILABLE, "every query worker is busy; try again") from None
-        try:
+            began, cpu = time.monotonic(), worker.cpu_seconds()
             worker.conn.send((sparql, accept))
-            if worker.conn.poll(min(self.timeout, SLOW_AFTER)):
+            # a query that has not yet used SLOW_AFTER / 2 of CPU is a quick one waiting for
+            # a core (the machine is busy), not a slow one
+            while not worker.conn.poll(min(self.timeout, SLOW_AFTER)):
+                if worker.cpu_seconds() - cpu >= SLOW_AFTER / 2 or time.monotonic() - began >= self.timeout:
+                    break
+            else:
                 return self._receive(worker)
-            if not self.busy.take("long", 1, self.long_lane):
+            if worker.lane == "quick":
                 self._replace(worker)
                 raise QueryError(
                     HTTPStatus.SERVICE_UNAVAILABLE,
-                    "the server is busy with long-running queries; this one was stopped; try again later",
+                    "the query was slower than its shape suggested, and the server is busy with long queries; "
+                    "it was stopped; try again later",
                 )
-            try:
-                # a long query yields the CPU to quick ones: the long ones are the likely runaways
-                worker.nice(19)
-                if worker.conn.poll(max(0.0, self.timeout - SLOW_AFTER)):
-                    return self._receive(worker)
-            finally:
-                self.busy.give("long", 1)
+            # a long query yields the CPU to quick ones: the long ones are the likely runaways
+            worker.nice(19)
+            if worker.conn.poll(max(0.0, self.timeout - (time.monotonic() - began))):
+                return self._receive(worker)
         except (EOFError, OSError):  # the worker died (a crash in native code): replace it
             self._replace(worker)
             raise QueryError(HTTPStatus.INTERNAL_SERVER_ERROR, "the query worker died; it was replaced") from None
@@ -299,7 +382,7 @@ class Endpoint:
         worker.stop()
         with self.lock:
             self.all.discard(worker)
-        self._spawn()
+        self._spawn(worker.lane)
 
     def close(self) -> None:
         with self.lock:
@@ -345,7 +428,11 @@ class Handler(BaseHTTPRequestHandler):
         self.send_header("Content-Length", str(len(body)))
         self.send_header("Vary", "Accept")
         self.end_headers()
-        self.wfile.write(body)
+        # in pieces: each must be taken by the client within the socket's timeout, so a slow
+        # reader that keeps reading gets the whole answer and one that stops is dropped
+        view = memoryview(body)
+        for start in range(0, len(body), _WRITE_PIECE):
+            self.wfile.write(view[start : start + _WRITE_PIECE])
 
     def _text(self, status: HTTPStatus, message: str) -> None:
         self._reply(status, "text/plain", f"{message}\n".encode())

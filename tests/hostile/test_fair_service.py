@@ -59,17 +59,30 @@ def ask(port: int, sparql: str, *, client: str = "127.0.0.1") -> tuple[int, str,
         conn.close()
 
 
-def test_runaways_beyond_the_long_lane_are_stopped_and_quick_queries_still_answered(serve):
-    port = serve(workers=4, timeout=6.0)  # one worker kept for quick queries, three for long ones
+def test_runaways_fill_the_general_lane_and_quick_queries_are_still_answered(serve):
+    port = serve(workers=4, timeout=4.0)  # two workers for any query, two for quick-looking ones
     with concurrent.futures.ThreadPoolExecutor(8) as pool:
         runaways = [pool.submit(ask, port, RUNAWAY, client=f"127.0.1.{i}") for i in range(6)]
-        time.sleep(1.0)  # every runaway has passed the quick lane by now
-        status, _, seconds = ask(port, "ASK {}", client="127.0.2.1")
-        assert status == 200 and seconds < 2.0, (status, _, seconds)
+        time.sleep(1.0)  # two runaways run, four wait for a general worker
+        for k in range(5):
+            status, _, seconds = ask(port, "ASK {}", client=f"127.0.2.{k}")
+            assert status == 200 and seconds < 2.0, (status, seconds)
         answers = [f.result() for f in runaways]
-    stopped_early = [a for a in answers if "busy with long-running queries" in a[1]]
-    assert len(stopped_early) == 3 and all(a[0] == 503 and a[2] < 3.0 for a in stopped_early)
-    assert sorted(a[0] for a in answers) == [503] * 6  # the other three ran to their timeout
+    assert sorted(a[0] for a in answers) == [503] * 6
+    assert sum("every query worker is busy" in a[1] for a in answers) == 4
+    assert sum("longer than 4 s" in a[1] for a in answers) == 2
+
+
+def test_a_slow_query_that_looks_quick_is_stopped_in_the_quick_lane(serve):
+    port = serve(workers=2, timeout=4.0)  # one general worker, one quick
+    disguised = "SELECT (COUNT(*) AS ?n) WHERE { ?a a ?b . ?c a ?d . ?e a ?f . ?g a ?h }"
+    with concurrent.futures.ThreadPoolExecutor(2) as pool:
+        runaway = pool.submit(ask, port, RUNAWAY, client="127.0.1.1")
+        time.sleep(0.5)
+        status, body, seconds = ask(port, disguised, client="127.0.1.2")
+        assert status == 503 and "slower than its shape suggested" in body and seconds < 3.0
+        assert ask(port, "ASK {}", client="127.0.2.1")[0] == 200
+        assert runaway.result()[0] == 503
 
 
 def test_one_client_may_run_only_its_share_at_once(serve):
