@@ -83,9 +83,11 @@ def build(
     model: str | None = None,
     aliases: str | Path | None = None,
     workers: int = 1,
+    article_seconds: float = 60.0,
 ) -> KnowledgeGraph:
     """The graph of some articles: a ``str`` is an article's text, a ``Path`` a file or folder
-    (.txt, .md, .html, .jsonl).
+    (.txt, .md, .html, .jsonl). An article that takes longer than ``article_seconds`` to parse
+    and extract is left out (``report.skipped`` says so), in any thread.
 
     Raises:
         NewsgraphError: the model or alias file cannot be loaded, or no article could be read.
@@ -103,7 +105,7 @@ def build(
             items.append(source)
         else:
             raise NewsgraphError(f"source {number}: expected a str (text) or a Path, not {type(source).__name__}")
-    view, report = build_graph(items, model=model, aliases=aliases, workers=workers)
+    view, report = build_graph(items, model=model, aliases=aliases, workers=workers, article_seconds=article_seconds)
     store = ox.Store()
     store.bulk_extend(iter_ox_quads(view.quad_list))
     return KnowledgeGraph(store, report)
