@@ -47,7 +47,7 @@ from .patterns import (
 )
 from .records import Fact
 from .rules import rule
-from .schema import ORGANIZATION, PERSON, PLACE, former
+from .schema import ORGANIZATION, PERSON, PLACE, former, future
 from .titles import NewPlace, Title, Titles
 
 # Organisation callback: makes an organisation of tokens [start, end) and returns its key.
@@ -487,11 +487,12 @@ class Relations(Titles):
         A position in an organisation implies membership: its chief executive, spokesman and
         analyst work for it, a party's leader belongs to it. A country's office ("French
         president") makes no member of the country, nor does leading a movement, which has
-        followers rather than members ("the leader of the Iranian Resistance").
+        followers rather than members ("the leader of the Iranian Resistance"). An office not
+        yet taken ("the mayor-elect of Y") makes neither leader nor member.
         """
         leader = rule("leader-title")
         for f in facts:
-            if f.predicate != "holdsPosition" or f.object is None or f.title is None:
+            if f.predicate != "holdsPosition" or f.object is None or f.title is None or future(f.title):
                 continue
             words = f.title.lower().replace("-", " ").split()
             # the organisation may still be typed a place here ("Brightwater chief executive"):

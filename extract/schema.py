@@ -90,3 +90,13 @@ def former(title: str | None) -> bool:
     """
     words = (title or "").lower().replace("-", " ").split()
     return bool({"former", "ex"} & set(words))
+
+
+def future(title: str | None) -> bool:
+    """A title of an office not yet taken: "President-elect", "chairman designate".
+
+    >>> future("President-elect"), future("chairman designate"), future("elected chairman")
+    (True, True, False)
+    """
+    words = (title or "").lower().replace("-", " ").split()
+    return words[-1:] in (["elect"], ["designate"])

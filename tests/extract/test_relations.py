@@ -100,6 +100,19 @@ def test_president_elect_does_not_lead(extract_text):
     assert facts(x, "ledBy") == set()
 
 
+@pytest.mark.parametrize(
+    "text, title",
+    [
+        ("Dana Holt, the president-elect of the Harbour Party, opened the meeting on Monday.", "president-elect"),
+        ("Dana Holt, the chairman-designate of the Harbour Party, opened the meeting on Monday.", "chairman-designate"),
+    ],
+)
+def test_an_office_not_yet_taken_makes_no_leader_nor_member(extract_text, text, title):
+    x = extract_text(text)
+    assert facts(x, "holdsPosition") == {("Dana Holt", title, "Harbour Party")}
+    assert facts(x, "ledBy") == set() and facts(x, "memberOf") == set()
+
+
 def test_member_title_implies_membership_and_of_the_whole(extract_text):
     x = extract_text(
         "Alireza Jafarzadeh, member of the National Council of Resistance of Iran (NCRI) "
