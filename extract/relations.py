@@ -487,12 +487,12 @@ class Relations(Titles):
         A position in an organisation implies membership: its chief executive, spokesman and
         analyst work for it, a party's leader belongs to it. A country's office ("French
         president") makes no member of the country, nor does leading a movement, which has
-        followers rather than members ("the leader of the Iranian Resistance"). An office not
-        yet taken ("the mayor-elect of Y") makes neither leader nor member.
+        followers rather than members ("the leader of the Iranian Resistance"), nor will
+        leading one ("its president-elect"). An office not yet taken leads nothing yet.
         """
         leader = rule("leader-title")
         for f in facts:
-            if f.predicate != "holdsPosition" or f.object is None or f.title is None or future(f.title):
+            if f.predicate != "holdsPosition" or f.object is None or f.title is None:
                 continue
             words = f.title.lower().replace("-", " ").split()
             # the organisation may still be typed a place here ("Brightwater chief executive"):
@@ -505,7 +505,8 @@ class Relations(Titles):
             if leading:
                 yield Fact(f.object, "ledBy", f.subject, f.start, f.end, leader.confidence, f"{f.rule}+{leader.name}")
             org_head = (org_names.get(f.object, "").lower().split() or [""])[-1]
-            if not (leading and org_head in MOVEMENT_WORDS):
+            office = words[:-1] if future(f.title) else words  # "president-elect": the office to come
+            if not (leads(office) and not party_chair and org_head in MOVEMENT_WORDS):
                 member = rule("member-title" if words[-1:] == ["member"] else "position-implies-member")
                 # a membership read from a former office keeps that title, and so is marked former
                 yield Fact(

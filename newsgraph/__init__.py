@@ -4,7 +4,9 @@ The import package's subpackages live in the repository's top folders (``extract
 ``ontology``, ``output``); this file only gives them one front door, the Python API:
 
 >>> import newsgraph
->>> kg = newsgraph.build(["Tory leader Michael Howard said: “The plan is desperate.”"])
+>>> newsgraph.__version__.count(".") >= 1
+True
+>>> kg = newsgraph.build("Tory leader Michael Howard said: “The plan is desperate.”")
 >>> kg.rows("SELECT ?title WHERE { ?p rdfs:label 'Michael Howard' ; ng:holdsPosition/ng:title ?title }")
 [{'title': 'leader'}]
 >>> import tempfile
@@ -21,11 +23,22 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:  # pragma: no cover
     from newsgraph.output.api import KnowledgeGraph, build, open
 
-__all__ = ["KnowledgeGraph", "build", "open"]
+__all__ = ["KnowledgeGraph", "__version__", "build", "open"]
+
+
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("newsgraph")
+    except PackageNotFoundError:  # a checkout that is not installed
+        return "0+unknown"
 
 
 def __getattr__(name: str) -> Any:
     # Lazily: importing newsgraph.extract must not load rdflib (nor newsgraph.graph spaCy).
+    if name == "__version__":
+        return _version()
     if name in __all__:
         from newsgraph.output import api
 

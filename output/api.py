@@ -17,7 +17,7 @@ from pathlib import Path
 import pyoxigraph as ox
 from rdflib import Dataset
 
-from newsgraph.extract.errors import NewsgraphError
+from newsgraph.extract.errors import GraphError, NewsgraphError
 from newsgraph.extract.records import Article
 from newsgraph.graph.query import Result, run_query
 
@@ -54,8 +54,15 @@ class KnowledgeGraph:
         return run_query(self.store, sparql, allow_service=allow_service)
 
     def rows(self, sparql: str) -> list[dict[str, str]]:
-        """A SELECT's rows as plain strings (IRIs and literal values), unbound columns left out."""
+        """A SELECT's rows as plain strings (IRIs and literal values), unbound columns left out
+        (a CONSTRUCT or DESCRIBE gives subject, predicate, object).
+
+        Raises:
+            GraphError: an ASK query, which has no rows (use ``query(...).boolean``).
+        """
         result = self.query(sparql)
+        if result.kind == "boolean":
+            raise GraphError("an ASK query has no rows: use kg.query(...).boolean for its answer")
         names, rows = result.table()
         return [{n: v.value for n, v in zip(names, row, strict=True) if v is not None} for row in rows]
 
@@ -78,7 +85,7 @@ class KnowledgeGraph:
 
 
 def build(
-    sources: Iterable[str | Path],
+    sources: str | Path | Iterable[str | Path],
     *,
     model: str | None = None,
     aliases: str | Path | None = None,
@@ -86,7 +93,7 @@ def build(
     article_seconds: float = 60.0,
 ) -> KnowledgeGraph:
     """The graph of some articles: a ``str`` is an article's text, a ``Path`` a file or folder
-    (.txt, .md, .html, .jsonl). An article that takes longer than ``article_seconds`` to parse
+    (.txt, .md, .html, .jsonl); one of them alone, or a list of them. An article that takes longer than ``article_seconds`` to parse
     and extract is left out (``report.skipped`` says so), in any thread.
 
     Raises:
@@ -98,6 +105,8 @@ def build(
     from .build import build_graph
 
     items: list[str | Path | Article] = []
+    if isinstance(sources, str | Path):  # one article or one path, not its characters
+        sources = [sources]
     for number, source in enumerate(sources, 1):
         if isinstance(source, str):
             items.append(article_from_text(source, f"text-{number}"))

@@ -24,6 +24,7 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
 )
 err = Console(stderr=True)
 out = Console()
@@ -42,6 +43,24 @@ def say(console: Console, message: str, *, newlines: bool = False) -> None:
 def _fail(message: str, code: int = 1) -> None:
     err.print(Text("error: ", style="bold red") + shown(message), highlight=False, soft_wrap=True)
     raise typer.Exit(code)
+
+
+def _show_version(value: bool) -> None:
+    if value:
+        from .build import tool_version
+
+        say(out, f"newsgraph {tool_version()}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _options(
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_show_version, is_eager=True, help="Print newsgraph's version and exit"),
+    ] = False,
+) -> None:
+    """Turn news articles into a knowledge graph: quotes, positions, leaders, members."""
 
 
 def _summary(report: Report, title: str) -> None:

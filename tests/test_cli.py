@@ -149,3 +149,35 @@ def test_view_focus_and_unknown_name(built, tmp_path):
     assert "Coastal Transport Union" in page.read_text(encoding="utf-8")
     missing = runner.invoke(app, ["view", str(built), "--out", str(page), "--focus", "Nobody At All"])
     assert missing.exit_code == 1 and "no entity is named 'Nobody At All'" in missing.output
+
+
+def test_version_and_short_help():
+    from newsgraph.output.build import tool_version
+
+    result = runner.invoke(app, ["--version"])
+    assert result.exit_code == 0 and result.stdout == f"newsgraph {tool_version()}\n"
+    for args in (["-h"], ["build", "-h"], ["query", "-h"]):
+        shown = runner.invoke(app, args)
+        assert shown.exit_code == 0 and "Usage: " in shown.stdout and "[OPTIONS]" in shown.stdout, args
+
+
+def test_the_api_reads_one_string_as_one_article_and_rows_refuse_ask(nlp):
+    import pytest
+
+    import newsgraph
+    from newsgraph.extract.errors import GraphError
+
+    text = "Dana Holt, the mayor of Eastfield, said: “The pier reopens on Monday.”"
+    kg = newsgraph.build(text)
+    assert kg.report.documents_read == 1
+    assert kg.rows("SELECT ?t WHERE { ?q a ng:Quote ; ng:text ?t }") == [{"t": "The pier reopens on Monday."}]
+    with pytest.raises(GraphError, match="an ASK query has no rows"):
+        kg.rows("ASK { ?s ?p ?o }")
+    assert kg.query("ASK { ?s ?p ?o }").boolean is True
+    assert newsgraph.__version__ == tool_version_of_package()
+
+
+def tool_version_of_package() -> str:
+    from importlib.metadata import version
+
+    return version("newsgraph")
