@@ -93,8 +93,9 @@ def build(
     article_seconds: float = 60.0,
 ) -> KnowledgeGraph:
     """The graph of some articles: a ``str`` is an article's text, a ``Path`` a file or folder
-    (.txt, .md, .html, .jsonl); one of them alone, or a list of them. An article that takes longer than ``article_seconds`` to parse
-    and extract is left out (``report.skipped`` says so), in any thread.
+    (.txt, .md, .html, .jsonl); one of them alone, or a list of them. An article that takes
+    longer than ``article_seconds`` to parse and extract is left out (``report.skipped`` says
+    so), in any thread.
 
     Raises:
         NewsgraphError: the model or alias file cannot be loaded, or no article could be read.
