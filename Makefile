@@ -5,12 +5,12 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.newsgraph-installed
 OUT    ?= out/demo
 
-.PHONY: help install demo lint test bench lexicon clean
+.PHONY: help install demo lint test browser bench lexicon clean
 
 help:
 	@echo "make demo   build the graph of examples/articles/ into $(OUT) and print where it is"
 	@echo "make lint   ruff (lint and format check) and mypy"
-	@echo "make test   create the environment if needed and run the test suite"
+	@echo "make test   create the environment (and install chromium, as root) if needed and run the test suite"
 	@echo "make bench  run every benchmark in bench/ (about an hour; each script also runs alone)"
 	@echo "make lexicon  rebuild extract/data/first_names.tsv from the pinned nomquamgender wheel"
 
@@ -33,8 +33,20 @@ lint: $(STAMP)
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
 
-test: $(STAMP)
+test: $(STAMP) browser
 	$(BIN)/python -m pytest -q
+
+# The browser tests drive Debian's chromium (Playwright never downloads one): installed here
+# when it is missing and we are root, else make stops at once with the command that fixes it.
+browser:
+	@command -v chromium >/dev/null 2>&1 || [ -n "$$NEWSGRAPH_SKIP_BROWSER" ] || { \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    echo "installing Debian's chromium for the browser tests"; \
+	    DEBIAN_FRONTEND=noninteractive apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	  else \
+	    echo "make test needs chromium for the browser tests: run 'sudo apt-get install chromium' (or set NEWSGRAPH_SKIP_BROWSER=1)"; \
+	    exit 1; \
+	  fi; }
 
 bench: $(STAMP)
 	$(BIN)/python bench/throughput.py
