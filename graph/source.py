@@ -35,6 +35,8 @@ def graph_file(source: str | Path) -> Path:
         for name in OUTPUT_FILES:
             if (path / name).is_file():
                 return path / name
+        if (path / "records").is_dir() and (path / "lock").exists():
+            raise GraphError(f"{path}: a store whose first build has not finished; try again when it has")
         raise GraphError(f"{path}: no graph.trig or graph.ttl in this directory")
     if not path.is_file():
         raise GraphError(f"{path}: no such graph file or directory")

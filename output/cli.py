@@ -200,7 +200,9 @@ def query(
 
     if fmt not in {"table", "csv", "tsv", "json"}:
         _fail(f"unknown --format {fmt!r}; expected table, csv, tsv or json", 2)
-    if (sparql is None) == (file is None):
+    if sparql is None and file is None:
+        _fail("no query: give it as an argument or with --file", 2)
+    if sparql is not None and file is not None:
         _fail("give the query as an argument or with --file, not both", 2)
     if file is not None:
         from newsgraph.extract.reader import read_small_file

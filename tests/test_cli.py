@@ -181,3 +181,14 @@ def tool_version_of_package() -> str:
     from importlib.metadata import version
 
     return version("newsgraph")
+
+
+def test_query_without_a_query_and_on_a_store_still_being_made(tmp_path):
+    result = runner.invoke(app, ["query", str(tmp_path)])
+    assert result.exit_code == 2 and "error: no query: give it as an argument or with --file" in result.output
+    store = tmp_path / "new.store"
+    (store / "records").mkdir(parents=True)
+    (store / "lock").touch()  # what a first build has made before its first commit
+    result = runner.invoke(app, ["query", str(store), "ASK {}"])
+    assert result.exit_code == 1
+    assert f"error: {store}: a store whose first build has not finished; try again when it has" in result.output
