@@ -63,7 +63,18 @@ def _options(
     """Turn news articles into a knowledge graph: quotes, positions, leaders, members."""
 
 
-def _summary(report: Report, title: str) -> None:
+Quiet = Annotated[
+    bool, typer.Option("--quiet", "-q", help="No summary, no progress bar (problems and errors still go to stderr)")
+]
+AsJson = Annotated[bool, typer.Option("--json", help="The run's report as JSON on stdout instead of the summary")]
+
+
+def _summary(report: Report, title: str, *, quiet: bool = False, as_json: bool = False) -> None:
+    if as_json:
+        sys.stdout.write(report.as_json() + "\n")
+        return
+    if quiet:
+        return
     t = Table(title=title, show_header=False)
     t.add_row("documents read", str(report.documents_read))
     t.add_row("skipped", str(report.skipped_count))
@@ -109,6 +120,8 @@ def build(
     article_seconds: Annotated[
         float, typer.Option(min=0, help="Skip an article taking longer than this to parse and extract (0: no limit)")
     ] = 60.0,
+    quiet: Quiet = False,
+    as_json: AsJson = False,
 ) -> None:
     """Build the graph of PATHS into DIR (graph.ttl, graph.trig, graph.html, report.json), or add them to a store."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
@@ -123,7 +136,7 @@ def build(
         TimeElapsedColumn(),
         console=err,
         transient=True,
-        disable=not err.is_terminal,
+        disable=quiet or not err.is_terminal,
     ) as bar:
         task = bar.add_task("articles", total=None)
 
@@ -147,7 +160,7 @@ def build(
             report = build_into(paths, into, **common) if into is not None else run_build(paths, out_dir, **common)
         except NewsgraphError as e:
             _fail(str(e))
-    _summary(report, "newsgraph build")
+    _summary(report, "newsgraph build", quiet=quiet, as_json=as_json)
     if report.valid is False:
         where = f"details in {out_dir / 'report.json'}" if into is None else f"run newsgraph validate {into}"
         _fail(f"the graph does not conform to the shapes; {where}")
@@ -171,6 +184,8 @@ def merge(
             "--prefer-newer", help="Where graphs disagree about a document, keep the newer run's version (else refuse)"
         ),
     ] = False,
+    quiet: Quiet = False,
+    as_json: AsJson = False,
 ) -> None:
     """Merge graphs of separate runs into one, as if built together."""
     from .build import merge as run_merge
@@ -179,7 +194,7 @@ def merge(
         report = run_merge(graphs, out_dir, validate=validate, aliases=aliases, prefer_newer=prefer_newer)
     except NewsgraphError as e:
         _fail(str(e))
-    _summary(report, "newsgraph merge")
+    _summary(report, "newsgraph merge", quiet=quiet, as_json=as_json)
 
 
 @app.command()
@@ -235,6 +250,8 @@ def query(
 def remove(
     store: Annotated[Path, typer.Argument(help="A store made with build --into")],
     documents: Annotated[list[str], typer.Argument(help="File names, paths or content hashes (8+ characters)")],
+    quiet: Quiet = False,
+    as_json: AsJson = False,
 ) -> None:
     """Retract documents from a store, with every quote and assertion they support."""
     from .build import remove_documents
@@ -243,7 +260,7 @@ def remove(
         report = remove_documents(store, documents)
     except NewsgraphError as e:
         _fail(str(e))
-    _summary(report, "newsgraph remove")
+    _summary(report, "newsgraph remove", quiet=quiet, as_json=as_json)
 
 
 @app.command()
@@ -254,6 +271,8 @@ def export(
         bool | None,
         typer.Option(help="Check the graph against the SHACL shapes (default: graphs up to 25,000 triples)"),
     ] = None,
+    quiet: Quiet = False,
+    as_json: AsJson = False,
 ) -> None:
     """Write a store's graph.ttl, graph.trig, graph.html and report.json."""
     from newsgraph.graph.store import is_store
@@ -266,7 +285,7 @@ def export(
         report = run_export(store, out_dir, validate=validate)
     except NewsgraphError as e:
         _fail(str(e))
-    _summary(report, "newsgraph export")
+    _summary(report, "newsgraph export", quiet=quiet, as_json=as_json)
 
 
 @app.command()

@@ -192,3 +192,18 @@ def test_query_without_a_query_and_on_a_store_still_being_made(tmp_path):
     result = runner.invoke(app, ["query", str(store), "ASK {}"])
     assert result.exit_code == 1
     assert f"error: {store}: a store whose first build has not finished; try again when it has" in result.output
+
+
+def test_json_prints_the_report_on_stdout_and_quiet_prints_nothing(tmp_path, nlp):
+    import json
+
+    from .conftest import EXAMPLES
+
+    out = tmp_path / "out"
+    result = runner.invoke(app, ["build", str(EXAMPLES), "--out", str(out), "--json"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout) == json.loads((out / "report.json").read_text(encoding="utf-8"))
+    quiet = runner.invoke(app, ["build", str(EXAMPLES), "--out", str(out), "-q"])
+    assert quiet.exit_code == 0 and quiet.stdout == ""
+    merged = runner.invoke(app, ["merge", str(out / "graph.trig"), "--out", str(tmp_path / "m"), "--json"])
+    assert merged.exit_code == 0 and json.loads(merged.stdout)["documents_read"] == 7
