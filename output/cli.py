@@ -76,7 +76,7 @@ def _summary(report: Report, title: str, *, quiet: bool = False, as_json: bool =
     if quiet:
         return
     t = Table(title=title, show_header=False)
-    t.add_row("documents read", str(report.documents_read))
+    t.add_row("documents" if title.endswith(("export", "remove")) else "documents read", str(report.documents_read))
     t.add_row("skipped", str(report.skipped_count))
     for cls, n in report.entities.items():
         t.add_row(f"entities: {cls}", str(n))
@@ -211,7 +211,7 @@ def query(
     from newsgraph.graph.query import run_query
     from newsgraph.graph.source import open_store
 
-    from .results import CSV, JSON, TSV, serialize, term_text
+    from .results import CSV, JSON, TSV, serialize, term_short
 
     if fmt not in {"table", "csv", "tsv", "json"}:
         _fail(f"unknown --format {fmt!r}; expected table, csv, tsv or json", 2)
@@ -239,9 +239,13 @@ def query(
         out.print("yes" if result.boolean else "no")
     else:
         names, rows = result.table()
+        if not out.is_terminal:  # piped or redirected: every value whole, one row a line
+            lines = ["\t".join(names), *("\t".join(printable(term_short(v)) for v in row) for row in rows)]
+            sys.stdout.write("\n".join(lines) + "\n")
+            return
         t = Table(*names)
         for row in rows:
-            t.add_row(*(shown(term_text(v)) for v in row))
+            t.add_row(*(shown(term_short(v)) for v in row))
         out.print(t)
         out.print(f"{len(rows)} row(s)")
 

@@ -42,6 +42,20 @@ def term_json(t: Term) -> dict[str, str]:
     return {"type": "triple", "value": str(t)}  # RDF-star quoted triples
 
 
+def term_short(t: Term) -> str:
+    """A term as a table shows it: an IRI by its prefixed name where a predefined prefix fits
+    (``ngr:entity/tony-blair``), a literal by its text.
+
+    >>> term_short(ox.NamedNode("https://w3id.org/newsgraph/id/entity/tony-blair"))
+    'ngr:entity/tony-blair'
+    """
+    if isinstance(t, ox.NamedNode):
+        for prefix, space in sorted(PREFIXES.items(), key=lambda p: -len(p[1])):
+            if t.value.startswith(space) and len(t.value) > len(space):
+                return f"{prefix}:{t.value[len(space) :]}"
+    return term_text(t)
+
+
 def term_text(t: Term) -> str:
     """A term as a plain value: an IRI or the literal's text (what CSV and tables show)."""
     if t is None:

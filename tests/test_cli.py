@@ -207,3 +207,14 @@ def test_json_prints_the_report_on_stdout_and_quiet_prints_nothing(tmp_path, nlp
     assert quiet.exit_code == 0 and quiet.stdout == ""
     merged = runner.invoke(app, ["merge", str(out / "graph.trig"), "--out", str(tmp_path / "m"), "--json"])
     assert merged.exit_code == 0 and json.loads(merged.stdout)["documents_read"] == 7
+
+
+def test_query_piped_prints_every_value_whole_with_prefixed_names(tmp_path, nlp):
+    from .conftest import EXAMPLES
+
+    out = tmp_path / "out"
+    assert runner.invoke(app, ["build", str(EXAMPLES), "--out", str(out)]).exit_code == 0
+    sparql = "SELECT ?e ?n WHERE { ?e a ng:Person ; rdfs:label ?n } ORDER BY ?n LIMIT 2"
+    result = runner.invoke(app, ["query", str(out), sparql])  # not a terminal: TSV, nothing cut
+    assert result.exit_code == 0
+    assert result.stdout == "e\tn\nngr:entity/amira-haddad\tAmira Haddad\nngr:entity/arthur-penrose\tArthur Penrose\n"
