@@ -244,6 +244,23 @@ def _read_jsonl(text: str, path: Path) -> Iterator[Article | Skipped]:
         yield replace(article, file=display_path(path), key=str(doc_id))
 
 
+STDIN = "<stdin>"
+
+
+def read_stdin(text: str, fmt: str = "txt") -> list[Article | Skipped]:
+    """The articles of text read from standard input (``newsgraph build -``): one article
+    (``txt``), or one a line (``jsonl``, each line as in a .jsonl file).
+
+    >>> [a.name for a in read_stdin('{"id": "a1", "text": "Words."}\\n', "jsonl")]
+    ['a1']
+    """
+    if fmt == "jsonl":
+        return [replace(a, file=STDIN) if isinstance(a, Article) else a for a in _read_jsonl(text, Path(STDIN))]
+    if not text.strip():
+        return [Skipped(STDIN, "empty input")]
+    return [_checked(replace(article_from_text(text, STDIN), file=STDIN))]
+
+
 def article_from_text(text: str, name: str) -> Article:
     """An article given as a string (the Python API): read as a .txt file named ``name`` is.
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
+from typing import TypeAlias
 
 from rdflib import RDF, Dataset
 
@@ -29,6 +30,10 @@ from newsgraph.ontology import NG
 from .files import OutputFolder, write_text_atomic
 from .html import write_html
 from .turtle import write_trig, write_turtle
+
+# What a build reads: files and folders, or articles read already (standard input, the API),
+# with the inputs that could not be read among them.
+Source: TypeAlias = str | Path | Article | Skipped
 
 
 def tool_version() -> str:
@@ -196,7 +201,7 @@ LISTED_PER_FILE = 20
 
 
 def _articles(
-    sources: Sequence[str | Path | Article],
+    sources: Sequence[Source],
     report: Report,
     on_problem: Callable[[str], None] | None,
     *,
@@ -206,8 +211,8 @@ def _articles(
     warnings go to the report as they come, the first LISTED_PER_FILE of each file one by one."""
     from newsgraph.extract.reader import MAX_FILE_BYTES, Skipped, read_articles
 
-    paths = [s for s in sources if not isinstance(s, Article)]
-    given = [s for s in sources if isinstance(s, Article)]
+    paths = [s for s in sources if not isinstance(s, Article | Skipped)]
+    given = [s for s in sources if isinstance(s, Article | Skipped)]  # read already (stdin, the API)
     per_file: Counter[str] = Counter()
     limit = max_file_bytes if max_file_bytes is not None else MAX_FILE_BYTES
     for item in itertools.chain(given, read_articles(paths, max_file_bytes=limit)):
@@ -237,8 +242,10 @@ def _articles(
                 on_problem(f"warning: {more}")
 
 
-def _nothing_read(sources: Sequence[str | Path | Article], report: Report) -> NewsgraphError:
-    named = ", ".join(s.name if isinstance(s, Article) else str(s) for s in sources)
+def _nothing_read(sources: Sequence[Source], report: Report) -> NewsgraphError:
+    named = ", ".join(
+        s.name if isinstance(s, Article) else s.path if isinstance(s, Skipped) else str(s) for s in sources
+    )
     return NewsgraphError(
         f"no article could be read from {named}"
         + (f" ({report.skipped_count} skipped)" if report.skipped_count else "")
@@ -258,7 +265,7 @@ def _skip_to(report: Report, on_problem: Callable[[str], None] | None) -> Callab
 
 
 def build_graph(
-    sources: Sequence[str | Path | Article],
+    sources: Sequence[Source],
     *,
     model: str | None = None,
     workers: int = 1,
@@ -308,7 +315,7 @@ def build_graph(
 
 
 def build(
-    paths: Sequence[str | Path],
+    paths: Sequence[Source],
     out: str | Path,
     *,
     model: str | None = None,
@@ -340,7 +347,7 @@ def build(
         NewsgraphError: the model cannot be loaded, the output folder cannot be written, or
             nothing could be read.
     """
-    check_output_place(out, inputs=paths)
+    check_output_place(out, inputs=[p for p in paths if isinstance(p, str | Path)])
     folder = output_folder(out)
     try:
         ds, report = build_graph(
@@ -436,7 +443,7 @@ def _one_version(found: list[tuple[str, str, DocRecord]], *, prefer_newer: bool)
 
 
 def build_into(
-    paths: Sequence[str | Path],
+    paths: Sequence[Source],
     store: str | Path,
     *,
     model: str | None = None,

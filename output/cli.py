@@ -99,7 +99,7 @@ def _summary(report: Report, title: str, *, quiet: bool = False, as_json: bool =
 
 @app.command()
 def build(
-    paths: Annotated[list[Path], typer.Argument(help="Files and folders: .txt .md .html .jsonl")],
+    paths: Annotated[list[Path], typer.Argument(help="Files and folders: .txt .md .html .jsonl; - for stdin")],
     out_dir: Annotated[Path, typer.Option("--out", "-o", help="Output directory")] = Path("out"),
     into: Annotated[
         Path | None,
@@ -120,6 +120,9 @@ def build(
     article_seconds: Annotated[
         float, typer.Option(min=0, help="Skip an article taking longer than this to parse and extract (0: no limit)")
     ] = 60.0,
+    stdin_format: Annotated[
+        str, typer.Option("--format", help="What '-' reads from stdin: txt (one article) or jsonl (one a line)")
+    ] = "txt",
     quiet: Quiet = False,
     as_json: AsJson = False,
 ) -> None:
@@ -157,7 +160,8 @@ def build(
             "on_problem": problem,
         }
         try:
-            report = build_into(paths, into, **common) if into is not None else run_build(paths, out_dir, **common)
+            sources = _with_stdin(paths, stdin_format)
+            report = build_into(sources, into, **common) if into is not None else run_build(sources, out_dir, **common)
         except NewsgraphError as e:
             _fail(str(e))
     _summary(report, "newsgraph build", quiet=quiet, as_json=as_json)
@@ -167,6 +171,29 @@ def build(
     if report.skipped:
         where = f"see {out_dir / 'report.json'}" if into is None else "listed above"
         _fail(f"{report.skipped_count} input(s) skipped; the rest was built ({where})")
+
+
+def _with_stdin(paths: list[Path], fmt: str) -> list:
+    """The paths, with '-' replaced by the articles read from standard input."""
+    from newsgraph.extract.reader import read_stdin
+
+    if fmt not in ("txt", "jsonl"):
+        _fail(f"unknown --format {fmt!r}; expected txt or jsonl", 2)
+    if sum(str(p) == "-" for p in paths) > 1:
+        _fail("'-' (standard input) can be given once", 2)
+    sources: list = []
+    for p in paths:
+        if str(p) == "-":
+            data = sys.stdin.buffer.read(MAX_STDIN_BYTES + 1)
+            if len(data) > MAX_STDIN_BYTES:
+                _fail(f"<stdin>: larger than {MAX_STDIN_BYTES:,} bytes; give a file instead")
+            sources += read_stdin(data.decode("utf-8", "replace"), fmt)
+        else:
+            sources.append(p)
+    return sources
+
+
+MAX_STDIN_BYTES = 200 << 20
 
 
 @app.command()

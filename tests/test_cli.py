@@ -218,3 +218,18 @@ def test_query_piped_prints_every_value_whole_with_prefixed_names(tmp_path, nlp)
     result = runner.invoke(app, ["query", str(out), sparql])  # not a terminal: TSV, nothing cut
     assert result.exit_code == 0
     assert result.stdout == "e\tn\nngr:entity/amira-haddad\tAmira Haddad\nngr:entity/arthur-penrose\tArthur Penrose\n"
+
+
+def test_build_reads_articles_from_stdin(tmp_path, nlp):
+    import json
+
+    text = "Dana Holt, the mayor of Eastfield, said: “The pier reopens on Monday.”\n"
+    out = tmp_path / "out"
+    result = runner.invoke(app, ["build", "-", "--out", str(out), "--json"], input=text)
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["documents_read"] == 1
+    files = runner.invoke(app, ["query", str(out), "SELECT ?f { ?d a ng:Document ; ng:fileName ?f }"])
+    assert files.stdout == "f\n<stdin>\n"
+    lines = json.dumps({"id": "a", "text": text}) + "\n" + json.dumps({"id": "b", "text": text.replace("Dana", "Ana")})
+    both = runner.invoke(app, ["build", "-", "--format", "jsonl", "--out", str(tmp_path / "j"), "--json"], input=lines)
+    assert both.exit_code == 0 and json.loads(both.stdout)["documents_read"] == 2
