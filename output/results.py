@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import xml.etree.ElementTree as ET
 
 import pyoxigraph as ox
 
@@ -13,9 +14,19 @@ from newsgraph.graph.query import Result, Term
 from newsgraph.ontology import PREFIXES
 
 JSON, CSV, TSV = "application/sparql-results+json", "text/csv", "text/tab-separated-values"
+XML = "application/sparql-results+xml"
 TURTLE, NTRIPLES = "text/turtle", "application/n-triples"
-TABLE_TYPES = (JSON, CSV, TSV)
-GRAPH_TYPES = (TURTLE, NTRIPLES)
+RDF_XML, JSON_LD = "application/rdf+xml", "application/ld+json"
+TABLE_TYPES = (JSON, CSV, TSV, XML)
+GRAPH_TYPES = (TURTLE, NTRIPLES, RDF_XML, JSON_LD)
+_GRAPH_FORMATS = {
+    TURTLE: ox.RdfFormat.TURTLE,
+    NTRIPLES: ox.RdfFormat.N_TRIPLES,
+    RDF_XML: ox.RdfFormat.RDF_XML,
+    JSON_LD: ox.RdfFormat.JSON_LD,
+}
+_SPARQL_RESULTS = "http://www.w3.org/2005/sparql-results#"
+_XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 _XSD = "http://www.w3.org/2001/XMLSchema#"
 _XSD_STRING = _XSD + "string"
 
@@ -80,15 +91,51 @@ def csv_cell(t: Term) -> str:
     return "'" + text if textual and text.startswith(_FORMULA_START) else text
 
 
+def results_xml(result: Result) -> bytes:
+    """A SELECT or ASK answer in the SPARQL Query Results XML Format (what SPARQLWrapper and
+    rdflib's SPARQLStore ask for by default), written with the standard library's ElementTree.
+
+    >>> results_xml(Result("boolean", boolean=True)).decode().endswith("<boolean>true</boolean></sparql>")
+    True
+    """
+    root = ET.Element("sparql", xmlns=_SPARQL_RESULTS)
+    head = ET.SubElement(root, "head")
+    if result.kind == "boolean":
+        ET.SubElement(root, "boolean").text = "true" if result.boolean else "false"
+        return ET.tostring(root, encoding="utf-8", xml_declaration=True)
+    names, rows = result.table()
+    for name in names:
+        ET.SubElement(head, "variable", name=name)
+    results = ET.SubElement(root, "results")
+    for row in rows:
+        solution = ET.SubElement(results, "result")
+        for name, term in zip(names, row, strict=True):
+            if term is None:
+                continue
+            binding = ET.SubElement(solution, "binding", name=name)
+            described = term_json(term)
+            kind = {"uri": "uri", "bnode": "bnode"}.get(described["type"], "literal")
+            attrs = {}
+            if "xml:lang" in described:
+                attrs[_XML_LANG] = described["xml:lang"]
+            elif "datatype" in described:
+                attrs["datatype"] = described["datatype"]
+            ET.SubElement(binding, kind, attrs).text = described["value"]
+    return ET.tostring(root, encoding="utf-8", xml_declaration=True)
+
+
 def serialize(result: Result, media: str) -> bytes:
     """The result in ``media`` (one of TABLE_TYPES, or GRAPH_TYPES for a graph answer)."""
+    if media == XML and result.kind != "graph":
+        return results_xml(result)
     if result.kind == "boolean":
         if media == JSON:
             return json.dumps({"head": {}, "boolean": result.boolean}).encode()
         return b"true\n" if result.boolean else b"false\n"
     if media in GRAPH_TYPES:
-        fmt = ox.RdfFormat.TURTLE if media == TURTLE else ox.RdfFormat.N_TRIPLES
-        data = ox.serialize(list(result.triples), format=fmt, prefixes=PREFIXES if media == TURTLE else None)
+        fmt = _GRAPH_FORMATS[media]
+        prefixes = PREFIXES if fmt in (ox.RdfFormat.TURTLE, ox.RdfFormat.RDF_XML) else None
+        data = ox.serialize(list(result.triples), format=fmt, prefixes=prefixes)
         assert data is not None  # with no output file, serialize returns the bytes
         return data
     names, rows = result.table()

@@ -1,0 +1,56 @@
+"""SPARQL clients with their defaults against a running endpoint (issue #25)."""
+
+from __future__ import annotations
+
+import threading
+
+import pytest
+from rdflib import Graph, Literal
+from rdflib.plugins.stores.sparqlstore import SPARQLStore
+from typer.testing import CliRunner
+
+from newsgraph.output.cli import app
+from newsgraph.output.serve import make_server
+
+from ..conftest import EXAMPLES
+
+PERSON = "https://w3id.org/newsgraph/ontology#Person"
+LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
+
+
+@pytest.fixture(scope="module")
+def endpoint(tmp_path_factory, nlp):
+    out = tmp_path_factory.mktemp("clients") / "out"
+    assert CliRunner().invoke(app, ["build", str(EXAMPLES), "--out", str(out)]).exit_code == 0
+    server = make_server(out, port=0, workers=2, log=lambda m: None)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/sparql"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.mark.parametrize("method", ["GET", "POST"])
+def test_rdflib_sparqlstore_with_its_defaults(endpoint, method):
+    """SPARQLStore asks for SPARQL results XML and RDF/XML by default."""
+    g = Graph(store=SPARQLStore(endpoint, method=method))
+    rows = list(g.query(f"SELECT ?n WHERE {{ ?p a <{PERSON}> ; <{LABEL}> ?n }} ORDER BY ?n LIMIT 2"))
+    assert [r[0] for r in rows] == [Literal("Amira Haddad"), Literal("Arthur Penrose")]
+    assert g.query("ASK { ?s ?p ?o }").askAnswer is True
+    built = g.query(f"CONSTRUCT {{ ?p <urn:name> ?n }} WHERE {{ ?p a <{PERSON}> ; <{LABEL}> ?n }}").graph
+    assert Literal("Amira Haddad") in set(built.objects())
+    described = g.query("DESCRIBE <https://w3id.org/newsgraph/id/entity/amira-haddad>").graph
+    assert Literal("Amira Haddad") in set(described.objects())
+
+
+def test_graph_answers_as_json_ld_parse_back(endpoint):
+    import urllib.parse
+    import urllib.request
+
+    sparql = f"CONSTRUCT {{ ?p <{LABEL}> ?n }} WHERE {{ ?p a <{PERSON}> ; <{LABEL}> ?n }}"
+    req = urllib.request.Request(
+        f"{endpoint}?query={urllib.parse.quote(sparql)}", headers={"Accept": "application/ld+json"}
+    )
+    with urllib.request.urlopen(req, timeout=10) as resp:
+        assert resp.headers["Content-Type"].startswith("application/ld+json")
+        got = Graph().parse(data=resp.read(), format="json-ld")
+    assert Literal("Amira Haddad") in set(got.objects())
