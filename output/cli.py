@@ -333,8 +333,12 @@ def serve(
     ] = False,
     per_client: Annotated[int, typer.Option(min=1, help="Queries one client address may run at once")] = 4,
     max_connections: Annotated[int, typer.Option(min=1, help="Connections served at once")] = 64,
-    max_buffered: Annotated[int, typer.Option(min=1, help="Bytes of answers held for clients still reading them")] = 256
-    << 20,
+    max_buffered: Annotated[
+        int, typer.Option(min=1, help="Bytes of answers held for clients still reading them")
+    ] = 268_435_456,
+    cors: Annotated[
+        str | None, typer.Option(help="Let browser pages of this origin (or *) query the endpoint (CORS)")
+    ] = None,
 ) -> None:
     """Serve SPARQL 1.1 Protocol queries (read-only) at http://HOST:PORT/sparql."""
     from .serve import make_server, serve_forever
@@ -353,6 +357,7 @@ def serve(
             per_client=per_client,
             max_connections=max_connections,
             max_buffered=max_buffered,
+            cors=cors,
             log=log,
         )
     except NewsgraphError as e:

@@ -416,17 +416,34 @@ class Handler(BaseHTTPRequestHandler):
     timeout = READ_TIMEOUT  # a socket timeout: a client that stops sending is dropped
     endpoint: Endpoint
     log_to: Callable[[str], None]
+    cors: str | None = None  # the origin whose pages may read answers (--cors)
     # answers to requests with no (or a broken) version get a status line too, not HTTP/0.9's bare body
     default_request_version = "HTTP/1.0"
 
     def log_message(self, fmt: str, *args: object) -> None:  # route http.server's log to ours
         self.log_to(f"{self.address_string()} {fmt % args}")
 
+    def _cors_headers(self) -> None:
+        """Let a browser page of the ``--cors`` origin read the answer (none by default)."""
+        if self.cors and (self.cors == "*" or self.headers.get("Origin") == self.cors):
+            self.send_header("Access-Control-Allow-Origin", self.cors)
+            self.send_header("Access-Control-Allow-Methods", "GET, POST, OPTIONS")
+            self.send_header("Access-Control-Allow-Headers", "Accept, Content-Type")
+            self.send_header("Access-Control-Max-Age", "600")
+
+    def do_OPTIONS(self) -> None:  # http.server's naming
+        self.send_response(HTTPStatus.NO_CONTENT)
+        self.send_header("Allow", "GET, POST, OPTIONS")
+        self._cors_headers()
+        self.send_header("Content-Length", "0")
+        self.end_headers()
+
     def _reply(self, status: HTTPStatus, kind: str, body: bytes) -> None:
         self.send_response(status)
         self.send_header("Content-Type", f"{kind}; charset=utf-8")
         self.send_header("Content-Length", str(len(body)))
-        self.send_header("Vary", "Accept")
+        self.send_header("Vary", "Accept, Origin")
+        self._cors_headers()
         self.end_headers()
         # in pieces: each must be taken by the client within the socket's timeout, so a slow
         # reader that keeps reading gets the whole answer and one that stops is dropped
@@ -509,12 +526,11 @@ class Handler(BaseHTTPRequestHandler):
 
 
 def make_handler(
-    endpoint: Endpoint, log: Callable[[str], None], *, read_timeout: float = READ_TIMEOUT
+    endpoint: Endpoint, log: Callable[[str], None], *, read_timeout: float = READ_TIMEOUT, cors: str | None = None
 ) -> type[Handler]:
     """The request handler class bound to ``endpoint``."""
-    return type(
-        "BoundHandler", (Handler,), {"endpoint": endpoint, "log_to": staticmethod(log), "timeout": read_timeout}
-    )
+    bound = {"endpoint": endpoint, "log_to": staticmethod(log), "timeout": read_timeout, "cors": cors}
+    return type("BoundHandler", (Handler,), bound)
 
 
 _BUSY_REPLY = (
@@ -587,6 +603,7 @@ def make_server(
     per_client: int = 4,
     max_connections: int = 64,
     max_buffered: int = 256 << 20,
+    cors: str | None = None,
     log: Callable[[str], None] = print,
 ) -> SparqlServer:
     """The HTTP server with its workers started, bound but not yet serving (tests call
@@ -596,6 +613,7 @@ def make_server(
         per_client: queries one client address may have running at once (more get 429).
         max_connections: connections served at once (more get 503 and are closed).
         max_buffered: bytes of answers held for clients still reading them (more: 503).
+        cors: an origin (``https://example.org``, or ``*``) whose browser pages may query.
     """
     from newsgraph.graph.query import network_isolated
 
@@ -619,7 +637,7 @@ def make_server(
     )
     try:
         server_class = type("SparqlServerBound", (SparqlServer,), {"max_connections": max_connections})
-        server = server_class((host, port), make_handler(endpoint, log, read_timeout=read_timeout))
+        server = server_class((host, port), make_handler(endpoint, log, read_timeout=read_timeout, cors=cors))
     except OSError as err:
         endpoint.close()
         raise NewsgraphError(f"cannot listen on {host}:{port} ({err.strerror or err})") from err

@@ -19,10 +19,15 @@ LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
 
 
 @pytest.fixture(scope="module")
-def endpoint(tmp_path_factory, nlp):
+def graph_dir(tmp_path_factory, nlp):
     out = tmp_path_factory.mktemp("clients") / "out"
     assert CliRunner().invoke(app, ["build", str(EXAMPLES), "--out", str(out)]).exit_code == 0
-    server = make_server(out, port=0, workers=2, log=lambda m: None)
+    return out
+
+
+@pytest.fixture(scope="module")
+def endpoint(graph_dir):
+    server = make_server(graph_dir, port=0, workers=2, log=lambda m: None)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     yield f"http://127.0.0.1:{server.server_address[1]}/sparql"
     server.shutdown()
@@ -54,3 +59,27 @@ def test_graph_answers_as_json_ld_parse_back(endpoint):
         assert resp.headers["Content-Type"].startswith("application/ld+json")
         got = Graph().parse(data=resp.read(), format="json-ld")
     assert Literal("Amira Haddad") in set(got.objects())
+
+
+def test_options_and_cors_only_for_the_origin_given(graph_dir):
+    import http.client
+
+    server = make_server(graph_dir, port=0, workers=1, cors="https://editor.example", log=lambda m: None)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    port = server.server_address[1]
+    try:
+        for origin, allowed in (("https://editor.example", True), ("https://other.example", False)):
+            conn = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+            conn.request("OPTIONS", "/sparql", headers={"Origin": origin})
+            resp = conn.getresponse()
+            assert resp.status == 204 and resp.getheader("Allow") == "GET, POST, OPTIONS"
+            assert (resp.getheader("Access-Control-Allow-Origin") == origin) is allowed
+            conn.close()
+            conn = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+            conn.request("GET", "/sparql?query=ASK%20%7B%7D", headers={"Origin": origin})
+            resp = conn.getresponse()
+            assert resp.status == 200 and (resp.getheader("Access-Control-Allow-Origin") == origin) is allowed
+            conn.close()
+    finally:
+        server.shutdown()
+        server.server_close()
