@@ -409,6 +409,21 @@ def _pick(accept: str, offered: list[str]) -> str:
     raise QueryError(HTTPStatus.NOT_ACCEPTABLE, f"cannot answer as {accept[:200]}; offered: {', '.join(offered)}")
 
 
+# What GET /sparql with no query answers (SPARQL 1.1 Service Description, in Turtle); the
+# address is the server's own, never a request header's.
+SERVICE_DESCRIPTION = """@prefix sd: <http://www.w3.org/ns/sparql-service-description#> .
+@prefix formats: <http://www.w3.org/ns/formats/> .
+
+<{endpoint}> a sd:Service ;
+    sd:endpoint <{endpoint}> ;
+    sd:supportedLanguage sd:SPARQL11Query ;
+    sd:feature sd:UnionDefaultGraph ;
+    sd:resultFormat formats:SPARQL_Results_JSON, formats:SPARQL_Results_XML, formats:SPARQL_Results_CSV,
+        formats:SPARQL_Results_TSV, formats:Turtle, formats:N-Triples, formats:RDF_XML, formats:JSON-LD ;
+    sd:defaultDataset [ a sd:Dataset ; sd:defaultGraph [ a sd:Graph ] ] .
+"""
+
+
 class Handler(BaseHTTPRequestHandler):
     """A request of the SPARQL protocol (``make_handler`` binds it to an endpoint)."""
 
@@ -489,6 +504,14 @@ class Handler(BaseHTTPRequestHandler):
         params = parse_qs(url.query)
         if url.path == "/" and "query" not in params:
             self._text(HTTPStatus.OK, "newsgraph SPARQL endpoint: GET or POST /sparql?query=...")
+            return
+        if not params:  # the endpoint's URL itself: its SPARQL 1.1 Service Description
+            address = self.server.server_address
+            assert isinstance(address, tuple)  # an IP socket: (host, port, ...)
+            host, port = address[0], address[1]
+            where = f"[{host}]" if ":" in str(host) else str(host)
+            body = SERVICE_DESCRIPTION.format(endpoint=f"http://{where}:{port}/sparql").encode()
+            self._reply(HTTPStatus.OK, "text/turtle", body)
             return
         self._handle(params, None)
 

@@ -83,3 +83,16 @@ def test_options_and_cors_only_for_the_origin_given(graph_dir):
     finally:
         server.shutdown()
         server.server_close()
+
+
+def test_the_endpoint_url_describes_the_service(endpoint):
+    import urllib.request
+
+    from rdflib import RDF, Namespace, URIRef
+
+    sd = Namespace("http://www.w3.org/ns/sparql-service-description#")
+    with urllib.request.urlopen(endpoint, timeout=10) as resp:
+        assert resp.status == 200 and resp.headers["Content-Type"].startswith("text/turtle")
+        g = Graph().parse(data=resp.read(), format="turtle")
+    assert (URIRef(endpoint), RDF.type, sd.Service) in g
+    assert (URIRef(endpoint), sd.supportedLanguage, sd.SPARQL11Query) in g
