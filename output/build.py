@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
-from typing import TypeAlias
+from typing import Any, TypeAlias
 
 from rdflib import RDF, Dataset
 
@@ -252,8 +252,12 @@ def _nothing_read(sources: Sequence[Source], report: Report) -> NewsgraphError:
     )
 
 
-def _skip_to(report: Report, on_problem: Callable[[str], None] | None) -> Callable[[Skipped], None]:
-    """Where an article read but not built (past its time limit) goes: the report and a line."""
+def _extract(
+    nlp: Any, stream: Iterable[Article], report: Report, on_problem: Callable[[str], None] | None, **options: Any
+) -> Iterator[DocumentExtraction]:
+    """``extract_articles`` with ``options``; an article read but not built (past its time
+    limit) goes to the report and gets a line."""
+    from newsgraph.extract.pipeline import extract_articles
 
     def skip(item: Skipped) -> None:
         report.skipped_count += 1
@@ -261,7 +265,7 @@ def _skip_to(report: Report, on_problem: Callable[[str], None] | None) -> Callab
         if on_problem:
             on_problem(f"skipped {item}")
 
-    return skip
+    return extract_articles(nlp, stream, on_skip=skip, **options)
 
 
 def build_graph(
@@ -284,7 +288,6 @@ def build_graph(
         NewsgraphError: the model or the alias file cannot be loaded, or nothing could be read.
     """
     from newsgraph.extract.nlp import load, model_info
-    from newsgraph.extract.pipeline import extract_articles
     from newsgraph.graph.aliases import load_aliases
     from newsgraph.graph.records import from_extraction
 
@@ -296,15 +299,8 @@ def build_graph(
     stream: Iterable[Article] = _articles(sources, report, on_problem, max_file_bytes=max_file_bytes)
     if progress is not None:
         stream = progress(stream)
-    extractions = extract_articles(
-        nlp,
-        stream,
-        batch_size=batch_size,
-        n_process=workers,
-        article_seconds=article_seconds,
-        on_skip=_skip_to(report, on_problem),
-    )
-    records: list[DocRecord] = [from_extraction(x) for x in extractions]
+    timed = {"batch_size": batch_size, "n_process": workers, "article_seconds": article_seconds}
+    records: list[DocRecord] = [from_extraction(x) for x in _extract(nlp, stream, report, on_problem, **timed)]
     if not records:
         raise _nothing_read(sources, report)
     run = RunInfo(tool_version(), f"{name} {model_version}", started, now())
@@ -466,7 +462,6 @@ def build_into(
         StoreBusy: another process is writing to the store.
     """
     from newsgraph.extract.nlp import load, model_info
-    from newsgraph.extract.pipeline import extract_articles
     from newsgraph.graph.aliases import load_aliases
     from newsgraph.graph.store import GraphStore
 
@@ -490,15 +485,8 @@ def build_into(
             stream: Iterable = fresh if progress is None else progress(fresh)
             added = replaced = 0
             if nlp is not None:
-                extractions = extract_articles(
-                    nlp,
-                    stream,
-                    batch_size=batch_size,
-                    n_process=workers,
-                    article_seconds=article_seconds,
-                    on_skip=_skip_to(report, on_problem),
-                )
-                added, replaced = _add_records(w, extractions)
+                timed = {"batch_size": batch_size, "n_process": workers, "article_seconds": article_seconds}
+                added, replaced = _add_records(w, _extract(nlp, stream, report, on_problem, **timed))
             if added or entries is not None or not gs.current():
                 name, model_version = model_info(nlp) if nlp is not None else ("-", "-")
                 w.commit(RunInfo(tool_version(), f"{name} {model_version}", started, now()), entries)

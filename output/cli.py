@@ -173,6 +173,9 @@ def build(
         _fail(f"{report.skipped_count} input(s) skipped; the rest was built ({where})")
 
 
+MAX_STDIN_BYTES = 200 << 20  # as --max-file-size's default
+
+
 def _with_stdin(paths: list[Path], fmt: str) -> list:
     """The paths, with '-' replaced by the articles read from standard input."""
     from newsgraph.extract.reader import read_stdin
@@ -191,9 +194,6 @@ def _with_stdin(paths: list[Path], fmt: str) -> list:
         else:
             sources.append(p)
     return sources
-
-
-MAX_STDIN_BYTES = 200 << 20
 
 
 @app.command()

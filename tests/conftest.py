@@ -1,6 +1,8 @@
 from __future__ import annotations
 
+import http.server
 import os
+import threading
 from pathlib import Path
 
 import pytest
@@ -52,3 +54,27 @@ def example_records(nlp):
 
     articles = [a for a in read_articles([EXAMPLES]) if isinstance(a, Article)]
     return [from_extraction(x) for x in extract_articles(nlp, articles)]
+
+
+@pytest.fixture(scope="module")
+def listener():
+    """A local HTTP server that records the path of every request it gets: (its URL, the paths).
+    Tests of SERVICE use it as a target that no request may reach."""
+    seen: list[str] = []
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_POST(self) -> None:  # http.server's naming
+            seen.append(self.path)
+            self.send_response(200)
+            self.end_headers()
+
+        do_GET = do_POST
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/internal/admin", seen
+    server.shutdown()
+    server.server_close()

@@ -162,6 +162,8 @@ def test_version_and_short_help():
 
 
 def test_the_api_reads_one_string_as_one_article_and_rows_refuse_ask(nlp):
+    from importlib.metadata import version
+
     import pytest
 
     import newsgraph
@@ -174,13 +176,7 @@ def test_the_api_reads_one_string_as_one_article_and_rows_refuse_ask(nlp):
     with pytest.raises(GraphError, match="an ASK query has no rows"):
         kg.rows("ASK { ?s ?p ?o }")
     assert kg.query("ASK { ?s ?p ?o }").boolean is True
-    assert newsgraph.__version__ == tool_version_of_package()
-
-
-def tool_version_of_package() -> str:
-    from importlib.metadata import version
-
-    return version("newsgraph")
+    assert newsgraph.__version__ == version("newsgraph")
 
 
 def test_query_without_a_query_and_on_a_store_still_being_made(tmp_path):

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import http.server
 import os
 import socket
 import subprocess
@@ -33,30 +32,6 @@ def graph(tmp_path_factory, nlp):
     out = tmp_path_factory.mktemp("hostile-queries") / "out"
     assert runner.invoke(app, ["build", str(EXAMPLES), "--out", str(out)]).exit_code == 0
     return out
-
-
-@pytest.fixture(scope="module")
-def listener():
-    """A local HTTP server that records every request it gets (none may arrive)."""
-    seen: list[str] = []
-
-    class Handler(http.server.BaseHTTPRequestHandler):
-        def do_POST(self) -> None:  # http.server's naming
-            seen.append(self.path)
-            self.send_response(200)
-            self.end_headers()
-
-        do_GET = do_POST
-
-        def log_message(self, *args: object) -> None:
-            pass
-
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/admin", seen
-    server.shutdown()
-    server.server_close()
 
 
 @pytest.fixture(scope="module")

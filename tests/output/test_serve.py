@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import concurrent.futures
-import http.server
 import json
 import shutil
 import socket
@@ -155,32 +154,12 @@ def test_deeply_nested_query_is_refused_not_a_crash(endpoint):
     assert get(endpoint, "ASK {}")[0] == 200
 
 
-def test_service_is_refused_and_sends_nothing(endpoint):
-    seen: list[str] = []
-
-    class Listener(http.server.BaseHTTPRequestHandler):
-        def do_POST(self) -> None:  # http.server's naming
-            seen.append(self.path)
-            self.send_response(200)
-            self.end_headers()
-
-        do_GET = do_POST
-
-        def log_message(self, *args: object) -> None:
-            pass
-
-    listener = http.server.HTTPServer(("127.0.0.1", 0), Listener)
-    thread = threading.Thread(target=listener.serve_forever, daemon=True)
-    thread.start()
-    try:
-        target = f"http://127.0.0.1:{listener.server_address[1]}/internal/admin"
-        status, _, body = get(endpoint, f"SELECT * {{ SERVICE <{target}> {{ ?s ?p ?o }} }}")
-        assert status == 400 and "SERVICE" in body
-        result = CliRunner().invoke(app, ["query", str(STORE[0]), f"SELECT * {{ SERVICE <{target}> {{ ?s ?p ?o }} }}"])
-        assert result.exit_code == 1 and "SERVICE (a federated query) is refused" in result.output
-    finally:
-        listener.shutdown()
-        listener.server_close()
+def test_service_is_refused_and_sends_nothing(endpoint, listener):
+    target, seen = listener
+    status, _, body = get(endpoint, f"SELECT * {{ SERVICE <{target}> {{ ?s ?p ?o }} }}")
+    assert status == 400 and "SERVICE" in body
+    result = CliRunner().invoke(app, ["query", str(STORE[0]), f"SELECT * {{ SERVICE <{target}> {{ ?s ?p ?o }} }}"])
+    assert result.exit_code == 1 and "SERVICE (a federated query) is refused" in result.output
     assert seen == []
 
 

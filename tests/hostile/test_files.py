@@ -8,26 +8,18 @@ import os
 import stat
 import time
 
-import pytest
 from typer.testing import CliRunner
 
 from newsgraph.output.cli import app
 from newsgraph.output.files import umask
 
+from .corpus import FINE
+
 runner = CliRunner()
-FINE = "Helena Marsh, the general secretary of the Coastal Transport Union, said: “We will strike on Monday.”\n"
 
 
 def build(*args: str):
     return runner.invoke(app, ["build", *args])
-
-
-@pytest.fixture
-def src(tmp_path):
-    folder = tmp_path / "src"
-    folder.mkdir()
-    (folder / "fine.txt").write_text(FINE, encoding="utf-8")
-    return folder
 
 
 def report_of(out):
