@@ -26,6 +26,15 @@ ORG_WORDS = frozenset({
     "centre", "center", "industries", "airlines", "press", "broadcasting", "television",
     "radio", "magazine", "newspaper", "journal", "gazette", "tribune", "herald", "telegraph",
 })
+# The last word of a name that is a unit of the organisation named before it: "the Harbour
+# Union Finance Committee", "the Harbour University Divinity School". Not a word of an
+# institution named after someone or something ("the Reed Foundation", "Eastfield University",
+# "Harbour Motors Inc"): those are organisations of their own.
+UNIT_WORDS = frozenset({
+    "committee", "subcommittee", "council", "branch", "wing", "division", "unit", "units", "board",
+    "department", "office", "section", "school", "college", "faculty", "caucus", "chapter",
+    "executive", "secretariat", "directorate", "panel", "bureau", "cabinet",
+})
 # Organisation words written in lower case after a name that are still part of it: "the
 # Public and Commercial Services union". ("the KERAN party": the party is "KERAN".)
 ORG_TAIL_WORDS = frozenset({"union", "council", "committee", "association", "federation", "league"})

@@ -9,10 +9,11 @@ from dataclasses import replace
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .entities import cluster_mentions, raw_mentions
+from .derive import derive, one_per_fact
+from .entities import RawMention, cluster_mentions, raw_mentions
 from .limits import ARTICLE_SECONDS, TimeLimitExceeded, time_limit
 from .names import is_country, name_key
-from .patterns import CORPORATE_TITLES, ORG_WORDS
+from .patterns import CORPORATE_TITLES, UNIT_WORDS
 from .quotes import extract_quotes
 from .reader import Skipped
 from .records import Article, DocumentExtraction, Entity, Fact, Mention, Quote
@@ -42,29 +43,13 @@ def extract_doc(doc: Doc, article: Article) -> DocumentExtraction:
     rel = Relations(
         doc, entities.of_token, entities.types, entities.new_org, entities.known_org, in_quote, entities.new_place
     )
+    # base facts: what sentences say; then what follows from them (derive.py)
     facts: list[Fact] = rel.bridged(list(rel.positions()), entities.labels())
-    facts += list(rel.leaders_from_positions(facts, entities.labels()))
     facts += list(rel.members_by_name())
     facts += list(rel.members_listed())
     facts += list(rel.places())
-    for m, idx in zip(mentions, owner, strict=True):
-        whole = entities.of_token[m.part_of_token] if m.part_of_token is not None else None
-        if whole is not None and whole != found[idx].key:
-            sent = doc[m.start].sent
-            composite = rule("composite-name")
-            facts.append(
-                Fact(
-                    found[idx].key,
-                    "partOf",
-                    whole,
-                    sent.start_char,
-                    sent.end_char,
-                    composite.confidence,
-                    composite.name,
-                )
-            )
+    facts += list(_composite_parts(doc, mentions, owner, found, entities.of_token))
     facts += list(_parts_by_name(doc, entities.all(), entities.of_token))
-    facts += list(rel.members_of_parts(facts))
     titles: dict[str, list[str]] = {}
     for f in facts:
         if f.predicate == "holdsPosition" and f.title:
@@ -74,12 +59,11 @@ def extract_doc(doc: Doc, article: Article) -> DocumentExtraction:
     )
     resolved = speakers.coref.resolved if speakers.coref is not None else {}
     # "He is the head of Y", "It was founded by X": pronouns, once the coreference has read them
-    said = list(rel.pronoun_positions(resolved))
-    facts += said + list(rel.leaders_from_positions(said, entities.labels()))
+    facts += list(rel.pronoun_positions(resolved))
     facts += list(rel.lead_verbs(resolved))
     verbs = VerbRelations(doc, entities.of_token, entities.types, speakers.coref, speakers.in_quote, entities.new_org)
     facts += list(verbs.facts())
-    facts += list(rel.members_of_leaders(facts, entities.labels()))
+    facts = derive(facts, entities.labels())
     # spaCy read a copy with plain spaces and blanked boilerplate: the words come from the original
     quotes = [replace(q, text=article.text[q.start : q.end]) for q in quotes]
     claims = [replace(c, text=article.text[c.start : c.end]) for c in claims]
@@ -88,7 +72,7 @@ def extract_doc(doc: Doc, article: Article) -> DocumentExtraction:
     # a fact whose ends changed type under the vote no longer fits the contract: drop it
     kept = [
         f
-        for f in dict.fromkeys(facts)
+        for f in one_per_fact(facts)
         if fits(
             f.predicate, types.get(f.subject), types.get(f.object) if f.object else None, same=f.subject == f.object
         )
@@ -206,9 +190,24 @@ def _retype(entities: list[Entity], facts: list[Fact], quotes: list[Quote]) -> l
     return out
 
 
+def _composite_parts(
+    doc: Doc, mentions: list[RawMention], owner: list[int], found: list[Entity], entity_of_token: list[str | None]
+) -> Iterator[Fact]:
+    """A mention the clustering read as part of another entity's name ("the Harbour Union's
+    Finance Committee") names a part of that entity."""
+    composite = rule("composite-name")
+    for m, idx in zip(mentions, owner, strict=True):
+        whole = entity_of_token[m.part_of_token] if m.part_of_token is not None else None
+        if whole is not None and whole != found[idx].key:
+            sent = doc[m.start].sent
+            yield Fact(
+                found[idx].key, "partOf", whole, sent.start_char, sent.end_char, composite.confidence, composite.name
+            )
+
+
 def _parts_by_name(doc: Doc, entities: list[Entity], entity_of_token: list[str | None]) -> Iterator[Fact]:
-    """ "the NCRI Foreign Affairs Committee", "the MEK Resistance Units": an organisation whose
-    name starts with another organisation's name, and goes on to a unit word, is part of it."""
+    """ "the Harbour Union Finance Committee", "the Harbour Union branch": an organisation whose
+    name starts with another organisation's name, and ends in a unit word, is part of it."""
     by_name = {name_key(n): e.key for e in entities if e.type == ORGANIZATION for n in e.names}
     prefix = rule("name-prefix")
     for e in entities:
@@ -217,7 +216,7 @@ def _parts_by_name(doc: Doc, entities: list[Entity], entity_of_token: list[str |
         words = name_key(e.label).split(" ")
         for cut in range(len(words) - 1, 0, -1):
             whole = by_name.get(" ".join(words[:cut]))
-            if whole and whole != e.key and words[-1] in ORG_WORDS:
+            if whole and whole != e.key and words[-1] in UNIT_WORDS:
                 m = e.mentions[0]
                 span = doc.char_span(m.start, m.end, alignment_mode="expand")
                 sent = span.sent if span is not None else doc[:0]

@@ -19,7 +19,6 @@ from .patterns import (
     BRIDGING_TITLES,
     COPULAS,
     FORMING_VERBS,
-    GENERIC_PARTY_WORDS,
     GROUP_NOUNS,
     HONORIFICS,
     LEAD_VERBS,
@@ -47,7 +46,7 @@ from .patterns import (
 )
 from .records import Fact
 from .rules import rule
-from .schema import ORGANIZATION, PERSON, PLACE, former, future
+from .schema import ORGANIZATION, PERSON, PLACE
 from .titles import NewPlace, Title, Titles
 
 # Organisation callback: makes an organisation of tokens [start, end) and returns its key.
@@ -479,72 +478,6 @@ class Relations(Titles):
                 text = title.text[: -len(tail)] if title.text.endswith(tail) else ""
                 return replace(title, text=text, org=key) if text else None
         return title
-
-    # -- leaders and members ------------------------------------------------------------------
-    def leaders_from_positions(self, facts: list[Fact], org_names: dict[str, str]) -> Iterator[Fact]:
-        """A leader's title with an organisation: "X, the leader of Y" -> Y ledBy X.
-
-        A position in an organisation implies membership: its chief executive, spokesman and
-        analyst work for it, a party's leader belongs to it. A country's office ("French
-        president") makes no member of the country, nor does leading a movement, which has
-        followers rather than members ("the leader of the Iranian Resistance"), nor will
-        leading one ("its president-elect"). An office not yet taken leads nothing yet.
-        """
-        leader = rule("leader-title")
-        for f in facts:
-            if f.predicate != "holdsPosition" or f.object is None or f.title is None:
-                continue
-            words = f.title.lower().replace("-", " ").split()
-            # the organisation may still be typed a place here ("Brightwater chief executive"):
-            # the type vote after the relations settles it, and drops what does not fit
-            org_words = set(org_names.get(f.object, "").lower().split())
-            # a party's chairman runs its office, not the party: its leader is "leader"
-            party = org_words & (PARTY_WORDS | PARTY_NAME_WORDS) - GENERIC_PARTY_WORDS or "party" in org_words
-            party_chair = bool(party) and words[-1] in {"chairman", "chairwoman", "chair", "co-chairman"}
-            leading = leads(words) and not party_chair
-            if leading:
-                yield Fact(f.object, "ledBy", f.subject, f.start, f.end, leader.confidence, f"{f.rule}+{leader.name}")
-            org_head = (org_names.get(f.object, "").lower().split() or [""])[-1]
-            office = words[:-1] if future(f.title) else words  # "president-elect": the office to come
-            if not (leads(office) and not party_chair and org_head in MOVEMENT_WORDS):
-                member = rule("member-title" if words[-1:] == ["member"] else "position-implies-member")
-                # a membership read from a former office keeps that title, and so is marked former
-                yield Fact(
-                    f.subject,
-                    "memberOf",
-                    f.object,
-                    f.start,
-                    f.end,
-                    member.confidence,
-                    f"{f.rule}+{member.name}",
-                    title=f.title if former(f.title) else None,
-                )
-
-    @staticmethod
-    def members_of_leaders(facts: list[Fact], org_names: dict[str, str]) -> Iterator[Fact]:
-        """Who leads or founded an organisation by a verb ("X heads Y", "Y was founded by X"),
-        or is served under ("deputy leader of Y under X"), belongs to it, as a titled leader
-        does; a movement's leader has followers, not fellow members ("the movement led by X")."""
-        member = rule("leader-implies-member")
-        for f in facts:
-            if f.predicate != "ledBy" or f.object is None or f.rule not in {"led-by", "lead-verb", "under-leader"}:
-                continue
-            if (org_names.get(f.subject, "").lower().split() or [""])[-1] in MOVEMENT_WORDS:
-                continue
-            method = f"{f.rule}+{member.name}"
-            yield Fact(f.object, "memberOf", f.subject, f.start, f.end, member.confidence, method)
-
-    def members_of_parts(self, facts: list[Fact]) -> Iterator[Fact]:
-        """A member of a committee that is part of Y is a member of Y."""
-        parts = {(f.subject, f.object) for f in facts if f.predicate == "partOf"}
-        derived = rule("part-of")
-        for f in facts:
-            if f.predicate == "memberOf":
-                for part, whole in parts:
-                    if f.object == part and whole:
-                        yield Fact(
-                            f.subject, "memberOf", whole, f.start, f.end, derived.confidence, f"{f.rule}+{derived.name}"
-                        )
 
     def lead_verbs(self, resolved: Mapping[int, str | None] | None = None) -> Iterator[Fact]:
         """ "Y is led by X", "the movement headed by X", "the Authority, which is headed by X";

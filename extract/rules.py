@@ -27,6 +27,8 @@ class Rule:
         unlinked_confidence: the confidence when the speaker found is no entity, if lower.
         person_evidence: how much a speaker or position holder found by this rule counts
             towards typing that entity a Person.
+        leader_is_member: a ledBy this rule reads by a verb ("X heads Y", "deputy leader of Y
+            under X") makes its leader a member too (``derive.members_of_leaders``).
     """
 
     name: str
@@ -35,6 +37,7 @@ class Rule:
     example: str
     unlinked_confidence: float | None = None
     person_evidence: float = 0.0
+    leader_is_member: bool = False
 
 
 _ALL = (
@@ -223,7 +226,13 @@ _ALL = (
         0.7,
         "Tom Reed joined Harbour City in 2010. In 2013 the club loaned him to Eastfield Rovers.",
     ),
-    Rule("under-leader", "fact", 0.7, "Kim Moss was deputy leader of the Harbour Party under Tom Reed."),
+    Rule(
+        "under-leader",
+        "fact",
+        0.7,
+        "Kim Moss was deputy leader of the Harbour Party under Tom Reed.",
+        leader_is_member=True,
+    ),
     Rule("member-at", "fact", 0.65, "The bird was named after John Hale, who was a curator at the Eastfield Academy."),
     Rule(
         "member-consist",
@@ -259,22 +268,20 @@ _ALL = (
         "member-title",
         "fact",
         0.85,
-        "Alireza Jafarzadeh, member of the National Council of Resistance of Iran (NCRI) Foreign Affairs Committee, "
-        "gave a briefing in Washington.",
+        "Kim Moss, member of the Coastal Transport Union (CTU) Executive Committee, gave a briefing in Eastfield.",
     ),
     Rule(
         "part-of",
         "fact",
         0.6,
-        "Alireza Jafarzadeh, member of the National Council of Resistance of Iran (NCRI) Foreign Affairs Committee, "
-        "gave a briefing in Washington.",
+        "The Coastal Transport Union met on Monday. Tom Reed joined the Coastal Transport Union Executive Committee "
+        "in May.",
     ),
     Rule(
         "composite-name",
         "fact",
         0.85,
-        "Alireza Jafarzadeh, member of the National Council of Resistance of Iran (NCRI) Foreign Affairs Committee, "
-        "gave a briefing in Washington.",
+        "Kim Moss, member of the Coastal Transport Union (CTU) Executive Committee, gave a briefing in Eastfield.",
     ),
     Rule(
         "name-prefix",
@@ -287,8 +294,9 @@ _ALL = (
         "fact",
         0.8,
         "The Valmora Port Authority, which is headed by chief executive Daniel Okafor, called the ruling regrettable.",
+        leader_is_member=True,
     ),
-    Rule("lead-verb", "fact", 0.75, "Sir Terry Leahy, who heads Tesco, said sales had grown."),
+    Rule("lead-verb", "fact", 0.75, "Sir Terry Leahy, who heads Tesco, said sales had grown.", leader_is_member=True),
     Rule("place-comma-place", "fact", 0.7, "The court in Mashhad, Iran, sentenced the three students on Monday."),
     Rule("org-in-place", "fact", 0.6, "The Supreme Court in London will hear the appeal in March."),
     # -- entities ---------------------------------------------------------------------------------

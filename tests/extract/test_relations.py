@@ -168,3 +168,34 @@ def test_place_in_place(extract_text):
     assert ("Manchester", None, "England") in facts(
         extract_text("Police in Manchester, England, arrested two men."), "locatedIn"
     )
+
+
+def every_fact(x) -> set[tuple[str, str, str | None, str]]:
+    """(subject, predicate, object, method) of every fact, by entity label: the whole answer."""
+    names = {e.key: e.label for e in x.entities}
+    return {(names[f.subject], f.predicate, names.get(f.object or ""), f.rule) for f in x.facts}
+
+
+def test_a_membership_a_verb_reads_is_one_of_the_whole_too(extract_text):
+    # derivations run over every fact, whichever rule made it: a verb's membership of a unit
+    x = extract_text(
+        "The Coastal Transport Union met on Monday. Tom Reed joined the Coastal Transport Union Executive Committee in May."
+    )
+    assert every_fact(x) == {
+        ("Coastal Transport Union Executive Committee", "partOf", "Coastal Transport Union", "name-prefix"),
+        ("Tom Reed", "memberOf", "Coastal Transport Union Executive Committee", "member-verb"),
+        ("Tom Reed", "memberOf", "Coastal Transport Union", "member-verb+part-of"),
+    }
+
+
+def test_two_rules_reading_one_fact_give_it_once(extract_text):
+    assert every_fact(extract_text("Kim Moss is the chairman of the Harbour Trust.")) == {
+        ("Kim Moss", "holdsPosition", "Harbour Trust", "copula"),
+        ("Kim Moss", "memberOf", "Harbour Trust", "member-role"),
+        ("Harbour Trust", "ledBy", "Kim Moss", "member-role+leader-title"),
+    }
+
+
+def test_an_institution_named_after_an_organisation_is_not_a_part_of_it(extract_text):
+    x = extract_text("The Harbour Union backed the plan. The Harbour Union Foundation gave money to it.")
+    assert facts(x, "partOf") == set()
