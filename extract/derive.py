@@ -94,7 +94,7 @@ def members_of_parts(facts: list[Fact], org_names: Mapping[str, str]) -> Iterato
 DERIVATIONS: tuple[Derivation, ...] = (leaders_from_positions, members_of_leaders, members_of_parts)
 
 
-def _key(f: Fact) -> tuple:
+def fact_key(f: Fact) -> tuple:
     """What makes a derived fact new: its ends, predicate, title and sentence, not its method."""
     return (f.subject, f.predicate, f.object, f.title, f.start, f.end)
 
@@ -115,15 +115,15 @@ def derive(
     ['member-verb', 'name-prefix', 'member-verb+part-of']
     """
     facts = list(dict.fromkeys(base))
-    have, keys = set(facts), {_key(f) for f in facts}
+    have, keys = set(facts), {fact_key(f) for f in facts}
     while True:
         found = [f for derivation in derivations for f in list(derivation(facts, org_names)) if f not in have]
         found = list(dict.fromkeys(found))
         have.update(found)
         facts += found
-        if not {_key(f) for f in found} - keys:
+        if not {fact_key(f) for f in found} - keys:
             return facts
-        keys.update(_key(f) for f in found)
+        keys.update(fact_key(f) for f in found)
 
 
 def one_per_fact(facts: Iterable[Fact]) -> list[Fact]:
@@ -131,6 +131,6 @@ def one_per_fact(facts: Iterable[Fact]) -> list[Fact]:
     facts first appear: "Kim Moss is the chairman of the Harbour Trust" is one membership."""
     best: dict[tuple, Fact] = {}
     for f in facts:
-        if _key(f) not in best or f.confidence > best[_key(f)].confidence:
-            best[_key(f)] = f
+        if fact_key(f) not in best or f.confidence > best[fact_key(f)].confidence:
+            best[fact_key(f)] = f
     return list(best.values())

@@ -9,7 +9,8 @@ from dataclasses import replace
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .derive import derive, one_per_fact
+from .confidence import calibrated
+from .derive import derive
 from .entities import RawMention, cluster_mentions, raw_mentions
 from .limits import ARTICLE_SECONDS, TimeLimitExceeded, time_limit
 from .names import is_country, name_key
@@ -25,12 +26,22 @@ from .verbs import VerbRelations
 
 
 def extract_doc(doc: Doc, article: Article) -> DocumentExtraction:
-    """Entities, quotes, claims and facts of one parsed article.
+    """Entities, quotes, claims and facts of one parsed article; each fact once, with the
+    confidence fitted from development data (``confidence.py``).
 
     Args:
         doc: ``nlp(prepare_text(article.text, article.skipped))``.
         article: the article the text came from (offsets point into ``article.text``).
     """
+    read = read_document(doc, article)
+    facts = calibrated(read.facts, read.entities)
+    return DocumentExtraction(article, read.entities, read.quotes, tuple(facts), read.claims)
+
+
+def read_document(doc: Doc, article: Article) -> DocumentExtraction:
+    """What the rules read in one parsed article: its typed entities, quotes and claims, and
+    every reading of every fact (a fact two rules read is there twice, with the registry's
+    confidence of each rule); ``extract_doc`` keeps each fact once and calibrates it."""
     mentions = raw_mentions(doc)
     found, owner = cluster_mentions(doc, mentions)
     entities = _Entities(doc, found)
@@ -72,7 +83,7 @@ def extract_doc(doc: Doc, article: Article) -> DocumentExtraction:
     # a fact whose ends changed type under the vote no longer fits the contract: drop it
     kept = [
         f
-        for f in one_per_fact(facts)
+        for f in facts
         if fits(
             f.predicate, types.get(f.subject), types.get(f.object) if f.object else None, same=f.subject == f.object
         )

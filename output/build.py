@@ -21,6 +21,7 @@ from newsgraph.extract.limits import ARTICLE_SECONDS
 from newsgraph.extract.reader import Skipped
 from newsgraph.extract.records import Article, DocumentExtraction
 from newsgraph.graph.build import PREDICATES, build_parts
+from newsgraph.graph.confident import confident, confident_dataset
 from newsgraph.graph.quadview import QuadView
 from newsgraph.graph.records import DocRecord, RunInfo
 from newsgraph.graph.source import open_dataset
@@ -279,6 +280,7 @@ def build_graph(
     article_seconds: float = ARTICLE_SECONDS,
     progress: Callable[[Iterable], Iterable] | None = None,
     on_problem: Callable[[str], None] | None = None,
+    min_confidence: float = 0.0,
 ) -> tuple[QuadView, Report]:
     """Read, extract and resolve: the graph of ``sources`` (nothing is written).
 
@@ -304,7 +306,7 @@ def build_graph(
     if not records:
         raise _nothing_read(sources, report)
     run = RunInfo(tool_version(), f"{name} {model_version}", started, now())
-    ds = QuadView(build_parts(records, [run], entries).quads())
+    ds = QuadView(confident(build_parts(records, [run], entries).quads(), min_confidence))
     summarise(ds, report)
     report.seconds = round(time.perf_counter() - started_clock, 2)
     return ds, report
@@ -323,6 +325,7 @@ def build(
     article_seconds: float = ARTICLE_SECONDS,
     progress: Callable[[Iterable], Iterable] | None = None,
     on_problem: Callable[[str], None] | None = None,
+    min_confidence: float = 0.0,
 ) -> Report:
     """Build the graph of the articles under ``paths`` into the directory ``out``.
 
@@ -338,6 +341,7 @@ def build(
         max_file_bytes: larger files are skipped unread (default: reader.MAX_FILE_BYTES).
         article_seconds: the time one article may take to parse and extract; past it, it is
             skipped with a line saying so (0: no limit).
+        min_confidence: leave out relation facts below this confidence (``graph.confident``).
 
     Raises:
         NewsgraphError: the model cannot be loaded, the output folder cannot be written, or
@@ -356,6 +360,7 @@ def build(
             article_seconds=article_seconds,
             progress=progress,
             on_problem=on_problem,
+            min_confidence=min_confidence,
         )
     except BaseException:
         folder.discard()
@@ -590,15 +595,23 @@ def remove_documents(store: str | Path, refs: Sequence[str]) -> Report:
     return report
 
 
-def export(store: str | Path, out: str | Path, *, validate: bool | None = None, max_nodes: int = 300) -> Report:
-    """Write a store's graph.ttl, graph.trig, graph.html and report.json into ``out``.
+def export(
+    store: str | Path,
+    out: str | Path,
+    *,
+    validate: bool | None = None,
+    max_nodes: int = 300,
+    min_confidence: float = 0.0,
+) -> Report:
+    """Write a store's graph.ttl, graph.trig, graph.html and report.json into ``out`` (without
+    the relation facts below ``min_confidence``; the store keeps them).
 
     Raises:
         NewsgraphError: ``out`` is, holds or lies inside the store (or another store).
     """
     check_output_place(out, stores=[store])
     started = time.perf_counter()
-    ds = open_dataset(store)
+    ds = confident_dataset(open_dataset(store), min_confidence)
     report = Report()
     summarise(ds, report)
     report.documents_read = len(set(ds.subjects(RDF.type, NG.Document)))

@@ -229,3 +229,42 @@ def test_build_reads_articles_from_stdin(tmp_path, nlp):
     lines = json.dumps({"id": "a", "text": text}) + "\n" + json.dumps({"id": "b", "text": text.replace("Dana", "Ana")})
     both = runner.invoke(app, ["build", "-", "--format", "jsonl", "--out", str(tmp_path / "j"), "--json"], input=lines)
     assert both.exit_code == 0 and json.loads(both.stdout)["documents_read"] == 2
+
+
+FACTS_AT = """PREFIX ng: <https://w3id.org/newsgraph/ontology#>
+SELECT DISTINCT ?s ?p ?o WHERE {
+  ?a a ng:Assertion ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ; ng:confidence ?c .
+  FILTER (?p IN (ng:ledBy, ng:memberOf, ng:holdsPosition) && ?c >= %s)
+  ?s ?p ?o }"""
+QUOTES = "PREFIX ng: <https://w3id.org/newsgraph/ontology#> SELECT ?q ?t WHERE { ?q ng:text ?t }"
+
+
+def test_min_confidence_keeps_the_sure_facts_and_every_quote(built, tmp_path):
+    from newsgraph.graph.source import open_dataset
+
+    sure = tmp_path / "sure"
+    result = runner.invoke(app, ["build", str(EXAMPLES), "--out", str(sure), "--min-confidence", "0.9"])
+    assert result.exit_code == 0, result.output
+    full, kept = open_dataset(built), open_dataset(sure)
+    facts = lambda ds, c: {tuple(r) for r in ds.query(FACTS_AT % c)}
+    assert facts(kept, 0) == facts(full, 0.9) != facts(full, 0)  # every sure fact, no unsure one
+    assert {tuple(r) for r in kept.query(QUOTES)} == {tuple(r) for r in full.query(QUOTES)}
+    page = tmp_path / "sure.html"
+    assert runner.invoke(app, ["view", str(built), "--out", str(page), "--min-confidence", "0.9"]).exit_code == 0
+    assert page.stat().st_size > 0
+
+
+def test_a_store_keeps_every_fact(tmp_path):
+    result = runner.invoke(app, ["build", str(EXAMPLES), "--into", str(tmp_path / "s"), "--min-confidence", "0.9"])
+    assert result.exit_code == 1
+    assert f"export it with 'newsgraph export {tmp_path / 's'} --min-confidence'" in result.output
+    assert not (tmp_path / "s").exists()
+    assert runner.invoke(app, ["build", str(EXAMPLES), "--into", str(tmp_path / "s")]).exit_code == 0
+    out = tmp_path / "sure"
+    result = runner.invoke(app, ["export", str(tmp_path / "s"), "--out", str(out), "--min-confidence", "0.9"])
+    assert result.exit_code == 0, result.output
+    from newsgraph.graph.source import open_dataset
+
+    store, sure = open_dataset(tmp_path / "s"), open_dataset(out)
+    facts = lambda ds, c: {tuple(r) for r in ds.query(FACTS_AT % c)}
+    assert facts(sure, 0) == facts(store, 0.9) != facts(store, 0)

@@ -179,7 +179,8 @@ def every_fact(x) -> set[tuple[str, str, str | None, str]]:
 def test_a_membership_a_verb_reads_is_one_of_the_whole_too(extract_text):
     # derivations run over every fact, whichever rule made it: a verb's membership of a unit
     x = extract_text(
-        "The Coastal Transport Union met on Monday. Tom Reed joined the Coastal Transport Union Executive Committee in May."
+        "The Coastal Transport Union met on Monday. "
+        "Tom Reed joined the Coastal Transport Union Executive Committee in May."
     )
     assert every_fact(x) == {
         ("Coastal Transport Union Executive Committee", "partOf", "Coastal Transport Union", "name-prefix"),

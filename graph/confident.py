@@ -1,0 +1,73 @@
+"""The graph without its unsure facts: ``--min-confidence`` of build, view and export.
+
+A relation fact (ledBy, memberOf, holdsPosition, partOf, locatedIn) is kept when at least one
+of its ``ng:Assertion`` nodes has ``ng:confidence`` at or above the minimum. Assertions below
+it go, and so does the direct triple they alone supported (and a position node nothing holds
+any more). Entities, documents, mentions, quotes and claims stay: the filter is on what the
+graph claims about entities, never on the way back to the words.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from rdflib import RDF, Dataset, Graph, IdentifiedNode, Literal, Node
+
+from newsgraph.ontology import NG
+
+FACT_PREDICATES = frozenset({NG.ledBy, NG.memberOf, NG.holdsPosition, NG.partOf, NG.locatedIn})
+
+
+def confident(quads: Iterable[tuple], minimum: float) -> list[tuple]:
+    """The quads without the relation facts whose every assertion is below ``minimum``.
+
+    >>> from rdflib import URIRef, Literal
+    >>> x, y, a = URIRef("urn:x"), URIRef("urn:y"), URIRef("urn:a")
+    >>> fact = [(x, NG.memberOf, y, None), (a, RDF.type, NG.Assertion, None), (a, RDF.subject, x, None),
+    ...         (a, RDF.predicate, NG.memberOf, None), (a, RDF.object, y, None), (a, NG.confidence, Literal(0.6), None)]
+    >>> len(confident(fact, 0.5)), len(confident(fact, 0.9))
+    (6, 0)
+    """
+    quads = list(quads)
+    if minimum <= 0:
+        return quads
+    parts: dict[Node, dict[Node, Node]] = {}
+    for s, p, o, _ in quads:
+        if p in (RDF.subject, RDF.predicate, RDF.object, NG.confidence):
+            parts.setdefault(s, {})[p] = o
+    low, sure = set(), set()
+    for a, about in parts.items():
+        if about.get(RDF.predicate) not in FACT_PREDICATES:
+            continue
+        triple = (about.get(RDF.subject), about.get(RDF.predicate), about.get(RDF.object))
+        value = about.get(NG.confidence)
+        confidence = float(value.toPython()) if isinstance(value, Literal) else 1.0
+        if confidence < minimum:
+            low.add(a)
+        else:
+            sure.add(triple)
+    unsupported = {
+        (parts[a].get(RDF.subject), parts[a].get(RDF.predicate), parts[a].get(RDF.object)) for a in low
+    } - sure
+    gone_positions = {o for s, p, o in unsupported if p == NG.holdsPosition}
+    gone_positions -= {o for s, p, o in sure if p == NG.holdsPosition}
+    return [
+        q for q in quads if q[0] not in low and q[0] not in gone_positions and (q[0], q[1], q[2]) not in unsupported
+    ]
+
+
+def confident_dataset(ds: Dataset, minimum: float) -> Dataset:
+    """``confident`` over an rdflib Dataset (the union of its graphs as the default): a new one."""
+    if minimum <= 0:
+        return ds
+    out = Dataset(default_union=True)
+    graphs: dict[Node | None, Graph] = {}
+
+    def graph(name: Node | None) -> Graph:  # rdflib's Dataset.quads names a graph by its identifier
+        if name not in graphs:
+            named = isinstance(name, IdentifiedNode) and name != ds.default_graph.identifier
+            graphs[name] = out.graph(name) if isinstance(name, IdentifiedNode) and named else out.default_graph
+        return graphs[name]
+
+    out.addN((s, p, o, graph(g)) for s, p, o, g in confident(ds.quads((None, None, None, None)), minimum))
+    return out
