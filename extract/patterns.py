@@ -254,6 +254,9 @@ DROPPED_TITLE_MODIFIERS = frozenset({
 # Verbs that hold an office "as" a title: "X serves as the trust's chairwoman".
 SERVE_VERBS = frozenset({"serve", "act", "work"})
 COPULAS = frozenset({"is", "was", "became", "becomes", "remains", "remained", "be", "been"})
+# Participles of taking an office, between a copula and the title: "X was appointed treasurer of
+# Y", "she has been elected leader of Y", "X was made chairman of Y".
+APPOINTED = frozenset({"appointed", "named", "elected", "re-elected", "made", "promoted", "installed", "confirmed"})
 # Honorifics that may stand between a title and a name: "the leader, Mr Howard", "Lord
 # Chancellor Lord Hale".
 SHORT_HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "lord", "lady", "sir", "dame"})

@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Token
 
 from .names import is_acronym, party_abbreviation
 from .patterns import (
+    APPOINTED,
     BRIDGING_NOUNS,
     BRIDGING_REACH,
     BRIDGING_TITLES,
@@ -425,14 +426,26 @@ class Relations(Titles):
         if after >= len(doc) or not (doc[after].text == "," or doc[after].lower_ in COPULAS or serves):
             return None
         lo = after + 1 + serves  # "X serves as the trust's chairwoman"
-        if doc[after].lower_ in COPULAS and lo < len(doc) and doc[lo].lower_ == "been":
-            lo += 1
+        appointed = False
+        if doc[after].lower_ in COPULAS:
+            lo, appointed = self._past_copula(lo)
         title, hi = self._segment_title(lo)
         if title is None and hi + 2 < len(doc) and doc[hi].text == "," and doc[hi + 1].lower_ == "the":
             title, _ = self._segment_title(hi + 1)
         if title is None:
             return None
-        return title, "apposition-after" if doc[after].text == "," else "copula"
+        return title, "apposition-after" if doc[after].text == "," else "appointed" if appointed else "copula"
+
+    def _past_copula(self, lo: int) -> tuple[int, bool]:
+        """Where the title after a copula starts, past "been", adverbs and an office's taking
+        ("was recently appointed as treasurer of Y"); whether it was taken so."""
+        doc = self.doc
+        while lo < len(doc) and (doc[lo].lower_ == "been" or doc[lo].pos_ == "ADV"):
+            lo += 1
+        appointed = lo < len(doc) and doc[lo].lower_ in APPOINTED
+        if appointed:
+            lo += 1 + (lo + 1 < len(doc) and doc[lo + 1].lower_ == "as")
+        return lo, appointed
 
     def _segment_title(self, lo: int) -> tuple[Title | None, int]:
         """The title that is the whole comma-delimited segment from token lo, if any, and where
@@ -454,9 +467,7 @@ class Relations(Titles):
                 continue
             if not (doc[end].dep_ == "ROOT" or (doc[end].dep_ == "conj" and doc[end].head.dep_ == "ROOT")):
                 continue  # "..., when he was cabinet secretary": whom a subordinate "he" means is less sure
-            lo = end + 1
-            while lo < len(doc) and (doc[lo].lower_ == "been" or doc[lo].pos_ == "ADV"):
-                lo += 1
+            lo, _appointed = self._past_copula(end + 1)
             title, _ = self._segment_title(lo)
             if title is not None and title.org is None:
                 title = self._described_org_title(title, resolved)

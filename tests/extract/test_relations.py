@@ -200,3 +200,18 @@ def test_two_rules_reading_one_fact_give_it_once(extract_text):
 def test_an_institution_named_after_an_organisation_is_not_a_part_of_it(extract_text):
     x = extract_text("The Harbour Union backed the plan. The Harbour Union Foundation gave money to it.")
     assert facts(x, "partOf") == set()
+
+
+@pytest.mark.parametrize(
+    "text, title",
+    [
+        ("Kim Moss was appointed treasurer of the Harbour Trust.", "treasurer"),
+        ("Kim Moss was recently appointed as treasurer of the Harbour Trust.", "treasurer"),
+    ],
+)
+def test_an_office_taken_is_a_position_held(extract_text, text, title):
+    assert every_fact(extract_text(text)) == {
+        ("Kim Moss", "holdsPosition", "Harbour Trust", "appointed"),
+        ("Kim Moss", "memberOf", "Harbour Trust", "appointed+position-implies-member"),
+    }
+    assert facts(extract_text(text), "holdsPosition") == {("Kim Moss", title, "Harbour Trust")}
