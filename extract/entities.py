@@ -9,7 +9,7 @@ an apposition to "a woman").
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -423,7 +423,30 @@ def raw_mentions(doc: Doc) -> list[RawMention]:
         _context_votes(doc, m.start, m.end, m.votes)
         if not m.votes:
             m.votes[ORGANIZATION] += 1
+    _conjunct_votes(doc, kept)
     return kept
+
+
+# More than the NER's one vote for a lone word: a list names things of one kind.
+CONJUNCT_WEIGHT = 1.5
+
+
+def _conjunct_votes(doc: Doc, mentions: list[RawMention]) -> None:
+    """ "pubs in Guildford and Woolwich", "visits Leeds, Hull, Derby and Torbay": names in one
+    coordinated list are things of one kind. A one-word name only the NER called a person (the
+    small model's guess for a capitalised word it does not know) takes the place or
+    organisation kind most of its conjuncts have, as they were typed before this pass."""
+    at = {doc[m.start : m.end].root.i: m for m in mentions}
+    kind = {id(m): vote_type(m.votes) for m in mentions}
+    for m in mentions:
+        if m.end - m.start != 1 or sum(m.votes.values()) > 1 or kind[id(m)] != PERSON:
+            continue
+        others = Counter(kind[id(at[c.i])] for c in doc[m.start].conjuncts if c.i in at and at[c.i] is not m)
+        if not others:
+            continue
+        top, n = others.most_common(1)[0]
+        if 2 * n > sum(others.values()) and top != PERSON:
+            m.votes[top] += CONJUNCT_WEIGHT
 
 
 def _unlabelled_names(doc: Doc, out: dict[tuple[int, int], RawMention]) -> None:

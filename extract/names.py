@@ -117,12 +117,31 @@ def person_like(name: str) -> bool:
     )
 
 
+# Titles of rank that are part of how a person is named when no fuller name is given: a peer is
+# "Lord Hale", a knight "Sir Tom"; "Hale" or "Tom" alone would say less than the text does.
+NAMING_RANKS = frozenset({"lord", "lady", "sir", "dame"})
+
+
 def canonical_label(names: list[str]) -> str:
-    """The fullest proper name: not an acronym, most words, then most frequent, then first.
+    """The fullest proper name: not an acronym, most words, then most frequent, then first;
+    a one-word name keeps a rank it was written with.
 
     >>> canonical_label(["MEK", "People's Mojahedin Organization of Iran", "PMOI/MEK"])
     "People's Mojahedin Organization of Iran"
+    >>> canonical_label(["Hale", "Lord Hale"]), canonical_label(["Lord Hale", "Tom Hale"])
+    ('Lord Hale', 'Tom Hale')
     """
+    best = _fullest(names)
+    if " " not in best:
+        ranked = Counter(
+            c for c in map(clean, names) if c.split(" ")[0].lower() in NAMING_RANKS and c[c.find(" ") + 1 :] == best
+        )
+        if ranked:
+            return max(ranked.items(), key=lambda item: (item[1], item[0]))[0]
+    return best
+
+
+def _fullest(names: list[str]) -> str:
     counts = Counter(clean(strip_name(n)) for n in names)
 
     def rank(item: tuple[str, int]) -> tuple:

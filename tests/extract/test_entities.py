@@ -223,3 +223,17 @@ def test_a_party_in_brackets_after_a_person_is_no_other_name_of_the_person(extra
 def test_a_party_noun_before_a_name_the_ner_missed_is_not_part_of_it(extract_text):
     x = by_label(extract_text("His district was merged with the district of fellow Democrat Ambrose Hale."))
     assert "Ambrose Hale" in x and "Democrat Ambrose Hale" not in x
+
+
+def test_a_peer_named_only_by_rank_keeps_it(extract_text):
+    x = extract_text("Lord Hale said the plan was flawed. Lord Hale, a former judge, spoke for an hour.")
+    assert {(e.label, e.type) for e in x.entities} == {("Lord Hale", "Person")}
+    # a fuller name wins, and the rank still names the same person
+    assert canonical_label(["Lord Hale", "Tom Hale", "Hale"]) == "Tom Hale"
+    assert name_key("Lord Hale") == name_key("Hale")
+
+
+def test_a_lone_word_in_a_list_of_places_is_a_place(extract_text):
+    # the small NER calls the unknown town a person; its conjuncts are places
+    x = extract_text("Police searched houses in Paris, Berlin and Eastwick on Monday.")
+    assert {(e.label, e.type) for e in x.entities} == {("Paris", "Place"), ("Berlin", "Place"), ("Eastwick", "Place")}
