@@ -12,6 +12,7 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
+from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
 
 from .coref import first_names
@@ -402,6 +403,7 @@ def raw_mentions(doc: Doc) -> list[RawMention]:
                 m.votes[etype] += 1
     _unlabelled_names(doc, out)
     _defined_groups(doc, out)
+    _purpose_names(doc, out)
     composites = []
     for s, e, tail in _paren_mentions(doc):
         if tail is not None:
@@ -548,6 +550,44 @@ def _defined_groups(doc: Doc, out: dict[tuple[int, int], RawMention]) -> None:
             del out[key]
         out[(s, e)] = RawMention(s, e, text=words.text)
         out[(s, e)].votes[ORGANIZATION] += 3
+
+
+# "the Commission for Racial Justice", "the Society for the Protection of Harbours": an
+# organisation word, "for", and a capitalised purpose. The small NER cuts such names at "for"
+# or misses them; spaCy's Matcher finds the whole (greedy: the longest).
+# A word of the purpose: capitalised, no person's name nor title ("the Department for Work and
+# Pensions Secretary Alan Hale" ends before "Secretary").
+_PURPOSE = {"IS_TITLE": True, "ENT_TYPE": {"NOT_IN": ["PERSON"]}, "LOWER": {"NOT_IN": sorted(TITLE_WORDS)}}
+_JOINER = {"LOWER": {"IN": ["and", "of", "to", "on", "the"]}, "OP": "*"}
+_FOR_NAME = [
+    {"POS": "PROPN", "OP": "*"},
+    {"IS_TITLE": True, "LOWER": {"IN": sorted(ORG_WORDS)}},
+    {"LOWER": "for"},
+    {"LOWER": "the", "OP": "?"},
+    _PURPOSE,
+    {**_PURPOSE, "OP": "*"},
+]
+_FOR_NAMES = [_FOR_NAME, [*_FOR_NAME, _JOINER, _PURPOSE, {**_PURPOSE, "OP": "*"}]]
+_MATCHERS: dict[int, Matcher] = {}
+
+
+def _purpose_names(doc: Doc, out: dict[tuple[int, int], RawMention]) -> None:
+    """Organisations named by a purpose ("the Campaign for Clean Harbours"): a mention of an
+    organisation, replacing the pieces inside it."""
+    matcher = _MATCHERS.get(id(doc.vocab))
+    if matcher is None:
+        matcher = _MATCHERS[id(doc.vocab)] = Matcher(doc.vocab)
+        matcher.add("purpose-name", _FOR_NAMES, greedy="LONGEST")
+    for _, start, end in matcher(doc):
+        s, e = _trim(doc, start, end)
+        while e > s and doc[e - 1].lower_ in {"and", "of", "to", "on", "the"}:
+            e -= 1  # a joiner the pattern took at the end
+        if e - s < 3 or any(t.is_sent_start for t in doc[s + 1 : e]):
+            continue
+        for key in [k for k in out if s <= k[0] and k[1] <= e]:
+            del out[key]
+        out[(s, e)] = RawMention(s, e, text=doc[s:e].text)
+        out[(s, e)].votes[ORGANIZATION] += 1
 
 
 def _token_range(doc: Doc, start_char: int, end_char: int) -> tuple[int, int] | None:

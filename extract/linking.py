@@ -8,6 +8,7 @@ linking costs one lookup per name, never a comparison of every pair.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Callable, Collection, Hashable, Iterable, Mapping
 from typing import Generic, TypeVar
@@ -58,7 +59,8 @@ class NameIndex(Generic[K]):
 
     def spelled(self, acronym: str) -> set[K]:
         """Owners of a name whose initials are ``acronym``."""
-        return set(self.by_initials.get(strip_name(acronym), ()))
+        # "DfES": the lower-case letters stand for the small words initials() leaves out
+        return set(self.by_initials.get(re.sub("[a-z]", "", strip_name(acronym)), ()))
 
     def fits(self, names: Iterable[str]) -> set[K]:
         """Owners that single-word ``names`` can stand for: by initials if any is an acronym

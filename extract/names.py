@@ -17,7 +17,9 @@ _SPACES = re.compile(r"[\s\u00a0\u202f\u2009]+")
 _INVISIBLE = re.compile(
     "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]"
 )
-_ACRONYM = re.compile(r"^[A-Z][A-Z0-9&]{1,7}$")
+# "NCRI", "IRGC"; and the British style where a lower-case letter stands for a small word of
+# the name: "DfES" (Department for Education and Skills), "MoD" (Ministry of Defence).
+_ACRONYM = re.compile(r"^[A-Z](?:[A-Z0-9&]|[a-z](?=[A-Z])){1,7}$")
 
 
 @lru_cache(maxsize=1 << 17)  # pure; the same names recur in every document
@@ -58,18 +60,22 @@ def name_key(name: str) -> str:
 
     >>> name_key("PMOI / MEK") == name_key("PMOI/MEK")
     True
+    >>> name_key("the Department for Harbours") == name_key("Department of Harbours")
+    True
     """
     s = strip_name(name).casefold()
     s = re.sub(r"[^\w\s/&-]", " ", s)
-    return " ".join(w for w in re.split(r"[\s/-]+", s) if w)
+    words = [w for w in re.split(r"[\s/-]+", s) if w]
+    # "Department for Work" and "Department of Work": one name, written both ways
+    return " ".join("of" if w == "for" and 0 < i < len(words) - 1 else w for i, w in enumerate(words))
 
 
 @lru_cache(maxsize=1 << 17)  # pure; the same names recur in every document
 def is_acronym(name: str) -> bool:
-    """An all-capitals short name ("NCRI", "IRGC").
+    """An all-capitals short name ("NCRI", "IRGC"), small words in lower case allowed ("DfES").
 
-    >>> is_acronym("NCRI"), is_acronym("Iran")
-    (True, False)
+    >>> is_acronym("NCRI"), is_acronym("Iran"), is_acronym("DfES"), is_acronym("McCain")
+    (True, False, True, False)
     """
     return bool(_ACRONYM.match(strip_name(name)))
 

@@ -237,3 +237,33 @@ def test_a_lone_word_in_a_list_of_places_is_a_place(extract_text):
     # the small NER calls the unknown town a person; its conjuncts are places
     x = extract_text("Police searched houses in Paris, Berlin and Eastwick on Monday.")
     assert {(e.label, e.type) for e in x.entities} == {("Paris", "Place"), ("Berlin", "Place"), ("Eastwick", "Place")}
+
+
+@pytest.mark.parametrize(
+    "text, names",
+    [
+        # the NER cuts the name at "for", or misses it
+        (
+            "The Commission for Harbour Safety said the plan was sound.",
+            {("Commission for Harbour Safety", "Organization")},
+        ),
+        (
+            "The Society for the Protection of Harbours backed the plan.",
+            {("Society for the Protection of Harbours", "Organization")},
+        ),
+        # the purpose ends before a title and a person's name
+        (
+            "Department for Work and Pensions Secretary Alan Hale said no.",
+            {("Department for Work and Pensions", "Organization"), ("Alan Hale", "Person")},
+        ),
+    ],
+)
+def test_an_organisation_named_by_its_purpose_is_one_name(extract_text, text, names):
+    assert {(e.label, e.type) for e in extract_text(text).entities} == names
+
+
+def test_an_acronym_with_small_words_in_lower_case_spells_its_name(extract_text):
+    x = extract_text("The Department for Harbour Safety and Skills said no. Later the DfHSS said the plan was sound.")
+    assert {(e.label, e.type) for e in x.entities} == {("Department for Harbour Safety and Skills", "Organization")}
+    assert "DfHSS" in x.entities[0].names
+    assert name_key("Department for Harbours") == name_key("Department of Harbours")
