@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from typing import Any
 
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
@@ -557,9 +558,13 @@ def _defined_groups(doc: Doc, out: dict[tuple[int, int], RawMention]) -> None:
 # or misses them; spaCy's Matcher finds the whole (greedy: the longest).
 # A word of the purpose: capitalised, no person's name nor title ("the Department for Work and
 # Pensions Secretary Alan Hale" ends before "Secretary").
-_PURPOSE = {"IS_TITLE": True, "ENT_TYPE": {"NOT_IN": ["PERSON"]}, "LOWER": {"NOT_IN": sorted(TITLE_WORDS)}}
-_JOINER = {"LOWER": {"IN": ["and", "of", "to", "on", "the"]}, "OP": "*"}
-_FOR_NAME = [
+_PURPOSE: dict[str, Any] = {
+    "IS_TITLE": True,
+    "ENT_TYPE": {"NOT_IN": ["PERSON"]},
+    "LOWER": {"NOT_IN": sorted(TITLE_WORDS)},
+}
+_JOINER: dict[str, Any] = {"LOWER": {"IN": ["and", "of", "to", "on", "the"]}, "OP": "*"}
+_FOR_NAME: list[dict[str, Any]] = [
     {"POS": "PROPN", "OP": "*"},
     {"IS_TITLE": True, "LOWER": {"IN": sorted(ORG_WORDS)}},
     {"LOWER": "for"},
@@ -567,7 +572,7 @@ _FOR_NAME = [
     _PURPOSE,
     {**_PURPOSE, "OP": "*"},
 ]
-_FOR_NAMES = [_FOR_NAME, [*_FOR_NAME, _JOINER, _PURPOSE, {**_PURPOSE, "OP": "*"}]]
+_FOR_NAMES: list[list[dict[str, Any]]] = [_FOR_NAME, [*_FOR_NAME, _JOINER, _PURPOSE, {**_PURPOSE, "OP": "*"}]]
 _MATCHERS: dict[int, Matcher] = {}
 
 
