@@ -12,6 +12,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
+from .coref import first_names
 from .names import is_acronym, party_abbreviation
 from .patterns import (
     APPOINTED,
@@ -329,10 +330,36 @@ class Relations(Titles):
             while end + 1 < len(doc) and doc[end].lower_ == "and" and self._is(end + 1, PERSON):
                 end = self._mention_end(end + 1)
             org = self._org_after_name(end) or self._unlabelled_org_after(end) or self._org_in_brackets(end)
-            person = self.ent[i]
+            person, how = self.ent[i], member
+            if org is None:
+                org, how = self._spoken_for(end), rule("speaking-for")
+            if org is None:
+                org, how = self._possessor(i), rule("org-possessive")
             if org is not None and person is not None:
                 sent = doc[i].sent
-                yield Fact(person, "memberOf", org, sent.start_char, sent.end_char, member.confidence, member.name)
+                yield Fact(person, "memberOf", org, sent.start_char, sent.end_char, how.confidence, how.name)
+
+    def _spoken_for(self, end: int) -> str | None:
+        """ "Kim Moss, for the Harbour Party, attacked the budget": the organisation a person
+        speaks for, set off by commas after the name (or ending the sentence)."""
+        doc = self.doc
+        j = self._name_after(end, {"for"})
+        if j is None or doc[end].text != "," or not self._is(j, ORGANIZATION):
+            return None
+        after = self._mention_end(j)
+        return self.ent[j] if after >= len(doc) or doc[after].text in {",", ".", ";"} else None
+
+    def _possessor(self, i: int) -> str | None:
+        """ "The Harbour Party's Kim Moss": an organisation whose possessive stands right before
+        a person's name (a title between is read as a title: "the party's leader, X")."""
+        doc = self.doc
+        if i < 2 or doc[i - 1].tag_ != "POS" or not self._is(i - 2, ORGANIZATION):
+            return None
+        # the NER calls many things after a possessive people ("the festival's Battle Royal"):
+        # a first name of the lexicon (gendered names only: not "Kim") and a surname make it a name
+        if self._mention_end(i) - i < 2 or doc[i].is_stop or doc[i].lower_ not in first_names():
+            return None
+        return self.ent[i - 2]
 
     def members_listed(self) -> Iterator[Fact]:
         """ "The collective grew out of the Harbour Song League: Ann Lee, Tom Reed and Kim Moss.": people

@@ -210,6 +210,8 @@ _ALL = (
         0.7,
         "Small firms will suffer, said Simon Hale, of the Federation of Small Businesses.",
     ),
+    Rule("speaking-for", "fact", 0.7, "Kim Moss, for the Harbour Party, attacked the budget."),
+    Rule("org-possessive", "fact", 0.7, "The Harbour Party's Tom Reed said the budget was a start."),
     Rule("appointed", "fact", 0.85, "Kim Moss was appointed treasurer of the Harbour Trust.", person_evidence=3),
     Rule("post-nominal", "fact", 0.85, "Fellow guest Ann Hale MP was also hit by the paint.", person_evidence=3),
     Rule("lead-inverted", "fact", 0.8, "The current president of the Harbour Trust is Tom Reed."),

@@ -215,3 +215,23 @@ def test_an_office_taken_is_a_position_held(extract_text, text, title):
         ("Kim Moss", "memberOf", "Harbour Trust", "appointed+position-implies-member"),
     }
     assert facts(extract_text(text), "holdsPosition") == {("Kim Moss", title, "Harbour Trust")}
+
+
+@pytest.mark.parametrize(
+    "text, want",
+    [
+        (
+            "Kim Moss, for the Harbour Party, attacked the budget.",
+            {("Kim Moss", "memberOf", "Harbour Party", "speaking-for")},
+        ),
+        (
+            "The Harbour Party's Tom Reed said the budget was a start.",
+            {("Tom Reed", "memberOf", "Harbour Party", "org-possessive")},
+        ),
+        # not an organisation spoken for; not a person's name after the possessive
+        ("Kim Moss, for the first time, attacked the budget.", set()),
+        ("The Harbour Festival's Any Questions drew a crowd.", set()),
+    ],
+)
+def test_a_party_spoken_for_or_whose_member_is_named(extract_text, text, want):
+    assert every_fact(extract_text(text)) == want
