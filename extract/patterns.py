@@ -300,6 +300,8 @@ STATE_OFFICES = frozenset({
     "president", "president-elect", "premier", "minister", "chancellor", "ambassador", "envoy",
     "king", "queen", "monarch", "emperor", "secretary",
 })
+# Offices of a town, city or region: "the Eastfield mayor", "Harbour County governor".
+LOCAL_OFFICES = frozenset({"mayor", "mayor-elect", "governor", "governor-elect"})
 # Directors that lead: "managing director", "executive director", "director general".
 LEADING_DIRECTORS = frozenset({"managing", "executive", "general"})
 # fmt: on

@@ -178,8 +178,10 @@ def _retype(entities: list[Entity], facts: list[Fact], quotes: list[Quote]) -> l
             role_votes[f.subject] += rule(f.rule.split("+")[0]).person_evidence
             corporate = any((f.title or "").lower().startswith(t) for t in CORPORATE_TITLES)
             # "Brightwater chief executive X": a company, whatever the NER said of it; the country
-            # of an office of state ("French finance minister") stays a place
-            if f.object and (corporate or f.object not in countries):
+            # of an office of state ("French finance minister") and a city's ("the Eastfield
+            # mayor") stay places
+            state = f.object in countries or f.rule.endswith("+country-office")
+            if f.object and (corporate or not state):
                 org_votes[f.object] += 2 + 3 * corporate
         elif f.predicate == "memberOf" and f.object and f.rule in _TEAM_OR_PARTY_RULES:
             org_votes[f.object] += 2  # "he played for Harbour City", "was traded to Y": a team

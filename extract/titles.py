@@ -20,6 +20,7 @@ from .patterns import (
     DESCRIPTION_JOINERS,
     DROPPED_TITLE_MODIFIERS,
     GENERIC_PARTY_WORDS,
+    LOCAL_OFFICES,
     ORG_WORDS,
     OWNER_MODIFIERS,
     PARTY_ADJECTIVES,
@@ -137,7 +138,7 @@ class Titles:
         while k < after and (org is None or self.ent[k] is None):
             k += 1
         while k > i and (
-            self.doc[k - 1].lower_ in TITLE_PREPOSITIONS
+            self.doc[k - 1].lower_ in TITLE_PREPOSITIONS | {"with"}
             or self.doc[k - 1].pos_ == "DET"
             or self._describes(self.doc[k - 1])
         ):
@@ -204,8 +205,12 @@ class Titles:
         doc, key = self.doc, self.ent[i]
         if key is not None:
             end = self._mention_end(i)
-            if self.etype.get(key) != PLACE or not is_country(doc[i:end].text):
+            # a town's or region's office names its place too: "the Eastfield mayor"
+            local = any(t.lower_ in LOCAL_OFFICES for t in doc[end:hi])
+            if self.etype.get(key) != PLACE or not (is_country(doc[i:end].text) or local):
                 return None
+            if local and self._title_follows(end, hi):
+                return key, end
             name = doc[i:end].text
         else:
             found = next((e for e in (i + 2, i + 1) if e <= hi and doc[i:e].text.lower() in demonyms()), None)
@@ -315,7 +320,7 @@ class Titles:
         """ "of the National Council of Resistance of Iran", "for women", "at Reuters": where
         the phrase ends, and the organisation it names."""
         doc = self.doc
-        if i >= hi or doc[i].lower_ not in TITLE_PREPOSITIONS:
+        if i >= hi or doc[i].lower_ not in TITLE_PREPOSITIONS | self._employer_with(i, hi):
             return i, org
         j = i + 1
         if j < hi and doc[j].pos_ == "DET":
@@ -360,6 +365,15 @@ class Titles:
                 org = self.ent[end]
             end += 1
         return self._circumstance_end(end, hi), org
+
+    def _employer_with(self, i: int, hi: int) -> frozenset[str]:
+        """ "an economist with Harbour Bank": "with" before an organisation's name names the
+        employer ({"with"} then, else nothing; "a lawyer with long experience" has none)."""
+        doc = self.doc
+        if doc[i].lower_ != "with":
+            return frozenset()
+        j = i + 1 + (i + 1 < hi and doc[i + 1].pos_ == "DET")
+        return frozenset({"with"}) if j < hi and self._is(j, ORGANIZATION) else frozenset()
 
     def _describes(self, t: Token) -> bool:
         """A lower-case word describing an organisation before its name: "historically black",

@@ -235,3 +235,26 @@ def test_an_office_taken_is_a_position_held(extract_text, text, title):
 )
 def test_a_party_spoken_for_or_whose_member_is_named(extract_text, text, want):
     assert every_fact(extract_text(text)) == want
+
+
+@pytest.mark.parametrize(
+    "text, want",
+    [
+        # an employer after "with"
+        (
+            "Tom Reed, an economist with Harbour Bank, said the plan was sound.",
+            {("Tom Reed", "holdsPosition", "Harbour Bank", "apposition-after")},
+        ),
+        ("Tom Reed, a lawyer with long experience, said the plan was sound.", set()),
+        # a city's office names the city, which stays a place and has no members
+        (
+            "Berlin mayor Tom Reed said the plan was sound.",
+            {("Tom Reed", "holdsPosition", "Berlin", "title-before-name+country-office")},
+        ),
+    ],
+)
+def test_an_employer_after_with_and_a_city_before_its_office(extract_text, text, want):
+    x = extract_text(text)
+    assert {f for f in every_fact(x) if f[1] == "holdsPosition"} == want
+    assert all(e.type == "Place" for e in x.entities if e.label == "Berlin")
+    assert not any(f[1] == "memberOf" and f[2] == "Berlin" for f in every_fact(x))
