@@ -685,7 +685,8 @@ def _parts(name: str) -> list[str]:
         if part:
             out.append(part)
             words = part.split(" ")
-            if len(words) == 2 and is_acronym(words[0]):  # "MEK Iran" -> "MEK"
+            # "MEK Iran" -> "MEK"; not "EU Commission", a body of the EU with a name of its own
+            if len(words) == 2 and is_acronym(words[0]) and words[1].lower() not in ORG_WORDS:
                 out.append(words[0])
     return out
 

@@ -187,6 +187,9 @@ class Relations(Titles):
                 f.rule == "title-before-name"
                 and words[-1].lower() in BRIDGING_TITLES
                 and (title[:1].islower() or self._title_opens(f.start, f.end, words[0]))
+                # "Vice-President X" opening a sentence: a capital after a hyphen is an office's
+                # style ("Vice-president X" may be the company's)
+                and not any(w[:1].isupper() for part in words for w in part.split("-")[1:])
             ):
                 org = self._sentence_org(f.start, f.end)
             if org is not None:

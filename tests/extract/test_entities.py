@@ -267,3 +267,11 @@ def test_an_acronym_with_small_words_in_lower_case_spells_its_name(extract_text)
     assert {(e.label, e.type) for e in x.entities} == {("Department for Harbour Safety and Skills", "Organization")}
     assert "DfHSS" in x.entities[0].names
     assert name_key("Department for Harbours") == name_key("Department of Harbours")
+
+
+def test_a_body_named_by_an_acronym_and_an_organisation_word_is_not_the_acronym(extract_text):
+    x = extract_text("The Harbour Union (HU) backed the plan. The HU Commission opposed it.")
+    assert {(e.label, e.type) for e in x.entities} == {
+        ("Harbour Union", "Organization"),
+        ("HU Commission", "Organization"),
+    }

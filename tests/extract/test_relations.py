@@ -258,3 +258,16 @@ def test_an_employer_after_with_and_a_city_before_its_office(extract_text, text,
     assert {f for f in every_fact(x) if f[1] == "holdsPosition"} == want
     assert all(e.type == "Place" for e in x.entities if e.label == "Berlin")
     assert not any(f[1] == "memberOf" and f[2] == "Berlin" for f in every_fact(x))
+
+
+def test_an_office_styled_with_a_capital_after_its_hyphen_takes_no_company(extract_text):
+    # bridging gives a company title the organisation of the sentence before; "Vice-President"
+    # is an office of state, not the Congress's
+    x = extract_text(
+        "President Tom Hale is to send his budget to the Harbour Congress, seeking cuts. "
+        "Vice-President Kim Moss said the budget was fair."
+    )
+    assert every_fact(x) == {
+        ("Tom Hale", "holdsPosition", None, "title-before-name"),
+        ("Kim Moss", "holdsPosition", None, "title-before-name"),
+    }
