@@ -228,6 +228,16 @@ def _plausible(doc: Doc, start: int, end: int, label: str) -> bool:
     if label == "PERSON" and len(span) == 1 and end + 1 < len(doc) and doc[end].lower_ in POST_NOMINAL_TITLES:
         if doc[end + 1].ent_type_ == "PERSON":
             return False  # "Euro" of "Euro MP Ann Hale": the title's, not a person
+    if (
+        label == "PERSON"
+        and len(span) == 1
+        and demonyms().get(span[0].lower_, span[0].lower_).lower() != span[0].lower_
+    ):
+        return False  # "those of Pakistani, Eastwicker and Caribbean origin": a people, not a person
+    if label == "PERSON" and end + 1 < len(doc) and doc[end].text == "-" and doc[end + 1].tag_ in {"VBN", "VBD", "JJ"}:
+        return False  # "the Oscar-nominated film": the first part of an adjective names no one
+    if label == "PERSON" and span.text[:3].lower() == "ex-":
+        return False  # "Ex-Harbour minister X": a former office's party, not a person
     if len(span) == 1 and span[0].pos_ not in {"PROPN"} and not is_acronym(span.text):
         # "Anger", "Bringing", "Supreme": one capitalised common word is not a name.
         return label in {"GPE", "LOC"} and span[0].pos_ == "PROPN"
@@ -427,7 +437,38 @@ def raw_mentions(doc: Doc) -> list[RawMention]:
         if not m.votes:
             m.votes[ORGANIZATION] += 1
     _conjunct_votes(doc, kept)
+    _locative_votes(doc, kept)
     return kept
+
+
+# Prepositions of where: "activists in Eastwick", "two men from Eastwick".
+_LOCATIVE = frozenset({"in", "at", "near", "from", "across", "throughout", "outside", "around"})
+
+
+def _weak_person(m: RawMention) -> bool:
+    """A one-word name only the NER called a person (one vote, nothing else said of it)."""
+    return m.end - m.start == 1 and vote_type(m.votes) == PERSON and sum(m.votes.values()) <= 1
+
+
+def _locative_votes(doc: Doc, mentions: list[RawMention]) -> None:
+    """Where a lone word stands says it is a place: after a preposition of where ("activists
+    in Eastwick", "men from Eastwick"), beside a place it lies in or holds ("Eastwick,
+    Harbourshire", "Chatham, Eastwick"), or naming a place word ("Eastwick prison"). Only for
+    a one-word name only the NER called a person: "a letter from Hale" names its writer by a
+    surname the document gives in full."""
+    kind = {m.start: vote_type(m.votes) for m in mentions}
+    for m in mentions:
+        if not _weak_person(m):
+            continue
+        t = doc[m.start]
+        after = doc[m.end] if m.end < len(doc) else None
+        located = t.dep_ == "pobj" and t.head.lower_ in _LOCATIVE and (after is None or after.tag_ != "POS")
+        before_place = after is not None and after.text == "," and kind.get(m.end + 1) == PLACE
+        names_place = after is not None and after.lower_ in PLACE_WORDS | {"prison", "airport", "estate"}
+        # "in Chatham, Eastwick": set off after a place it belongs to
+        after_place = doc[m.start - 1].text == "," and t.dep_ in {"appos", "conj"} and kind.get(t.head.i) == PLACE
+        if located or before_place or names_place or after_place:
+            m.votes[PLACE] += CONJUNCT_WEIGHT
 
 
 # More than the NER's one vote for a lone word: a list names things of one kind.

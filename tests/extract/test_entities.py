@@ -275,3 +275,31 @@ def test_a_body_named_by_an_acronym_and_an_organisation_word_is_not_the_acronym(
         ("Harbour Union", "Organization"),
         ("HU Commission", "Organization"),
     }
+
+
+def test_a_lone_word_beside_a_place_it_lies_in_is_a_place(extract_text):
+    # the small NER calls the unknown town a person
+    x = extract_text("He spoke in Paris, Eastwick on Monday.")
+    assert {(e.label, e.type) for e in x.entities} == {("Paris", "Place"), ("Eastwick", "Place")}
+
+
+@pytest.mark.parametrize(
+    "words, tags, span, plausible",
+    [
+        # a people, not a person: "those of Eastwicker and Caribbean origin" (a country's adjective)
+        (["of", "Bolivian", "origin"], ["IN", "NNP", "NN"], (1, 2), False),
+        # the first part of an adjective names no one: "the Eastwick-nominated film"
+        (["the", "Eastwick", "-", "nominated", "film"], ["DT", "NNP", "HYPH", "VBN", "NN"], (1, 2), False),
+        # a former office's party: "Ex-Harbour minister"
+        (["Ex-Harbour", "minister"], ["NNP", "NN"], (0, 1), False),
+        (["the", "Eastwick", "family"], ["DT", "NNP", "NN"], (1, 2), True),
+    ],
+)
+def test_words_the_ner_calls_people_that_name_no_one(nlp, words, tags, span, plausible):
+    from spacy.tokens import Doc
+
+    from newsgraph.extract.entities import _plausible
+
+    pos = ["PROPN" if t == "NNP" else "PUNCT" if t == "HYPH" else "X" for t in tags]
+    doc = Doc(nlp.vocab, words=words, tags=tags, pos=pos)
+    assert _plausible(doc, *span, "PERSON") is plausible
