@@ -58,6 +58,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/view_stable.py
 	$(BIN)/python bench/hotspots.py
 	$(BIN)/python bench/serve_load.py
+	$(BIN)/python bench/one_word_people.py
 
 # The first-name gender lexicon ships in the repository; this rebuilds it byte for byte.
 lexicon: $(STAMP)
