@@ -219,6 +219,9 @@ def _plausible(doc: Doc, start: int, end: int, label: str) -> bool:
     if (
         end < len(doc)
         and doc[end].lower_ in TITLE_WORDS
+        # "the Harbour Echo reporter X": the paper is a name; "the Harbour Party Holyrood leader
+        # X": a word between an organisation and its title is the title's
+        and (doc[end].text[:1].isupper() or (start > 0 and doc[start - 1].ent_type_ == "ORG"))
         and all(t.lower_ not in ORG_WORDS for t in span)
         and label == "ORG"
     ):

@@ -96,6 +96,9 @@ SLOGAN_NOUNS = frozenset({
 # Titles (head words) a person can hold: "Tory leader Michael Howard", "Chancellor Gordon
 # Brown", "Alireza Jafarzadeh, member of the ... Committee".
 TITLE_WORDS = frozenset({
+    # occupations a news report names its sources by ("currency strategist with Harbour Bank")
+    "strategist", "trader", "dealer", "broker", "reporter", "columnist", "solicitor", "barrister",
+    "consultant", "researcher", "lecturer",
     "president", "leader", "minister", "secretary", "chancellor", "spokesman", "spokeswoman",
     "spokesperson", "chairman", "chairwoman", "chair", "chairperson", "director", "chief",
     "head", "founder", "co-founder", "member", "official", "candidate", "mp", "mep", "senator",

@@ -271,3 +271,22 @@ def test_an_office_styled_with_a_capital_after_its_hyphen_takes_no_company(extra
         ("Tom Hale", "holdsPosition", None, "title-before-name"),
         ("Kim Moss", "holdsPosition", None, "title-before-name"),
     }
+
+
+@pytest.mark.parametrize(
+    "text, want",
+    [
+        # an occupation a report names its source by, and the employer after "with"
+        (
+            "Tom Reed, a strategist with Harbour Bank, said rates will rise.",
+            {("Tom Reed", "strategist", "Harbour Bank")},
+        ),
+        # a paper before its reporter is the paper, not a piece of a title
+        (
+            "He was approached by Harbour Herald reporter Tom Reed after the party.",
+            {("Tom Reed", "reporter", "Harbour Herald")},
+        ),
+    ],
+)
+def test_occupations_and_their_employers(extract_text, text, want):
+    assert facts(extract_text(text), "holdsPosition") == want
