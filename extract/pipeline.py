@@ -19,7 +19,7 @@ from .quotes import extract_quotes
 from .reader import Skipped
 from .records import Article, DocumentExtraction, Entity, Fact, Mention, Quote
 from .relations import Relations
-from .rules import rule
+from .rules import RULES, rule
 from .schema import ORGANIZATION, PERSON, PLACE, fits, new_votes, vote_type
 from .spans import find_spans, quoted_tokens
 from .verbs import VerbRelations
@@ -153,21 +153,6 @@ class _Entities:
         return self._mark(start, end, key)
 
 
-# memberships whose organisation is one whatever the NER said: "played for Harbour City", "was
-# traded to Y", "elected as a Christian Democrat"
-_TEAM_OR_PARTY_RULES = frozenset(
-    {
-        "member-team",
-        "member-passive",
-        "member-transfer",
-        "member-party-as",
-        "member-party-role",
-        "member-party-fronted",
-        "member-party-name",
-    }
-)
-
-
 def _retype(entities: list[Entity], facts: list[Fact], quotes: list[Quote]) -> list[Entity]:
     """Evidence from roles: a held title or a speaking role makes a name a person; the
     organisation of a title or a team played for, an organisation."""
@@ -183,7 +168,7 @@ def _retype(entities: list[Entity], facts: list[Fact], quotes: list[Quote]) -> l
             state = f.object in countries or f.rule.endswith("+country-office")
             if f.object and (corporate or not state):
                 org_votes[f.object] += 2 + 3 * corporate
-        elif f.predicate == "memberOf" and f.object and f.rule in _TEAM_OR_PARTY_RULES:
+        elif f.predicate == "memberOf" and f.object and f.rule in RULES and RULES[f.rule].joined:
             org_votes[f.object] += 2  # "he played for Harbour City", "was traded to Y": a team
     for q in quotes:
         if q.speaker and q.speaker_rule:

@@ -29,6 +29,10 @@ class Rule:
             towards typing that entity a Person.
         leader_is_member: a ledBy this rule reads by a verb ("X heads Y", "deputy leader of Y
             under X") makes its leader a member too (``derive.members_of_leaders``).
+        joined: ``team`` when what the rule's member joins is a team whatever the NER called it
+            ("played for Harbour City"), ``party`` when it is a party ("elected as a Whig"), or
+            None. Either makes the joined name an organisation the document may lack, and
+            counts towards typing it one.
     """
 
     name: str
@@ -38,6 +42,7 @@ class Rule:
     unlinked_confidence: float | None = None
     person_evidence: float = 0.0
     leader_is_member: bool = False
+    joined: str | None = None
 
 
 _ALL = (
@@ -219,15 +224,16 @@ _ALL = (
     Rule("formed-by", "fact", 0.7, "The Blue Owls were formed in 1976 by guitarist Tom Reed and bassist Dan Moss."),
     Rule("member-verb", "fact", 0.7, "Jane Hart joined the Harbour Trust in 1998."),
     Rule("member-verb-prep", "fact", 0.7, "Tom Reed worked for the Harbour Trust for six years."),
-    Rule("member-team", "fact", 0.75, "Tom Reed played for Eastfield Rovers for six seasons."),
+    Rule("member-team", "fact", 0.75, "Tom Reed played for Eastfield Rovers for six seasons.", joined="team"),
     Rule("member-career", "fact", 0.7, "Tom Reed began his career with Eastfield Rovers in 1998."),
-    Rule("member-passive", "fact", 0.7, "In 2004 Tom Reed was signed by Eastfield Rovers."),
+    Rule("member-passive", "fact", 0.7, "In 2004 Tom Reed was signed by Eastfield Rovers.", joined="team"),
     Rule("member-role", "fact", 0.75, "Kim Moss is a politician for the Green Alliance."),
     Rule(
         "member-transfer",
         "fact",
         0.7,
         "Tom Reed joined Harbour City in 2010. In 2013 the club loaned him to Eastfield Rovers.",
+        joined="team",
     ),
     Rule(
         "under-leader",
@@ -256,14 +262,17 @@ _ALL = (
         0.65,
         "The Blue Owls were formed in 1976 by Tom Reed. The band later recruited singer Ann Lee and drummer Kim Moss.",
     ),
-    Rule("member-party-as", "fact", 0.7, "Tom Reed was elected as a Whig to the Harbour Council."),
-    Rule("member-party-role", "fact", 0.7, "Tom Reed was a Republican member of the Eastfield Assembly."),
-    Rule("member-party-name", "fact", 0.65, "The bill was backed by fellow Democrat Mary Hale."),
+    Rule("member-party-as", "fact", 0.7, "Tom Reed was elected as a Whig to the Harbour Council.", joined="party"),
+    Rule(
+        "member-party-role", "fact", 0.7, "Tom Reed was a Republican member of the Eastfield Assembly.", joined="party"
+    ),
+    Rule("member-party-name", "fact", 0.65, "The bill was backed by fellow Democrat Mary Hale.", joined="party"),
     Rule(
         "member-party-fronted",
         "fact",
         0.65,
         "Ann Lee is a lawyer. A Republican, she sat on the Harbour County board for a decade.",
+        joined="party",
     ),
     Rule("member-compound", "fact", 0.7, "Harbour Echo bassist Dan Moss said the tour would go ahead."),
     Rule("position-implies-member", "fact", 0.7, "Labour MP Bob Marshall-Andrews said he would vote against the bill."),

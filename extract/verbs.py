@@ -254,7 +254,7 @@ class VerbRelations:
             org is None
             and self.new_org is not None
             and (
-                name.startswith("member-party")
+                rule(name).joined == "party"
                 or (team and tok.pos_ == "PROPN" and tok.text[:1].isupper() and not _nation(tok))
             )
         ):
