@@ -620,9 +620,16 @@ _FOR_NAMES: list[list[dict[str, Any]]] = [_FOR_NAME, [*_FOR_NAME, _JOINER, _PURP
 _MATCHERS: dict[int, Matcher] = {}
 
 
+# Where the Matcher could match at all: a capitalised organisation word before "for" (the
+# Matcher tries its optional first node at every token; this check costs a regex over the text).
+_PURPOSE_HINT = re.compile(r"\b(?:" + "|".join(sorted(w.capitalize() for w in ORG_WORDS)) + r") for\b")
+
+
 def _purpose_names(doc: Doc, out: dict[tuple[int, int], RawMention]) -> None:
     """Organisations named by a purpose ("the Campaign for Clean Harbours"): a mention of an
     organisation, replacing the pieces inside it."""
+    if not _PURPOSE_HINT.search(doc.text):
+        return
     matcher = _MATCHERS.get(id(doc.vocab))
     if matcher is None:
         matcher = _MATCHERS[id(doc.vocab)] = Matcher(doc.vocab)
