@@ -30,6 +30,7 @@ from .names import (
     person_like,
     strip_name,
 )
+from .nlp import doc_text
 from .patterns import (
     ARTICLES,
     CALENDAR_NAMES,
@@ -628,7 +629,7 @@ _PURPOSE_HINT = re.compile(r"\b(?:" + "|".join(sorted(w.capitalize() for w in OR
 def _purpose_names(doc: Doc, out: dict[tuple[int, int], RawMention]) -> None:
     """Organisations named by a purpose ("the Campaign for Clean Harbours"): a mention of an
     organisation, replacing the pieces inside it."""
-    if not _PURPOSE_HINT.search(doc.text):
+    if not _PURPOSE_HINT.search(doc_text(doc)):
         return
     matcher = _MATCHERS.get(id(doc.vocab))
     if matcher is None:
@@ -659,7 +660,7 @@ def _paren_mentions(doc: Doc) -> list[tuple[int, int, RawMention | None]]:
     and part of the NCRI.
     """
     found: list[tuple[int, int, RawMention | None]] = []
-    for m in _PAREN_ALIAS.finditer(doc.text):
+    for m in _PAREN_ALIAS.finditer(doc_text(doc)):
         inner = _token_range(doc, m.start(1), m.end(1))
         if inner is None:
             continue
@@ -792,7 +793,7 @@ def _link_same_names(mentions: list[RawMention], uf: UnionFind) -> None:
 
 def _link_parentheses(doc: Doc, mentions: list[RawMention], uf: UnionFind) -> None:
     """ "Long Name (ACR)": the parenthesis right after a mention names the same entity."""
-    text = doc.text  # once: spaCy rebuilds Doc.text from every token on each access
+    text = doc_text(doc)
     for i, (m, nxt) in enumerate(zip(mentions, mentions[1:], strict=False)):
         between = text[doc[m.end - 1].idx + len(doc[m.end - 1].text) : doc[nxt.start].idx]
         if between.strip() != "(":

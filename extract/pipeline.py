@@ -14,6 +14,7 @@ from .derive import derive
 from .entities import RawMention, cluster_mentions, raw_mentions
 from .limits import ARTICLE_SECONDS, TimeLimitExceeded, time_limit
 from .names import is_country, name_key
+from .nlp import doc_text
 from .patterns import CORPORATE_TITLES, UNIT_WORDS
 from .quotes import extract_quotes
 from .reader import Skipped
@@ -48,7 +49,7 @@ def read_document(doc: Doc, article: Article) -> DocumentExtraction:
     for m, idx in zip(mentions, owner, strict=True):
         for i in range(m.start, m.end):
             entities.of_token[i] = found[idx].key
-    text = doc.text  # spaCy rebuilds it from every token on each access
+    text = doc_text(doc)
     spans = find_spans(text)
     in_quote = quoted_tokens([t.idx for t in doc], spans)
     rel = Relations(

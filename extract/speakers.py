@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .coref import Coreference
 from .linking import NameIndex
+from .nlp import doc_text
 from .patterns import (
     GROUP_PRONOUNS,
     NP_PREPOSITIONS,
@@ -70,7 +71,7 @@ class Speakers:
         titles: dict[str, list[str]] | None = None,
     ) -> None:
         self.doc = doc
-        self.text = doc.text  # spaCy rebuilds Doc.text from every token on each access
+        self.text = doc_text(doc)
         self.ent = entity_of_token
         self.etype = entity_type
         self.in_quote = [False] * len(doc)
