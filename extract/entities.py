@@ -220,7 +220,7 @@ def _plausible(doc: Doc, start: int, end: int, label: str) -> bool:
     if (
         end < len(doc)
         and doc[end].lower_ in TITLE_WORDS
-        # "the Harbour Echo reporter X": the paper is a name; "the Harbour Party Holyrood leader
+        # "the Harbour Echo reporter X": the paper is a name; "the Harbour Party Eastfield leader
         # X": a word between an organisation and its title is the title's
         and (doc[end].text[:1].isupper() or (start > 0 and doc[start - 1].ent_type_ == "ORG"))
         and all(t.lower_ not in ORG_WORDS for t in span)
@@ -237,9 +237,9 @@ def _plausible(doc: Doc, start: int, end: int, label: str) -> bool:
         and len(span) == 1
         and demonyms().get(span[0].lower_, span[0].lower_).lower() != span[0].lower_
     ):
-        return False  # "those of Pakistani, Eastwicker and Caribbean origin": a people, not a person
+        return False  # "those of Bolivian, Eastwicker and Andean origin": a people, not a person
     if label == "PERSON" and end + 1 < len(doc) and doc[end].text == "-" and doc[end + 1].tag_ in {"VBN", "VBD", "JJ"}:
-        return False  # "the Oscar-nominated film": the first part of an adjective names no one
+        return False  # "the Eastwick-nominated film": the first part of an adjective names no one
     if label == "PERSON" and span.text[:3].lower() == "ex-":
         return False  # "Ex-Harbour minister X": a former office's party, not a person
     if len(span) == 1 and span[0].pos_ not in {"PROPN"} and not is_acronym(span.text):
@@ -457,7 +457,7 @@ def _weak_person(m: RawMention) -> bool:
 def _locative_votes(doc: Doc, mentions: list[RawMention]) -> None:
     """Where a lone word stands says it is a place: after a preposition of where ("activists
     in Eastwick", "men from Eastwick"), beside a place it lies in or holds ("Eastwick,
-    Harbourshire", "Chatham, Eastwick"), or naming a place word ("Eastwick prison"). Only for
+    Harbourshire", "Lisbon, Eastwick"), or naming a place word ("Eastwick prison"). Only for
     a one-word name only the NER called a person: "a letter from Hale" names its writer by a
     surname the document gives in full."""
     kind = {m.start: vote_type(m.votes) for m in mentions}
@@ -469,7 +469,7 @@ def _locative_votes(doc: Doc, mentions: list[RawMention]) -> None:
         located = t.dep_ == "pobj" and t.head.lower_ in _LOCATIVE and (after is None or after.tag_ != "POS")
         before_place = after is not None and after.text == "," and kind.get(m.end + 1) == PLACE
         names_place = after is not None and after.lower_ in PLACE_WORDS | {"prison", "airport", "estate"}
-        # "in Chatham, Eastwick": set off after a place it belongs to
+        # "in Lisbon, Eastwick": set off after a place it belongs to
         after_place = doc[m.start - 1].text == "," and t.dep_ in {"appos", "conj"} and kind.get(t.head.i) == PLACE
         if located or before_place or names_place or after_place:
             m.votes[PLACE] += CONJUNCT_WEIGHT
@@ -737,7 +737,7 @@ def _parts(name: str) -> list[str]:
         if part:
             out.append(part)
             words = part.split(" ")
-            # "MEK Iran" -> "MEK"; not "EU Commission", a body of the EU with a name of its own
+            # "MEK Iran" -> "MEK"; not "HU Commission", a body of the HU with a name of its own
             if len(words) == 2 and is_acronym(words[0]) and words[1].lower() not in ORG_WORDS:
                 out.append(words[0])
     return out

@@ -59,7 +59,7 @@ class NameIndex(Generic[K]):
 
     def spelled(self, acronym: str) -> set[K]:
         """Owners of a name whose initials are ``acronym``."""
-        # "DfES": the lower-case letters stand for the small words initials() leaves out
+        # "DfHS": the lower-case letters stand for the small words initials() leaves out
         return set(self.by_initials.get(re.sub("[a-z]", "", strip_name(acronym)), ()))
 
     def fits(self, names: Iterable[str]) -> set[K]:

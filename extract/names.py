@@ -18,7 +18,7 @@ _INVISIBLE = re.compile(
     "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]"
 )
 # "NCRI", "IRGC"; and the British style where a lower-case letter stands for a small word of
-# the name: "DfES" (Department for Education and Skills), "MoD" (Ministry of Defence).
+# the name: "DfHS" (Department for Harbour Safety), "MoH" (Ministry of Harbours).
 _ACRONYM = re.compile(r"^[A-Z](?:[A-Z0-9&]|[a-z](?=[A-Z])){1,7}$")
 
 
@@ -72,9 +72,9 @@ def name_key(name: str) -> str:
 
 @lru_cache(maxsize=1 << 17)  # pure; the same names recur in every document
 def is_acronym(name: str) -> bool:
-    """An all-capitals short name ("NCRI", "IRGC"), small words in lower case allowed ("DfES").
+    """An all-capitals short name ("NCRI", "IRGC"), small words in lower case allowed ("DfHS").
 
-    >>> is_acronym("NCRI"), is_acronym("Iran"), is_acronym("DfES"), is_acronym("McCain")
+    >>> is_acronym("NCRI"), is_acronym("Iran"), is_acronym("DfHS"), is_acronym("McHale")
     (True, False, True, False)
     """
     return bool(_ACRONYM.match(strip_name(name)))

@@ -235,8 +235,8 @@ def test_a_peer_named_only_by_rank_keeps_it(extract_text):
 
 def test_a_lone_word_in_a_list_of_places_is_a_place(extract_text):
     # the small NER calls the unknown town a person; its conjuncts are places
-    x = extract_text("Police searched houses in Paris, Berlin and Eastwick on Monday.")
-    assert {(e.label, e.type) for e in x.entities} == {("Paris", "Place"), ("Berlin", "Place"), ("Eastwick", "Place")}
+    x = extract_text("Police searched houses in Lisbon, Seville and Eastwick on Monday.")
+    assert {(e.label, e.type) for e in x.entities} == {("Lisbon", "Place"), ("Seville", "Place"), ("Eastwick", "Place")}
 
 
 @pytest.mark.parametrize(
@@ -279,8 +279,8 @@ def test_a_body_named_by_an_acronym_and_an_organisation_word_is_not_the_acronym(
 
 def test_a_lone_word_beside_a_place_it_lies_in_is_a_place(extract_text):
     # the small NER calls the unknown town a person
-    x = extract_text("He spoke in Paris, Eastwick on Monday.")
-    assert {(e.label, e.type) for e in x.entities} == {("Paris", "Place"), ("Eastwick", "Place")}
+    x = extract_text("He spoke in Lisbon, Eastwick on Monday.")
+    assert {(e.label, e.type) for e in x.entities} == {("Lisbon", "Place"), ("Eastwick", "Place")}
 
 
 @pytest.mark.parametrize(

@@ -248,16 +248,16 @@ def test_a_party_spoken_for_or_whose_member_is_named(extract_text, text, want):
         ("Tom Reed, a lawyer with long experience, said the plan was sound.", set()),
         # a city's office names the city, which stays a place and has no members
         (
-            "Berlin mayor Tom Reed said the plan was sound.",
-            {("Tom Reed", "holdsPosition", "Berlin", "title-before-name+country-office")},
+            "Lisbon mayor Tom Reed said the plan was sound.",
+            {("Tom Reed", "holdsPosition", "Lisbon", "title-before-name+country-office")},
         ),
     ],
 )
 def test_an_employer_after_with_and_a_city_before_its_office(extract_text, text, want):
     x = extract_text(text)
     assert {f for f in every_fact(x) if f[1] == "holdsPosition"} == want
-    assert all(e.type == "Place" for e in x.entities if e.label == "Berlin")
-    assert not any(f[1] == "memberOf" and f[2] == "Berlin" for f in every_fact(x))
+    assert all(e.type == "Place" for e in x.entities if e.label == "Lisbon")
+    assert not any(f[1] == "memberOf" and f[2] == "Lisbon" for f in every_fact(x))
 
 
 def test_an_office_styled_with_a_capital_after_its_hyphen_takes_no_company(extract_text):
