@@ -93,9 +93,10 @@ def with_features(readings: Iterable[Fact], entities: Iterable[Entity]) -> list[
     groups: dict[tuple, list[Fact]] = {}
     for f in readings:
         groups.setdefault(fact_key(f), []).append(f)
-    said = Counter((f.subject, f.predicate, f.object, f.title) for f in one_per_fact(readings))
+    facts = one_per_fact(readings)
+    said = Counter((f.subject, f.predicate, f.object, f.title) for f in facts)
     out = []
-    for f in one_per_fact(readings):
+    for f in facts:
         group = sorted(groups[fact_key(f)], key=lambda r: -r.confidence)
         out.append((f, features(group, said[f.subject, f.predicate, f.object, f.title], by_key)))
     return out

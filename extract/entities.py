@@ -445,6 +445,9 @@ def raw_mentions(doc: Doc) -> list[RawMention]:
     return kept
 
 
+# More than the NER's one vote for a lone word: a list names things of one kind, and where a
+# word stands says what it is.
+CONJUNCT_WEIGHT = 1.5
 # Prepositions of where: "activists in Eastwick", "two men from Eastwick".
 _LOCATIVE = frozenset({"in", "at", "near", "from", "across", "throughout", "outside", "around"})
 
@@ -470,13 +473,11 @@ def _locative_votes(doc: Doc, mentions: list[RawMention]) -> None:
         before_place = after is not None and after.text == "," and kind.get(m.end + 1) == PLACE
         names_place = after is not None and after.lower_ in PLACE_WORDS | {"prison", "airport", "estate"}
         # "in Lisbon, Eastwick": set off after a place it belongs to
-        after_place = doc[m.start - 1].text == "," and t.dep_ in {"appos", "conj"} and kind.get(t.head.i) == PLACE
+        after_place = (
+            m.start > 0 and doc[m.start - 1].text == "," and t.dep_ in {"appos", "conj"} and kind.get(t.head.i) == PLACE
+        )
         if located or before_place or names_place or after_place:
             m.votes[PLACE] += CONJUNCT_WEIGHT
-
-
-# More than the NER's one vote for a lone word: a list names things of one kind.
-CONJUNCT_WEIGHT = 1.5
 
 
 def _conjunct_votes(doc: Doc, mentions: list[RawMention]) -> None:
@@ -487,7 +488,7 @@ def _conjunct_votes(doc: Doc, mentions: list[RawMention]) -> None:
     at = {doc[m.start : m.end].root.i: m for m in mentions}
     kind = {id(m): vote_type(m.votes) for m in mentions}
     for m in mentions:
-        if m.end - m.start != 1 or sum(m.votes.values()) > 1 or kind[id(m)] != PERSON:
+        if not _weak_person(m):
             continue
         others = Counter(kind[id(at[c.i])] for c in doc[m.start].conjuncts if c.i in at and at[c.i] is not m)
         if not others:
@@ -608,7 +609,8 @@ _PURPOSE: dict[str, Any] = {
     "ENT_TYPE": {"NOT_IN": ["PERSON"]},
     "LOWER": {"NOT_IN": sorted(TITLE_WORDS)},
 }
-_JOINER: dict[str, Any] = {"LOWER": {"IN": ["and", "of", "to", "on", "the"]}, "OP": "*"}
+_PURPOSE_JOINERS = ("and", "of", "to", "on", "the")
+_JOINER: dict[str, Any] = {"LOWER": {"IN": list(_PURPOSE_JOINERS)}, "OP": "*"}
 _FOR_NAME: list[dict[str, Any]] = [
     {"POS": "PROPN", "OP": "*"},
     {"IS_TITLE": True, "LOWER": {"IN": sorted(ORG_WORDS)}},
@@ -637,7 +639,7 @@ def _purpose_names(doc: Doc, out: dict[tuple[int, int], RawMention]) -> None:
         matcher.add("purpose-name", _FOR_NAMES, greedy="LONGEST")
     for _, start, end in matcher(doc):
         s, e = _trim(doc, start, end)
-        while e > s and doc[e - 1].lower_ in {"and", "of", "to", "on", "the"}:
+        while e > s and doc[e - 1].lower_ in _PURPOSE_JOINERS:
             e -= 1  # a joiner the pattern took at the end
         if e - s < 3 or any(t.is_sent_start for t in doc[s + 1 : e]):
             continue

@@ -169,7 +169,7 @@ def _retype(entities: list[Entity], facts: list[Fact], quotes: list[Quote]) -> l
             state = f.object in countries or f.rule.endswith("+country-office")
             if f.object and (corporate or not state):
                 org_votes[f.object] += 2 + 3 * corporate
-        elif f.predicate == "memberOf" and f.object and f.rule in RULES and RULES[f.rule].joined:
+        elif f.predicate == "memberOf" and f.object and (made_by := RULES.get(f.rule)) and made_by.joined:
             org_votes[f.object] += 2  # "he played for Harbour City", "was traded to Y": a team
     for q in quotes:
         if q.speaker and q.speaker_rule:

@@ -52,6 +52,11 @@ class Title:
     head: str
 
 
+# Prepositions that may stand before a title's organisation: "of", "for", "at", "to", and "with"
+# before an employer ("an economist with Harbour Bank").
+_ORG_PREPOSITIONS = TITLE_PREPOSITIONS | {"with"}
+
+
 class Titles:
     """Title phrases over one parsed document.
 
@@ -138,7 +143,7 @@ class Titles:
         while k < after and (org is None or self.ent[k] is None):
             k += 1
         while k > i and (
-            self.doc[k - 1].lower_ in TITLE_PREPOSITIONS | {"with"}
+            self.doc[k - 1].lower_ in _ORG_PREPOSITIONS
             or self.doc[k - 1].pos_ == "DET"
             or self._describes(self.doc[k - 1])
         ):
@@ -320,7 +325,7 @@ class Titles:
         """ "of the National Council of Resistance of Iran", "for women", "at Reuters": where
         the phrase ends, and the organisation it names."""
         doc = self.doc
-        if i >= hi or doc[i].lower_ not in TITLE_PREPOSITIONS | self._employer_with(i, hi):
+        if i >= hi or not (doc[i].lower_ in TITLE_PREPOSITIONS or self._employer_with(i, hi)):
             return i, org
         j = i + 1
         if j < hi and doc[j].pos_ == "DET":
@@ -366,14 +371,14 @@ class Titles:
             end += 1
         return self._circumstance_end(end, hi), org
 
-    def _employer_with(self, i: int, hi: int) -> frozenset[str]:
+    def _employer_with(self, i: int, hi: int) -> bool:
         """ "an economist with Harbour Bank": "with" before an organisation's name names the
-        employer ({"with"} then, else nothing; "a lawyer with long experience" has none)."""
+        employer ("a lawyer with long experience" has none)."""
         doc = self.doc
         if doc[i].lower_ != "with":
-            return frozenset()
+            return False
         j = i + 1 + (i + 1 < hi and doc[i + 1].pos_ == "DET")
-        return frozenset({"with"}) if j < hi and self._is(j, ORGANIZATION) else frozenset()
+        return j < hi and self._is(j, ORGANIZATION)
 
     def _describes(self, t: Token) -> bool:
         """A lower-case word describing an organisation before its name: "historically black",

@@ -28,9 +28,9 @@ def confident(quads: Iterable[tuple], minimum: float) -> list[tuple]:
     >>> len(confident(fact, 0.5)), len(confident(fact, 0.9))
     (6, 0)
     """
-    quads = list(quads)
     if minimum <= 0:
-        return quads
+        return quads if isinstance(quads, list) else list(quads)
+    quads = list(quads)
     parts: dict[Node, dict[Node, Node]] = {}
     for s, p, o, _ in quads:
         if p in (RDF.subject, RDF.predicate, RDF.object, NG.confidence):
@@ -65,8 +65,10 @@ def confident_dataset(ds: Dataset, minimum: float) -> Dataset:
 
     def graph(name: Node | None) -> Graph:  # rdflib's Dataset.quads names a graph by its identifier
         if name not in graphs:
-            named = isinstance(name, IdentifiedNode) and name != ds.default_graph.identifier
-            graphs[name] = out.graph(name) if isinstance(name, IdentifiedNode) and named else out.default_graph
+            if isinstance(name, IdentifiedNode) and name != ds.default_graph.identifier:
+                graphs[name] = out.graph(name)
+            else:
+                graphs[name] = out.default_graph
         return graphs[name]
 
     out.addN((s, p, o, graph(g)) for s, p, o, g in confident(ds.quads((None, None, None, None)), minimum))

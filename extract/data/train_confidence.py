@@ -103,7 +103,9 @@ def main(shared_dir: str) -> int:
     score_kg = _scorer(shared)
     nlp = load()
     halves = dict(
-        line.split("\t")[:2] for line in (shared / "eval/bbc-dev/halves.tsv").read_text().splitlines() if "\t" in line
+        line.split("\t")[:2]
+        for line in (shared / "eval/bbc-dev/halves.tsv").read_text(encoding="utf-8").splitlines()
+        if "\t" in line
     )
     bbc = _labelled(nlp, shared / "eval/bbc-dev/text", shared / "eval/bbc-dev/gold.jsonl", score_kg)
     redocred = _labelled(nlp, shared / "eval/redocred-dev/text", shared / "eval/redocred-dev/gold.jsonl", score_kg)
