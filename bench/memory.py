@@ -34,7 +34,7 @@ if mode == "build":
     triples = r.triples
 else:
     from newsgraph.extract.nlp import load, prepare_text
-    from newsgraph.extract.reader import Article, read_articles
+    from newsgraph.extract.input.reader import Article, read_articles
     nlp = load(None)
     texts = (prepare_text(a.text, a.skipped) for a in read_articles(files) if isinstance(a, Article))
     for _ in nlp.pipe(texts, batch_size=16):

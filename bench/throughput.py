@@ -52,8 +52,8 @@ def main() -> int:
     ap.add_argument("--repeat", type=int, default=2, help="rounds; the best time of each run counts")
     args = ap.parse_args()
 
+    from newsgraph.extract.input.reader import Article, read_articles
     from newsgraph.extract.nlp import load, prepare_text
-    from newsgraph.extract.reader import Article, read_articles
     from newsgraph.output.build import build
 
     files = bbc_files(args.docs)

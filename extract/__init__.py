@@ -12,16 +12,16 @@ from .errors import GraphError, InputError, ModelError, NewsgraphError
 from .records import Article, Claim, DocumentExtraction, Entity, Fact, Mention, Quote
 
 if TYPE_CHECKING:  # pragma: no cover
+    from .input.reader import Skipped, read_articles
     from .nlp import load as load_model
     from .pipeline import extract_articles, extract_doc
-    from .reader import Skipped, read_articles
 
 _LAZY = {
     "load_model": ("nlp", "load"),
     "extract_articles": ("pipeline", "extract_articles"),
     "extract_doc": ("pipeline", "extract_doc"),
-    "read_articles": ("reader", "read_articles"),
-    "Skipped": ("reader", "Skipped"),
+    "read_articles": ("input.reader", "read_articles"),
+    "Skipped": ("input.reader", "Skipped"),
 }
 
 __all__ = [

@@ -20,8 +20,8 @@ from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
 
-from .derive import fact_key, one_per_fact
 from .records import Entity, Fact
+from .relations.derive import fact_key, one_per_fact
 
 MODEL_FILE = Path(__file__).parent / "data" / "confidence.json"
 

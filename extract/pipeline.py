@@ -10,20 +10,18 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .confidence import calibrated
-from .derive import derive
-from .entities import RawMention, cluster_mentions, raw_mentions
+from .input.reader import Skipped
 from .limits import ARTICLE_SECONDS, TimeLimitExceeded, time_limit
-from .names import is_country, name_key
+from .mentions.entities import cluster_mentions, raw_mentions
+from .mentions.names import is_country
 from .nlp import doc_text
-from .patterns import CORPORATE_TITLES, UNIT_WORDS
-from .quotes import extract_quotes
-from .reader import Skipped
-from .records import Article, DocumentExtraction, Entity, Fact, Mention, Quote
-from .relations import Relations
+from .quotes.attribution import extract_quotes
+from .quotes.spans import find_spans, quoted_tokens
+from .records import Article, DocumentExtraction, Entity, Fact, Quote
+from .relations import DocContext, DocumentRelations
 from .rules import RULES, rule
 from .schema import ORGANIZATION, PERSON, PLACE, fits, new_votes, vote_type
-from .spans import find_spans, quoted_tokens
-from .verbs import VerbRelations
+from .words import CORPORATE_TITLES
 
 
 def extract_doc(doc: Doc, article: Article) -> DocumentExtraction:
@@ -45,41 +43,25 @@ def read_document(doc: Doc, article: Article) -> DocumentExtraction:
     confidence of each rule); ``extract_doc`` keeps each fact once and calibrates it."""
     mentions = raw_mentions(doc)
     found, owner = cluster_mentions(doc, mentions)
-    entities = _Entities(doc, found)
-    for m, idx in zip(mentions, owner, strict=True):
-        for i in range(m.start, m.end):
-            entities.of_token[i] = found[idx].key
     text = doc_text(doc)
     spans = find_spans(text)
-    in_quote = quoted_tokens([t.idx for t in doc], spans)
-    rel = Relations(
-        doc, entities.of_token, entities.types, entities.new_org, entities.known_org, in_quote, entities.new_place
-    )
-    # base facts: what sentences say; then what follows from them (derive.py)
-    facts: list[Fact] = rel.bridged(list(rel.positions()), entities.labels())
-    facts += list(rel.members_by_name())
-    facts += list(rel.members_listed())
-    facts += list(rel.places())
-    facts += list(_composite_parts(doc, mentions, owner, found, entities.of_token))
-    facts += list(_parts_by_name(doc, entities.all(), entities.of_token))
+    ctx = DocContext(doc, found, quoted_tokens([t.idx for t in doc], spans))
+    for m, idx in zip(mentions, owner, strict=True):
+        for i in range(m.start, m.end):
+            ctx.of_token[i] = found[idx].key
+    relations = DocumentRelations(ctx, mentions, owner)
+    named = relations.named()
     titles: dict[str, list[str]] = {}
-    for f in facts:
+    for f in named:
         if f.predicate == "holdsPosition" and f.title:
             titles.setdefault(f.subject, []).append(f.title)
-    quotes, claims, speakers = extract_quotes(
-        doc, entities.of_token, entities.types, text, entities.labels(), titles, spans
-    )
-    resolved = speakers.coref.resolved if speakers.coref is not None else {}
-    # "He is the head of Y", "It was founded by X": pronouns, once the coreference has read them
-    facts += list(rel.pronoun_positions(resolved))
-    facts += list(rel.lead_verbs(resolved))
-    verbs = VerbRelations(doc, entities.of_token, entities.types, speakers.coref, speakers.in_quote, entities.new_org)
-    facts += list(verbs.facts())
-    facts = derive(facts, entities.labels())
+    quotes, claims, speakers = extract_quotes(doc, ctx.of_token, ctx.types, text, ctx.labels(), titles, spans)
+    ctx.coref = speakers.coref
+    facts = relations.derived(named + relations.resolved())
     # spaCy read a copy with plain spaces and blanked boilerplate: the words come from the original
     quotes = [replace(q, text=article.text[q.start : q.end]) for q in quotes]
     claims = [replace(c, text=article.text[c.start : c.end]) for c in claims]
-    typed = _retype(entities.all(), facts, quotes)
+    typed = _retype(ctx.all(), facts, quotes)
     types = {e.key: e.type for e in typed}
     # a fact whose ends changed type under the vote no longer fits the contract: drop it
     kept = [
@@ -90,68 +72,6 @@ def read_document(doc: Doc, article: Article) -> DocumentExtraction:
         )
     ]
     return DocumentExtraction(article, tuple(typed), tuple(quotes), tuple(kept), tuple(claims))
-
-
-class _Entities:
-    """The document's entities while relations are read: the clustered ones, plus groups
-    named only by a description ("the Iranian opposition movement is led by ...")."""
-
-    def __init__(self, doc: Doc, found: list[Entity]) -> None:
-        self.doc = doc
-        self.found = found
-        self.extra: list[Entity] = []
-        self.of_token: list[str | None] = [None] * len(doc)
-        self.types = {e.key: e.type for e in found}
-        self._org_names: dict[str, str] | None = None
-
-    def all(self) -> list[Entity]:
-        return [*self.found, *self.extra]
-
-    def labels(self) -> dict[str, str]:
-        return {e.key: e.label for e in self.all()}
-
-    def known_org(self, text: str) -> str | None:
-        """The organisation the document names so (a name or alias), if any."""
-        if self._org_names is None:
-            self._org_names = {name_key(n): e.key for e in self.found if e.type == ORGANIZATION for n in e.names}
-        return self._org_names.get(name_key(text))
-
-    def _add(self, start: int, end: int, etype: str, label: str, confidence: float) -> str:
-        """A new entity of one mention, tokens [start, end), named ``label``; its key."""
-        span = self.doc[start:end]
-        key = f"e{len(self.found) + len(self.extra)}"
-        mention = Mention(span.text, span.start_char, span.end_char)
-        self.extra.append(Entity(key, etype, label, (label,), (mention,), ((etype, 1.0),), confidence))
-        self.types[key] = etype
-        return key
-
-    def _mark(self, start: int, end: int, key: str) -> str:
-        """Tokens [start, end) now name the entity ``key``; the key."""
-        for i in range(start, end):
-            self.of_token[i] = key
-        return key
-
-    def new_place(self, start: int, end: int, name: str) -> str:
-        """The country named by tokens [start, end) ("French") under its name ("France"): the
-        place the document names so, or a new one."""
-        found = self.of_token[start] if start < end else None
-        if found is not None:
-            return found  # "US": a place the NER found
-        key = next(
-            (e.key for e in self.all() if e.type == PLACE and name_key(name) in {name_key(n) for n in e.names}), None
-        )
-        if key is None:
-            key = self._add(start, end, PLACE, name, rule("title-before-name").confidence)
-        return self._mark(start, end, key)
-
-    def new_org(self, start: int, end: int) -> str:
-        """An organisation named by tokens [start, end); the same words twice are one entity,
-        and words the document gives an organisation elsewhere are that organisation."""
-        span = self.doc[start:end]
-        key = self.known_org(span.text) or next((e.key for e in self.extra if e.label == span.text), None)
-        if key is None:
-            key = self._add(start, end, ORGANIZATION, span.text, rule("group-description").confidence)
-        return self._mark(start, end, key)
 
 
 def _retype(entities: list[Entity], facts: list[Fact], quotes: list[Quote]) -> list[Entity]:
@@ -187,40 +107,6 @@ def _retype(entities: list[Entity], facts: list[Fact], quotes: list[Quote]) -> l
             votes[PERSON] += speaking[e.key]
         out.append(replace(e, type=vote_type(votes), type_votes=tuple(sorted(votes.items()))))
     return out
-
-
-def _composite_parts(
-    doc: Doc, mentions: list[RawMention], owner: list[int], found: list[Entity], entity_of_token: list[str | None]
-) -> Iterator[Fact]:
-    """A mention the clustering read as part of another entity's name ("the Harbour Union's
-    Finance Committee") names a part of that entity."""
-    composite = rule("composite-name")
-    for m, idx in zip(mentions, owner, strict=True):
-        whole = entity_of_token[m.part_of_token] if m.part_of_token is not None else None
-        if whole is not None and whole != found[idx].key:
-            sent = doc[m.start].sent
-            yield Fact(
-                found[idx].key, "partOf", whole, sent.start_char, sent.end_char, composite.confidence, composite.name
-            )
-
-
-def _parts_by_name(doc: Doc, entities: list[Entity], entity_of_token: list[str | None]) -> Iterator[Fact]:
-    """ "the Harbour Union Finance Committee", "the Harbour Union branch": an organisation whose
-    name starts with another organisation's name, and ends in a unit word, is part of it."""
-    by_name = {name_key(n): e.key for e in entities if e.type == ORGANIZATION for n in e.names}
-    prefix = rule("name-prefix")
-    for e in entities:
-        if e.type != ORGANIZATION:
-            continue
-        words = name_key(e.label).split(" ")
-        for cut in range(len(words) - 1, 0, -1):
-            whole = by_name.get(" ".join(words[:cut]))
-            if whole and whole != e.key and words[-1] in UNIT_WORDS:
-                m = e.mentions[0]
-                span = doc.char_span(m.start, m.end, alignment_mode="expand")
-                sent = span.sent if span is not None else doc[:0]
-                yield Fact(e.key, "partOf", whole, sent.start_char, sent.end_char, prefix.confidence, prefix.name)
-                break
 
 
 def extract_articles(

@@ -20,8 +20,8 @@ from importlib.resources import files
 from pathlib import Path
 
 from newsgraph.extract.errors import InputError
-from newsgraph.extract.names import name_key
-from newsgraph.extract.reader import read_small_file
+from newsgraph.extract.input.reader import read_small_file
+from newsgraph.extract.mentions.names import name_key
 from newsgraph.extract.schema import ENTITY_TYPES
 
 TYPES = frozenset(ENTITY_TYPES)

@@ -12,7 +12,7 @@ from rdflib import OWL, RDF, RDFS, Dataset, Graph, Literal, URIRef
 from rdflib.namespace import PROV, SKOS
 from rdflib.term import Node
 
-from newsgraph.extract.names import clean
+from newsgraph.extract.mentions.names import clean
 from newsgraph.ontology import NG
 
 from .aliases import AliasEntry

@@ -8,7 +8,7 @@ import unicodedata
 
 from rdflib import URIRef
 
-from newsgraph.extract.names import name_key
+from newsgraph.extract.mentions.names import name_key
 from newsgraph.ontology import NGR
 
 ENTITY_GRAPH = NGR["graph/entities"]

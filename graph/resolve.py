@@ -10,8 +10,8 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from newsgraph.extract.linking import NameIndex, link_short_names
-from newsgraph.extract.names import canonical_label, is_acronym, name_key, person_like, strip_name
+from newsgraph.extract.mentions.linking import NameIndex, link_short_names
+from newsgraph.extract.mentions.names import canonical_label, is_acronym, name_key, person_like, strip_name
 from newsgraph.extract.schema import PERSON, Votes, add_votes, new_votes, vote_type
 from newsgraph.extract.unionfind import UnionFind
 
@@ -61,7 +61,7 @@ def resolve(locals_: Sequence[LocalEntity], aliases: Sequence[AliasEntry] = ()) 
     Rules, in order: the same canonical name; a shared strong alias (several words, or an
     acronym) that no two different full person names share; a surname or first name alone
     that fits exactly one person in the whole graph, or an acronym that spells the initials of
-    exactly one entity's name (``newsgraph.extract.linking``). The result does not depend on
+    exactly one entity's name (``newsgraph.extract.mentions.linking``). The result does not depend on
     the order of ``locals_``.
 
     Args:

@@ -100,7 +100,7 @@ def build(
     Raises:
         NewsgraphError: the model or alias file cannot be loaded, or no article could be read.
     """
-    from newsgraph.extract.reader import article_from_text
+    from newsgraph.extract.input.reader import article_from_text
     from newsgraph.graph.oxterms import iter_ox_quads
 
     from .build import build_graph

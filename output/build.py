@@ -17,8 +17,8 @@ from typing import Any, TypeAlias
 from rdflib import RDF, Dataset
 
 from newsgraph.extract.errors import NewsgraphError
+from newsgraph.extract.input.reader import Skipped
 from newsgraph.extract.limits import ARTICLE_SECONDS
-from newsgraph.extract.reader import Skipped
 from newsgraph.extract.records import Article, DocumentExtraction
 from newsgraph.graph.build import PREDICATES, build_parts
 from newsgraph.graph.confident import confident, confident_dataset
@@ -210,7 +210,7 @@ def _articles(
 ) -> Iterator[Article]:
     """The articles of ``sources`` (files, folders, or articles made already); skipped inputs and
     warnings go to the report as they come, the first LISTED_PER_FILE of each file one by one."""
-    from newsgraph.extract.reader import MAX_FILE_BYTES, Skipped, read_articles
+    from newsgraph.extract.input.reader import MAX_FILE_BYTES, Skipped, read_articles
 
     paths = [s for s in sources if not isinstance(s, Article | Skipped)]
     given = [s for s in sources if isinstance(s, Article | Skipped)]  # read already (stdin, the API)

@@ -192,7 +192,7 @@ MAX_STDIN_BYTES = 200 << 20  # as --max-file-size's default
 
 def _with_stdin(paths: list[Path], fmt: str) -> list:
     """The paths, with '-' replaced by the articles read from standard input."""
-    from newsgraph.extract.reader import read_stdin
+    from newsgraph.extract.input.reader import read_stdin
 
     if fmt not in ("txt", "jsonl"):
         _fail(f"unknown --format {fmt!r}; expected txt or jsonl", 2)
@@ -261,7 +261,7 @@ def query(
     if sparql is not None and file is not None:
         _fail("give the query as an argument or with --file, not both", 2)
     if file is not None:
-        from newsgraph.extract.reader import read_small_file
+        from newsgraph.extract.input.reader import read_small_file
         from newsgraph.graph.guard import MAX_QUERY_CHARS
 
         try:

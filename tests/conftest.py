@@ -33,9 +33,9 @@ def shared() -> Path:
 @pytest.fixture
 def extract_text(nlp):
     """Run one text through the whole extractor with the real pinned model."""
+    from newsgraph.extract.input.reader import _article
     from newsgraph.extract.nlp import prepare_text
     from newsgraph.extract.pipeline import extract_doc
-    from newsgraph.extract.reader import _article
 
     def run(text: str, name: str = "t.txt"):
         article = _article(name, name, text, "txt", "utf-8")
@@ -47,8 +47,8 @@ def extract_text(nlp):
 @pytest.fixture(scope="session")
 def example_records(nlp):
     """Document records of the shipped example articles, extracted once."""
+    from newsgraph.extract.input.reader import read_articles
     from newsgraph.extract.pipeline import extract_articles
-    from newsgraph.extract.reader import read_articles
     from newsgraph.extract.records import Article
     from newsgraph.graph.records import from_extraction
 

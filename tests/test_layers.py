@@ -12,7 +12,7 @@ import pytest
     "module, forbidden",
     [
         ("newsgraph.extract.pipeline", "rdflib"),
-        ("newsgraph.extract.reader", "rdflib"),
+        ("newsgraph.extract.input.reader", "rdflib"),
         ("newsgraph.graph.build", "spacy"),
         ("newsgraph.graph.codec", "spacy"),
         ("newsgraph.graph.resolve", "spacy"),

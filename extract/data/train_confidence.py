@@ -21,9 +21,9 @@ from collections import defaultdict
 from pathlib import Path
 
 from newsgraph.extract.confidence import Model, with_features
+from newsgraph.extract.input.reader import article_from_text
 from newsgraph.extract.nlp import load, prepare_text
 from newsgraph.extract.pipeline import read_document
-from newsgraph.extract.reader import article_from_text
 
 OUT = Path(__file__).with_name("confidence.json")
 PREDICATES = ("holdsPosition", "ledBy", "memberOf")

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsgraph.extract.coref import first_names, pronoun_gender
+from newsgraph.extract.mentions.coref import first_names, pronoun_gender
 
 
 def speakers(x, needle: str) -> tuple[str | None, str | None]:
@@ -174,7 +174,7 @@ def test_a_church_title_is_a_title(extract_text):
 _TIE = """
 from newsgraph.extract.nlp import load, prepare_text
 from newsgraph.extract.pipeline import extract_doc
-from newsgraph.extract.reader import _article
+from newsgraph.extract.input.reader import _article
 text = "The board thanked Tom Reed and Paul Grant on Monday. \\u201cWe will miss them,\\u201d he said.\\n"
 a = _article("t.txt", "t.txt", text, "txt", "utf-8")
 x = extract_doc(load()(prepare_text(a.text, a.skipped)), a)

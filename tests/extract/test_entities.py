@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsgraph.extract.names import canonical_label, initials, name_key, strip_name
+from newsgraph.extract.mentions.names import canonical_label, initials, name_key, strip_name
 
 
 def by_label(x):
@@ -298,7 +298,7 @@ def test_a_lone_word_beside_a_place_it_lies_in_is_a_place(extract_text):
 def test_words_the_ner_calls_people_that_name_no_one(nlp, words, tags, span, plausible):
     from spacy.tokens import Doc
 
-    from newsgraph.extract.entities import _plausible
+    from newsgraph.extract.mentions.entities import _plausible
 
     pos = ["PROPN" if t == "NNP" else "PUNCT" if t == "HYPH" else "X" for t in tags]
     doc = Doc(nlp.vocab, words=words, tags=tags, pos=pos)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsgraph.extract.quotes import find_spans
+from newsgraph.extract.quotes.attribution import find_spans
 
 
 def quotes(x):

@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from newsgraph.extract.reader import Skipped, Warning_, read_articles
+from newsgraph.extract.input.reader import Skipped, Warning_, read_articles
 from newsgraph.extract.records import Article
 
 

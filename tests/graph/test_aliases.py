@@ -119,7 +119,7 @@ def test_user_aliases_replace_a_default_entry_sharing_a_name(tmp_path, extract_t
 
 def test_a_name_holding_an_acronym_is_not_spelled_by_its_initials():
     """ "CR" is not the initials of "CTU Radio" (a channel and a company were one node)."""
-    from newsgraph.extract.linking import NameIndex
+    from newsgraph.extract.mentions.linking import NameIndex
 
     index: NameIndex[str] = NameIndex()
     index.add("CTU Radio", "channel")

@@ -72,7 +72,7 @@ def test_files_over_the_size_cap_are_not_read(src, tmp_path, nlp):
 def test_html_extraction_has_a_time_cap(tmp_path, monkeypatch):
     import trafilatura
 
-    from newsgraph.extract.reader import Skipped, read_articles
+    from newsgraph.extract.input.reader import Skipped, read_articles
 
     monkeypatch.setattr(trafilatura, "bare_extraction", lambda *a, **k: time.sleep(10))
     page = tmp_path / "slow.html"

@@ -16,10 +16,10 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
+from ..errors import InputError, printable
+from ..limits import TimeLimitExceeded, time_limit
+from ..records import Article
 from .boilerplate import classify_lines
-from .errors import InputError, printable
-from .limits import TimeLimitExceeded, time_limit
-from .records import Article
 
 ARTICLE_SUFFIXES = {".txt": "txt", ".md": "md", ".html": "html", ".htm": "html", ".jsonl": "jsonl"}
 _BINARY_SNIFF = 8192

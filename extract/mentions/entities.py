@@ -16,22 +16,12 @@ from typing import Any
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
 
-from .coref import first_names
-from .linking import NameIndex, link_short_names
-from .names import (
-    canonical_label,
-    clean,
-    demonyms,
-    initials,
-    is_acronym,
-    is_country,
-    name_key,
-    party_abbreviation,
-    person_like,
-    strip_name,
-)
-from .nlp import doc_text
-from .patterns import (
+from ..nlp import doc_text
+from ..records import Entity, Mention
+from ..rules import rule
+from ..schema import ORGANIZATION, PERSON, PLACE, Votes, add_votes, new_votes, vote_type
+from ..unionfind import UnionFind
+from ..words import (
     ARTICLES,
     CALENDAR_NAMES,
     CUE_VERBS,
@@ -59,10 +49,20 @@ from .patterns import (
     TITLE_DOMAINS,
     TITLE_WORDS,
 )
-from .records import Entity, Mention
-from .rules import rule
-from .schema import ORGANIZATION, PERSON, PLACE, Votes, add_votes, new_votes, vote_type
-from .unionfind import UnionFind
+from .coref import first_names
+from .linking import NameIndex, link_short_names
+from .names import (
+    canonical_label,
+    clean,
+    demonyms,
+    initials,
+    is_acronym,
+    is_country,
+    name_key,
+    party_abbreviation,
+    person_like,
+    strip_name,
+)
 
 # "(PMOI / MEK Iran)", "(NCRI)", "(PMOI/MEK)": acronyms in parentheses, slash-joined.
 _PAREN_ALIAS = re.compile(r"\(\s*([A-Z][\w'’.-]*(?:\s*/\s*[A-Z][\w'’.-]*)*(?:\s+[A-Z][a-z]+)?)\s*\)")

@@ -9,13 +9,13 @@ to the head, and an organisation after "of".
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Token
 
-from .names import demonyms, is_acronym, is_country
-from .patterns import (
+from ..mentions.names import demonyms, is_acronym, is_country
+from ..schema import ORGANIZATION, PERSON, PLACE
+from ..words import (
     CORPORATE_TITLES,
     DESCRIPTION_JOINERS,
     DROPPED_TITLE_MODIFIERS,
@@ -35,10 +35,7 @@ from .patterns import (
     TITLE_PREPOSITIONS,
     TITLE_WORDS,
 )
-from .schema import ORGANIZATION, PERSON, PLACE
-
-# the country named by tokens [start, end) under the given name -> its entity key
-NewPlace = Callable[[int, int, str], str]
+from .context import DocContext
 
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 
@@ -58,37 +55,22 @@ _ORG_PREPOSITIONS = TITLE_PREPOSITIONS | {"with"}
 
 
 class Titles:
-    """Title phrases over one parsed document.
+    """Title phrases over one parsed document (``ctx``: the document as the relation rules
+    read it; a title may add the organisation or country it names, ``ctx.new_org`` /
+    ``ctx.new_place``: "Tory" of "Tory leader", "France" of "French")."""
 
-    Args:
-        doc: the parsed document.
-        entity_of_token: entity key per token, None outside mentions.
-        entity_type: entity key -> type.
-        new_org: makes an organisation of tokens [start, end) ("Tory" of "Tory leader").
-        known_org: the organisation the document names with these words elsewhere, if any.
-        new_place: the country named by tokens [start, end) and its name ("France" of "French").
-    """
-
-    def __init__(
-        self,
-        doc: Doc,
-        entity_of_token: list[str | None],
-        entity_type: dict[str, str],
-        new_org: Callable[[int, int], str] | None = None,
-        known_org: Callable[[str], str | None] | None = None,
-        new_place: NewPlace | None = None,
-    ) -> None:
-        self.doc = doc
-        self.ent = entity_of_token
-        self.etype = entity_type
-        self.new_org = new_org
-        self.known_org = known_org
-        self.new_place = new_place
+    def __init__(self, ctx: DocContext) -> None:
+        self.ctx = ctx
+        self.doc = ctx.doc
+        self.ent = ctx.of_token
+        self.etype = ctx.types
+        self.new_org = ctx.new_org
+        self.known_org = ctx.known_org
+        self.new_place = ctx.new_place
         # entities the document names with more than one word somewhere ("Tom Reed"): a person
         # for sure, never a company the NER mistyped
-        self.long_named = {
-            k for i, k in enumerate(entity_of_token) if k is not None and i > 0 and entity_of_token[i - 1] == k
-        }
+        ent = ctx.of_token
+        self.long_named = {k for i, k in enumerate(ent) if k is not None and i > 0 and ent[i - 1] == k}
 
     def _mistyped_company(self, i: int) -> bool:
         """A one-word name typed a place or a person, before a company's title: "Fastjet
@@ -177,7 +159,7 @@ class Titles:
                 i = j + 1
                 break
         # a country's office: "French finance minister", "US president"
-        if org is None and self.new_place is not None and i < hi:
+        if org is None and i < hi:
             country = self._country_before_title(i, hi)
             if country is not None:
                 org, i = country
@@ -188,14 +170,14 @@ class Titles:
             if self._title_follows(end, hi):
                 org, i = self.ent[i], end
         # an organisation the NER missed before the title: "CTU chairman", "Brightwater boss"
-        if org is None and self.new_org is not None:
+        if org is None:
             j = i
             while j < hi and self._unlabelled_name_word(doc[j]):
                 j += 1
             if i < j and self._title_follows(j, hi) and self._names_org(i, j):
                 org, i = self.new_org(i, j), j
         # a party named by its adjective: "Tory leader", "Liberal Democrat spokesman", "Labour MP"
-        if org is None and self.new_org is not None and i < hi and self._party_word(doc[i]):
+        if org is None and i < hi and self._party_word(doc[i]):
             j = i
             while j < hi and self._party_word(doc[j]):
                 j += 1
@@ -224,7 +206,6 @@ class Titles:
             end, name = found, demonyms()[doc[i:found].text.lower()]
         if not self._title_follows(end, hi) or not any(t.lower_ in STATE_OFFICES for t in doc[end:hi]):
             return None
-        assert self.new_place is not None
         return self.new_place(i, end, name), end
 
     def _title_follows(self, j: int, hi: int) -> bool:
@@ -258,7 +239,7 @@ class Titles:
             return True  # "CTU chairman", "Eastfield Securities analyst"
         if all(t.pos_ == "PROPN" and t.lower_ not in TITLE_DOMAINS for t in span) and self._corporate_title(i, j):
             return True  # "Fastjet deputy chief executive X": only a company has a chief executive
-        return self.known_org is not None and self.known_org(span.text) is not None
+        return self.known_org(span.text) is not None
 
     def _party_word(self, t: Token) -> bool:
         """A capitalised party word that is no entity yet ("Italian Prime Minister": no party)."""
@@ -338,7 +319,7 @@ class Titles:
         if k > j and k < hi and self._is(k, ORGANIZATION):
             j = k
         first = self.ent[j] if j < hi else None
-        if first is None and doc[i].lower_ == "at" and self.new_org is not None:
+        if first is None and doc[i].lower_ == "at":
             # "an analyst at Brightmoor": a name after "at" that the NER missed is the employer
             end = j
             while end < hi and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper() and self.ent[end] is None:

@@ -12,11 +12,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Mapping
 
-from .patterns import GENERIC_PARTY_WORDS, MOVEMENT_WORDS, PARTY_NAME_WORDS, PARTY_WORDS
-from .records import Fact
-from .relations import leads
-from .rules import RULES, rule
-from .schema import former, future
+from ..records import Fact
+from ..rules import RULES, rule
+from ..schema import former, future
+from ..words import GENERIC_PARTY_WORDS, MOVEMENT_WORDS, PARTY_NAME_WORDS, PARTY_WORDS
+from .positions import leads
 
 # A derivation: (every fact so far, the entities' labels by key) -> facts it implies.
 Derivation = Callable[[list[Fact], Mapping[str, str]], Iterable[Fact]]

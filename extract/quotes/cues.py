@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from .patterns import ALWAYS_CUES, CUE_VERBS, SPEECH_NOUNS
+from ..words import ALWAYS_CUES, CUE_VERBS, SPEECH_NOUNS
 from .spans import QuotedSpan
 
 # Last characters of a quote after which its cue may open the next sentence: '“...?” he asked.'

@@ -27,7 +27,8 @@ from pathlib import Path
 
 from spacy.tokens import Doc, Token
 
-from .patterns import (
+from ..schema import ORGANIZATION, PERSON
+from ..words import (
     FEMALE_HONORIFICS,
     FEMALE_PRONOUNS,
     GROUP_PRONOUNS,
@@ -42,7 +43,6 @@ from .patterns import (
     SPOKESPEOPLE,
     TITLE_WORDS,
 )
-from .schema import ORGANIZATION, PERSON
 
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 # Salience weights of a mention's grammatical role; all salience halves at each new sentence.
@@ -58,7 +58,7 @@ MALE, FEMALE = "m", "f"
 @cache
 def first_names() -> dict[str, str]:
     """First name (lower case) -> "m" or "f", from the shipped lexicon."""
-    path = Path(__file__).with_name("data") / "first_names.tsv"
+    path = Path(__file__).parents[1] / "data" / "first_names.tsv"
     out: dict[str, str] = {}
     for line in path.read_text(encoding="utf-8").splitlines():
         name, _, gender = line.partition("\t")

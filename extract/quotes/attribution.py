@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from ..records import Claim, Quote
+from ..rules import rule
+from ..schema import PERSON
+from ..words import CLAIM_VERBS, DASHES, SLOGAN_NOUNS
 from .cues import Frame, find_cues
-from .patterns import CLAIM_VERBS, DASHES, SLOGAN_NOUNS
-from .records import Claim, Quote
-from .rules import rule
-from .schema import PERSON
 from .spans import QuotedSpan, find_spans, looks_like_title
 from .speakers import Speaker, Speakers
 

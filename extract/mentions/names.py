@@ -8,7 +8,7 @@ from collections import Counter
 from functools import cache, lru_cache
 from pathlib import Path
 
-from .patterns import HONORIFICS
+from ..words import HONORIFICS
 
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'", "\u201c": '"', "\u201d": '"'})
 _SPACES = re.compile(r"[\s\u00a0\u202f\u2009]+")
@@ -112,7 +112,7 @@ def initials(name: str) -> str:
 @lru_cache(maxsize=1 << 17)  # pure; the same names recur in every document
 def person_like(name: str) -> bool:
     """Two to four capitalised words with no organisation word: could be a person's name."""
-    from .patterns import ORG_WORDS
+    from ..words import ORG_WORDS
 
     words = strip_name(name).split(" ")
     return (
@@ -174,7 +174,7 @@ def clear_caches() -> None:
 def demonyms() -> dict[str, str]:
     """A country's adjective or short name (lower case: "french", "us") -> the country's name
     ("France", "United States"), from the shipped table ``data/demonyms.tsv``."""
-    path = Path(__file__).with_name("data") / "demonyms.tsv"
+    path = Path(__file__).parents[1] / "data" / "demonyms.tsv"
     out: dict[str, str] = {}
     for line in path.read_text(encoding="utf-8").splitlines():
         if line and not line.startswith("#"):

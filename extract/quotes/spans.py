@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from .patterns import TITLE_CASE_SMALL_WORDS
+from ..words import TITLE_CASE_SMALL_WORDS
 
 OPEN_CLOSE = {"\u201c": "\u201d", "\u00ab": "\u00bb", "\u201e": "\u201d", '"': '"'}
 

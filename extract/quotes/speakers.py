@@ -12,10 +12,12 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from .coref import Coreference
-from .linking import NameIndex
-from .nlp import doc_text
-from .patterns import (
+from ..mentions.coref import Coreference
+from ..mentions.linking import NameIndex
+from ..nlp import doc_text
+from ..rules import rule
+from ..schema import ORGANIZATION, PERSON
+from ..words import (
     GROUP_PRONOUNS,
     NP_PREPOSITIONS,
     ORG_DESCRIPTIONS,
@@ -24,8 +26,6 @@ from .patterns import (
     PERSON_PRONOUNS,
     RELATIVE_PRONOUNS,
 )
-from .rules import rule
-from .schema import ORGANIZATION, PERSON
 from .spans import QuotedSpan, quoted_tokens
 
 _SPEAKING_TYPES = frozenset({PERSON, ORGANIZATION})

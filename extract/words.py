@@ -174,7 +174,10 @@ GROUP_NOUNS = frozenset({
     "organization", "campaign", "alliance", "front", "council", "committee", "union",
     "network", "resistance", "team", "company", "firm", "regime",
 })
-LEAD_VERBS = frozenset({"lead", "head", "chair", "run", "found", "co-found", "establish", "direct", "command"})
+# Verbs of leading: "X heads Y" (a matcher rule) and "Y is headed by X" (relations/positions.py).
+LEAD_VERBS = frozenset({
+    "lead", "head", "chair", "run", "found", "co-found", "establish", "direct", "command", "manage",
+})
 # Verbs of forming a group, which make its members, not its leaders: "the band was formed by X".
 FORMING_VERBS = frozenset({"form", "co-form"})
 # Organisations whose leaders are members by definition: "a party's leader is its member".
@@ -183,7 +186,7 @@ PARTY_WORDS = frozenset({
     "republicans", "liberal", "greens", "union", "parliament", "senate", "congress", "cabinet",
 })
 
-# -- mentions (entities.py) ----------------------------------------------------------------
+# -- mentions (mentions/entities.py) ----------------------------------------------------------------
 # spaCy NER labels -> our entity types ("Iranian" NORP modifiers are dropped by the reader).
 LABEL_TYPES = {
     "PERSON": "Person",
@@ -215,10 +218,10 @@ LEADING_CUES = frozenset({"said", "says", "asked", "added"})
 POSSESSIVE_ENDINGS = frozenset({"'s", "’s", "'", "’"})
 QUOTE_CHARS = "\"'“”‘’«»"
 
-# -- quotes and speakers (quotes.py, speakers.py, cues.py) ------------------------------------
+# -- quotes and speakers (quotes/) ------------------------------------
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 GROUP_PRONOUNS = frozenset({"they", "it", "we"})
-# Gender as the text states it (coref.py): pronouns, and honorifics before a name.
+# Gender as the text states it (mentions/coref.py): pronouns, and honorifics before a name.
 MALE_PRONOUNS = frozenset({"he", "him", "his", "himself"})
 FEMALE_PRONOUNS = frozenset({"she", "her", "hers", "herself"})
 MALE_HONORIFICS = frozenset({
@@ -249,7 +252,7 @@ TITLE_CASE_SMALL_WORDS = frozenset({"of", "the", "and", "for", "in", "on", "a", 
 NP_PREPOSITIONS = frozenset({"of", "for", "at", "to", "from"})
 DASHES = frozenset({"―", "—", "–", "-"})
 
-# -- positions (titles.py, relations.py) -------------------------------------------------------
+# -- positions (relations/titles.py, relations/positions.py) -------------------------------------------------------
 # Modifiers a title is written without: "the current chairman" holds "chairman".
 DROPPED_TITLE_MODIFIERS = frozenset({
     "current", "then", "now", "incumbent", "longtime", "long-time", "new", "veteran", "powerful",
@@ -309,9 +312,8 @@ LOCAL_OFFICES = frozenset({"mayor", "mayor-elect", "governor", "governor-elect"}
 LEADING_DIRECTORS = frozenset({"managing", "executive", "general"})
 # fmt: on
 
-# -- relations stated by verbs (verbs.py): spaCy DependencyMatcher patterns --------------------
-# Each pattern names its anchors "verb" (or "role"), "subject" and "org"; every rule has its
-# invented sentence in rules.py. A subject that is a pronoun is read through the coreference.
+# -- relations stated by verbs and role nouns (relations/membership_rules.py) -------------------
+# The words of the matcher rules' patterns; every rule has its invented sentence in rules.py.
 # fmt: off
 MEMBER_VERBS_OBJECT = ["join", "rejoin", "captain", "represent", "form", "co-form", "enter"]
 MEMBER_VERBS_PREP = ["work", "serve", "fight", "enlist", "teach", "lecture", "compete"]
@@ -335,10 +337,9 @@ CAREER_NOUNS = ["career", "spell", "stint", "tenure", "season", "year", "job", "
 MEMBER_PREPOSITIONS = ["for", "with", "at", "in", "on"]
 MEMBER_VERBS_PASSIVE = ["sign", "draft", "recruit", "employ", "hire", "elect", "appoint", "loan", "trade"]
 MEMBER_PASSIVE_PREPOSITIONS = ["to", "by"]
-LEAD_VERBS_OBJECT = ["lead", "head", "chair", "run", "found", "direct", "command", "manage", "co-found", "establish"]
 # Role nouns that belong to an organisation named after a preposition: "a politician for the
 # Labour Party", "an officer in the Navy", "a professor at the University", "a member of Y".
-# A movement's leader is no member of it (relations.py says why).
+# A movement's leader is no member of it (relations/positions.py says why).
 ROLE_NOUNS = [
     "member", "politician", "player", "footballer", "officer", "professor", "lecturer",
     "academician", "researcher", "employee", "singer", "guitarist", "drummer", "bassist",
@@ -397,7 +398,7 @@ PARTY_ROLE_NOUNS = [
 ]
 # Role nouns of members that are no office, written after their organisation: "Harbour Echo
 # bassist X", "a Green Alliance politician", "the first Eastfield Rovers player". (Offices
-# there, "Harbour Trust chairman X", are titles: titles.py reads them.)
+# there, "Harbour Trust chairman X", are titles: relations/titles.py reads them.)
 MEMBER_NOUNS = [
     "member", "politician", "player", "footballer", "cricketer", "singer", "guitarist", "drummer",
     "bassist", "vocalist", "keyboardist", "musician", "frontman", "frontwoman", "songwriter",
@@ -407,169 +408,4 @@ MEMBER_NOUNS = [
     "officer",
 ]
 
-VERB_PATTERNS: dict[str, list[list[dict]]] = {
-    # "Jane Hart joined the Harbour Trust in 1998."
-    "member-verb": [[
-        {"RIGHT_ID": "verb", "RIGHT_ATTRS": {"LEMMA": {"IN": MEMBER_VERBS_OBJECT}, "POS": "VERB"}},
-        {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "org", "RIGHT_ATTRS": {"DEP": "dobj"}},
-    ]],
-    # "Tom Reed played for Eastfield Rovers", "She worked at the Harbour Trust", "served in the Navy"
-    "member-verb-prep": [[
-        {"RIGHT_ID": "verb", "RIGHT_ATTRS": {"LEMMA": {"IN": MEMBER_VERBS_PREP}, "POS": "VERB"}},
-        {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "prep",
-         "RIGHT_ATTRS": {"DEP": "prep", "LOWER": {"IN": MEMBER_PREPOSITIONS}}},
-        {"LEFT_ID": "prep", "REL_OP": ">", "RIGHT_ID": "org", "RIGHT_ATTRS": {"DEP": "pobj"}},
-    ]],
-    # "Tom Reed played for Eastfield Rovers", "In 2009 he signed for Harbour City"; "he signed a
-    # two-year deal with Harbour City", "played two seasons for Y" (a deal or a spell between);
-    # "played as a midfielder for Y"
-    "member-team": [[
-        {"RIGHT_ID": "verb", "RIGHT_ATTRS": {"LEMMA": {"IN": TEAM_VERBS}, "POS": "VERB"}},
-        {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "deal",
-         "RIGHT_ATTRS": {"DEP": "dobj", "LEMMA": {"IN": TEAM_DEALS}}},
-        {"LEFT_ID": "deal", "REL_OP": ">", "RIGHT_ID": "prep",
-         "RIGHT_ATTRS": {"DEP": "prep", "LOWER": {"IN": TEAM_PREPOSITIONS}}},
-        {"LEFT_ID": "prep", "REL_OP": ">", "RIGHT_ID": "org", "RIGHT_ATTRS": {"DEP": "pobj"}},
-    ], [
-        {"RIGHT_ID": "verb", "RIGHT_ATTRS": {"LEMMA": {"IN": TEAM_VERBS}, "POS": "VERB"}},
-        {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "prep",
-         "RIGHT_ATTRS": {"DEP": "prep", "LOWER": {"IN": TEAM_PREPOSITIONS}}},
-        {"LEFT_ID": "prep", "REL_OP": ">", "RIGHT_ID": "org", "RIGHT_ATTRS": {"DEP": "pobj"}},
-    ], [
-        # "played as a midfielder for Y": the parser hangs "for Y" on the position played
-        {"RIGHT_ID": "verb", "RIGHT_ATTRS": {"LEMMA": {"IN": TEAM_VERBS}, "POS": "VERB"}},
-        {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "as", "RIGHT_ATTRS": {"DEP": "prep", "LOWER": "as"}},
-        {"LEFT_ID": "as", "REL_OP": ">", "RIGHT_ID": "position", "RIGHT_ATTRS": {"DEP": "pobj", "POS": "NOUN"}},
-        {"LEFT_ID": "position", "REL_OP": ">", "RIGHT_ID": "prep",
-         "RIGHT_ATTRS": {"DEP": "prep", "LOWER": {"IN": TEAM_PREPOSITIONS}}},
-        {"LEFT_ID": "prep", "REL_OP": ">", "RIGHT_ID": "org", "RIGHT_ATTRS": {"DEP": "pobj"}},
-    ]],
-    # "He began his career with Eastfield Rovers", "a spell at Harbour City"
-    "member-career": [[
-        {"RIGHT_ID": "role", "RIGHT_ATTRS": {"LEMMA": {"IN": CAREER_NOUNS}}},
-        {"LEFT_ID": "role", "REL_OP": ">", "RIGHT_ID": "prep",
-         "RIGHT_ATTRS": {"DEP": "prep", "LOWER": {"IN": ["with", "at", "for"]}}},
-        {"LEFT_ID": "prep", "REL_OP": ">", "RIGHT_ID": "org", "RIGHT_ATTRS": {"DEP": "pobj"}},
-    ], [
-        # the parser hangs "with Y" on the verb: "began his career with Y"
-        {"RIGHT_ID": "verb", "RIGHT_ATTRS": {"POS": "VERB"}},
-        {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "role",
-         "RIGHT_ATTRS": {"DEP": "dobj", "LEMMA": {"IN": CAREER_NOUNS}}},
-        {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "prep",
-         "RIGHT_ATTRS": {"DEP": "prep", "LOWER": {"IN": ["with", "at", "for"]}}},
-        {"LEFT_ID": "prep", "REL_OP": ">", "RIGHT_ID": "org", "RIGHT_ATTRS": {"DEP": "pobj"}},
-    ]],
-    # "He was drafted by the Harbour City Hawks", "She was elected to the Eastfield Council"
-    "member-passive": [[
-        {"RIGHT_ID": "verb", "RIGHT_ATTRS": {"LEMMA": {"IN": MEMBER_VERBS_PASSIVE}, "TAG": "VBN"}},
-        {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "prep",
-         "RIGHT_ATTRS": {"DEP": {"IN": ["agent", "prep"]}, "LOWER": {"IN": MEMBER_PASSIVE_PREPOSITIONS}}},
-        {"LEFT_ID": "prep", "REL_OP": ">", "RIGHT_ID": "org", "RIGHT_ATTRS": {"DEP": "pobj"}},
-    ]],
-    # "Kim Moss is a politician for the Green Alliance", "Tom Reed, a member of the Harbour Trust,"
-    "member-role": [[
-        {"RIGHT_ID": "role",
-         "RIGHT_ATTRS": {"LOWER": {"IN": ROLE_NOUNS}, "DEP": {"IN": ["attr", "appos", "oprd", "conj", "pobj"]}}},
-        {"LEFT_ID": "role", "REL_OP": ">", "RIGHT_ID": "prep",
-         "RIGHT_ATTRS": {"DEP": "prep", "LOWER": {"IN": ROLE_PREPOSITIONS}}},
-        {"LEFT_ID": "prep", "REL_OP": ">", "RIGHT_ID": "org", "RIGHT_ATTRS": {"DEP": "pobj"}},
-    ]],
-    # "Harbour Echo bassist Dan Moss", "Kim Moss is a Green Alliance politician"
-    "member-compound": [[
-        {"RIGHT_ID": "role", "RIGHT_ATTRS": {"LOWER": {"IN": MEMBER_NOUNS}}},
-        # a nationality is no organisation: "a Welsh singer"
-        {"LEFT_ID": "role", "REL_OP": ">", "RIGHT_ID": "org",
-         "RIGHT_ATTRS": {"DEP": {"IN": ["compound", "nmod"]}, "ENT_TYPE": {"NOT_IN": ["NORP", "GPE"]}}},
-    ], [
-        # "The Eastfield Gazette science columnist Dan Moss": a field between them
-        {"RIGHT_ID": "role", "RIGHT_ATTRS": {"LOWER": {"IN": MEMBER_NOUNS}}},
-        {"LEFT_ID": "role", "REL_OP": ">", "RIGHT_ID": "field",
-         "RIGHT_ATTRS": {"DEP": "compound", "POS": "NOUN", "IS_TITLE": False}},
-        {"LEFT_ID": "field", "REL_OP": ">", "RIGHT_ID": "org",
-         "RIGHT_ATTRS": {"DEP": "compound", "ENT_TYPE": {"NOT_IN": ["NORP", "GPE"]}}},
-    ]],
-    # "The pitcher for the Harbour Hawks was Tom Reed"
-    "member-inverted": [[
-        {"RIGHT_ID": "role", "RIGHT_ATTRS": {"LOWER": {"IN": MEMBER_NOUNS}, "DEP": "nsubj"}},
-        {"LEFT_ID": "role", "REL_OP": "<", "RIGHT_ID": "verb", "RIGHT_ATTRS": {"LEMMA": "be"}},
-        {"LEFT_ID": "role", "REL_OP": ">", "RIGHT_ID": "prep",
-         "RIGHT_ATTRS": {"DEP": "prep", "LOWER": {"IN": ROLE_PREPOSITIONS}}},
-        {"LEFT_ID": "prep", "REL_OP": ">", "RIGHT_ID": "org", "RIGHT_ATTRS": {"DEP": "pobj"}},
-        {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "person", "RIGHT_ATTRS": {"DEP": "attr"}},
-    ]],
-    # "Harbour City loaned him to Eastfield Rovers": the one moved is the member
-    "member-transfer": [[
-        {"RIGHT_ID": "verb", "RIGHT_ATTRS": {"LEMMA": {"IN": TRANSFER_VERBS}, "POS": "VERB"}},
-        {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "person", "RIGHT_ATTRS": {"DEP": "dobj"}},
-        {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "prep", "RIGHT_ATTRS": {"DEP": "prep", "LOWER": "to"}},
-        {"LEFT_ID": "prep", "REL_OP": ">", "RIGHT_ID": "org", "RIGHT_ATTRS": {"DEP": "pobj"}},
-    ]],
-    # "John Hale, who was a curator at the Eastfield Academy": any role noun at an organisation;
-    # "Ravi, a gunner in the Eastland Army", "X is a lawyer for the Harbour Trust"
-    "member-at": [[
-        {"RIGHT_ID": "prep", "RIGHT_ATTRS": {"LOWER": {"IN": ["at", "in", "for"]}, "DEP": "prep"}},
-        {"LEFT_ID": "prep", "REL_OP": "<", "RIGHT_ID": "role",
-         "RIGHT_ATTRS": {"POS": "NOUN", "DEP": {"IN": ["attr", "appos"]}}},
-        {"LEFT_ID": "prep", "REL_OP": ">", "RIGHT_ID": "org", "RIGHT_ATTRS": {"DEP": "pobj"}},
-    ]],
-    # "The band consists of Tom Reed, Dan Moss and Kim Hale"
-    "member-consist": [[
-        {"RIGHT_ID": "verb", "RIGHT_ATTRS": {"LEMMA": {"IN": ["consist", "comprise"]}, "POS": "VERB"}},
-        {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "prep", "RIGHT_ATTRS": {"DEP": "prep", "LOWER": "of"}},
-        {"LEFT_ID": "prep", "REL_OP": ">", "RIGHT_ID": "person", "RIGHT_ATTRS": {"DEP": "pobj"}},
-    ]],
-    # "He was elected as a Whig", "She ran as an Independent"
-    "member-party-as": [[
-        {"RIGHT_ID": "prep", "RIGHT_ATTRS": {"LOWER": {"IN": ["as"]}, "DEP": "prep"}},
-        {"LEFT_ID": "prep", "REL_OP": ">", "RIGHT_ID": "org",
-         "RIGHT_ATTRS": {"DEP": "pobj", "LOWER": {"IN": PARTY_MEMBER_NOUNS}, "IS_TITLE": True}},
-    ]],
-    # "A Republican, she sat on the county board": a party noun put before the subject
-    "member-party-fronted": [[
-        {"RIGHT_ID": "verb", "RIGHT_ATTRS": {"POS": {"IN": ["VERB", "AUX"]}}},
-        {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "org",
-         "RIGHT_ATTRS": {"DEP": {"IN": ["npadvmod", "dep", "nsubj"]}, "LOWER": {"IN": PARTY_MEMBER_NOUNS},
-                         "IS_TITLE": True}},
-        {"LEFT_ID": "org", "REL_OP": ">", "RIGHT_ID": "article", "RIGHT_ATTRS": {"LOWER": {"IN": ["a", "an"]}}},
-    ]],
-    # "fellow Democrat Mary Hale", "said Tory Liam Frost": a party noun right before a name
-    "member-party-name": [[
-        {"RIGHT_ID": "org",
-         "RIGHT_ATTRS": {"DEP": {"IN": ["compound", "amod"]},
-                         "LOWER": {"IN": [w for w in PARTY_MEMBER_NOUNS if w != "democratic"] + ["tory"]},
-                         "IS_TITLE": True}},
-        {"LEFT_ID": "org", "REL_OP": "<", "RIGHT_ID": "person", "RIGHT_ATTRS": {"POS": "PROPN"}},
-    ]],
-    # "a Republican member of the House", "the Democratic candidate"
-    "member-party-role": [[
-        {"RIGHT_ID": "role", "RIGHT_ATTRS": {"LOWER": {"IN": PARTY_ROLE_NOUNS}}},
-        {"LEFT_ID": "role", "REL_OP": ">", "RIGHT_ID": "org",
-         "RIGHT_ATTRS": {"DEP": {"IN": ["amod", "compound"]}, "LOWER": {"IN": PARTY_MEMBER_NOUNS}, "IS_TITLE": True}},
-    ]],
-    # "The Harbour Hawks signed Tom Reed in 2004", "..., later recruiting drummer Kim Moss"
-    "member-recruited": [[
-        {"RIGHT_ID": "verb", "RIGHT_ATTRS": {"LEMMA": {"IN": RECRUIT_VERBS}, "POS": "VERB"}},
-        {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "person", "RIGHT_ATTRS": {"DEP": "dobj"}},
-    ]],
-    # "The current president of the Harbour Trust is Tom Reed", "The trust's chairman is Tom Reed"
-    "lead-inverted": [[
-        {"RIGHT_ID": "verb", "RIGHT_ATTRS": {"LEMMA": "be"}},
-        {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "role",
-         "RIGHT_ATTRS": {"DEP": "nsubj", "LOWER": {"IN": sorted(LEADER_WORDS)}}},
-        {"LEFT_ID": "role", "REL_OP": ">", "RIGHT_ID": "prep", "RIGHT_ATTRS": {"DEP": "prep", "LOWER": "of"}},
-        {"LEFT_ID": "prep", "REL_OP": ">", "RIGHT_ID": "org", "RIGHT_ATTRS": {"DEP": "pobj"}},
-        {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "person", "RIGHT_ATTRS": {"DEP": "attr"}},
-    ], [
-        {"RIGHT_ID": "verb", "RIGHT_ATTRS": {"LEMMA": "be"}},
-        {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "role",
-         "RIGHT_ATTRS": {"DEP": "nsubj", "LOWER": {"IN": sorted(LEADER_WORDS)}}},
-        {"LEFT_ID": "role", "REL_OP": ">", "RIGHT_ID": "org", "RIGHT_ATTRS": {"DEP": "poss"}},
-        {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "person", "RIGHT_ATTRS": {"DEP": "attr"}},
-    ]],
-    # "Ana Lima founded the Harbour Trust in 1990", "He heads the Eastfield Council"
-    "lead-verb": [[
-        {"RIGHT_ID": "verb", "RIGHT_ATTRS": {"LEMMA": {"IN": LEAD_VERBS_OBJECT}, "POS": "VERB"}},
-        {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "org", "RIGHT_ATTRS": {"DEP": "dobj"}},
-    ]],
-}
 # fmt: on

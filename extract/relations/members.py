@@ -1,23 +1,23 @@
-"""Memberships and leaders stated by verbs and role nouns: "X joined Y", "X played for Y",
-"X was drafted by Y", "X, a politician for Y", "X founded Y".
+"""Who holds what a matcher rule's nodes name (``membership_rules.py`` has the rules): the
+holder of a role noun or the subject of a verb, the organisation and those listed with it.
 
-The constructions are spaCy DependencyMatcher patterns (``patterns.VERB_PATTERNS``); code
-only finds who the subject is, which no pattern can say: the parse hangs it on the verb, on a
-verb the clause is conjoined to ("joined Y and played for Z"), on a relative pronoun's head,
-or it is a pronoun the coreference reading resolves ("He served with the Navy").
+No pattern can say who the subject is: the parse hangs it on the verb, on a verb the clause
+is conjoined to ("joined Y and played for Z"), on a relative pronoun's head, or it is a
+pronoun the coreference reading resolves ("He served with the Navy"). Nor can a pattern list
+the names a parser lost ("for the Hawks, Harbour City Rovers and Eastfield Kings").
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Iterator
 
-from spacy.matcher import DependencyMatcher
-from spacy.tokens import Doc, Span, Token
-from spacy.vocab import Vocab
+from spacy.tokens import Span, Token
 
-from .coref import Coreference
-from .names import demonyms, is_country
-from .patterns import (
+from ..mentions.names import demonyms, is_country
+from ..records import Fact
+from ..rules import rule
+from ..schema import ORGANIZATION, PERSON, PLACE
+from ..words import (
     CAREER_NOUNS,
     HOME_NATIONS,
     LEADER_WORDS,
@@ -25,103 +25,16 @@ from .patterns import (
     ORG_KIND_NOUNS,
     REGIONAL_ADJECTIVES,
     RELATIVE_PRONOUNS,
-    TEAM_ROLES,
-    TEAM_VERBS,
     UNIT_NOUNS,
-    VERB_PATTERNS,
 )
-from .records import Fact
-from .relations import leads
-from .rules import Rule, rule
-from .schema import ORGANIZATION, PERSON, PLACE
+from .context import DocContext
+from .engine import Engine, MatcherRule
+from .membership_rules import MATCHER_RULES
+from .positions import leads
 
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 _INHERITS_SUBJECT = frozenset({"conj", "xcomp", "advcl"})
-
-
-def _trigger_nodes(name: str, patterns: list[list[dict]]) -> Iterator[tuple[str, str, dict, list[tuple[str, dict]]]]:
-    """(word, rule, node, neighbours): of each pattern, the first node with a word list
-    ("join", "member", "career"...), under each of its words, with the nodes next to it in the
-    tree: ("head", attrs) for the one it hangs on, ("child", attrs) for those hanging on it. A
-    sentence with no token that fits such a node and its neighbours cannot match the rule."""
-    for pattern in patterns:
-        for node in pattern:
-            attrs = node["RIGHT_ATTRS"]
-            listed = next((attrs[k]["IN"] for k in ("LEMMA", "LOWER") if isinstance(attrs.get(k), dict)), None)
-            if listed:
-                near = _neighbours(pattern, node)
-                for word in listed:
-                    yield word, name, attrs, near
-                break
-
-
-def _neighbours(pattern: list[dict], node: dict) -> list[tuple[str, dict]]:
-    """The nodes right above and below a node in a pattern's tree, as ("head" | "child", attrs)."""
-    by_id = {n["RIGHT_ID"]: n for n in pattern}
-    out = []
-    for other in pattern:
-        if other.get("LEFT_ID") == node["RIGHT_ID"] and other["REL_OP"] in {">", "<"}:
-            out.append(("child" if other["REL_OP"] == ">" else "head", other["RIGHT_ATTRS"]))
-    if node.get("LEFT_ID") in by_id and node["REL_OP"] in {">", "<"}:
-        out.append(("head" if node["REL_OP"] == ">" else "child", by_id[node["LEFT_ID"]]["RIGHT_ATTRS"]))
-    return out
-
-
-def _trigger_index() -> dict[str, list[tuple[str, dict, list[tuple[str, dict]]]]]:
-    """Trigger word -> the (rule, node, neighbours) it may start."""
-    index: dict[str, list[tuple[str, dict, list[tuple[str, dict]]]]] = {}
-    for name, patterns in VERB_PATTERNS.items():
-        for word, rule_name, attrs, near in _trigger_nodes(name, patterns):
-            index.setdefault(word, []).append((rule_name, attrs, near))
-    return index
-
-
-TRIGGERS = _trigger_index()
-# The token attributes the patterns test, checked here only to choose the sentences a rule's
-# matcher runs on (the matcher itself checks them again, with every other node).
-_TOKEN_ATTRS = {
-    "LEMMA": "lemma_",
-    "LOWER": "lower_",
-    "DEP": "dep_",
-    "POS": "pos_",
-    "TAG": "tag_",
-    "ENT_TYPE": "ent_type_",
-    "IS_TITLE": "is_title",
-}
-
-
-def _fits(token: Token, attrs: dict) -> bool:
-    """Whether a token fits a node's attributes (the IN lists and plain values patterns use)."""
-    for key, want in attrs.items():
-        got = getattr(token, _TOKEN_ATTRS[key])
-        if isinstance(want, dict):
-            if ("IN" in want and got not in want["IN"]) or ("NOT_IN" in want and got in want["NOT_IN"]):
-                return False
-        elif got != want:
-            return False
-    return True
-
-
-def _triggered(sent: Span) -> set[str]:
-    """The rules a sentence may match: those with a trigger node some token fits, together with
-    the nodes next to it ("in" counts for "a gunner in the Army" only under a noun that fits
-    the role node): the DependencyMatcher costs a millisecond a sentence, this check microseconds."""
-    out: set[str] = set()
-    for t in sent:
-        nodes = TRIGGERS.get(t.lower_, ())
-        lemma = t.lemma_
-        if lemma != t.lower_:
-            nodes = [*nodes, *TRIGGERS.get(lemma, ())]
-        for name, attrs, near in nodes:
-            if name not in out and _fits(t, attrs) and all(_near_fits(t, side, a) for side, a in near):
-                out.add(name)
-    return out
-
-
-def _near_fits(token: Token, side: str, attrs: dict) -> bool:
-    if side == "head":
-        return token.head.i != token.i and _fits(token.head, attrs)
-    return any(_fits(c, attrs) for c in token.children)
+ENGINE = Engine(MATCHER_RULES)
 
 
 def _nation(tok: Token) -> bool:
@@ -129,116 +42,70 @@ def _nation(tok: Token) -> bool:
     return is_country(tok.text) or tok.lower_ in HOME_NATIONS
 
 
-_MATCHERS: dict[int, dict[str, DependencyMatcher]] = {}
+class MatchedRelations:
+    """The facts the matcher rules state in one document (``ctx.coref`` read, if any)."""
 
-
-def _matchers(vocab: Vocab) -> dict[str, DependencyMatcher]:
-    """One matcher per rule and vocabulary (one per loaded model), built on first use. A
-    DependencyMatcher tries every node of every pattern on every token; a rule's matcher runs
-    only on the sentences with a token that fits its trigger node (``_triggered``), which
-    keeps the cost to a few sentences an article."""
-    found = _MATCHERS.get(id(vocab))
-    if found is None:
-        found = {}
-        for name, patterns in VERB_PATTERNS.items():
-            found[name] = DependencyMatcher(vocab)
-            found[name].add(name, patterns)
-        _MATCHERS[id(vocab)] = found
-    return found
-
-
-class VerbRelations:
-    """Relations stated by verbs and role nouns in one parsed document.
-
-    Args:
-        doc: the parsed document.
-        entity_of_token: entity key per token, None outside mentions.
-        entity_type: entity key -> type.
-        coref: the document's coreference reading (pronouns outside quotes), if any.
-        in_quote: which tokens stand inside quotation marks (quoted words state no fact).
-    """
-
-    def __init__(
-        self,
-        doc: Doc,
-        entity_of_token: list[str | None],
-        entity_type: Mapping[str, str],
-        coref: Coreference | None,
-        in_quote: list[bool],
-        new_org: Callable[[int, int], str] | None = None,
-    ) -> None:
-        self.doc = doc
-        self.ent = entity_of_token
-        self.etype = entity_type
-        self.coref = coref
-        self.in_quote = in_quote
-        self.new_org = new_org
+    def __init__(self, ctx: DocContext) -> None:
+        self.doc = ctx.doc
+        self.ent = ctx.of_token
+        self.etype = ctx.types
+        self.coref = ctx.coref
+        self.in_quote = ctx.in_quote
+        self.new_org = ctx.new_org
 
     def facts(self) -> Iterator[Fact]:
-        doc = self.doc
-        matchers = _matchers(doc.vocab)
-        found = []
-        for sent in doc.sents:
-            for name in sorted(_triggered(sent)):
-                found += [(match_id, [sent.start + i for i in ids]) for match_id, ids in matchers[name](sent)]
-        for match_id, token_ids in found:
-            name = doc.vocab.strings[match_id]
-            anchors = self._anchors(name, token_ids)
-            if anchors is None:
-                continue
-            prep = anchors.get("prep")
-            # the token the rule's words hang on: its verb, its role noun, or the name itself
-            head = anchors.get("verb") or anchors.get("role") or (prep.head if prep is not None else anchors["person"])
-            if self.in_quote[head.i] or any(c.dep_ == "neg" for c in head.children):
-                continue
-            if name == "member-consist":
-                group = self._consisting_group(head)
-                if group is None:
-                    continue
-                anchors = {**anchors, "org": group}
-            if name == "member-recruited":  # the organisation is who recruits
-                recruiter = self._subject(head)
-                if recruiter is None:
-                    continue
-                anchors = {**anchors, "org": recruiter}
-            role = anchors.get("role")
-            holder: Token | None
-            if name == "member-party-name" and self.ent[anchors["org"].i + 1] != self.ent[anchors["person"].i]:
-                continue  # the name must follow the party word: "Democrat Mary Hale"
-            if "person" in anchors:  # "The president of Y is X"
-                holder = anchors["person"]
-            elif role is not None:
-                if role.lower_ in LEADER_WORDS and anchors["org"].lower_ in MOVEMENT_WORDS:
-                    continue  # "the leader of the Resistance" follows it
-                holder = self._role_holder(role)
-            else:
-                holder = self._subject(head)
-            if holder is None:
-                continue
-            r, sent = rule(name), head.sent
-            # "Tom and Dan played for the Hawks, the Kings and the Magic": a fact per pair of
-            # conjoined names
-            people = [holder, *holder.conjuncts]
-            if name == "member-consist":
-                people += self._listed_after(holder, people=True)
-            team = (
-                name in {"member-team", "member-transfer"}
-                or (name == "member-passive" and head.lemma_ in TEAM_VERBS)
-                or (name == "member-role" and head.lemma_ in TEAM_ROLES)  # "a rugby player for Harbour Tigers"
-            )
-            orgs = self._conjoined_orgs(anchors, team=team)
-            for person_token in dict.fromkeys(people):
-                person = self._person(person_token)
-                if person is None:
-                    continue
-                for org_token in orgs:
-                    org = self._org_for(name, org_token, person, team=team)
-                    if org is not None:
-                        yield from self._facts(name, anchors, person, org, sent, r)
+        for match in list(ENGINE.matches(self.doc)):
+            yield from self._match_facts(match.rule, match.nodes)
 
-    def _org_for(self, name: str, tok: Token, person: str, *, team: bool) -> str | None:
+    def _match_facts(self, r: MatcherRule, nodes: dict[str, Token]) -> Iterator[Fact]:
+        prep = nodes.get("prep")
+        # the token the rule's words hang on: its verb, its role noun, or the name itself
+        head = nodes.get("verb") or nodes.get("role") or (prep.head if prep is not None else nodes["person"])
+        if self.in_quote[head.i] or any(c.dep_ == "neg" for c in head.children):
+            return
+        if r.org == "group":
+            group = self._consisting_group(head)
+            if group is None:
+                return
+            nodes = {**nodes, "org": group}
+        elif r.org == "subject":  # the organisation is who recruits
+            recruiter = self._subject(head)
+            if recruiter is None:
+                return
+            nodes = {**nodes, "org": recruiter}
+        if r.name_follows and self.ent[nodes["org"].i + 1] != self.ent[nodes["person"].i]:
+            return  # the name must follow the party word: "Democrat Mary Hale"
+        role = nodes.get("role")
+        holder: Token | None
+        if "person" in nodes:  # "The president of Y is X"
+            holder = nodes["person"]
+        elif role is not None:
+            if role.lower_ in LEADER_WORDS and nodes["org"].lower_ in MOVEMENT_WORDS:
+                return  # "the leader of the Resistance" follows it
+            holder = self._role_holder(role)
+        else:
+            holder = self._subject(head)
+        if holder is None:
+            return
+        # "Tom and Dan played for the Hawks, the Kings and the Magic": a fact per pair of
+        # conjoined names
+        people = [holder, *holder.conjuncts]
+        if r.org == "group":
+            people += self._listed_after(holder, people=True)
+        team = r.is_team(head)  # "a rugby player for Harbour Tigers"
+        orgs = self._conjoined_orgs(nodes, team=team)
+        for person_token in dict.fromkeys(people):
+            person = self._person(person_token)
+            if person is None:
+                continue
+            for org_token in orgs:
+                org = self._org_for(r, org_token, person, team=team)
+                if org is not None:
+                    yield from self._facts(r, nodes, person, org, head.sent)
+
+    def _org_for(self, r: MatcherRule, tok: Token, person: str, *, team: bool) -> str | None:
         """The organisation a rule's org token names for this person, if any."""
-        if name == "member-compound" and (tok.lower_ in demonyms() or tok.lower_ in REGIONAL_ADJECTIVES):
+        if r.adjective_org and (tok.lower_ in demonyms() or tok.lower_ in REGIONAL_ADJECTIVES):
             return None  # "a Welsh singer": a people, whatever the NER said
         if tok.lower_ in UNIT_NOUNS and self.ent[tok.i] is None:
             # "joined the faculty of the University of Y": the organisation the unit is of
@@ -250,16 +117,12 @@ class VerbRelations:
             org = self._typed(tok, PLACE) or self._typed(tok, PERSON)
             # "played for England": a national team the text names by its country, no club
             org = None if org == person or _nation(tok) else org
-        if (
-            org is None
-            and self.new_org is not None
-            and (
-                rule(name).joined == "party"
-                or (team and tok.pos_ == "PROPN" and tok.text[:1].isupper() and not _nation(tok))
-            )
+        if org is None and (
+            rule(r.name).joined == "party"
+            or (team and tok.pos_ == "PROPN" and tok.text[:1].isupper() and not _nation(tok))
         ):
             org = self._named_by_words(tok)  # "a Christian Democrat", "plays for SK Velden"
-        if org is None and self.new_org is not None:
+        if org is None:
             org = self._national_team(tok)
         if org is None and self.coref is not None and tok.lower_ in ORG_KIND_NOUNS:
             # "the band consists of A and B": the band the coreference read it as
@@ -275,9 +138,8 @@ class VerbRelations:
         if group is None and verb.dep_ in {"acl", "advcl"}:
             group = self._antecedent(verb.head if verb.dep_ == "acl" else verb.head.head)
         if group is not None and self.ent[group.i] is None and group.pos_ == "PROPN" and group.is_title:
-            if self.new_org is not None:
-                named = [c.i for c in group.lefts if c.dep_ == "compound" and c.is_title]
-                self.new_org(min(named, default=group.i), group.i + 1)
+            named = [c.i for c in group.lefts if c.dep_ == "compound" and c.is_title]
+            self.new_org(min(named, default=group.i), group.i + 1)
         return group
 
     def _national_team(self, noun: Token) -> str | None:
@@ -290,7 +152,6 @@ class VerbRelations:
         keys = [self.ent[t.i] for t in words]
         if not words[0].is_title or any(k is not None and self.etype.get(k) == PERSON for k in keys):
             return None
-        assert self.new_org is not None
         return self.new_org(left, noun.i + 1)
 
     def _named_by_words(self, word: Token) -> str | None:
@@ -304,17 +165,16 @@ class VerbRelations:
             return named.pop()  # "Christian Democrat" the NER called a person: the type vote settles it
         if named != {None}:
             return None
-        assert self.new_org is not None
         return self.new_org(start, word.i + 1)
 
-    def _conjoined_orgs(self, anchors: dict[str, Token], *, team: bool = False) -> list[Token]:
+    def _conjoined_orgs(self, nodes: dict[str, Token], *, team: bool = False) -> list[Token]:
         """The organisation and those conjoined to it: "for the Hawks, the Kings and the
         Magic"; "a member of the Academy and of the Society" (conjoined prepositions); the teams
         a kind noun lists ("for clubs such as A, B or C")."""
-        org = anchors["org"]
+        org = nodes["org"]
         # "the Harbour Workers Alliance, Canada": a country is the end of a name, no second organisation
         out = [org, *(c for c in org.conjuncts if not is_country(c.text))]
-        prep = anchors.get("prep")
+        prep = nodes.get("prep")
         if prep is not None:
             for other in prep.conjuncts:
                 out += [c for c in other.children if c.dep_ == "pobj"]
@@ -389,33 +249,25 @@ class VerbRelations:
         doc, k = self.doc, j
         while k < len(doc) and doc[k].pos_ == "PROPN" and doc[k].text[:1].isupper() and self.ent[k] is None:
             k += 1
-        return self.new_org(j, k) if k > j and self.new_org is not None else None
+        return self.new_org(j, k) if k > j else None
 
     @staticmethod
-    def _facts(name: str, anchors: dict[str, Token], person: str, org: str, sent: Span, r: Rule) -> Iterator[Fact]:
+    def _facts(r: MatcherRule, nodes: dict[str, Token], person: str, org: str, sent: Span) -> Iterator[Fact]:
         start, end = sent.start_char, sent.end_char
-        if name == "lead-inverted":  # the title, as written, is a position too
-            title = anchors["role"].text
-            yield Fact(person, "holdsPosition", org, start, end, r.confidence, r.name, title=title)
-        if name in {"lead-verb", "lead-inverted"}:
-            yield Fact(org, "ledBy", person, start, end, r.confidence, r.name)
+        made = rule(r.name)
+        if r.title:  # the title, as written, is a position too
+            yield Fact(person, "holdsPosition", org, start, end, made.confidence, r.name, title=nodes["role"].text)
+        if r.predicate == "ledBy":
+            yield Fact(org, "ledBy", person, start, end, made.confidence, r.name)
         else:
-            yield Fact(person, "memberOf", org, start, end, r.confidence, r.name)
-        if name == "member-role":
+            yield Fact(person, "memberOf", org, start, end, made.confidence, r.name)
+        if r.leading_role:
             # "he was the de facto head of government as leader of Y": a leading role leads
-            role = anchors["role"]
+            role = nodes["role"]
             words = [c.lower_ for c in role.lefts if c.dep_ in {"amod", "compound", "nmod"}] + [role.lower_]
-            if leads(words) and anchors["prep"].lower_ == "of":  # "a commander in the Navy" leads no navy
+            if leads(words) and nodes["prep"].lower_ == "of":  # "a commander in the Navy" leads no navy
                 leader = rule("leader-title")
                 yield Fact(org, "ledBy", person, start, end, leader.confidence, f"{r.name}+{leader.name}")
-
-    def _anchors(self, name: str, token_ids: list[int]) -> dict[str, Token] | None:
-        """The pattern's named tokens. spaCy reports the match, not which of the rule's
-        patterns made it: the one whose length and anchors fit is taken."""
-        for pattern in VERB_PATTERNS[name]:
-            if len(pattern) == len(token_ids):
-                return {node["RIGHT_ID"]: self.doc[i] for node, i in zip(pattern, token_ids, strict=True)}
-        return None
 
     def _subject(self, verb: Token) -> Token | None:
         """The verb's subject, or the subject of the clause it continues."""

@@ -7,14 +7,17 @@ around a name, with spaCy's POS tags, and the verb rules ("led by", "heads") use
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import replace
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Token
 
-from .coref import first_names
-from .names import is_acronym, party_abbreviation
-from .patterns import (
+from ..mentions.coref import first_names
+from ..mentions.names import is_acronym, party_abbreviation
+from ..records import Fact
+from ..rules import rule
+from ..schema import ORGANIZATION, PERSON, PLACE
+from ..words import (
     APPOINTED,
     BRIDGING_NOUNS,
     BRIDGING_REACH,
@@ -46,31 +49,17 @@ from .patterns import (
     TITLE_SUFFIXES,
     TITLE_WORDS,
 )
-from .records import Fact
-from .rules import rule
-from .schema import ORGANIZATION, PERSON, PLACE
-from .titles import NewPlace, Title, Titles
-
-# Organisation callback: makes an organisation of tokens [start, end) and returns its key.
-NewOrg = Callable[[int, int], str]
+from .context import DocContext
+from .titles import Title, Titles
 
 
 class Relations(Titles):
-    """Relation rules over one parsed document (see :class:`titles.Titles` for the arguments;
-    ``in_quote``: which tokens stand inside quotation marks, ``spans.quoted_tokens``)."""
+    """Relation rules over one parsed document, read from titles and the words around names
+    (see :class:`titles.Titles`)."""
 
-    def __init__(
-        self,
-        doc: Doc,
-        entity_of_token: list[str | None],
-        entity_type: dict[str, str],
-        new_org: NewOrg | None = None,
-        known_org: Callable[[str], str | None] | None = None,
-        in_quote: list[bool] | None = None,
-        new_place: NewPlace | None = None,
-    ) -> None:
-        super().__init__(doc, entity_of_token, entity_type, new_org, known_org, new_place)
-        self.in_quote = in_quote if in_quote is not None else [False] * len(doc)
+    def __init__(self, ctx: DocContext) -> None:
+        super().__init__(ctx)
+        self.in_quote = ctx.in_quote
 
     def _segment_after(self, i: int) -> int:
         """End of the comma-delimited segment starting at token i."""
@@ -406,7 +395,7 @@ class Relations(Titles):
         """ "X of The Tragically Blue": a capitalised "The" inside a sentence starts a name the
         NER missed; the capitalised words after it name the organisation."""
         doc = self.doc
-        if self.new_org is None or end + 2 >= len(doc) or doc[end].lower_ != "of" or doc[end + 1].text != "The":
+        if end + 2 >= len(doc) or doc[end].lower_ != "of" or doc[end + 1].text != "The":
             return None
         k = end + 2
         while k < len(doc) and doc[k].is_title and doc[k].pos_ in {"PROPN", "ADJ", "NOUN", "ADV"} and not self.ent[k]:
@@ -527,7 +516,7 @@ class Relations(Titles):
         Code, not a DependencyMatcher pattern: the subject may be a group named only by a
         description ("the Iranian opposition movement"), which becomes an organisation here,
         and the parser may hang it on a conjunct. The active voice ("X leads Y") is a pattern
-        (``verbs.py``)."""
+        (``membership_rules.py``)."""
         doc = self.doc
         for t in doc:
             forming = t.lemma_.lower() in FORMING_VERBS
@@ -552,7 +541,7 @@ class Relations(Titles):
             # real subject on a conjunct; take the nearest one that names a group
             candidates = sorted([subj, *subj.conjuncts], key=lambda c: abs(t.i - c.i)) if subj is not None else []
             for cand in candidates:
-                org = self._org_at(cand, self.new_org) if people else None
+                org = self._org_at(cand) if people else None
                 if org is None and people and resolved and cand.pos_ == "PRON":
                     # "It was established by X": the organisation the coreference read "it" as
                     key = resolved.get(cand.i)
@@ -576,7 +565,8 @@ class Relations(Titles):
                 return self.ent[c.i]
         return None
 
-    def _org_at(self, tok: Token | None, new_org: NewOrg | None) -> str | None:
+    def _org_at(self, tok: Token | None) -> str | None:
+        """The organisation a token names, or the group a description names."""
         if tok is None:
             return None
         if self._is(tok.i, ORGANIZATION):
@@ -591,11 +581,11 @@ class Relations(Titles):
         named = next((c for c in tok.children if c.dep_ == "compound" and self._is(c.i, ORGANIZATION)), None)
         if named is not None and tok.lower_ in ORG_KIND_NOUNS and tok.lower_ not in MOVEMENT_WORDS | {"faction"}:
             return self.ent[named.i]  # "the HDA party, founded by X": the party named before the noun
-        if new_org is not None and tok.lower_ in GROUP_NOUNS:
+        if tok.lower_ in GROUP_NOUNS:
             # "the Iranian opposition movement is led by ...": the phrase names a group
             left = min((c.i for c in tok.children if c.dep_ in {"amod", "compound"} and c.i < tok.i), default=tok.i)
             if left < tok.i:
-                return new_org(left, tok.i + 1)
+                return self.new_org(left, tok.i + 1)
         return None
 
     # -- parts and places ---------------------------------------------------------------------

@@ -13,8 +13,8 @@ from collections import defaultdict
 from collections.abc import Callable, Collection, Hashable, Iterable, Mapping
 from typing import Generic, TypeVar
 
+from ..words import HONORIFICS
 from .names import clean, initials, is_acronym, person_like, strip_name
-from .patterns import HONORIFICS
 
 K = TypeVar("K", bound=Hashable)
 

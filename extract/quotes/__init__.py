@@ -1,0 +1,1 @@
+"""Quotes and claims and who said them: quoted spans, reporting cues, speakers."""
