@@ -176,7 +176,7 @@ _ALL = (
         "copula",
         "fact",
         0.85,
-        "Mr Kennedy is the leader of the Liberal Democrats, and he wants a new tax.",
+        "Mr Hale is the leader of the Harbour Party, and he wants a new tax.",
         person_evidence=3,
     ),
     Rule(
@@ -190,17 +190,15 @@ _ALL = (
         "apposition-before",
         "fact",
         0.85,
-        "The leader of the Iranian Resistance, Massoud Rajavi, was shown on a large banner.",
+        "The leader of the Norland Resistance, Tomas Varga, was shown on a large banner.",
         person_evidence=3,
     ),
-    Rule(
-        "title-before-name", "fact", 0.85, "Tory leader Michael Howard said the plan was desperate.", person_evidence=3
-    ),
+    Rule("title-before-name", "fact", 0.85, "Tory leader Tom Reed said the plan was desperate.", person_evidence=3),
     Rule(
         "leader-title",
         "fact",
         0.8,
-        "The leader of the Iranian Resistance, Massoud Rajavi, was shown on a large banner.",
+        "The leader of the Norland Resistance, Tomas Varga, was shown on a large banner.",
     ),
     Rule("country-office", "fact", 0.8, "French finance minister Paul Roux said the tax would stay."),
     Rule(
@@ -213,7 +211,7 @@ _ALL = (
         "name-of-org",
         "fact",
         0.7,
-        "Small firms will suffer, said Simon Hale, of the Federation of Small Businesses.",
+        "Small firms will suffer, said Simon Hale, of the Federation of Harbour Traders.",
     ),
     Rule("speaking-for", "fact", 0.7, "Kim Moss, for the Harbour Party, attacked the budget."),
     Rule("org-possessive", "fact", 0.7, "The Harbour Party's Tom Reed said the budget was a start."),
@@ -275,7 +273,7 @@ _ALL = (
         joined="party",
     ),
     Rule("member-compound", "fact", 0.7, "Harbour Echo bassist Dan Moss said the tour would go ahead."),
-    Rule("position-implies-member", "fact", 0.7, "Labour MP Bob Marshall-Andrews said he would vote against the bill."),
+    Rule("position-implies-member", "fact", 0.7, "Labour MP Ann Marsh-Holden said she would vote against the bill."),
     Rule(
         "member-title",
         "fact",
@@ -308,16 +306,22 @@ _ALL = (
         "The Valmora Port Authority, which is headed by chief executive Daniel Okafor, called the ruling regrettable.",
         leader_is_member=True,
     ),
-    Rule("lead-verb", "fact", 0.75, "Sir Terry Leahy, who heads Tesco, said sales had grown.", leader_is_member=True),
-    Rule("place-comma-place", "fact", 0.7, "The court in Mashhad, Iran, sentenced the three students on Monday."),
+    Rule(
+        "lead-verb",
+        "fact",
+        0.75,
+        "Sir Tom Hale, who heads Brightwater Foods, said sales had grown.",
+        leader_is_member=True,
+    ),
+    Rule("place-comma-place", "fact", 0.7, "The court in Seville, Spain, sentenced the three students on Monday."),
     Rule("org-in-place", "fact", 0.6, "The Supreme Court in London will hear the appeal in March."),
     # -- entities ---------------------------------------------------------------------------------
     Rule(
         "group-description",
         "entity",
         0.7,
-        "Unlike the regime, the MEK promotes women, and the Iranian opposition movement is in fact led by a woman, "
-        "Maryam Rajavi.",
+        "Unlike the junta, the NLF promotes women, and the Norland opposition movement is in fact led by a woman, "
+        "Lena Varga.",
     ),
     Rule(
         "ambiguous-short-name",
