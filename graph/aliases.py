@@ -21,8 +21,8 @@ from pathlib import Path
 
 from newsgraph.extract.errors import InputError
 from newsgraph.extract.input.reader import read_small_file
-from newsgraph.extract.mentions.names import name_key
-from newsgraph.extract.schema import ENTITY_TYPES
+from newsgraph.extract.mentions.names import demonyms, name_key
+from newsgraph.extract.schema import ENTITY_TYPES, PLACE
 
 TYPES = frozenset(ENTITY_TYPES)
 
@@ -34,6 +34,9 @@ class AliasEntry:
     type: str | None
     aliases: tuple[str, ...]
     same_as: str | None = None
+    # only a document entity whose own label is one of the entry's names belongs to it, not
+    # one that merely has such a name: "Chad Reed", called "Chad" once, is no country
+    label_only: bool = False
 
     def keys(self) -> set[str]:
         return {name_key(n) for n in (self.label, *self.aliases)} - {""}
@@ -129,7 +132,22 @@ def default_aliases() -> tuple[AliasEntry, ...]:
     return tuple(load_aliases(Path(str(files("newsgraph.graph").joinpath("data/aliases.csv")))))
 
 
+@cache
+def country_aliases() -> tuple[AliasEntry, ...]:
+    """Every country of the demonym table (``extract/data/demonyms.tsv``), a place, under its
+    name, its short names and its adjectives: "UK", "Britain" and "British" are the United
+    Kingdom, whatever the NER typed them."""
+    words: dict[str, list[str]] = {}
+    for word, country in demonyms().items():
+        words.setdefault(country, []).append(word)
+    return tuple(
+        AliasEntry(f"default:country:{name_key(c).replace(' ', '-')}", c, PLACE, tuple(sorted(w)), label_only=True)
+        for c, w in sorted(words.items())
+    )
+
+
 def with_defaults(entries: Sequence[AliasEntry]) -> list[AliasEntry]:
-    """The user's entries, then every default entry that shares no name with them."""
+    """The user's entries, then every default entry (parties, countries) that shares no name
+    with them."""
     taken = {k for e in entries for k in e.keys()}
-    return [*entries, *(d for d in default_aliases() if not d.keys() & taken)]
+    return [*entries, *(d for d in (*default_aliases(), *country_aliases()) if not d.keys() & taken)]

@@ -106,7 +106,7 @@ def _pinned(locals_: Sequence[LocalEntity], aliases: Sequence[AliasEntry]) -> _U
     for i, e in enumerate(locals_):
         for name in (e.label, *e.names):
             entry = entry_of_key.get(name_key(name))
-            if entry is not None:
+            if entry is not None and (name == e.label or not entry.label_only):
                 pins[i] = entry.id
                 break
     uf = _UnionFind(len(locals_), pins)

@@ -125,3 +125,23 @@ def test_a_name_holding_an_acronym_is_not_spelled_by_its_initials():
     index.add("CTU Radio", "channel")
     index.add("Coastal Railways", "company")
     assert index.spelled("CR") == {"company"}
+
+
+def test_a_countrys_short_names_are_one_place_across_documents(extract_text):
+    """"Britain", "the UK" and "the United Kingdom" in three documents are one place; a person
+    called by a surname that is also a country's name ("Jordan") stays a person of their own."""
+    texts = [
+        "Trade with Britain fell in May, the ministry said.",
+        "The UK said exports rose by a tenth.",
+        "Kim Moss flew to the United Kingdom on Monday.",
+        "Tom Jordan runs the Harbour Trust. Jordan said the pier would reopen.",
+        "Troops left Jordan in May.",
+    ]
+    records = [from_extraction(extract_text(t, f"{i}.txt")) for i, t in enumerate(texts)]
+    ds = build_dataset(records)
+    uk, jordan = entity_iri("United Kingdom"), entity_iri("Jordan")
+    assert (uk, RDF.type, NG.Place) in ds
+    assert {str(n) for n in ds.objects(uk, SKOS.altLabel)} >= {"Britain", "UK"}
+    assert (jordan, RDF.type, NG.Place) in ds
+    tom = entity_iri("Tom Jordan")
+    assert (tom, RDF.type, NG.Person) in ds and (tom, RDF.type, NG.Place) not in ds
