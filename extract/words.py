@@ -7,7 +7,7 @@ from __future__ import annotations
 
 HONORIFICS = frozenset({
     "mr", "mrs", "ms", "miss", "dr", "sir", "lord", "lady", "dame", "prof", "professor",
-    "rev", "mx", "madam", "mme", "herr", "sen", "rep", "gen", "col", "capt", "sgt",
+    "rev", "mx", "madam", "mme", "herr", "sen", "rep", "gen", "col", "capt", "sgt", "baroness",
 })
 
 # Head words that make a name an organisation: "People's Mojahedin Organization of Iran",

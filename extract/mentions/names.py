@@ -125,7 +125,7 @@ def person_like(name: str) -> bool:
 
 # Titles of rank that are part of how a person is named when no fuller name is given: a peer is
 # "Lord Hale", a knight "Sir Tom"; "Hale" or "Tom" alone would say less than the text does.
-NAMING_RANKS = frozenset({"lord", "lady", "sir", "dame"})
+NAMING_RANKS = frozenset({"lord", "lady", "baroness", "sir", "dame"})
 
 
 def canonical_label(names: list[str]) -> str:

@@ -303,3 +303,13 @@ def test_words_the_ner_calls_people_that_name_no_one(nlp, words, tags, span, pla
     pos = ["PROPN" if t == "NNP" else "PUNCT" if t == "HYPH" else "X" for t in tags]
     doc = Doc(nlp.vocab, words=words, tags=tags, pos=pos)
     assert _plausible(doc, *span, "PERSON") is plausible
+
+
+def test_a_peers_rank_and_surname_are_the_full_name_given_before(extract_text):
+    x = extract_text(
+        "Betty Marsh has said the House of Lords needs its own Speaker. Baroness Marsh, who was the first "
+        "woman to be Speaker, said the prime minister acted alone. Lady Marsh said it was unacceptable."
+    )
+    assert {(e.label, e.type) for e in x.entities} == {("Betty Marsh", "Person"), ("House of Lords", "Organization")}
+    alone = extract_text("Baroness Marsh said the bill was wrong.")
+    assert [(e.label, e.type) for e in alone.entities] == [("Baroness Marsh", "Person")]
