@@ -50,7 +50,7 @@ from ..words import (
     TITLE_WORDS,
 )
 from .coref import first_names
-from .linking import NameIndex, link_short_names
+from .linking import NameIndex, link_short_names, spelling
 from .names import (
     canonical_label,
     clean,
@@ -753,6 +753,7 @@ def cluster_mentions(doc: Doc, mentions: list[RawMention]) -> tuple[list[Entity]
     """
     uf = UnionFind(len(mentions))
     _link_same_names(mentions, uf)
+    _link_spelling_variants(mentions, uf)
     _link_parentheses(doc, mentions, uf)
     _link_acronyms(mentions, uf)
     ambiguous = _link_short_names(doc, mentions, uf)
@@ -791,6 +792,18 @@ def _link_same_names(mentions: list[RawMention], uf: UnionFind) -> None:
             rest = " ".join(words[1:])
             if rest in by_key:
                 uf.union(idxs[0], by_key[rest][0])
+
+
+def _link_spelling_variants(mentions: list[RawMention], uf: UnionFind) -> None:
+    """One person's full name written two ways in one article ("Viktor Hale", then "Victor
+    Hale" in a quote): the same words under ``linking.spelling``."""
+    by_spelling: dict[str, int] = {}
+    for i, m in enumerate(mentions):
+        name = strip_name(m.text)
+        if " " in name and person_like(name):
+            j = by_spelling.setdefault(" ".join(spelling(w) for w in name.split(" ")), i)
+            if j != i:
+                uf.union(j, i)
 
 
 def _link_parentheses(doc: Doc, mentions: list[RawMention], uf: UnionFind) -> None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Callable, Collection, Hashable, Iterable, Mapping
+from functools import lru_cache
 from typing import Generic, TypeVar
 
 from ..words import HONORIFICS
@@ -43,9 +44,9 @@ class NameIndex(Generic[K]):
         stripped = strip_name(name)
         words = stripped.split(" ")
         if people and person_like(stripped):
-            self.by_word[words[0].casefold()].add(owner)
-            self.by_word[words[-1].casefold()].add(owner)
-            self.by_last[words[-1].casefold()].add(owner)
+            self.by_word[spelling(words[0])].add(owner)
+            self.by_word[spelling(words[-1])].add(owner)
+            self.by_last[spelling(words[-1])].add(owner)
         # a name holding an acronym is not spelled by its initials: "CTU Radio" is not "CR"
         if spelled and len(words) >= 2 and not any(is_acronym(w) for w in words):
             self.by_initials[initials(stripped)].add(owner)
@@ -55,7 +56,7 @@ class NameIndex(Generic[K]):
         ``surname``, only those whose name ends with it."""
         if not word[:1].isupper():
             return set()
-        return set((self.by_last if surname else self.by_word).get(word.casefold(), ()))
+        return set((self.by_last if surname else self.by_word).get(spelling(word), ()))
 
     def spelled(self, acronym: str) -> set[K]:
         """Owners of a name whose initials are ``acronym``."""
@@ -73,6 +74,21 @@ class NameIndex(Generic[K]):
         # "Mr Lane" is a surname: never the Lane of "Lane Hart"
         titled = any(clean(n).split(" ")[0].lower().rstrip(".") in HONORIFICS for n in names if " " in clean(n))
         return set().union(*(self.people(x, surname=titled) for x in stripped))
+
+
+@lru_cache(maxsize=1 << 16)  # pure; every mention's first and last word comes through here
+def spelling(word: str) -> str:
+    """A name folded over the spellings one name is written in: case, "ph" and "f", "c" and
+    "k", a letter written once or twice ("Viktor" and "Victor", "Abbott" and "Abbot",
+    "Phillips" and "Philips").
+
+    >>> spelling("Viktor") == spelling("Victor"), spelling("Abbott") == spelling("Abbot")
+    (True, True)
+    >>> spelling("Tony") == spelling("Toni"), spelling("Kelly") == spelling("Kelley")
+    (False, False)
+    """
+    folded = word.casefold().replace("ph", "f").replace("ck", "k").replace("c", "k")
+    return re.sub(r"(.)\1+", r"\1", folded)
 
 
 def short_only(names: Iterable[str]) -> bool:

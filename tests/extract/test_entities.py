@@ -313,3 +313,21 @@ def test_a_peers_rank_and_surname_are_the_full_name_given_before(extract_text):
     assert {(e.label, e.type) for e in x.entities} == {("Betty Marsh", "Person"), ("House of Lords", "Organization")}
     alone = extract_text("Baroness Marsh said the bill was wrong.")
     assert [(e.label, e.type) for e in alone.entities] == [("Baroness Marsh", "Person")]
+
+
+@pytest.mark.parametrize(
+    "text, people",
+    [
+        # a full name spelled two ways is one person, and its surname alone is that person
+        (
+            'Viktor Hale, 50, claims he was betrayed. "It only works with patience," Mr Hale told the radio. '
+            '"They took what Victor Hale knew and left him," Mr Kahn said.',
+            {"Viktor Hale", "Kahn"},
+        ),
+        ("Labour MP Diane Abbot backs the plan. That was progress Ms Abbott called painful.", {"Diane Abbot"}),
+        # two people of one surname stay two, and the surname alone fits both: left apart
+        ("Ruth Kelly spoke. Tony Kelly, her brother, agreed. Mr Kelly said no.", {"Ruth Kelly", "Tony Kelly", "Kelly"}),
+    ],
+)
+def test_a_name_spelled_two_ways_is_one_person(extract_text, text, people):
+    assert {e.label for e in extract_text(text).entities if e.type == "Person"} == people

@@ -128,7 +128,7 @@ def test_a_name_holding_an_acronym_is_not_spelled_by_its_initials():
 
 
 def test_a_countrys_short_names_are_one_place_across_documents(extract_text):
-    """"Britain", "the UK" and "the United Kingdom" in three documents are one place; a person
+    """ "Britain", "the UK" and "the United Kingdom" in three documents are one place; a person
     called by a surname that is also a country's name ("Jordan") stays a person of their own."""
     texts = [
         "Trade with Britain fell in May, the ministry said.",
