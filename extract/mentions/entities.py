@@ -836,12 +836,24 @@ def _link_acronyms(mentions: list[RawMention], uf: UnionFind) -> None:
     index: NameIndex[int] = NameIndex()
     for i, m in enumerate(mentions):
         index.add(m.text, uf.find(i), people=False)
+    keys: dict[int, set[str]] = defaultdict(set)
+    for i, m in enumerate(mentions):
+        keys[uf.find(i)].add(name_key(m.text))
     for i, m in enumerate(mentions):
         for part in _parts(m.text):
             if is_acronym(part):
                 roots = index.spelled(part)
                 if len(roots) == 1:
                     uf.union(i, next(iter(roots)))
+        # "the PCS union", "PCS Union": an acronym and the last word of the name it shortens
+        # ("Public and Commercial Services Union")
+        words = strip_name(m.text).split(" ")
+        if len(words) == 2 and is_acronym(words[0]) and words[1][:1].isalpha():
+            last = words[1].lower()
+            spelled = index.spelled(words[0] + words[1][0].upper())
+            roots = {r for r in spelled if any(k.endswith(" " + last) for k in keys[r])}
+            if len(roots) == 1:
+                uf.union(i, next(iter(roots)))
 
 
 def _written(doc: Doc, m: RawMention) -> str:

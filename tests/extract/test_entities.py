@@ -331,3 +331,12 @@ def test_a_peers_rank_and_surname_are_the_full_name_given_before(extract_text):
 )
 def test_a_name_spelled_two_ways_is_one_person(extract_text, text, people):
     assert {e.label for e in extract_text(text).entities if e.type == "Person"} == people
+
+
+def test_an_acronym_and_the_last_word_of_a_name_are_that_name(extract_text):
+    x = extract_text(
+        "The strike was called by the Harbour and Coastal Workers Union. HCW Union spokesman Tom Reed said it "
+        "would go ahead. HCWU deputy Kim Moss agreed."
+    )
+    orgs = {e.label: set(e.names) for e in x.entities if e.type == "Organization"}
+    assert orgs == {"Harbour and Coastal Workers Union": {"Harbour and Coastal Workers Union", "HCW Union", "HCWU"}}
