@@ -108,6 +108,20 @@ def test_party_variants_fold_into_one_node_by_default(extract_text):
     assert {"Lib Dem", "Liberal Democrats"} <= nodes["Liberal Democrats"]
 
 
+def test_a_party_named_by_its_members_noun_is_the_party(extract_text):
+    """ "fellow Democrat X", "a Republican senator": the US parties, with their members."""
+    texts = [
+        "The bill was backed by fellow Democrat Mary Hale.",
+        "Tom Reed, a Republican senator, said he was pleased.",
+        "The Democratic Party and the Republican Party met.",
+    ]
+    ds = build_dataset([from_extraction(extract_text(t, f"{i}.txt")) for i, t in enumerate(texts)])
+    hale, reed = entity_iri("Mary Hale"), entity_iri("Tom Reed")
+    assert (hale, NG.memberOf, entity_iri("Democratic Party")) in ds
+    assert (reed, NG.memberOf, entity_iri("Republican Party")) in ds
+    assert set(_party_nodes(ds)) == {"Democratic Party", "Republican Party"}
+
+
 def test_user_aliases_replace_a_default_entry_sharing_a_name(tmp_path, extract_text):
     path = tmp_path / "aliases.csv"
     rows = "id,label,type,aliases,sameAs\ntories,Tory Party (UK),Organization,Tory|Tories,\n"
