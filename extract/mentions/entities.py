@@ -739,8 +739,9 @@ def _parts(name: str) -> list[str]:
         if part:
             out.append(part)
             words = part.split(" ")
-            # "MEK Iran" -> "MEK"; not "HU Commission", a body of the HU with a name of its own
-            if len(words) == 2 and is_acronym(words[0]) and words[1].lower() not in ORG_WORDS:
+            # "MEK Iran" -> "MEK": an acronym and the country it is of; not "HU Commission" nor
+            # "HCW Music", a body or a division of the HU or HCW with a name of its own
+            if len(words) == 2 and is_acronym(words[0]) and is_country(words[1]):
                 out.append(words[0])
     return out
 

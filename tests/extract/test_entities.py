@@ -340,3 +340,20 @@ def test_an_acronym_and_the_last_word_of_a_name_are_that_name(extract_text):
     )
     orgs = {e.label: set(e.names) for e in x.entities if e.type == "Organization"}
     assert orgs == {"Harbour and Coastal Workers Union": {"Harbour and Coastal Workers Union", "HCW Union", "HCWU"}}
+
+
+@pytest.mark.parametrize(
+    "text, orgs",
+    [
+        # an acronym and the country it is of name the acronym's organisation
+        ("NLF Spain said the march would go ahead. The NLF expects a big crowd.", {"NLF Spain"}),
+        # an acronym and another word name a division with a name of its own
+        (
+            'Shares in music giant HCW sank. HCW said sales fell. "HCW Music\'s sales were lower than expected," '
+            "the company added.",
+            {"HCW", "HCW Music"},
+        ),
+    ],
+)
+def test_an_acronym_and_a_word_after_it(extract_text, text, orgs):
+    assert {e.label for e in extract_text(text).entities if e.type == "Organization"} == orgs
