@@ -256,6 +256,7 @@ DASHES = frozenset({"―", "—", "–", "-"})
 # Modifiers a title is written without: "the current chairman" holds "chairman".
 DROPPED_TITLE_MODIFIERS = frozenset({
     "current", "then", "now", "incumbent", "longtime", "long-time", "new", "veteran", "powerful",
+    "newly", "recently", "appointed", "elected",  # "its newly-appointed chief executive"
 })
 # Verbs that hold an office "as" a title: "X serves as the trust's chairwoman".
 SERVE_VERBS = frozenset({"serve", "act", "work"})

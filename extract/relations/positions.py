@@ -23,6 +23,7 @@ from ..words import (
     BRIDGING_REACH,
     BRIDGING_TITLES,
     COPULAS,
+    DROPPED_TITLE_MODIFIERS,
     FORMING_VERBS,
     GROUP_NOUNS,
     HONORIFICS,
@@ -133,6 +134,10 @@ class Relations(Titles):
                         or is_acronym(doc[k - 1].text)  # "CTU", tagged an interjection
                         or doc[k - 1].lower_ == "its"  # "Sendero Rojo and its leader X"
                         or doc[k - 1].lower_ in TITLE_MODIFIERS  # "shadow", tagged a verb
+                        # "Brightwater's newly-appointed chief executive X"
+                        or doc[k - 1].lower_ in DROPPED_TITLE_MODIFIERS
+                        or (doc[k - 1].text == "-" and not doc[k - 2].whitespace_)
+                        or (doc[k - 1].tag_ == "POS" and self._is(k - 2, ORGANIZATION))
                     )
                     and doc[k - 1].text[:1] != ","
                     # a name typed a person ends the run, unless it is a company's

@@ -261,6 +261,9 @@ class Titles:
             if low in TITLE_MODIFIERS and i + 1 < hi and doc[i + 1].pos_ in {"NOUN", "PROPN", "ADJ"}:
                 i += 1  # "shadow home secretary", "Deputy Prime Minister": a modifier, not the head
                 continue
+            if low in DROPPED_TITLE_MODIFIERS:
+                i += 1  # "newly-appointed chief executive": whatever the tagger called it
+                continue
             if low in TITLE_WORDS or (plural and low.endswith("s") and low[:-1] in TITLE_WORDS):
                 head_at = i
                 i += 1
@@ -294,7 +297,17 @@ class Titles:
 
     def _title_text(self, start: int, head_at: int, *, plural: bool) -> str | None:
         """The title as written, without "current", "new"... and without a leading "and"."""
-        tokens = [t for t in self.doc[start : head_at + 1] if t.lower_ not in DROPPED_TITLE_MODIFIERS]
+        words = self.doc[start : head_at + 1]
+        # "newly-appointed": the hyphen goes with the words it joins
+        tokens = [
+            t
+            for k, t in enumerate(words)
+            if t.lower_ not in DROPPED_TITLE_MODIFIERS
+            and not (
+                t.text == "-"
+                and {words[max(k - 1, 0)].lower_, words[min(k + 1, len(words) - 1)].lower_} & DROPPED_TITLE_MODIFIERS
+            )
+        ]
         while tokens and tokens[0].lower_ in TITLE_JOINERS:
             tokens = tokens[1:]  # "Italian Prime Minister and German Chancellor X"
         if not tokens:

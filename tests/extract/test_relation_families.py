@@ -682,3 +682,18 @@ def test_a_nation_played_for_is_its_national_side_not_a_club(extract_text, natio
 def test_a_party_adjective_before_a_name_of_something_else_makes_no_member(extract_text):
     x = extract_text("She spoke at two Democratic National Conventions and at the Harbour Trust.")
     assert not pairs(x, "memberOf")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The deal with Harbour Motors was celebrated by Brightwater's newly-appointed chief executive Tom Reed.",
+        "The deal with Harbour Motors was celebrated by Brightwater's newly appointed chief executive Tom Reed.",
+    ],
+)
+def test_a_possessor_before_a_participle_and_a_title_owns_it(extract_text, text):
+    assert relations(extract_text(text)) == {
+        ("Tom Reed", "holdsPosition", "Brightwater", "chief executive"),
+        ("Brightwater", "ledBy", "Tom Reed", None),
+        ("Tom Reed", "memberOf", "Brightwater", None),
+    }
