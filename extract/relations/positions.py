@@ -453,7 +453,7 @@ class Relations(Titles):
         appointed = False
         if doc[after].lower_ in COPULAS:
             lo, appointed = self._past_copula(lo)
-        title, hi = self._segment_title(lo)
+        title, hi = self._segment_title(lo, apposition=doc[after].text == ",")
         if title is None and hi + 2 < len(doc) and doc[hi].text == "," and doc[hi + 1].lower_ == "the":
             title, _ = self._segment_title(hi + 1)
         if title is None:
@@ -471,11 +471,28 @@ class Relations(Titles):
             lo += 1 + (lo + 1 < len(doc) and doc[lo + 1].lower_ == "as")
         return lo, appointed
 
-    def _segment_title(self, lo: int) -> tuple[Title | None, int]:
+    def _segment_title(self, lo: int, *, apposition: bool = False) -> tuple[Title | None, int]:
         """The title that is the whole comma-delimited segment from token lo, if any, and where
-        the segment ends."""
-        hi = self._segment_after(lo) if lo < len(self.doc) else lo
-        return (self.parse_title(lo, hi) if hi > lo else None), hi
+        the segment ends; in an apposition, a title that ends with its organisation before
+        the segment does."""
+        doc = self.doc
+        hi = self._segment_after(lo) if lo < len(doc) else lo
+        title = self.parse_title(lo, hi) if hi > lo else None
+        # "X, chairman of Y - a group fighting closures,", "X, leader of Y in the assembly,":
+        # the title ends with its organisation, and a dash or a preposition after it starts
+        # what is none of the title (after a copula the clause goes on: "X served as
+        # Secretary of Y from 2013" is read by the circumstances the title parser knows)
+        k = hi - 1
+        while apposition and title is None and k > lo + 1:
+            if (
+                self._is(k - 1, ORGANIZATION)
+                and self.ent[k] != self.ent[k - 1]
+                and (doc[k].pos_ == "ADP" or (doc[k].text == "-" and doc[k - 1].whitespace_))
+            ):
+                found = self.parse_title(lo, k)
+                title = found if found is not None and found.org is not None else None
+            k -= 1
+        return title, hi
 
     def pronoun_positions(self, resolved: Mapping[int, str | None]) -> Iterator[Fact]:
         """ "He is the head of the Harbour Trust": a copula's title after a pronoun the

@@ -697,3 +697,26 @@ def test_a_possessor_before_a_participle_and_a_title_owns_it(extract_text, text)
         ("Brightwater", "ledBy", "Tom Reed", None),
         ("Tom Reed", "memberOf", "Brightwater", None),
     }
+
+
+@pytest.mark.parametrize(
+    "text, org, title",
+    [
+        (
+            '"I think so," said Tom Reed, chairman of Save Our Harbour - a group fighting closures.',
+            "Save Our Harbour",
+            "chairman",
+        ),
+        (
+            "Tom Reed, leader of the Harbour Party in the assembly, claimed that rents would rise.",
+            "Harbour Party",
+            "leader",
+        ),
+    ],
+)
+def test_an_apposition_title_ends_with_its_organisation(extract_text, text, org, title):
+    assert relations(extract_text(text)) == {
+        ("Tom Reed", "holdsPosition", org, title),
+        (org, "ledBy", "Tom Reed", None),
+        ("Tom Reed", "memberOf", org, None),
+    }
