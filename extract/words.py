@@ -264,9 +264,9 @@ COPULAS = frozenset({"is", "was", "became", "becomes", "remains", "remained", "b
 # Participles of taking an office, between a copula and the title: "X was appointed treasurer of
 # Y", "she has been elected leader of Y", "X was made chairman of Y".
 APPOINTED = frozenset({"appointed", "named", "elected", "re-elected", "made", "promoted", "installed", "confirmed"})
-# Honorifics that may stand between a title and a name: "the leader, Mr Howard", "Lord
+# Honorifics that may stand between a title and a name: "the leader, Mr Hale", "Lord
 # Chancellor Lord Hale".
-SHORT_HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "lord", "lady", "sir", "dame"})
+SHORT_HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "lord", "lady", "baroness", "sir", "dame"})
 # Adjectives of party names, besides PARTY_WORDS: "Democrat senator", "Republican leader".
 PARTY_ADJECTIVES = frozenset({"democrat", "republican", "democratic"})
 # Prepositions between a title and its organisation: "chief executive of", "spokesman for".
@@ -369,6 +369,13 @@ NAMED_THING_WORDS = frozenset({
     "church", "gallery", "records", "orchestra", "arena", "stadium", "hall", "museum", "theatre",
     "theater", "cup", "award", "awards", "prize", "festival", "bridge", "street", "road", "avenue",
     "park", "square", "island", "county", "city", "hotel", "house", "centre", "center", "airport",
+})
+# Nouns of laws, capitalised in a law's name: "the Finance Bill", "No Bill goes through".
+LEGISLATION_WORDS = frozenset({"bill", "act", "treaty", "amendment"})
+# Ranks a person is styled by with a place, which make the whole a name: "the Prince of Wales",
+# "the Duke of Eastwick" (the NER names only the rank).
+STYLED_RANKS = frozenset({
+    "prince", "princess", "duke", "duchess", "earl", "countess", "king", "queen", "archbishop", "bishop",
 })
 # Endings of nouns of a person's role, which a capitalised word before a name may be
 # ("Guitarist X", "Emperor X", "Father X"), never a first name the NER cut off.

@@ -30,6 +30,7 @@ from ..words import (
     HONORIFICS,
     LABEL_TYPES,
     LEADING_CUES,
+    LEGISLATION_WORDS,
     LONG_NAME_JOINERS,
     NAME_CONNECTORS,
     NAME_PARTICLES,
@@ -46,6 +47,7 @@ from ..words import (
     POST_NOMINAL_TITLES,
     QUOTE_CHARS,
     ROLE_NOUN_ENDINGS,
+    STYLED_RANKS,
     TITLE_DOMAINS,
     TITLE_WORDS,
 )
@@ -242,10 +244,29 @@ def _plausible(doc: Doc, start: int, end: int, label: str) -> bool:
         return False  # "the Eastwick-nominated film": the first part of an adjective names no one
     if label == "PERSON" and span.text[:3].lower() == "ex-":
         return False  # "Ex-Harbour minister X": a former office's party, not a person
+    if (
+        label == "PERSON"
+        and span[-1].lower_ in LEGISLATION_WORDS
+        and (len(span) > 1 or (start > 0 and _before_law(doc[start - 1])))
+    ):
+        return False  # "No Bill goes through", "the Finance Bill": a law, not a person
+    if label == "PERSON" and len(span) == 1 and not _party_word(span[0]) and not is_acronym(span.text):
+        # "the Queen", "the Prince": a rank or a title after "the" describes, it names no one
+        if start > 0 and doc[start - 1].lower_ == "the" and span[0].lower_ in TITLE_WORDS | HONORIFICS:
+            return False
+        if span[0].tag_ == "NNPS" or (span.text.endswith("s") and any(c.tag_ == "NNS" for c in span[0].conjuncts)):
+            return False  # "the Hales", "Jobcentres, benefit offices and ...": no one person
     if len(span) == 1 and span[0].pos_ not in {"PROPN"} and not is_acronym(span.text):
         # "Anger", "Bringing", "Supreme": one capitalised common word is not a name.
         return label in {"GPE", "LOC"} and span[0].pos_ == "PROPN"
     return True
+
+
+def _before_law(t: Token) -> bool:
+    """A word that makes the capitalised "Bill" or "Act" after it a law: a determiner, a
+    parenthesis closed ("(Miscellaneous Provisions) Bill"), a capitalised word that is no
+    honorific ("Finance Bill"; "Mr Bill" is a man)."""
+    return t.pos_ == "DET" or t.text == ")" or (t.is_title and not _is_honorific(t))
 
 
 def _portfolio(doc: Doc, start: int, end: int) -> bool:
@@ -260,9 +281,10 @@ def _portfolio(doc: Doc, start: int, end: int) -> bool:
 
 
 def _extend_of(doc: Doc, start: int, end: int) -> int:
-    """ "People's Mojahedin Organization" + "of Iran": extend an organisation name over
-    "of" and the capitalised words after it."""
-    if end >= len(doc) or doc[end - 1].lower_ not in ORG_WORDS or doc[end].lower_ != "of":
+    """ "People's Mojahedin Organization" + "of Iran", "Duke" + "of Eastwick": extend an
+    organisation's name or a styled rank over "of" and the capitalised words after it."""
+    styled = end - start == 1 and doc[start].lower_ in STYLED_RANKS
+    if end >= len(doc) or not (doc[end - 1].lower_ in ORG_WORDS or styled) or doc[end].lower_ != "of":
         return end
     j = end + 1
     while (
@@ -361,7 +383,7 @@ def _name_end(doc: Doc, start: int, end: int, etype: str) -> int:
     lower-case organisation word ("the Public and Commercial Services union") and a
     particle ("Carl Joachim von der | Esch")."""
     e = end
-    if etype == ORGANIZATION or doc[e - 1].lower_ in ORG_WORDS:
+    if etype == ORGANIZATION or doc[e - 1].lower_ in ORG_WORDS | STYLED_RANKS:
         e = _extend_of(doc, start, e)
     if etype == ORGANIZATION:
         if doc[e - 1].lower_ in LONG_NAME_JOINERS | {"&"}:
@@ -450,11 +472,21 @@ def raw_mentions(doc: Doc) -> list[RawMention]:
 CONJUNCT_WEIGHT = 1.5
 # Prepositions of where: "activists in Eastwick", "two men from Eastwick".
 _LOCATIVE = frozenset({"in", "at", "near", "from", "across", "throughout", "outside", "around"})
+# Verbs of going somewhere, whose "to" says where: "she moved to Eastwick".
+_MOTION_VERBS = frozenset({"move", "go", "return", "travel", "fly", "relocate", "emigrate", "flee", "retire"})
 
 
 def _weak_person(m: RawMention) -> bool:
     """A one-word name only the NER called a person (one vote, nothing else said of it)."""
     return m.end - m.start == 1 and vote_type(m.votes) == PERSON and sum(m.votes.values()) <= 1
+
+
+def _name_start(doc: Doc, end: int) -> int:
+    """Where the run of proper nouns ending before token ``end`` starts."""
+    i = end
+    while i > 0 and doc[i - 1].pos_ == "PROPN":
+        i -= 1
+    return i
 
 
 def _locative_votes(doc: Doc, mentions: list[RawMention]) -> None:
@@ -469,7 +501,21 @@ def _locative_votes(doc: Doc, mentions: list[RawMention]) -> None:
             continue
         t = doc[m.start]
         after = doc[m.end] if m.end < len(doc) else None
-        located = t.dep_ == "pobj" and t.head.lower_ in _LOCATIVE and (after is None or after.tag_ != "POS")
+        located = (
+            t.dep_ == "pobj"
+            and (after is None or after.tag_ != "POS")
+            and (
+                t.head.lower_ in _LOCATIVE
+                or (t.head.lower_ == "to" and t.head.head.lemma_ in _MOTION_VERBS)  # "moved to Eastwick"
+                # "Tom Reed, of Eastwick, said": where a person named before is from
+                or (
+                    t.head.lower_ == "of"
+                    and t.head.i > 1
+                    and doc[t.head.i - 1].text == ","
+                    and kind.get(_name_start(doc, t.head.i - 1)) == PERSON
+                )
+            )
+        )
         before_place = after is not None and after.text == "," and kind.get(m.end + 1) == PLACE
         names_place = after is not None and after.lower_ in PLACE_WORDS | {"prison", "airport", "estate"}
         # "in Lisbon, Eastwick": set off after a place it belongs to

@@ -30,6 +30,8 @@ class NameIndex(Generic[K]):
     ({'e1'}, {'e1'}, {'e2'}, set())
     >>> index.people("rajavi")  # a lower-case word is no name ("secretary of state")
     set()
+    >>> index.add("Robert Hale-Reed", "e3"); index.people("Hale"), index.people("Hale-Reed")
+    ({'e3'}, {'e3'})
     """
 
     def __init__(self) -> None:
@@ -47,6 +49,11 @@ class NameIndex(Generic[K]):
             self.by_word[spelling(words[0])].add(owner)
             self.by_word[spelling(words[-1])].add(owner)
             self.by_last[spelling(words[-1])].add(owner)
+            # a double-barrelled surname is also written by its first part: "Hale" of "Tom Hale-Reed"
+            first_part = words[-1].split("-")[0]
+            if first_part != words[-1] and first_part[:1].isupper():
+                self.by_word[spelling(first_part)].add(owner)
+                self.by_last[spelling(first_part)].add(owner)
         # a name holding an acronym is not spelled by its initials: "CTU Radio" is not "CR"
         if spelled and len(words) >= 2 and not any(is_acronym(w) for w in words):
             self.by_initials[initials(stripped)].add(owner)

@@ -293,6 +293,14 @@ def test_a_lone_word_beside_a_place_it_lies_in_is_a_place(extract_text):
         # a former office's party: "Ex-Harbour minister"
         (["Ex-Harbour", "minister"], ["NNP", "NN"], (0, 1), False),
         (["the", "Eastwick", "family"], ["DT", "NNP", "NN"], (1, 2), True),
+        # a rank or a title after "the" describes someone, it is no one's name
+        (["the", "Queen", "said"], ["DT", "NNP", "VBD"], (1, 2), False),
+        # a law's name: "No Bill goes", "a Finance Bill", "(Provisions) Bill"; "Mr Bill" is a man
+        (["No", "Bill", "goes"], ["DT", "NNP", "VBZ"], (1, 2), False),
+        (["a", "Finance", "Bill"], ["DT", "NNP", "NNP"], (1, 3), False),
+        (["Mr", "Bill", "said"], ["NNP", "NNP", "VBD"], (1, 2), True),
+        # a plural names no one person
+        (["the", "Hales", "said"], ["DT", "NNPS", "VBD"], (1, 2), False),
     ],
 )
 def test_words_the_ner_calls_people_that_name_no_one(nlp, words, tags, span, plausible):
@@ -300,7 +308,7 @@ def test_words_the_ner_calls_people_that_name_no_one(nlp, words, tags, span, pla
 
     from newsgraph.extract.mentions.entities import _plausible
 
-    pos = ["PROPN" if t == "NNP" else "PUNCT" if t == "HYPH" else "X" for t in tags]
+    pos = [{"NNP": "PROPN", "NNPS": "PROPN", "HYPH": "PUNCT", "DT": "DET"}.get(t, "X") for t in tags]
     doc = Doc(nlp.vocab, words=words, tags=tags, pos=pos)
     assert _plausible(doc, *span, "PERSON") is plausible
 
@@ -357,3 +365,47 @@ def test_an_acronym_and_the_last_word_of_a_name_are_that_name(extract_text):
 )
 def test_an_acronym_and_a_word_after_it(extract_text, text, orgs):
     assert {e.label for e in extract_text(text).entities if e.type == "Organization"} == orgs
+
+
+def test_a_styled_rank_and_its_place_are_one_name(nlp):
+    from spacy.tokens import Doc
+
+    from newsgraph.extract.mentions.entities import _name_end
+
+    doc = Doc(nlp.vocab, words=["Duke", "of", "Harbourshire", "said"], pos=["PROPN", "ADP", "PROPN", "VERB"])
+    assert _name_end(doc, 0, 1, "Person") == 3
+
+
+@pytest.mark.parametrize(
+    "words, heads, deps, lemmas",
+    [
+        # "moved to X": where someone went
+        (
+            ["Ann", "moved", "to", "Eastwick"],
+            [1, 1, 1, 2],
+            ["nsubj", "ROOT", "prep", "pobj"],
+            ["Ann", "move", "to", "Eastwick"],
+        ),
+        # "Tom Hale, of X, said": where a person named before is from
+        (
+            ["Tom", "Hale", ",", "of", "Eastwick", ",", "said"],
+            [1, 6, 1, 1, 3, 1, 6],
+            ["compound", "nsubj", "punct", "prep", "pobj", "punct", "ROOT"],
+            ["Tom", "Hale", ",", "of", "Eastwick", ",", "say"],
+        ),
+    ],
+)
+def test_where_a_lone_word_stands_says_it_is_a_place(nlp, words, heads, deps, lemmas):
+    from spacy.tokens import Doc
+
+    from newsgraph.extract.mentions.entities import RawMention, _locative_votes
+    from newsgraph.extract.schema import new_votes
+
+    pos = ["PROPN" if w[:1].isupper() else "X" for w in words]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, lemmas=lemmas, pos=pos)
+    place = words.index("Eastwick")
+    named = 2 if words[1] == "Hale" else 1  # "Tom Hale" / "Ann", a person for sure
+    people = [RawMention(0, named, new_votes({"Person": 3}))]
+    lone = RawMention(place, place + 1, new_votes({"Person": 1}), text="Eastwick")
+    _locative_votes(doc, [*people, lone])
+    assert lone.votes["Place"] > lone.votes["Person"]
