@@ -307,6 +307,9 @@ STATE_OFFICES = frozenset({
     "president", "president-elect", "premier", "minister", "chancellor", "ambassador", "envoy",
     "king", "queen", "monarch", "emperor", "secretary",
 })
+# Offices of state named by a portfolio before them, capitalised: "Armed Forces Minister",
+# "Home Secretary" (no organisation employs them by those words).
+PORTFOLIO_OFFICES = frozenset({"minister", "secretary"})
 # Offices of a town, city or region: "the Eastfield mayor", "Harbour County governor".
 LOCAL_OFFICES = frozenset({"mayor", "mayor-elect", "governor", "governor-elect"})
 # Directors that lead: "managing director", "executive director", "director general".

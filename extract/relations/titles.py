@@ -25,6 +25,7 @@ from ..words import (
     OWNER_MODIFIERS,
     PARTY_ADJECTIVES,
     PARTY_WORDS,
+    PORTFOLIO_OFFICES,
     POSSESSIVE_ENDINGS,
     POSSESSOR_STOPS,
     STATE_OFFICES,
@@ -113,6 +114,12 @@ class Titles:
         if found is None:
             return None
         head_at, i = found
+        if org is not None and start > mods and self._portfolio_office(start, head_at, org):
+            # "Armed Forces Minister X", "Home Secretary X": a capitalised office of state is
+            # named by its portfolio; the words before it are no organisation employing it
+            while start > mods and self.ent[start - 1] == org:
+                start -= 1
+            org = None
         text = self._title_text(start, head_at, plural=plural)
         if text is None:
             return None
@@ -185,6 +192,21 @@ class Titles:
             if self._title_follows(j, hi) and not generic:
                 org, i = self.new_org(i, j), j
         return i, org
+
+    def _portfolio_office(self, start: int, head_at: int, org: str) -> bool:
+        """The title at [start, head_at] is a capitalised "Minister" or "Secretary" right
+        after the organisation ``org``, which is no party ("Tory Minister"): the organisation's
+        words are the office's portfolio ("Armed Forces Minister"; "Cabinet Office minister"
+        is a minister at the Cabinet Office)."""
+        head = self.doc[head_at]
+        return (
+            head.lower_ in PORTFOLIO_OFFICES
+            and head.is_title
+            and head_at == start
+            and self.ent[start - 1] == org
+            and self.etype.get(org) == ORGANIZATION
+            and self.doc[start - 1].lower_ not in PARTY_WORDS | PARTY_ADJECTIVES
+        )
 
     def _country_before_title(self, i: int, hi: int) -> tuple[str, int] | None:
         """The country named at i, by its name or its adjective, before an office of state

@@ -720,3 +720,29 @@ def test_an_apposition_title_ends_with_its_organisation(extract_text, text, org,
         (org, "ledBy", "Tom Reed", None),
         ("Tom Reed", "memberOf", org, None),
     }
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a capitalised office of state is named by its portfolio: no organisation employs it
+        (
+            "Save the Regiments will field a candidate against Armed Forces Minister Tom Reed in Eastwick.",
+            {("Tom Reed", "holdsPosition", None, "Armed Forces Minister")},
+        ),
+        # a minister at a department, and a party's minister, keep their organisation
+        (
+            "Tom Reed, a Cabinet Office minister, arrived.",
+            {
+                ("Tom Reed", "holdsPosition", "Cabinet Office", "minister"),
+                ("Tom Reed", "memberOf", "Cabinet Office", None),
+            },
+        ),
+        (
+            "Tory Minister Tom Reed said no.",
+            {("Tom Reed", "holdsPosition", "Tory", "Minister"), ("Tom Reed", "memberOf", "Tory", None)},
+        ),
+    ],
+)
+def test_an_office_of_state_named_by_its_portfolio(extract_text, text, expected):
+    assert relations(extract_text(text)) == expected
