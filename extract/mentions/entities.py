@@ -172,6 +172,8 @@ def _first_names_before(doc: Doc, start: int) -> int:
             or _is_honorific(t)
             or "\n" in t.whitespace_
             or t.lower_.endswith(ROLE_NOUN_ENDINGS)
+            # "Secretary of State | Ann Hale": the end of an office's name
+            or (t.i > 1 and doc[t.i - 1].lower_ == "of" and doc[t.i - 2].lower_ in TITLE_WORDS)
         ):
             break
         if t.ent_type_:  # "Horatio | Kell Pruitt": the whole entity before, or nothing

@@ -23,6 +23,7 @@ from ..words import (
     LEADER_WORDS,
     MOVEMENT_WORDS,
     ORG_KIND_NOUNS,
+    PORTFOLIO_OFFICES,
     REGIONAL_ADJECTIVES,
     RELATIVE_PRONOUNS,
     UNIT_NOUNS,
@@ -76,6 +77,8 @@ class MatchedRelations:
         if r.name_follows and self.ent[nodes["org"].i + 1] != self.ent[nodes["person"].i]:
             return  # the name must follow the party word: "Democrat Mary Hale"
         role = nodes.get("role")
+        if role is not None and role.lower_ in PORTFOLIO_OFFICES and nodes["org"].text == "State":
+            return  # "Secretary of State": one office's name, no membership of a "State"
         holder: Token | None
         if "person" in nodes:  # "The president of Y is X"
             holder = nodes["person"]

@@ -39,6 +39,7 @@ from ..words import (
     OWNER_MODIFIERS,
     PARTY_NAME_WORDS,
     PARTY_WORDS,
+    PORTFOLIO_OFFICES,
     POST_NOMINAL_TITLES,
     RELATIVE_PRONOUNS,
     SERVE_VERBS,
@@ -124,8 +125,8 @@ class Relations(Titles):
                             yield from self._facts(person, title, span, "apposition-before")
                             break
             # TITLE X: "Supreme Leader Ali Khamenei", "Tory leader Michael Howard"
-            elif j >= 0 and (doc[j].lower_ in TITLE_WORDS or doc[j].lower_ in TITLE_SUFFIXES):
-                k = j
+            elif j >= 0 and (doc[j].lower_ in TITLE_WORDS or doc[j].lower_ in TITLE_SUFFIXES or self._of_state(j)):
+                k = j - 2 if self._of_state(j) else j  # "US Secretary of State X"
                 while (
                     k - 1 >= sent.start
                     and (
@@ -158,6 +159,13 @@ class Relations(Titles):
                             title = replace(title, org=self._employer_after_name(end))
                         yield from self._facts(person, title, span, "title-before-name")
                         break
+
+    def _of_state(self, j: int) -> bool:
+        """Token j ends "Secretary of State" or "Minister of State", one office's name."""
+        doc = self.doc
+        return (
+            j >= 2 and doc[j].text == "State" and doc[j - 1].lower_ == "of" and doc[j - 2].lower_ in PORTFOLIO_OFFICES
+        )
 
     def bridged(self, facts: list[Fact], org_names: dict[str, str]) -> list[Fact]:
         """A company's title with no organisation takes the one organisation its sentence (or,

@@ -286,11 +286,16 @@ class Titles:
             if low in DROPPED_TITLE_MODIFIERS:
                 i += 1  # "newly-appointed chief executive": whatever the tagger called it
                 continue
-            if low in TITLE_WORDS or (plural and low.endswith("s") and low[:-1] in TITLE_WORDS):
+            chief_justice = low == "justice" and i > 0 and doc[i - 1].lower_ == "chief"  # "Lord Chief Justice"
+            if low in TITLE_WORDS or chief_justice or (plural and low.endswith("s") and low[:-1] in TITLE_WORDS):
                 head_at = i
                 i += 1
                 # "President-elect", "Vice-president"
                 while i + 1 < hi and doc[i].text == "-" and doc[i + 1].is_alpha:
+                    head_at = i + 1
+                    i += 2
+                # "Secretary of State", "Minister of State": one office's name, no organisation
+                if i + 1 < hi and doc[i].lower_ == "of" and doc[i + 1].text == "State":
                     head_at = i + 1
                     i += 2
                 if i < hi and doc[i].lower_ in TITLE_WORDS:

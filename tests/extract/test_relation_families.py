@@ -746,3 +746,26 @@ def test_an_apposition_title_ends_with_its_organisation(extract_text, text, org,
 )
 def test_an_office_of_state_named_by_its_portfolio(extract_text, text, expected):
     assert relations(extract_text(text)) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "The Shadow Secretary of State for the Family, Ann Hale, said no.",
+            {("Ann Hale", "holdsPosition", None, "Shadow Secretary of State for the Family")},
+        ),
+        (
+            "Tom Reed, Secretary of State for Harbours, said no.",
+            {("Tom Reed", "holdsPosition", None, "Secretary of State for Harbours")},
+        ),
+        (
+            "Also due to attend are US Secretary of State Ann Hale and others.",
+            {("Ann Hale", "holdsPosition", "US", "Secretary of State")},
+        ),
+        ("The Lord Chief Justice, Lord Hale, said no.", {("Lord Hale", "holdsPosition", None, "Lord Chief Justice")}),
+    ],
+)
+def test_offices_named_whole(extract_text, text, expected):
+    """ "Secretary of State", "Lord Chief Justice": one office's name, its State no organisation."""
+    assert relations(extract_text(text)) == expected
