@@ -416,8 +416,8 @@ def raw_mentions(doc: Doc) -> list[RawMention]:
         etype = LABEL_TYPES.get(ent.label_)
         if etype is None:
             continue
-        if etype == PERSON and all(_party_word(t) for t in ent if not t.is_punct):
-            etype = ORGANIZATION  # "Lib Dem", "Tory": a party, whatever the NER says
+        if etype == PERSON and all(_party_word(t) for t in ent if not t.is_punct and t.lower_ not in ARTICLES):
+            etype = ORGANIZATION  # "Lib Dem", "the Tories": a party, whatever the NER says
         if ent.label_ == "NORP" and (ent.root.dep_ in {"amod", "compound", "poss"} or ent.root.tag_ != "NNPS"):
             continue  # "Iranian" modifies a noun; only plural group names ("the Tories") stay
         pieces = _split_points(doc, ent.start, ent.end)

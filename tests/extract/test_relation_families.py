@@ -769,3 +769,16 @@ def test_an_office_of_state_named_by_its_portfolio(extract_text, text, expected)
 def test_offices_named_whole(extract_text, text, expected):
     """ "Secretary of State", "Lord Chief Justice": one office's name, its State no organisation."""
     assert relations(extract_text(text)) == expected
+
+
+def test_a_party_the_ner_calls_people_with_its_article_is_the_party(extract_text):
+    # the NER calls "the Lib Dems" a person; with "Lib Dem" it is one party, whose president is named
+    x = extract_text(
+        "Mr Reed will also attack the Lib Dems for wanting to abolish faith schools. "
+        "Lib Dem president Kim Moss branded Mr Reed arrogant."
+    )
+    assert relations(x) == {
+        ("Kim Moss", "holdsPosition", "Lib Dem", "president"),
+        ("Lib Dem", "ledBy", "Kim Moss", None),
+        ("Kim Moss", "memberOf", "Lib Dem", None),
+    }
