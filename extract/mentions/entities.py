@@ -428,6 +428,8 @@ def raw_mentions(doc: Doc) -> list[RawMention]:
                 s = _first_names_before(doc, s)
             if e <= s:
                 continue
+            if etype == ORGANIZATION and s > 0 and is_acronym(doc[s - 1].text) and not doc[s - 1].ent_type_:
+                s -= 1  # "HBC | Paribas": an acronym the NER left before an organisation's name is its
             e = _name_end(doc, s, e, etype)
             if not _plausible(doc, s, e, ent.label_):
                 continue

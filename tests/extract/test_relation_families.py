@@ -782,3 +782,12 @@ def test_a_party_the_ner_calls_people_with_its_article_is_the_party(extract_text
         ("Lib Dem", "ledBy", "Kim Moss", None),
         ("Kim Moss", "memberOf", "Lib Dem", None),
     }
+
+
+def test_an_acronym_before_an_organisations_name_is_part_of_it(extract_text):
+    # the NER names only "Paribas"
+    x = extract_text("Aviation analyst Tom Reed of HBC Paribas described the results as modest.")
+    assert relations(x) == {
+        ("Tom Reed", "holdsPosition", "HBC Paribas", "Aviation analyst"),
+        ("Tom Reed", "memberOf", "HBC Paribas", None),
+    }
