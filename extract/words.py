@@ -373,6 +373,9 @@ NAMED_THING_WORDS = frozenset({
     "theater", "cup", "award", "awards", "prize", "festival", "bridge", "street", "road", "avenue",
     "park", "square", "island", "county", "city", "hotel", "house", "centre", "center", "airport",
 })
+# Common nouns of places, which make the names listed with them places: "at Eastwick prison,
+# Lisbon, and Westmoor".
+PLACE_NOUNS = frozenset({"prison", "airport", "town", "city", "village", "port", "estate", "county", "district"})
 # Nouns of laws, capitalised in a law's name: "the Finance Bill", "No Bill goes through".
 LEGISLATION_WORDS = frozenset({"bill", "act", "treaty", "amendment"})
 # Ranks a person is styled by with a place, which make the whole a name: "the Prince of Wales",

@@ -42,6 +42,7 @@ from ..words import (
     PARTY_NAME_WORDS,
     PARTY_WORDS,
     PERSON_NOUNS,
+    PLACE_NOUNS,
     PLACE_WORDS,
     POSSESSIVE_ENDINGS,
     POST_NOMINAL_TITLES,
@@ -541,6 +542,8 @@ def _conjunct_votes(doc: Doc, mentions: list[RawMention]) -> None:
         if not _weak_person(m):
             continue
         others = Counter(kind[id(at[c.i])] for c in doc[m.start].conjuncts if c.i in at and at[c.i] is not m)
+        # "at Eastwick prison, Lisbon, and Westwick": a place noun in the list counts as a place
+        others[PLACE] += sum(1 for c in doc[m.start].conjuncts if c.i not in at and c.lemma_ in PLACE_NOUNS)
         if not others:
             continue
         top, n = others.most_common(1)[0]
@@ -616,7 +619,9 @@ def _unlabelled_names(doc: Doc, out: dict[tuple[int, int], RawMention]) -> None:
             # "The Lord Chief Justice said": a word a title leads is an office ("Lord Winston" a name)
             and not any(c.dep_ == "compound" and c.lower_ in TITLE_WORDS for c in t.children)
         )
-        if not covered[t.i] and t.pos_ == "PROPN" and ((full_names.people(t.text) and not t.is_upper) or speaks):
+        # a title word alone is no name even where full names start with it ("Prince Tom")
+        named = full_names.people(t.text) and not t.is_upper and t.lower_ not in TITLE_WORDS
+        if not covered[t.i] and t.pos_ == "PROPN" and (named or speaks):
             m = RawMention(t.i, t.i + 1, text=t.text)
             m.votes[PERSON] += 0.5
             out[(t.i, t.i + 1)] = m

@@ -409,3 +409,47 @@ def test_where_a_lone_word_stands_says_it_is_a_place(nlp, words, heads, deps, le
     lone = RawMention(place, place + 1, new_votes({"Person": 1}), text="Eastwick")
     _locative_votes(doc, [*people, lone])
     assert lone.votes["Place"] > lone.votes["Person"]
+
+
+def test_a_title_word_alone_is_no_name_though_full_names_start_with_it(nlp):
+    from spacy.tokens import Doc
+
+    from newsgraph.extract.mentions.entities import RawMention, _unlabelled_names
+    from newsgraph.extract.schema import new_votes
+
+    words = ["Prince", "Tom", "Reed", "thanked", "the", "Prince", "and", "Reed", "."]
+    doc = Doc(
+        nlp.vocab,
+        words=words,
+        heads=[2, 2, 3, 3, 5, 3, 5, 5, 3],
+        deps=["compound", "compound", "nsubj", "ROOT", "det", "dobj", "cc", "conj", "punct"],
+        pos=["PROPN", "PROPN", "PROPN", "VERB", "DET", "PROPN", "CCONJ", "PROPN", "PUNCT"],
+    )
+    out = {(0, 3): RawMention(0, 3, new_votes({"Person": 1}), text="Prince Tom Reed")}
+    _unlabelled_names(doc, out)
+    # "Reed" alone is the surname of the full name; "Prince" alone is a title, no name
+    assert sorted(out) == [(0, 3), (7, 8)]
+
+
+def test_a_place_noun_in_a_list_makes_a_lone_word_a_place(nlp):
+    from spacy.tokens import Doc
+
+    from newsgraph.extract.mentions.entities import RawMention, _conjunct_votes
+    from newsgraph.extract.schema import new_votes
+
+    # "at Eastwick prison, Lisbon, and Westmoor, Milton Reed": the NER called Westmoor and the
+    # town after it people; the prison and Lisbon outvote the one person
+    words = ["at", "Eastwick", "prison", ",", "Lisbon", ",", "and", "Westmoor", ",", "Milton", "Reed"]
+    doc = Doc(
+        nlp.vocab,
+        words=words,
+        heads=[0, 2, 0, 2, 2, 4, 4, 4, 7, 10, 7],
+        deps=["ROOT", "compound", "pobj", "punct", "conj", "punct", "cc", "conj", "punct", "compound", "conj"],
+        pos=["ADP", "PROPN", "NOUN", "PUNCT", "PROPN", "PUNCT", "CCONJ", "PROPN", "PUNCT", "PROPN", "PROPN"],
+        lemmas=["at", "Eastwick", "prison", ",", "Lisbon", ",", "and", "Westmoor", ",", "Milton", "Reed"],
+    )
+    lisbon = RawMention(4, 5, new_votes({"Place": 1}), text="Lisbon")
+    lone = RawMention(7, 8, new_votes({"Person": 1}), text="Westmoor")
+    milton = RawMention(9, 11, new_votes({"Person": 1}), text="Milton Reed")
+    _conjunct_votes(doc, [lisbon, lone, milton])
+    assert lone.votes["Place"] > lone.votes["Person"]
