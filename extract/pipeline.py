@@ -55,7 +55,9 @@ def read_document(doc: Doc, article: Article) -> DocumentExtraction:
     for f in named:
         if f.predicate == "holdsPosition" and f.title:
             titles.setdefault(f.subject, []).append(f.title)
-    quotes, claims, speakers = extract_quotes(doc, ctx.of_token, ctx.types, text, ctx.labels(), titles, spans)
+    quotes, claims, speakers = extract_quotes(
+        doc, ctx.of_token, ctx.types, text, ctx.labels(), titles, spans, list(ctx.in_quote)
+    )
     ctx.coref = speakers.coref
     facts = relations.derived(named + relations.resolved())
     # spaCy read a copy with plain spaces and blanked boilerplate: the words come from the original

@@ -34,8 +34,8 @@ class Attributor:
         self.in_quote = speakers.in_quote
 
     # -- quotes ---------------------------------------------------------------------------------
-    def attribute(self, spans: list[QuotedSpan]) -> list[Quote]:
-        self.speakers.mask(spans)
+    def attribute(self, spans: list[QuotedSpan], in_quote: list[bool] | None = None) -> list[Quote]:
+        self.speakers.mask(spans, in_quote)
         quotes: list[Quote] = []
         prev: tuple[Quote, QuotedSpan] | None = None
         for sp in spans:
@@ -297,13 +297,15 @@ def extract_quotes(
     entity_label: dict[str, str] | None = None,
     titles: dict[str, list[str]] | None = None,
     spans: list[QuotedSpan] | None = None,
+    in_quote: list[bool] | None = None,
 ) -> tuple[list[Quote], list[Claim], Speakers]:
     """Quotes (with speakers) and claims of one parsed document, and the speakers' reading of
     it (which tokens are quoted, the coreference), which the verb relations reuse. ``spans``:
-    the document's quoted spans, if already found (``spans.find_spans(text)``)."""
+    the document's quoted spans, if already found (``spans.find_spans(text)``), and
+    ``in_quote`` their tokens (``spans.quoted_tokens``)."""
     if spans is None:
-        spans = find_spans(text)
+        spans, in_quote = find_spans(text), None
     speakers = Speakers(doc, entity_of_token, entity_type, entity_label, titles)
     attributor = Attributor(speakers)
-    quotes = attributor.attribute(spans)
+    quotes = attributor.attribute(spans, in_quote)
     return quotes, attributor.claims(), speakers

@@ -84,10 +84,11 @@ class Speakers:
             if entity_type.get(key) == PERSON:
                 self.full_names.add(label, key, spelled=False)
 
-    def mask(self, spans: Iterable[QuotedSpan]) -> None:
-        """Mark the tokens inside quotation marks: a speaker is never inside a quote."""
+    def mask(self, spans: Iterable[QuotedSpan], in_quote: list[bool] | None = None) -> None:
+        """Mark the tokens inside quotation marks: a speaker is never inside a quote.
+        ``in_quote``: the marks, if the caller has them (``quoted_tokens`` of these spans)."""
         # in place: the attributor holds this list
-        self.in_quote[:] = quoted_tokens([t.idx for t in self.doc], spans)
+        self.in_quote[:] = in_quote if in_quote is not None else quoted_tokens([t.idx for t in self.doc], spans)
         self.coref = Coreference(self.doc, self.ent, self.etype, self.labels, self.in_quote, self.titles)
 
     def entity_before(self, token_i: int, wanted: frozenset[str] | set[str]) -> str | None:
