@@ -376,6 +376,9 @@ NAMED_THING_WORDS = frozenset({
 # Common nouns of places, which make the names listed with them places: "at Eastwick prison,
 # Lisbon, and Westmoor".
 PLACE_NOUNS = frozenset({"prison", "airport", "town", "city", "village", "port", "estate", "county", "district"})
+# Descriptions that stand for any organisation named before, whatever its name: "the
+# organisation's president, X" (a committee is "the committee" only if its name says so).
+GENERIC_DESCRIPTIONS = frozenset({"organisation", "organization", "company", "firm", "group", "body"})
 # Nouns of laws, capitalised in a law's name: "the Finance Bill", "No Bill goes through".
 LEGISLATION_WORDS = frozenset({"bill", "act", "treaty", "amendment"})
 # Ranks a person is styled by with a place, which make the whole a name: "the Prince of Wales",

@@ -19,8 +19,10 @@ from ..words import (
     CORPORATE_TITLES,
     DESCRIPTION_JOINERS,
     DROPPED_TITLE_MODIFIERS,
+    GENERIC_DESCRIPTIONS,
     GENERIC_PARTY_WORDS,
     LOCAL_OFFICES,
+    ORG_DESCRIPTIONS,
     ORG_WORDS,
     OWNER_MODIFIERS,
     PARTY_ADJECTIVES,
@@ -161,6 +163,8 @@ class Titles:
                 break
             if doc[j].lower_ in POSSESSIVE_ENDINGS and doc[j].tag_ == "POS":
                 owner = self.ent[j - 1]
+                if owner is None and j >= 2 and doc[j - 2].lower_ == "the":
+                    owner = self._described(j - 1)  # "the organisation's president, X"
                 if owner and self.etype.get(owner) == ORGANIZATION:
                     org = owner
                 i = j + 1
@@ -437,6 +441,24 @@ class Titles:
         if end < hi and all(t.lower_ in {"and", "then"} for t in doc[end:hi]):
             return hi  # "... (1990–1995) and then returned": the clause after is no part of the title
         return end
+
+    def _described(self, i: int) -> str | None:
+        """The organisation a description at token i stands for: "the committee" the nearest
+        organisation before (this sentence or the two before) whose name holds the word, "the
+        organisation" or "the company" the nearest one named."""
+        noun = self.doc[i].lower_
+        if noun not in ORG_DESCRIPTIONS:
+            return None
+        lo = self.doc[i].sent.start
+        for _ in range(2):
+            lo = self.doc[lo - 1].sent.start if lo > 0 else lo
+        labels = self.ctx.labels()
+        for k in range(i - 1, lo - 1, -1):
+            key = self.ent[k]
+            if key is not None and self.etype.get(key) == ORGANIZATION:
+                if noun in labels.get(key, "").lower().split() or noun in GENERIC_DESCRIPTIONS:
+                    return key
+        return None
 
     def _org_antecedent(self, i: int) -> str | None:
         """ "Its": the organisation that is the subject of the nearest clause before (this

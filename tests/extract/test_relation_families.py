@@ -791,3 +791,29 @@ def test_an_acronym_before_an_organisations_name_is_part_of_it(extract_text):
         ("Tom Reed", "holdsPosition", "HBC Paribas", "Aviation analyst"),
         ("Tom Reed", "memberOf", "HBC Paribas", None),
     }
+
+
+@pytest.mark.parametrize(
+    "text, org",
+    [
+        (
+            "The Harbour Trust met on Monday. The organisation's president, Tom Reed, said it would appeal.",
+            "Harbour Trust",
+        ),
+        (
+            "The Harbour Committee met on Monday. The committee's chairman, Tom Reed, said it would appeal.",
+            "Harbour Committee",
+        ),
+    ],
+)
+def test_an_organisation_referred_to_by_description_owns_the_title(extract_text, text, org):
+    assert relations(extract_text(text)) == {
+        ("Tom Reed", "holdsPosition", org, "president" if "president" in text else "chairman"),
+        (org, "ledBy", "Tom Reed", None),
+        ("Tom Reed", "memberOf", org, None),
+    }
+
+
+def test_a_description_whose_word_no_organisation_has_owns_nothing(extract_text):
+    x = extract_text("The Harbour Trust met on Monday. The committee's chairman, Tom Reed, said it would appeal.")
+    assert relations(x) == {("Tom Reed", "holdsPosition", None, "chairman")}
