@@ -114,7 +114,8 @@ TITLE_WORDS = frozenset({
     "sergeant", "colonel", "lieutenant", "major", "admiral", "marshal", "activist",
     "cardinal", "rabbi", "pastor", "priest", "vicar", "chaplain", "constable", "detective",
     "sheriff", "coroner", "magistrate", "headteacher", "headmaster", "headmistress", "principal",
-    "dean", "provost", "rector", "curator", "msp", "mla", "journalist", "host",
+    "dean", "provost", "rector", "curator", "msp", "mla", "journalist", "host", "frontbencher",
+    "backbencher", "peer",
 })
 # Titles written after a name: "Ruth Kelly MP".
 POST_NOMINAL_TITLES = frozenset({"mp", "msp", "mep", "mla"})
@@ -376,6 +377,8 @@ NAMED_THING_WORDS = frozenset({
 # Common nouns of places, which make the names listed with them places: "at Eastwick prison,
 # Lisbon, and Westmoor".
 PLACE_NOUNS = frozenset({"prison", "airport", "town", "city", "village", "port", "estate", "county", "district"})
+# Words a report runs into a name before a party or a title: "Fellow Tory Tom Reed".
+NAME_OPENERS = frozenset({"fellow"})
 # Descriptions that stand for any organisation named before, whatever its name: "the
 # organisation's president, X" (a committee is "the committee" only if its name says so).
 GENERIC_DESCRIPTIONS = frozenset({"organisation", "organization", "company", "firm", "group", "body"})
@@ -412,6 +415,7 @@ PARTY_MEMBER_NOUNS = [
 PARTY_ROLE_NOUNS = [
     "member", "candidate", "nominee", "senator", "congressman", "congresswoman", "representative",
     "politician", "councillor", "councilor", "legislator", "lawmaker", "delegate", "deputy",
+    "rival", "frontbencher", "backbencher", "peer",
 ]
 # Role nouns of members that are no office, written after their organisation: "Harbour Echo
 # bassist X", "a Green Alliance politician", "the first Eastfield Rovers player". (Offices

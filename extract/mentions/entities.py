@@ -33,6 +33,7 @@ from ..words import (
     LEGISLATION_WORDS,
     LONG_NAME_JOINERS,
     NAME_CONNECTORS,
+    NAME_OPENERS,
     NAME_PARTICLES,
     NAMED_THING_WORDS,
     ORG_KIND_NOUNS,
@@ -122,6 +123,7 @@ def _untitled(doc: Doc, start: int, end: int) -> int:
             doc[start].lower_ in TITLE_WORDS
             or doc[start].lower_ in PARTY_WORDS
             or doc[start].lower_ in PARTY_ADJECTIVES
+            or doc[start].lower_ in NAME_OPENERS
         )
         and all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in doc[start + 1 : end])
     ):
@@ -570,7 +572,7 @@ def _unlabelled_names(doc: Doc, out: dict[tuple[int, int], RawMention]) -> None:
             and doc[j].text[:1].isupper()
             and doc[j].is_alpha
             and not _is_honorific(doc[j])
-            and doc[j].lower_ not in TITLE_WORDS
+            and doc[j].lower_ not in TITLE_WORDS | NAME_OPENERS
         ):
             j += 1
         if j - i >= 2:

@@ -22,6 +22,7 @@ from ..words import (
     HOME_NATIONS,
     LEADER_WORDS,
     MOVEMENT_WORDS,
+    NAME_OPENERS,
     ORG_KIND_NOUNS,
     PORTFOLIO_OFFICES,
     REGIONAL_ADJECTIVES,
@@ -161,7 +162,12 @@ class MatchedRelations:
         """The party or team a capitalised word names, with the capitalised words compounded
         before it ("a Christian Democrat", "for SK Velden"): an organisation made of those words."""
         start = word.i
-        while start > 0 and self.doc[start - 1].dep_ == "compound" and self.doc[start - 1].text[:1].isupper():
+        while (
+            start > 0
+            and self.doc[start - 1].dep_ == "compound"
+            and self.doc[start - 1].text[:1].isupper()
+            and self.doc[start - 1].lower_ not in NAME_OPENERS  # "Fellow Tory Tom Reed"
+        ):
             start -= 1
         named = {self.ent[i] for i in range(start, word.i + 1)}
         if len(named) == 1 and None not in named:

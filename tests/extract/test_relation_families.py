@@ -817,3 +817,23 @@ def test_an_organisation_referred_to_by_description_owns_the_title(extract_text,
 def test_a_description_whose_word_no_organisation_has_owns_nothing(extract_text):
     x = extract_text("The Harbour Trust met on Monday. The committee's chairman, Tom Reed, said it would appeal.")
     assert relations(x) == {("Tom Reed", "holdsPosition", None, "chairman")}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Labour frontbencher Tom Reed said the plan was fair.",
+            {("Tom Reed", "holdsPosition", "Labour", "frontbencher"), ("Tom Reed", "memberOf", "Labour", None)},
+        ),
+        (
+            "Tory peer Lord Hale said the plan was fair.",
+            {("Lord Hale", "holdsPosition", "Tory", "peer"), ("Lord Hale", "memberOf", "Tory", None)},
+        ),
+        ("His Republican rival Tom Reed said no.", {("Tom Reed", "memberOf", "Republican", None)}),
+        ("Fellow Tory Tom Reed said the plan was a mess.", {("Tom Reed", "memberOf", "Tory", None)}),
+    ],
+)
+def test_party_offices_and_party_members(extract_text, text, expected):
+    """A party's frontbencher or peer, a party adjective before "rival", "fellow Tory X"."""
+    assert relations(extract_text(text)) == expected
