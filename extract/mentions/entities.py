@@ -434,6 +434,8 @@ def raw_mentions(doc: Doc) -> list[RawMention]:
             if etype == ORGANIZATION and s > 0 and is_acronym(doc[s - 1].text) and not doc[s - 1].ent_type_:
                 s -= 1  # "HBC | Paribas": an acronym the NER left before an organisation's name is its
             e = _name_end(doc, s, e, etype)
+            if etype == PLACE and e < len(doc) and doc[e].lower_ == "police":
+                e, etype = e + 1, ORGANIZATION  # "Harbourshire police": the place's police force
             if not _plausible(doc, s, e, ent.label_):
                 continue
             m = out.setdefault((s, e), RawMention(s, e, text=doc[s:e].text))

@@ -837,3 +837,11 @@ def test_a_description_whose_word_no_organisation_has_owns_nothing(extract_text)
 def test_party_offices_and_party_members(extract_text, text, expected):
     """A party's frontbencher or peer, a party adjective before "rival", "fellow Tory X"."""
     assert relations(extract_text(text)) == expected
+
+
+def test_a_places_police_is_an_organisation(extract_text):
+    x = extract_text("Ann Lee, a spokeswoman for Harbourshire police, said two men were held.")
+    assert relations(x) == {
+        ("Ann Lee", "holdsPosition", "Harbourshire police", "spokeswoman"),
+        ("Ann Lee", "memberOf", "Harbourshire police", None),
+    }
