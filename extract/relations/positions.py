@@ -500,7 +500,24 @@ class Relations(Titles):
                 found = self.parse_title(lo, k)
                 title = found if found is not None and found.org is not None else None
             k -= 1
+        if apposition and title is not None and title.org is None and " for " in f" {title.text} ":
+            title, hi = self._listed_portfolio(title, hi)
         return title, hi
+
+    def _listed_portfolio(self, title: Title, hi: int) -> tuple[Title, int]:
+        """ "X, the minister for housing, planning and local government, said": a portfolio
+        listed past the comma, lower-case words up to an "and" and the end of its item."""
+        doc, end, listed = self.doc, hi + 1, False
+        while end < len(doc) and not (listed and doc[end].text == ","):
+            t = doc[end]
+            if not (t.text == "," or (t.is_lower and t.pos_ in {"NOUN", "ADJ", "CCONJ"})):
+                return title, hi
+            listed = listed or t.lower_ == "and"
+            end += 1
+        if not listed or end >= len(doc):
+            return title, hi
+        text = f"{title.text}{doc[hi - 1].whitespace_}{doc[hi:end].text}"
+        return replace(title, text=text, end=end), end
 
     def pronoun_positions(self, resolved: Mapping[int, str | None]) -> Iterator[Fact]:
         """ "He is the head of the Harbour Trust": a copula's title after a pronoun the

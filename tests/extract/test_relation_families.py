@@ -845,3 +845,24 @@ def test_a_places_police_is_an_organisation(extract_text):
         ("Ann Lee", "holdsPosition", "Harbourshire police", "spokeswoman"),
         ("Ann Lee", "memberOf", "Harbourshire police", None),
     }
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Tom Reed, the minister for housing, planning and local government, said no.",
+            {("Tom Reed", "holdsPosition", None, "minister for housing, planning and local government")},
+        ),
+        # two appositions, each a title of its own
+        (
+            "Tom Reed, spokesman for health, and Ann Lee, spokeswoman for transport, said no.",
+            {
+                ("Tom Reed", "holdsPosition", None, "spokesman for health"),
+                ("Ann Lee", "holdsPosition", None, "spokeswoman for transport"),
+            },
+        ),
+    ],
+)
+def test_a_portfolio_listed_past_a_comma_is_the_titles(extract_text, text, expected):
+    assert relations(extract_text(text)) == expected
