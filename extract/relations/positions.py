@@ -107,6 +107,7 @@ class Relations(Titles):
                 yield from self._facts(person, after[0], span, after[1])
                 seen.add(i)
             # TITLE [of ORG], X
+            listed: list[str] = []  # the others a plural title before a list is shared with
             j = start - 1
             while j >= 0 and doc[j].lower_.rstrip(".") in SHORT_HONORIFICS:
                 j -= 1
@@ -125,7 +126,12 @@ class Relations(Titles):
                             yield from self._facts(person, title, span, "apposition-before")
                             break
             # TITLE X: "Supreme Leader Ali Khamenei", "Tory leader Michael Howard"
-            elif j >= 0 and (doc[j].lower_ in TITLE_WORDS or doc[j].lower_ in TITLE_SUFFIXES or self._of_state(j)):
+            elif j >= 0 and (
+                doc[j].lower_ in TITLE_WORDS
+                or doc[j].lower_ in TITLE_SUFFIXES
+                or self._of_state(j)
+                or (listed := self._shared_title(j, end))
+            ):
                 k = j - 2 if self._of_state(j) else j  # "US Secretary of State X"
                 while (
                     k - 1 >= sent.start
@@ -151,14 +157,32 @@ class Relations(Titles):
                 while org_at > k and doc[org_at - 1].lower_ in OWNER_MODIFIERS:
                     org_at -= 1  # "Former Harbour Trust chairman X"
                 for lo in range(org_at, j + 1):
-                    title = self.parse_title(lo, j + 1)
+                    title = self.parse_title(lo, j + 1, plural=bool(listed))
                     if title and title.org is None and title.text.lower() in HONORIFICS:
                         break  # "Professor Ann Hale": an honorific, like "Dr"; her post is said elsewhere
                     if title:
                         if title.org is None:  # "aviation analyst Tom Reed of Harbour Bank"
                             title = replace(title, org=self._employer_after_name(end))
                         yield from self._facts(person, title, span, "title-before-name")
+                        for other in listed:  # "cabinet members A, B and C": B and C hold it too
+                            yield from self._facts(other, title, span, "title-before-name")
                         break
+
+    def _shared_title(self, j: int, end: int) -> list[str]:
+        """Token j is a plural title before a list of names that starts at the name ending at
+        ``end`` ("senior cabinet members Tom Reed, Ann Lee and Kim Moss"): the other people
+        listed, who hold it too; else nothing."""
+        doc = self.doc
+        if not (doc[j].tag_ == "NNS" and doc[j].lemma_ in TITLE_WORDS):
+            return []
+        people, k = [], end
+        while k + 1 < len(doc) and doc[k].lower_ in {",", "and"}:
+            k += 1 + (doc[k].text == "," and doc[k + 1].lower_ == "and")
+            if not self._is(k, PERSON):
+                break
+            people.append(self.ent[k])
+            k = self._mention_end(k)
+        return [p for p in people if p is not None] if people else []
 
     def _of_state(self, j: int) -> bool:
         """Token j ends "Secretary of State" or "Minister of State", one office's name."""

@@ -94,15 +94,16 @@ class Titles:
             j += 1
         return j
 
-    def parse_title(self, lo: int, hi: int) -> Title | None:
-        """Read tokens [lo, hi) as one title phrase, all of it or nothing.
+    def parse_title(self, lo: int, hi: int, *, plural: bool = False) -> Title | None:
+        """Read tokens [lo, hi) as one title phrase, all of it or nothing; ``plural``: a title
+        several people share ("senior cabinet members A, B and C"), read in the singular.
 
         "the President-elect of the National Council of Resistance of Iran",
         "member of the NCRI Foreign Affairs Committee", "the regime's supreme leader",
         "Colombian presidential candidate", "Trade and Industry Secretary", "one of the
         regime's officials".
         """
-        plural = self.doc[lo].lower_ == "one"
+        plural = plural or self.doc[lo].lower_ == "one"
         # "Former Harbour Trust chairman", "Shadow Tory ... ": a modifier before the organisation
         # belongs to the title
         mods = lo

@@ -866,3 +866,10 @@ def test_a_places_police_is_an_organisation(extract_text):
 )
 def test_a_portfolio_listed_past_a_comma_is_the_titles(extract_text, text, expected):
     assert relations(extract_text(text)) == expected
+
+
+def test_a_plural_title_before_a_list_of_names_is_each_ones(extract_text):
+    x = extract_text("Among those with doubts were senior shadow cabinet members Tom Reed, Ann Lee and Kim Moss.")
+    assert relations(x) == {
+        (name, "holdsPosition", None, "senior shadow cabinet member") for name in ("Tom Reed", "Ann Lee", "Kim Moss")
+    }
