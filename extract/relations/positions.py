@@ -132,25 +132,7 @@ class Relations(Titles):
                 or self._of_state(j)
                 or (listed := self._shared_title(j, end))
             ):
-                k = j - 2 if self._of_state(j) else j  # "US Secretary of State X"
-                while (
-                    k - 1 >= sent.start
-                    and (
-                        doc[k - 1].pos_ in {"PROPN", "ADJ", "NOUN"}
-                        or doc[k - 1].lower_ in TITLE_RUN_JOINERS
-                        or is_acronym(doc[k - 1].text)  # "CTU", tagged an interjection
-                        or doc[k - 1].lower_ == "its"  # "Sendero Rojo and its leader X"
-                        or doc[k - 1].lower_ in TITLE_MODIFIERS  # "shadow", tagged a verb
-                        # "Brightwater's newly-appointed chief executive X"
-                        or doc[k - 1].lower_ in DROPPED_TITLE_MODIFIERS
-                        or (doc[k - 1].text == "-" and not doc[k - 2].whitespace_)
-                        or (doc[k - 1].tag_ == "POS" and self._is(k - 2, ORGANIZATION))
-                    )
-                    and doc[k - 1].text[:1] != ","
-                    # a name typed a person ends the run, unless it is a company's
-                    and not (self._is(k - 1, PERSON) and not self._mistyped_company(k - 1))
-                ):
-                    k -= 1
+                k = self._title_run_start(j - 2 if self._of_state(j) else j, sent.start)  # "US Secretary of State X"
                 # an organisation inside the run starts the title: "the announcement CTU
                 # finance spokesman X" holds "finance spokesman" of the CTU
                 org_at = next((x for x in range(k, j) if self._org_start(x)), k)
@@ -167,6 +149,31 @@ class Relations(Titles):
                         for other in listed:  # "cabinet members A, B and C": B and C hold it too
                             yield from self._facts(other, title, span, "title-before-name")
                         break
+
+    def _title_run_start(self, k: int, lo: int) -> int:
+        """Where the run of title words ending at token k starts (not before token lo): proper
+        nouns, adjectives, nouns, joiners, acronyms, "its", modifiers, a possessive after an
+        organisation; a comma or a person's name ends it."""
+        doc = self.doc
+        while (
+            k - 1 >= lo
+            and (
+                doc[k - 1].pos_ in {"PROPN", "ADJ", "NOUN"}
+                or doc[k - 1].lower_ in TITLE_RUN_JOINERS
+                or is_acronym(doc[k - 1].text)  # "CTU", tagged an interjection
+                or doc[k - 1].lower_ == "its"  # "Sendero Rojo and its leader X"
+                or doc[k - 1].lower_ in TITLE_MODIFIERS  # "shadow", tagged a verb
+                # "Brightwater's newly-appointed chief executive X"
+                or doc[k - 1].lower_ in DROPPED_TITLE_MODIFIERS
+                or (doc[k - 1].text == "-" and not doc[k - 2].whitespace_)
+                or (doc[k - 1].tag_ == "POS" and self._is(k - 2, ORGANIZATION))
+            )
+            and doc[k - 1].text[:1] != ","
+            # a name typed a person ends the run, unless it is a company's
+            and not (self._is(k - 1, PERSON) and not self._mistyped_company(k - 1))
+        ):
+            k -= 1
+        return k
 
     def _shared_title(self, j: int, end: int) -> list[str]:
         """Token j is a plural title before a list of names that starts at the name ending at
