@@ -115,7 +115,7 @@ TITLE_WORDS = frozenset({
     "cardinal", "rabbi", "pastor", "priest", "vicar", "chaplain", "constable", "detective",
     "sheriff", "coroner", "magistrate", "headteacher", "headmaster", "headmistress", "principal",
     "dean", "provost", "rector", "curator", "msp", "mla", "journalist", "host", "frontbencher",
-    "backbencher", "peer",
+    "backbencher", "peer", "hopeful",
 })
 # Titles written after a name: "Ruth Kelly MP".
 POST_NOMINAL_TITLES = frozenset({"mp", "msp", "mep", "mla"})

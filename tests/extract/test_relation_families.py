@@ -873,3 +873,15 @@ def test_a_plural_title_before_a_list_of_names_is_each_ones(extract_text):
     assert relations(x) == {
         (name, "holdsPosition", None, "senior shadow cabinet member") for name in ("Tom Reed", "Ann Lee", "Kim Moss")
     }
+
+
+def test_a_partys_hopefuls_listed_are_its_members(extract_text):
+    x = extract_text(
+        "He will visit to support Tory Parliamentary hopefuls Tom Reed and Ann Lee - the first to run in Eastwick."
+    )
+    assert relations(x) == {
+        ("Tom Reed", "holdsPosition", "Tory", "Parliamentary hopeful"),
+        ("Ann Lee", "holdsPosition", "Tory", "Parliamentary hopeful"),
+        ("Tom Reed", "memberOf", "Tory", None),
+        ("Ann Lee", "memberOf", "Tory", None),
+    }
