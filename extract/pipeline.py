@@ -56,7 +56,7 @@ def read_document(doc: Doc, article: Article) -> DocumentExtraction:
         if f.predicate == "holdsPosition" and f.title:
             titles.setdefault(f.subject, []).append(f.title)
     quotes, claims, speakers = extract_quotes(
-        doc, ctx.of_token, ctx.types, text, ctx.labels(), titles, spans, list(ctx.in_quote)
+        doc, ctx.of_token, ctx.types, text, ctx.labels(), titles, spans, ctx.in_quote
     )
     ctx.coref = speakers.coref
     facts = relations.derived(named + relations.resolved())

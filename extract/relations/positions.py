@@ -189,7 +189,7 @@ class Relations(Titles):
                 break
             people.append(self.ent[k])
             k = self._mention_end(k)
-        return [p for p in people if p is not None] if people else []
+        return [p for p in people if p is not None]
 
     def _of_state(self, j: int) -> bool:
         """Token j ends "Secretary of State" or "Minister of State", one office's name."""
