@@ -45,7 +45,7 @@ def read_document(doc: Doc, article: Article) -> DocumentExtraction:
     found, owner = cluster_mentions(doc, mentions)
     text = doc_text(doc)
     spans = find_spans(text)
-    ctx = DocContext(doc, found, quoted_tokens([t.idx for t in doc], spans))
+    ctx = DocContext(doc, found, quoted_tokens(doc.to_array("IDX").tolist(), spans))
     for m, idx in zip(mentions, owner, strict=True):
         for i in range(m.start, m.end):
             ctx.of_token[i] = found[idx].key

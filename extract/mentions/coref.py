@@ -45,6 +45,8 @@ from ..words import (
 )
 
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+# the words a description is read from, made once (tested per token)
+_DESCRIPTION_WORDS = PERSON_DESCRIPTIONS | ORG_DESCRIPTIONS | ORG_WORDS | ORG_KIND_NOUNS
 # Salience weights of a mention's grammatical role; all salience halves at each new sentence.
 _MAIN_SUBJECT, _SUBJECT, _OTHER, _POSSESSOR = 100.0, 40.0, 25.0, 15.0
 _DECAY = 0.5
@@ -210,7 +212,7 @@ class Coreference:
             return self._most_salient(salience, ORGANIZATION, None), "pronoun-group"
         if token.pos_ not in ("NOUN", "PROPN") or token.dep_ not in _SUBJECTS:
             return None  # descriptions are read as subjects only: "on the television" is no mention
-        if lower not in PERSON_DESCRIPTIONS | ORG_DESCRIPTIONS | ORG_WORDS | ORG_KIND_NOUNS:
+        if lower not in _DESCRIPTION_WORDS:
             return None
         if any(c.dep_ == "appos" and self.ent[c.i] is not None for c in token.children):
             return None  # "the party's leader, Ann Lee, said": the name that follows is the mention

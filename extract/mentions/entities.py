@@ -76,6 +76,15 @@ _SPLIT_MARKS = frozenset({",", "(", ")", ";", ":", "|", "–", "—"})
 # is also a side of an argument.
 _NAMING_KINDS = ORG_KIND_NOUNS - {"side"}
 _NAME_SMALL_WORDS = NAME_CONNECTORS | ARTICLES
+# the unions the scans test each token against, made once
+_TITLE_PARTY_CUES = TITLE_WORDS | PARTY_WORDS | LEADING_CUES
+_PARTY_GROUP_WORDS = GENERIC_PARTY_WORDS | GROUP_NOUNS
+_TITLES_HONORIFICS = TITLE_WORDS | HONORIFICS
+_PERSON_TITLE_NOUNS = PERSON_NOUNS | TITLE_WORDS
+_ORG_NOUNS = ORG_WORDS | ORG_KIND_NOUNS
+_ORG_WORDS_RANKS = ORG_WORDS | STYLED_RANKS
+_TITLES_AFTER = POST_NOMINAL_TITLES | TITLE_WORDS
+_TITLES_OPENERS = TITLE_WORDS | NAME_OPENERS
 
 
 @dataclass
@@ -171,7 +180,7 @@ def _first_names_before(doc: Doc, start: int) -> int:
             t is None
             or t.pos_ != "PROPN"
             or not t.is_title
-            or t.lower_ in TITLE_WORDS | PARTY_WORDS | LEADING_CUES
+            or t.lower_ in _TITLE_PARTY_CUES
             or _is_honorific(t)
             or "\n" in t.whitespace_
             or t.lower_.endswith(ROLE_NOUN_ENDINGS)
@@ -208,7 +217,7 @@ def _plausible(doc: Doc, start: int, end: int, label: str) -> bool:
     span = doc[start:end]
     if not span.text[:1].isupper() and not span.text[:1].isdigit():
         return False
-    if len(span) == 1 and span[0].lower_ in GENERIC_PARTY_WORDS | GROUP_NOUNS:
+    if len(span) == 1 and span[0].lower_ in _PARTY_GROUP_WORDS:
         return False  # "Party leader X" at the start of a sentence: a word, not a name
     if len(span) > 9 or (
         label in {"ORG", "PERSON"}
@@ -257,7 +266,7 @@ def _plausible(doc: Doc, start: int, end: int, label: str) -> bool:
         return False  # "No Bill goes through", "the Finance Bill": a law, not a person
     if label == "PERSON" and len(span) == 1 and not _party_word(span[0]) and not is_acronym(span.text):
         # "the Queen", "the Prince": a rank or a title after "the" describes, it names no one
-        if start > 0 and doc[start - 1].lower_ == "the" and span[0].lower_ in TITLE_WORDS | HONORIFICS:
+        if start > 0 and doc[start - 1].lower_ == "the" and span[0].lower_ in _TITLES_HONORIFICS:
             return False
         if span[0].tag_ == "NNPS" or (span.text.endswith("s") and any(c.tag_ == "NNS" for c in span[0].conjuncts)):
             return False  # "the Hales", "Jobcentres, benefit offices and ...": no one person
@@ -337,10 +346,10 @@ def _context_votes(doc: Doc, start: int, end: int, votes: Votes) -> None:
     elif len(span) == 2 and is_acronym(span[0].text):  # "MEK Iran"
         votes[ORGANIZATION] += 2
     # "led by a woman, Maryam Rajavi"; "Eshagh Jahangiri, the regime's Vice-president"
-    if root.dep_ == "appos" and root.head.lower_ in PERSON_NOUNS | TITLE_WORDS:
+    if root.dep_ == "appos" and root.head.lower_ in _PERSON_TITLE_NOUNS:
         votes[PERSON] += 2
     for child in root.children:
-        if child.dep_ == "appos" and child.lower_ in PERSON_NOUNS | TITLE_WORDS:
+        if child.dep_ == "appos" and child.lower_ in _PERSON_TITLE_NOUNS:
             votes[PERSON] += 2
     # "Supreme Leader Ali Khamenei", "Tory leader Michael Howard"
     if start > 0 and doc[start - 1].lower_ in TITLE_WORDS and doc[start - 1].head.i in range(start, end):
@@ -373,7 +382,7 @@ def _joined_entities(doc: Doc) -> list[Span]:
             and ent.start == prev.end + 1
             and doc[prev.end].lower_ in {"and", "&"}
             and (ent[-1].lower_ in ORG_WORDS or ent[-1].lower_ in ORG_KIND_NOUNS)
-            and prev[-1].lower_ not in ORG_WORDS | ORG_KIND_NOUNS
+            and prev[-1].lower_ not in _ORG_NOUNS
             and all(t.text[:1].isupper() for t in (*prev, *ent) if t.is_alpha and t.lower_ not in ARTICLES)
         ):
             out[-1] = Span(doc, prev.start, ent.end, label="ORG")
@@ -388,7 +397,7 @@ def _name_end(doc: Doc, start: int, end: int, etype: str) -> int:
     lower-case organisation word ("the Public and Commercial Services union") and a
     particle ("Carl Joachim von der | Esch")."""
     e = end
-    if etype == ORGANIZATION or doc[e - 1].lower_ in ORG_WORDS | STYLED_RANKS:
+    if etype == ORGANIZATION or doc[e - 1].lower_ in _ORG_WORDS_RANKS:
         e = _extend_of(doc, start, e)
     if etype == ORGANIZATION:
         if doc[e - 1].lower_ in LONG_NAME_JOINERS | {"&"}:
@@ -401,7 +410,7 @@ def _name_end(doc: Doc, start: int, end: int, etype: str) -> int:
             and nxt.is_alpha
             and len(nxt) >= 2
             and not nxt.ent_type_
-            and nxt.lower_ not in POST_NOMINAL_TITLES | TITLE_WORDS
+            and nxt.lower_ not in _TITLES_AFTER
             and "\n" not in doc[e - 1].whitespace_
         ):
             e += 1
@@ -563,19 +572,22 @@ def _unlabelled_names(doc: Doc, out: dict[tuple[int, int], RawMention]) -> None:
     for s, e in out:
         for i in range(s, e):
             covered[i] = True
+    tokens = list(doc)  # made once: doc[i] makes a new Token object each time
+    # a word that may stand in a run of proper nouns shaped like a name
+    nameword = [
+        not covered[t.i]
+        and t.pos_ == "PROPN"
+        and t.text[:1].isupper()
+        and t.is_alpha
+        and not _is_honorific(t)
+        and t.lower_ not in _TITLES_OPENERS
+        for t in tokens
+    ]
     i = 0
     runs = []
     while i < len(doc):
         j = i
-        while (
-            j < len(doc)
-            and not covered[j]
-            and doc[j].pos_ == "PROPN"
-            and doc[j].text[:1].isupper()
-            and doc[j].is_alpha
-            and not _is_honorific(doc[j])
-            and doc[j].lower_ not in TITLE_WORDS | NAME_OPENERS
-        ):
+        while j < len(doc) and nameword[j]:
             j += 1
         if j - i >= 2:
             runs.append((_untitled(doc, i, j), j))  # "fellow Democrat | Ambrose Hale"
@@ -612,7 +624,9 @@ def _unlabelled_names(doc: Doc, out: dict[tuple[int, int], RawMention]) -> None:
             m.votes.get(ORGANIZATION, 0) <= 1 and not m.votes.get(PLACE) and not the_name
         ):
             full_names.add(m.text, True, spelled=False)
-    for t in doc:
+    for t in tokens:
+        if covered[t.i] or t.pos_ != "PROPN":
+            continue
         # "Penrose asked.": a lone proper noun that speaks is a name, most often a person's
         speaks = (
             t.dep_ == "nsubj"
@@ -625,7 +639,7 @@ def _unlabelled_names(doc: Doc, out: dict[tuple[int, int], RawMention]) -> None:
         )
         # a title word alone is no name even where full names start with it ("Prince Tom")
         named = full_names.people(t.text) and not t.is_upper and t.lower_ not in TITLE_WORDS
-        if not covered[t.i] and t.pos_ == "PROPN" and (named or speaks):
+        if named or speaks:
             m = RawMention(t.i, t.i + 1, text=t.text)
             m.votes[PERSON] += 0.5
             out[(t.i, t.i + 1)] = m

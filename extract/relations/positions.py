@@ -682,9 +682,11 @@ class Relations(Titles):
                 if inner is not None and outer is not None and inner != outer:
                     s = doc[i].sent
                     yield Fact(inner, "locatedIn", outer, s.start_char, s.end_char, comma.confidence, comma.name)
+            if doc[i].lower_ != "in":
+                continue
             t = doc[i]
             org = self.ent[t.head.i]
-            if t.lower_ == "in" and t.head.i < i and org is not None and self.etype.get(org) == ORGANIZATION:
+            if t.head.i < i and org is not None and self.etype.get(org) == ORGANIZATION:
                 pobj = next((c for c in t.children if c.dep_ == "pobj"), None)
                 place = self.ent[pobj.i] if pobj is not None else None
                 if place is not None and self.etype.get(place) == PLACE:

@@ -55,6 +55,7 @@ class Title:
 # Prepositions that may stand before a title's organisation: "of", "for", "at", "to", and "with"
 # before an employer ("an economist with Harbour Bank").
 _ORG_PREPOSITIONS = TITLE_PREPOSITIONS | {"with"}
+_PARTY_WORDS_ADJECTIVES = PARTY_WORDS | PARTY_ADJECTIVES
 
 
 class Titles:
@@ -210,7 +211,7 @@ class Titles:
             and head_at == start
             and self.ent[start - 1] == org
             and self.etype.get(org) == ORGANIZATION
-            and self.doc[start - 1].lower_ not in PARTY_WORDS | PARTY_ADJECTIVES
+            and self.doc[start - 1].lower_ not in _PARTY_WORDS_ADJECTIVES
         )
 
     def _country_before_title(self, i: int, hi: int) -> tuple[str, int] | None:
