@@ -354,6 +354,9 @@ def _context_votes(doc: Doc, start: int, end: int, votes: Votes) -> None:
     # "Supreme Leader Ali Khamenei", "Tory leader Michael Howard"
     if start > 0 and doc[start - 1].lower_ in TITLE_WORDS and doc[start - 1].head.i in range(start, end):
         votes[PERSON] += 2
+    # "Tarkan Özbey (born 2 May 1996) is ...": people are born (organisations are founded)
+    if end + 1 < len(doc) and doc[end].text == "(" and doc[end + 1].lower_ == "born":
+        votes[PERSON] += 3
 
 
 def _joined_entities(doc: Doc) -> list[Span]:

@@ -453,3 +453,14 @@ def test_a_place_noun_in_a_list_makes_a_lone_word_a_place(nlp):
     milton = RawMention(9, 11, new_votes({"Person": 1}), text="Milton Reed")
     _conjunct_votes(doc, [lisbon, lone, milton])
     assert lone.votes["Place"] > lone.votes["Person"]
+
+
+def test_a_name_born_on_a_date_is_a_person(extract_text):
+    # the small NER calls the unknown surname a place; "(born ...)" says it is a person, so the
+    # membership the sentence states is read
+    x = extract_text("Yüceltürk (born 1990) plays for Harbour City.")
+    assert {(e.label, e.type) for e in x.entities} == {("Yüceltürk", "Person"), ("Harbour City", "Organization")}
+    labels = {e.key: e.label for e in x.entities}
+    assert {(labels[f.subject], f.predicate, labels[f.object]) for f in x.facts} == {
+        ("Yüceltürk", "memberOf", "Harbour City")
+    }
