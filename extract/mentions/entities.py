@@ -390,6 +390,15 @@ def _joined_entities(doc: Doc) -> list[Span]:
         ):
             out[-1] = Span(doc, prev.start, ent.end, label="ORG")
             continue
+        # "Liberal" + "Democrat": a party's name of party words the NER cut in two
+        if (
+            prev is not None
+            and {prev.label_, ent.label_} <= {"ORG", "NORP"}
+            and ent.start == prev.end
+            and all(_party_word(t) and t.is_title for t in (*prev, *ent))
+        ):
+            out[-1] = Span(doc, prev.start, ent.end, label="ORG")
+            continue
         out.append(ent)
     return out
 

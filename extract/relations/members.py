@@ -93,7 +93,8 @@ class MatchedRelations:
             return
         # "Tom and Dan played for the Hawks, the Kings and the Magic": a fact per pair of
         # conjoined names
-        people = [holder, *holder.conjuncts]
+        # but a party word before one name is that name's alone: "A and B and Democrat C"
+        people = [holder] if r.name_follows else [holder, *holder.conjuncts]
         if r.org == "group":
             people += self._listed_after(holder, people=True)
         team = r.is_team(head)  # "a rugby player for Harbour Tigers"

@@ -52,7 +52,7 @@ from ..words import (
     TITLE_WORDS,
 )
 from .context import DocContext
-from .titles import Title, Titles
+from .titles import _SUBJECTS, Title, Titles
 
 
 class Relations(Titles):
@@ -169,6 +169,8 @@ class Relations(Titles):
                 or (doc[k - 1].tag_ == "POS" and self._is(k - 2, ORGANIZATION))
             )
             and doc[k - 1].text[:1] != ","
+            # a group before a capitalised title: "their cabinet colleagues | Foreign Secretary X"
+            and not (doc[k - 1].tag_ == "NNS" and doc[k].is_title)
             # a name typed a person ends the run, unless it is a company's
             and not (self._is(k - 1, PERSON) and not self._mistyped_company(k - 1))
         ):
@@ -493,6 +495,13 @@ class Relations(Titles):
         if doc[after].lower_ in COPULAS:
             lo, appointed = self._past_copula(lo)
         title, hi = self._segment_title(lo, apposition=doc[after].text == ",")
+        if (
+            title is not None
+            and doc[after].text == ","
+            and doc[lo:hi].root.dep_ in _SUBJECTS
+            and doc[end - 1].dep_ in {"dobj", "pobj"}
+        ):
+            return None  # "Echoing Tom Reed, the prime minister said": an object, then the next clause's subject
         if title is None and hi + 2 < len(doc) and doc[hi].text == "," and doc[hi + 1].lower_ == "the":
             title, _ = self._segment_title(hi + 1)
         if title is None:

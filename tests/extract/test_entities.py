@@ -464,3 +464,14 @@ def test_a_name_born_on_a_date_is_a_person(extract_text):
     assert {(labels[f.subject], f.predicate, labels[f.object]) for f in x.facts} == {
         ("Yüceltürk", "memberOf", "Harbour City")
     }
+
+
+def test_a_party_name_the_ner_cut_in_two_is_one_organisation(extract_text):
+    # the NER reads "Liberal" as one organisation and "Democrat" as a nationality
+    x = extract_text("The group, including Labour's Rob Cook and Liberal Democrat Paul Tyler, is confident.")
+    assert {(e.label, e.type) for e in x.entities} == {
+        ("Labour", "Organization"),
+        ("Rob Cook", "Person"),
+        ("Liberal Democrat", "Organization"),
+        ("Paul Tyler", "Person"),
+    }

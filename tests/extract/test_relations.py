@@ -290,3 +290,39 @@ def test_an_office_styled_with_a_capital_after_its_hyphen_takes_no_company(extra
 )
 def test_occupations_and_their_employers(extract_text, text, want):
     assert facts(extract_text(text), "holdsPosition") == want
+
+
+@pytest.mark.parametrize(
+    "text, want",
+    [
+        # the name is the object of a phrase before the comma, and the title after it is the
+        # subject of the next clause: no apposition
+        ("Echoing the harbour master Tom Reed, the prime minister said the plan was sound.", set()),
+        # the parser makes both subjects of one verb: still an apposition
+        (
+            "Tom Reed, the secretary general of the Harbour League, vowed to stay.",
+            {
+                ("Tom Reed", "holdsPosition", "Harbour League", "apposition-after"),
+                ("Tom Reed", "memberOf", "Harbour League", "member-role"),
+                ("Harbour League", "ledBy", "Tom Reed", "member-role+leader-title"),
+            },
+        ),
+    ],
+)
+def test_a_title_after_a_comma_that_begins_the_next_clause(extract_text, text, want):
+    assert {f for f in every_fact(extract_text(text)) if f[0] == "Tom Reed" or f[2] == "Tom Reed"} == want
+
+
+def test_a_party_word_before_one_of_two_names_is_that_names_alone(extract_text):
+    # each conjoined name has its own party: neither is a member of the other's
+    x = extract_text("Both Democrat Sara Hale and Republican Tom Reed are contesting the state.")
+    assert every_fact(x) == {
+        ("Sara Hale", "memberOf", "Democrat", "member-party-name"),
+        ("Tom Reed", "memberOf", "Republican", "member-party-name"),
+    }
+
+
+def test_a_group_noun_before_a_capitalised_title_is_no_part_of_it(extract_text):
+    x = extract_text("They spoke about working with their cabinet colleagues Foreign Secretary Tom Reed and others.")
+    assert every_fact(x) == {("Tom Reed", "holdsPosition", None, "title-before-name")}
+    assert [f.title for f in x.facts] == ["Foreign Secretary"]
