@@ -25,6 +25,7 @@ ORG_WORDS = frozenset({
     "chambers", "cabinet", "mujahedin", "mojahedin", "tribunal", "authority", "campaign",
     "centre", "center", "industries", "airlines", "press", "broadcasting", "television",
     "radio", "magazine", "newspaper", "journal", "gazette", "tribune", "herald", "telegraph",
+    "academy", "conservatory", "conservatoire", "orchestra", "choir", "brotherhood",
 })
 # The last word of a name that is a unit of the organisation named before it: "the Harbour
 # Union Finance Committee", "the Harbour University Divinity School". Not a word of an

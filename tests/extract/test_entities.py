@@ -475,3 +475,13 @@ def test_a_party_name_the_ner_cut_in_two_is_one_organisation(extract_text):
         ("Liberal Democrat", "Organization"),
         ("Paul Tyler", "Person"),
     }
+
+
+def test_a_name_ending_in_an_institution_word_is_an_organisation(extract_text):
+    # the NER reads the conservatory as a person and a place; its last word says what it is
+    x = extract_text("Sara Hale taught at the Lisel Conservatory.")
+    assert {(e.label, e.type) for e in x.entities} == {("Sara Hale", "Person"), ("Lisel Conservatory", "Organization")}
+    labels = {e.key: e.label for e in x.entities}
+    assert {(labels[f.subject], f.predicate, labels[f.object]) for f in x.facts} == {
+        ("Sara Hale", "memberOf", "Lisel Conservatory")
+    }
