@@ -265,6 +265,7 @@ _ALL = (
         "member-party-role", "fact", 0.7, "Tom Reed was a Republican member of the Eastfield Assembly.", joined="party"
     ),
     Rule("member-party-name", "fact", 0.65, "The bill was backed by fellow Democrat Mary Hale.", joined="party"),
+    Rule("member-party-ticket", "fact", 0.7, "Tom Reed sought the Republican nomination in 1939.", joined="party"),
     Rule(
         "member-party-fronted",
         "fact",

@@ -324,6 +324,15 @@ def _context_votes(doc: Doc, start: int, end: int, votes: Votes) -> None:
         and not words & (ORG_KIND_NOUNS | PLACE_WORDS | NAMED_THING_WORDS)
     ):
         votes[PERSON] += 1  # "Alexandra Colen": a known first name and a surname, whatever the NER said
+    # "an album by the Velvet Owls": a person's name takes no article
+    if (
+        start > 0
+        and doc[start - 1].lower_ == "the"
+        and votes.get(PERSON)
+        and not votes.get(PLACE)
+        and span[0].lower_ not in _TITLES_HONORIFICS
+    ):
+        votes[ORGANIZATION] += 2
     # "the pop group Velvet Owls", "Premier League club Eastfield United"
     if start > 0 and doc[start - 1].lower_ in ORG_KIND_NOUNS and doc[start - 1].pos_ == "NOUN":
         votes[ORGANIZATION] += 3

@@ -173,6 +173,22 @@ MATCHER_RULES = (
         {"LEFT_ID": "role", "REL_OP": ">", "RIGHT_ID": "org",
          "RIGHT_ATTRS": {"DEP": {"IN": ["amod", "compound"]}, "LOWER": {"IN": PARTY_MEMBER_NOUNS}, "IS_TITLE": True}},
     ],)),
+    # "Tom Reed sought the Republican nomination", "she ran on the Democratic ticket": a party's
+    # nomination or ticket is its member's
+    MatcherRule("member-party-ticket", ([
+        {"RIGHT_ID": "verb", "RIGHT_ATTRS": {"POS": "VERB"}},
+        {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "ticket",
+         "RIGHT_ATTRS": {"DEP": "dobj", "LEMMA": {"IN": ["nomination", "ticket"]}}},
+        {"LEFT_ID": "ticket", "REL_OP": ">", "RIGHT_ID": "org",
+         "RIGHT_ATTRS": {"DEP": {"IN": ["amod", "compound"]}, "LOWER": {"IN": PARTY_MEMBER_NOUNS}, "IS_TITLE": True}},
+    ], [
+        {"RIGHT_ID": "verb", "RIGHT_ATTRS": {"POS": "VERB"}},
+        {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "prep", "RIGHT_ATTRS": {"DEP": "prep", "LOWER": "on"}},
+        {"LEFT_ID": "prep", "REL_OP": ">", "RIGHT_ID": "ticket",
+         "RIGHT_ATTRS": {"DEP": "pobj", "LEMMA": "ticket"}},
+        {"LEFT_ID": "ticket", "REL_OP": ">", "RIGHT_ID": "org",
+         "RIGHT_ATTRS": {"DEP": {"IN": ["amod", "compound"]}, "LOWER": {"IN": PARTY_MEMBER_NOUNS}, "IS_TITLE": True}},
+    ],)),
     # "The Harbour Hawks signed Tom Reed in 2004", "..., later recruiting drummer Kim Moss"
     MatcherRule("member-recruited", ([
         {"RIGHT_ID": "verb", "RIGHT_ATTRS": {"LEMMA": {"IN": RECRUIT_VERBS}, "POS": "VERB"}},

@@ -485,3 +485,10 @@ def test_a_name_ending_in_an_institution_word_is_an_organisation(extract_text):
     assert {(labels[f.subject], f.predicate, labels[f.object]) for f in x.facts} == {
         ("Sara Hale", "memberOf", "Lisel Conservatory")
     }
+
+
+def test_a_name_after_the_article_is_no_person(extract_text):
+    # the NER calls the band a person; a person's name takes no "the"
+    x = extract_text("Odessa is the sixth studio album by the Velvet Owls, released in 1969.")
+    assert ("Velvet Owls", "Organization") in {(e.label, e.type) for e in x.entities}
+    assert not [e for e in x.entities if e.type == "Person"]

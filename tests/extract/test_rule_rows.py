@@ -132,6 +132,9 @@ ROWS: dict[str, set[tuple[str, str, str | None, str | None, str]]] = {
         ("Tom Reed", "memberOf", "Eastfield Assembly", None, "copula+member-title"),
         ("Tom Reed", "memberOf", "Republican", None, "member-party-role"),
     },
+    "member-party-ticket": {
+        ("Tom Reed", "memberOf", "Republican", None, "member-party-ticket"),
+    },
     "member-party-name": {
         ("Mary Hale", "memberOf", "Democrat", None, "member-party-name"),
     },
