@@ -11,6 +11,7 @@ from .namespace import NG, NGR
 # is made once here and read as a plain class attribute (NG["x"] and unknown names work as before).
 for _term in NG.__annotations__:
     setattr(NG, _term, NG[_term])
+del _term
 
 # Prefixes every writer and the query command use.
 PREFIXES = {
