@@ -442,6 +442,37 @@ def _name_end(doc: Doc, start: int, end: int, etype: str) -> int:
     return e
 
 
+# Words that give a work its title in quotation marks: "a documentary called 'No More Mr Lee'"
+_TITLE_GIVERS = frozenset({"called", "entitled", "titled"})
+_OPENING_MARKS = frozenset({"'", "‘", '"', "“"})
+_CLOSING_MARKS = frozenset({"'", "’", '"', "”"})
+
+
+def _quoted_titles(doc: Doc) -> list[tuple[int, int]]:
+    """Token ranges of a work's title in quotation marks after "called" or "entitled": the names
+    in it are words of the title, no mention of anyone ("No More Mr Lee" is a programme)."""
+    out = []
+    for t in doc:
+        if t.lower_ not in _TITLE_GIVERS or t.i + 2 >= len(doc) or doc[t.i + 1].text not in _OPENING_MARKS:
+            continue
+        close = next(
+            (
+                k
+                for k in range(t.i + 2, min(len(doc), t.i + 14))
+                if doc[k].text in _CLOSING_MARKS or doc[k].is_sent_start
+            ),
+            None,
+        )
+        if close is not None and doc[close].text in _CLOSING_MARKS:
+            out.append((t.i + 2, close))
+    # the same title again without its marks ("Tom Hale: No More Mr Lee is shown on Sunday")
+    words = [t.text for t in doc]
+    for lo, hi in list(out):
+        n = hi - lo
+        out += [(k, k + n) for k in range(len(doc) - n + 1) if k != lo and words[k : k + n] == words[lo:hi]]
+    return out
+
+
 def raw_mentions(doc: Doc) -> list[RawMention]:
     """Clean entity mentions from the parsed document, with type votes."""
     out: dict[tuple[int, int], RawMention] = {}
@@ -497,6 +528,8 @@ def raw_mentions(doc: Doc) -> list[RawMention]:
     # composite names keep their own tokens (the tail) so the parts stay linkable
     kept = [m for m in kept if not any(m.start >= c.start and m.end <= c.end for c in composites)]
     kept = sorted(kept + composites, key=lambda m: (m.start, -m.end))
+    titles = _quoted_titles(doc)
+    kept = [m for m in kept if not any(lo <= m.start and m.end <= hi for lo, hi in titles)]
     for m in kept:
         _context_votes(doc, m.start, m.end, m.votes)
         if not m.votes:
