@@ -442,31 +442,28 @@ def _name_end(doc: Doc, start: int, end: int, etype: str) -> int:
     return e
 
 
-# Words that give a work its title in quotation marks: "a documentary called 'No More Mr Lee'"
+# Words that give a work its title in quotation marks: "a documentary called 'No More Mr Lee'";
+# the regex finds them in the text, so the scan runs only on the documents that have one.
 _TITLE_GIVERS = frozenset({"called", "entitled", "titled"})
-_OPENING_MARKS = frozenset({"'", "‘", '"', "“"})
-_CLOSING_MARKS = frozenset({"'", "’", '"', "”"})
+_QUOTE_MARKS = frozenset(QUOTE_CHARS)  # a set of single marks: "in QUOTE_CHARS" also takes substrings
+_TITLE_HINT = re.compile(r"\b(?:called|entitled|titled)\s*[" + re.escape(QUOTE_CHARS) + "]", re.IGNORECASE)
 
 
 def _quoted_titles(doc: Doc) -> list[tuple[int, int]]:
-    """Token ranges of a work's title in quotation marks after "called" or "entitled": the names
-    in it are words of the title, no mention of anyone ("No More Mr Lee" is a programme)."""
+    """Token ranges of a work's title in quotation marks after "called" or "entitled", and of
+    the same title said again without its marks ("Tom Hale: No More Mr Lee is shown on
+    Sunday"): the names in it are words of the title, no mention of anyone."""
+    if not _TITLE_HINT.search(doc_text(doc)):
+        return []
     out = []
     for t in doc:
-        if t.lower_ not in _TITLE_GIVERS or t.i + 2 >= len(doc) or doc[t.i + 1].text not in _OPENING_MARKS:
+        if t.lower_ not in _TITLE_GIVERS or t.i + 2 >= len(doc) or doc[t.i + 1].text not in _QUOTE_MARKS:
             continue
-        close = next(
-            (
-                k
-                for k in range(t.i + 2, min(len(doc), t.i + 14))
-                if doc[k].text in _CLOSING_MARKS or doc[k].is_sent_start
-            ),
-            None,
-        )
-        if close is not None and doc[close].text in _CLOSING_MARKS:
+        end = min(len(doc), t.i + 14)
+        close = next((k for k in range(t.i + 2, end) if doc[k].text in _QUOTE_MARKS or doc[k].is_sent_start), None)
+        if close is not None and doc[close].text in _QUOTE_MARKS:
             out.append((t.i + 2, close))
-    # the same title again without its marks ("Tom Hale: No More Mr Lee is shown on Sunday")
-    words = [t.text for t in doc]
+    words = [t.text for t in doc] if out else []
     for lo, hi in list(out):
         n = hi - lo
         out += [(k, k + n) for k in range(len(doc) - n + 1) if k != lo and words[k : k + n] == words[lo:hi]]

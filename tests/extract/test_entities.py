@@ -11,6 +11,17 @@ def by_label(x):
     return {e.label: e for e in x.entities}
 
 
+def types(x) -> set[tuple[str, str]]:
+    """(label, type) of every entity."""
+    return {(e.label, e.type) for e in x.entities}
+
+
+def facts(x) -> set[tuple[str, str, str | None]]:
+    """(subject, predicate, object) of every fact, by entity label."""
+    labels = {e.key: e.label for e in x.entities}
+    return {(labels[f.subject], f.predicate, labels.get(f.object or "")) for f in x.facts}
+
+
 def test_acronym_in_parentheses_links_to_the_long_name(extract_text):
     x = extract_text(
         "The People’s Mojahedin Organization of Iran (PMOI/MEK) held a rally in Paris on Saturday. "
@@ -459,11 +470,8 @@ def test_a_name_born_on_a_date_is_a_person(extract_text):
     # the small NER calls the unknown surname a place; "(born ...)" says it is a person, so the
     # membership the sentence states is read
     x = extract_text("Yüceltürk (born 1990) plays for Harbour City.")
-    assert {(e.label, e.type) for e in x.entities} == {("Yüceltürk", "Person"), ("Harbour City", "Organization")}
-    labels = {e.key: e.label for e in x.entities}
-    assert {(labels[f.subject], f.predicate, labels[f.object]) for f in x.facts} == {
-        ("Yüceltürk", "memberOf", "Harbour City")
-    }
+    assert types(x) == {("Yüceltürk", "Person"), ("Harbour City", "Organization")}
+    assert facts(x) == {("Yüceltürk", "memberOf", "Harbour City")}
 
 
 def test_a_party_name_the_ner_cut_in_two_is_one_organisation(extract_text):
@@ -480,11 +488,8 @@ def test_a_party_name_the_ner_cut_in_two_is_one_organisation(extract_text):
 def test_a_name_ending_in_an_institution_word_is_an_organisation(extract_text):
     # the NER reads the conservatory as a person and a place; its last word says what it is
     x = extract_text("Sara Hale taught at the Lisel Conservatory.")
-    assert {(e.label, e.type) for e in x.entities} == {("Sara Hale", "Person"), ("Lisel Conservatory", "Organization")}
-    labels = {e.key: e.label for e in x.entities}
-    assert {(labels[f.subject], f.predicate, labels[f.object]) for f in x.facts} == {
-        ("Sara Hale", "memberOf", "Lisel Conservatory")
-    }
+    assert types(x) == {("Sara Hale", "Person"), ("Lisel Conservatory", "Organization")}
+    assert facts(x) == {("Sara Hale", "memberOf", "Lisel Conservatory")}
 
 
 def test_a_name_after_the_article_is_no_person(extract_text):
