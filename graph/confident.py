@@ -11,10 +11,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+import pyoxigraph as ox
 from rdflib import RDF, Dataset, Graph, IdentifiedNode, Literal, Node
 
 from newsgraph.ontology import NG
 
+from .oxterms import from_ox, iter_ox_quads
+
+_DEFAULT = ox.DefaultGraph()
 FACT_PREDICATES = frozenset({NG.ledBy, NG.memberOf, NG.holdsPosition, NG.partOf, NG.locatedIn})
 
 
@@ -73,3 +77,17 @@ def confident_dataset(ds: Dataset, minimum: float) -> Dataset:
 
     out.addN((s, p, o, graph(g)) for s, p, o, g in confident(ds.quads((None, None, None, None)), minimum))
     return out
+
+
+def confident_store(store: ox.Store, minimum: float) -> ox.Store:
+    """``confident`` over a pyoxigraph store: a new in-memory store (the one given is kept)."""
+    if minimum <= 0:
+        return store
+    quads = [(from_ox(q.subject), from_ox(q.predicate), from_ox(q.object), _graph_name(q.graph_name)) for q in store]
+    out = ox.Store()
+    out.bulk_extend(iter_ox_quads(confident(quads, minimum)))
+    return out
+
+
+def _graph_name(name: object) -> Node | None:
+    return None if name == _DEFAULT else from_ox(name)

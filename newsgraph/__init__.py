@@ -14,6 +14,9 @@ True
 >>> _ = kg.write(out)
 >>> len(newsgraph.open(out)) == len(kg)
 True
+>>> g = newsgraph.to_networkx(kg)
+>>> g.nodes["https://w3id.org/newsgraph/id/entity/michael-howard"]["class"]
+'Person'
 """
 
 from __future__ import annotations
@@ -21,9 +24,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # pragma: no cover
-    from newsgraph.output.api import KnowledgeGraph, build, open
+    from newsgraph.output.api import KnowledgeGraph, build, open, to_networkx
 
-__all__ = ["KnowledgeGraph", "__version__", "build", "open"]
+__all__ = ["KnowledgeGraph", "__version__", "build", "open", "to_networkx"]
 
 
 def _version() -> str:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
 from rdflib import Dataset
@@ -23,7 +24,10 @@ from newsgraph.graph.query import Result, run_query
 
 from .build import Report
 
-__all__ = ["KnowledgeGraph", "build", "open"]
+if TYPE_CHECKING:  # pragma: no cover
+    import networkx as nx
+
+__all__ = ["KnowledgeGraph", "build", "open", "to_networkx"]
 
 
 class KnowledgeGraph:
@@ -71,6 +75,14 @@ class KnowledgeGraph:
         from newsgraph.graph.oxterms import dataset_from_ox
 
         return dataset_from_ox(self.store)
+
+    def to_networkx(self) -> nx.MultiDiGraph:
+        """The entities and their relations as a networkx MultiDiGraph (what ``export --format
+        graphml`` writes): nodes keyed by entity IRI with ``class``, ``label``, ``mentions``,
+        ``quotes`` and ``titles``; edges keyed by relation, with ``confidence`` and ``documents``."""
+        from .exports import entity_network
+
+        return entity_network(self.store)
 
     def write(self, out: str | Path, *, validate: bool | None = None) -> Report:
         """Write graph.ttl, graph.trig, graph.html and report.json into the folder ``out``."""
@@ -130,3 +142,14 @@ def open(source: str | Path) -> KnowledgeGraph:
     from newsgraph.graph.source import open_store
 
     return KnowledgeGraph(open_store(source))
+
+
+def to_networkx(source: KnowledgeGraph | str | Path) -> nx.MultiDiGraph:
+    """A graph (built, or a store, output folder or graph file) as a networkx MultiDiGraph of
+    its entities and their relations (see ``KnowledgeGraph.to_networkx``).
+
+    Raises:
+        GraphError: no such graph, or it does not parse.
+    """
+    kg = source if isinstance(source, KnowledgeGraph) else open(source)
+    return kg.to_networkx()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import sys
@@ -310,8 +311,18 @@ def remove(
 
 @app.command()
 def export(
-    store: Annotated[Path, typer.Argument(help="A store made with build --into")],
+    source: Annotated[Path, typer.Argument(help="A store, an output directory or a graph file")],
     out_dir: Annotated[Path, typer.Option("--out", "-o", help="Output directory")] = Path("out"),
+    fmt: Annotated[
+        str | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help="graphml, gexf (networkx: entities and relations, for Gephi), csv (nodes.csv and "
+            "edges.csv), jsonld, nquads (gzip, a named graph a document); default: a store's "
+            "graph.ttl, graph.trig, graph.html and report.json",
+        ),
+    ] = None,
     validate: Annotated[
         bool | None,
         typer.Option(help="Check the graph against the SHACL shapes (default: graphs up to 25,000 triples)"),
@@ -320,18 +331,48 @@ def export(
     quiet: Quiet = False,
     as_json: AsJson = False,
 ) -> None:
-    """Write a store's graph.ttl, graph.trig, graph.html and report.json."""
+    """Write a graph for other tools (--format), or a store's graph.ttl, graph.trig, graph.html
+    and report.json."""
     from newsgraph.graph.store import is_store
 
     from .build import export as run_export
 
-    if not is_store(store):
-        _fail(f"{store}: not a newsgraph store (make one with 'newsgraph build PATH --into {store}')")
+    if fmt is not None:
+        _export_format(source, out_dir, fmt, min_confidence, quiet=quiet, as_json=as_json)
+        return
+    if not is_store(source):
+        _fail(
+            f"{source}: not a newsgraph store (make one with 'newsgraph build PATH --into {source}'; "
+            "a graph file or folder exports with --format)"
+        )
     try:
-        report = run_export(store, out_dir, validate=validate, min_confidence=min_confidence)
+        report = run_export(source, out_dir, validate=validate, min_confidence=min_confidence)
     except NewsgraphError as e:
         _fail(str(e))
     _summary(report, "newsgraph export", quiet=quiet, as_json=as_json)
+
+
+def _export_format(source: Path, out_dir: Path, fmt: str, min_confidence: float, *, quiet: bool, as_json: bool) -> None:
+    """``export --format``: the files written, one a line (or as JSON)."""
+    from newsgraph.graph.confident import confident_store
+    from newsgraph.graph.source import open_store
+    from newsgraph.graph.store import is_store
+
+    from .build import check_output_place
+    from .exports import FORMATS, export_format
+
+    if fmt not in FORMATS:
+        _fail(f"--format {fmt}: not a format newsgraph exports (one of {', '.join(FORMATS)})")
+    try:
+        check_output_place(out_dir, stores=[source] if is_store(source) else [])
+        written = export_format(confident_store(open_store(source), min_confidence), out_dir, fmt)
+    except NewsgraphError as e:
+        _fail(str(e))
+    if as_json:
+        sys.stdout.write(json.dumps({"format": fmt, "files": [str(p) for p in written]}) + "\n")
+    elif not quiet:
+        for p in written:
+            say(out, str(p))
 
 
 @app.command()

@@ -88,7 +88,16 @@ def csv_cell(t: Term) -> str:
     """
     text = term_text(t)
     textual = isinstance(t, ox.Literal) and (t.language or t.datatype is None or t.datatype.value == _XSD_STRING)
-    return "'" + text if textual and text.startswith(_FORMULA_START) else text
+    return spreadsheet_safe(text) if textual else text
+
+
+def spreadsheet_safe(text: str) -> str:
+    """A text for a CSV cell: one that starts like a formula gets a leading ``'``.
+
+    >>> spreadsheet_safe("=SUM(A1)"), spreadsheet_safe("Tony Blair")
+    ("'=SUM(A1)", 'Tony Blair')
+    """
+    return "'" + text if text.startswith(_FORMULA_START) else text
 
 
 def results_xml(result: Result) -> bytes:

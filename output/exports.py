@@ -1,0 +1,197 @@
+"""The graph for other tools: networkx (GraphML and GEXF for Gephi), CSV node and edge lists,
+JSON-LD and gzip-compressed N-Quads.
+
+The network is the entity graph a Gephi or networkx user expects: one node per entity (its
+class, label, mention and quote counts, and the titles it holds), one edge per relation between
+two entities (``ledBy``, ``memberOf``, ``partOf``, ``locatedIn``, and ``holdsPosition`` drawn
+from the holder to the position's organisation), with the highest confidence of its assertions
+and the number of documents that say it. Quotes, documents and assertions stay in the RDF
+formats, which carry everything.
+"""
+
+from __future__ import annotations
+
+import csv
+import gzip
+import io
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import pyoxigraph as ox
+
+from newsgraph.graph.query import run_query
+from newsgraph.ontology import PREFIXES
+
+from .files import write_atomic
+from .results import spreadsheet_safe
+
+if TYPE_CHECKING:  # pragma: no cover
+    import networkx as nx
+
+FORMATS = ("graphml", "gexf", "csv", "jsonld", "nquads")
+ENTITY_CLASSES = ("Person", "Organization", "Place", "Event")
+
+_NODES = """
+SELECT ?e ?class ?label ?mentions (COUNT(DISTINCT ?q) AS ?quotes)
+       (GROUP_CONCAT(DISTINCT ?title; SEPARATOR="; ") AS ?titles) WHERE {
+  VALUES ?class { ng:Person ng:Organization ng:Place ng:Event }
+  ?e a ?class ; rdfs:label ?label .
+  OPTIONAL { ?e ng:mentionCount ?mentions }
+  OPTIONAL { ?e ng:said ?q }
+  OPTIONAL { ?e ng:holdsPosition/ng:title ?title }
+} GROUP BY ?e ?class ?label ?mentions
+"""
+# Relations between two entities; a position's organisation stands in for the position.
+_EDGES = """
+SELECT ?s ?p ?o ?title (MAX(?c) AS ?confidence) (COUNT(DISTINCT ?doc) AS ?documents) WHERE {
+  {
+    VALUES ?p { ng:ledBy ng:memberOf ng:partOf ng:locatedIn }
+    ?s ?p ?o . BIND(?o AS ?target)
+  } UNION {
+    BIND(ng:holdsPosition AS ?p)
+    ?s ng:holdsPosition ?target . ?target ng:organization ?o ; ng:title ?title .
+  }
+  OPTIONAL { ?a rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?target ; ng:confidence ?c ; ng:document ?doc }
+} GROUP BY ?s ?p ?o ?title
+"""
+
+
+def _local(iri: str) -> str:
+    return iri.rsplit("#", 1)[-1]
+
+
+def entity_network(store: ox.Store) -> nx.MultiDiGraph:
+    """The entities and their relations as a networkx MultiDiGraph: nodes keyed by IRI, with
+    ``class``, ``label``, ``mentions``, ``quotes`` and (for holders) ``titles``; edges keyed by
+    the relation's name, with ``label`` (the same name, which Gephi shows), ``confidence``,
+    ``documents`` and, for ``holdsPosition``, ``title``."""
+    import networkx as nx
+
+    g = nx.MultiDiGraph()
+    names, rows = run_query(store, _NODES).table()
+    for row in rows:
+        v = {n: t.value for n, t in zip(names, row, strict=True) if t is not None}
+        attrs: dict[str, Any] = {
+            "class": _local(v["class"]),
+            "label": v["label"],
+            "mentions": int(v.get("mentions", 0)),
+            "quotes": int(v["quotes"]),
+        }
+        if v.get("titles"):
+            attrs["titles"] = v["titles"]
+        g.add_node(v["e"], **attrs)
+    names, rows = run_query(store, _EDGES).table()
+    for row in rows:
+        v = {n: t.value for n, t in zip(names, row, strict=True) if t is not None}
+        if v["s"] not in g or v["o"] not in g:
+            continue
+        relation = _local(v["p"])
+        attrs = {"label": relation, "documents": int(v["documents"])}
+        if "confidence" in v:
+            attrs["confidence"] = float(v["confidence"])
+        key = relation
+        if "title" in v:
+            attrs["title"] = v["title"]
+            key = f"{relation}:{v['title']}"
+        g.add_edge(v["s"], v["o"], key=key, **attrs)
+    return _sorted(g)
+
+
+def _sorted(g: nx.MultiDiGraph) -> nx.MultiDiGraph:
+    """The same graph with nodes and edges in a fixed order, so a file written from it is the
+    same whatever order the store answered in."""
+    import networkx as nx
+
+    out = nx.MultiDiGraph()
+    out.add_nodes_from(sorted(g.nodes(data=True)))
+    out.add_edges_from(sorted(g.edges(keys=True, data=True), key=lambda e: (e[0], e[1], e[2])))
+    return out
+
+
+def _csv_bytes(header: list[str], rows: list[list[Any]]) -> bytes:
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\n")
+    w.writerow(header)
+    w.writerows([[spreadsheet_safe(x) if isinstance(x, str) else x for x in row] for row in rows])
+    return buf.getvalue().encode("utf-8")
+
+
+def _write_bytes(path: Path, data: bytes) -> Path:
+    return write_atomic(path, lambda tmp: tmp.write_bytes(data))
+
+
+def _csv(store: ox.Store, out: Path) -> list[Path]:
+    """nodes.csv and edges.csv, with the column names Gephi's spreadsheet import reads (Id,
+    Label; Source, Target, Label, Weight = confidence)."""
+    g = entity_network(store)
+    nodes = [
+        [n, a["label"], a["class"], a["mentions"], a["quotes"], a.get("titles", "")] for n, a in g.nodes(data=True)
+    ]
+    edges = [
+        [s, o, a["label"], a.get("confidence", ""), a["documents"], a.get("title", "")]
+        for s, o, a in g.edges(data=True)
+    ]
+    node_columns = ["Id", "Label", "class", "mentions", "quotes", "titles"]
+    edge_columns = ["Source", "Target", "Label", "Weight", "documents", "title"]
+    return [
+        _write_bytes(out / "nodes.csv", _csv_bytes(node_columns, nodes)),
+        _write_bytes(out / "edges.csv", _csv_bytes(edge_columns, edges)),
+    ]
+
+
+def _graphml(store: ox.Store, out: Path) -> list[Path]:
+    import networkx as nx
+
+    g = entity_network(store)
+    return [write_atomic(out / "graph.graphml", lambda tmp: nx.write_graphml(g, str(tmp)))]
+
+
+def _gexf(store: ox.Store, out: Path) -> list[Path]:
+    import networkx as nx
+
+    g = entity_network(store)
+    return [write_atomic(out / "graph.gexf", lambda tmp: nx.write_gexf(g, str(tmp)))]
+
+
+def _sorted_quads(store: ox.Store) -> list[ox.Quad]:
+    return sorted(store.quads_for_pattern(None, None, None, None), key=str)
+
+
+def _jsonld(store: ox.Store, out: Path) -> list[Path]:
+    """Every triple of every graph, merged (as graph.ttl), as JSON-LD with the prefixes as its
+    context."""
+    triples = list(dict.fromkeys(q.triple for q in _sorted_quads(store)))
+    data = ox.serialize(triples, format=ox.RdfFormat.JSON_LD, prefixes=PREFIXES)
+    assert data is not None  # with no output file, serialize returns the bytes
+    return [_write_bytes(out / "graph.jsonld", data)]
+
+
+def _nquads(store: ox.Store, out: Path) -> list[Path]:
+    """One named graph per document and the entity graph, as N-Quads, gzip-compressed (no
+    time stamp in the gzip header: the same graph gives the same bytes)."""
+    data = ox.serialize(_sorted_quads(store), format=ox.RdfFormat.N_QUADS)
+    assert data is not None
+    return [_write_bytes(out / "graph.nq.gz", gzip.compress(data, mtime=0))]
+
+
+_WRITERS: dict[str, Callable[[ox.Store, Path], list[Path]]] = {
+    "graphml": _graphml,
+    "gexf": _gexf,
+    "csv": _csv,
+    "jsonld": _jsonld,
+    "nquads": _nquads,
+}
+
+
+def export_format(store: ox.Store, out: str | Path, fmt: str) -> list[Path]:
+    """Write the graph in ``fmt`` (one of FORMATS) into the folder ``out``; the paths written.
+
+    Raises:
+        ValueError: an unknown format.
+    """
+    if fmt not in _WRITERS:
+        raise ValueError(f"unknown export format {fmt!r} (one of {', '.join(FORMATS)})")
+    where = Path(out)
+    where.mkdir(parents=True, exist_ok=True)
+    return _WRITERS[fmt](store, where)
