@@ -106,16 +106,14 @@ def _parse(text: str) -> Any:
         if update is not None:
             read_only = "this is a SPARQL update; the graph is read-only: updates are refused"
             raise QueryRefused("update", read_only) from None
-        raise QueryRefused("syntax", syntax_message(err)) from None
+        raise QueryRefused("syntax", syntax_message(err, text)) from None
 
 
-def syntax_message(err: Any) -> str:
-    """A pyparsing error as one line: where, what was expected, what was found."""
-    found = err.line[err.col - 1 : err.col + 19].split("\n")[0] if err.line else ""
-    what = str(err.msg).replace("Expected ", "expected ")
-    return f"SPARQL syntax error at line {err.lineno}, column {err.col}: {what}" + (
-        f", found {found!r}" if found else ""
-    )
+def syntax_message(err: Any, text: str) -> str:
+    """A pyparsing error as one line, in plain words (``sparql_errors.explain``)."""
+    from .sparql_errors import explain
+
+    return explain(text, err.lineno, err.col, str(err.msg).removeprefix("Expected "))
 
 
 def _walk(tree: Any) -> Iterator[tuple[Any, int]]:

@@ -15,6 +15,7 @@ from newsgraph.extract.errors import GraphError
 from newsgraph.ontology import PREFIXES
 
 from .guard import QueryRefused, canonical, check_query
+from .sparql_errors import explain_oxigraph
 
 # The stack of the thread queries run on. pyoxigraph's parser and evaluator recurse once per
 # level of the query; on this stack 50,000 levels (a query of MAX_QUERY_CHARS of brackets,
@@ -143,7 +144,7 @@ def _run(store: ox.Store, sparql: str, max_results: int | None, *, allow_service
     try:
         answer = store.query(text, prefixes=PREFIXES, use_default_graph_as_union=True)
     except SyntaxError as err:
-        raise QuerySyntaxError(f"SPARQL syntax error: {err}") from err
+        raise QuerySyntaxError(explain_oxigraph(text, str(err))) from err
     try:
         if isinstance(answer, ox.QueryBoolean):
             return Result("boolean", boolean=bool(answer))
@@ -166,7 +167,7 @@ def _oxigraph_syntax(text: str) -> None:
     try:
         ox.Store().query(text, prefixes=PREFIXES)
     except SyntaxError as err:
-        raise QuerySyntaxError(f"SPARQL syntax error: {err}") from None
+        raise QuerySyntaxError(explain_oxigraph(text, str(err))) from None
     except (ValueError, OSError, RuntimeError):
         pass
 

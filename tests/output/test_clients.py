@@ -47,6 +47,29 @@ def test_rdflib_sparqlstore_with_its_defaults(endpoint, method):
     assert Literal("Amira Haddad") in set(described.objects())
 
 
+@pytest.mark.parametrize("method", ["GET", "POST"])
+def test_sparqlwrapper_with_its_defaults(endpoint, method):
+    """SPARQLWrapper 2.0 asks for SPARQL results XML (SELECT, ASK) and RDF/XML (CONSTRUCT,
+    DESCRIBE) unless told otherwise; it gets them, parsed by its own readers."""
+    from SPARQLWrapper import GET, POST, SPARQLWrapper
+
+    def ask(sparql):
+        client = SPARQLWrapper(endpoint)
+        client.setMethod(GET if method == "GET" else POST)
+        client.setQuery(sparql)
+        return client.queryAndConvert()
+
+    table = ask(f"SELECT ?n WHERE {{ ?p a <{PERSON}> ; <{LABEL}> ?n }} ORDER BY ?n LIMIT 2")
+    names = [b.getElementsByTagName("literal")[0].firstChild.data for b in table.getElementsByTagName("binding")]
+    assert names == ["Amira Haddad", "Arthur Penrose"]
+    answer = ask("ASK { ?s ?p ?o }")
+    assert answer.getElementsByTagName("boolean")[0].firstChild.data == "true"
+    built = ask(f"CONSTRUCT {{ ?p <urn:name> ?n }} WHERE {{ ?p a <{PERSON}> ; <{LABEL}> ?n }}")
+    assert isinstance(built, Graph) and Literal("Amira Haddad") in set(built.objects())
+    described = ask("DESCRIBE <https://w3id.org/newsgraph/id/entity/amira-haddad>")
+    assert isinstance(described, Graph) and Literal("Amira Haddad") in set(described.objects())
+
+
 def test_graph_answers_as_json_ld_parse_back(endpoint):
     import urllib.parse
     import urllib.request
