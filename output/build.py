@@ -35,6 +35,35 @@ from .turtle import write_trig, write_turtle
 # What a build reads: files and folders, or articles read already (standard input, the API),
 # with the inputs that could not be read among them.
 Source: TypeAlias = str | Path | Article | Skipped
+# Told when a stage of a build ends: its name (parse, resolve, write), what it did, its seconds.
+OnStage: TypeAlias = Callable[[str, str, float], None]
+
+
+def _stage(on_stage: OnStage | None, name: str, done: str, since: float) -> float:
+    """Tell ``on_stage`` that a stage ended; the time, for the next stage's start."""
+    now_ = time.perf_counter()
+    if on_stage is not None:
+        on_stage(name, done, now_ - since)
+    return now_
+
+
+def count_articles(sources: Sequence[Source]) -> int:
+    """How many articles ``sources`` hold, for a progress bar's total: one a file, one a
+    non-empty line of a .jsonl file (read to count; a file too large to read counts one)."""
+    from newsgraph.extract.input.reader import MAX_FILE_BYTES, expand_paths
+
+    given = sum(isinstance(s, Article) for s in sources)
+    paths = [s for s in sources if isinstance(s, str | Path)]
+    total = given
+    for path in expand_paths(paths):
+        if isinstance(path, Skipped):
+            continue
+        if path.suffix.lower() == ".jsonl" and path.stat().st_size <= MAX_FILE_BYTES:
+            with path.open("rb") as f:
+                total += sum(1 for line in f if line.strip())
+        else:
+            total += 1
+    return total
 
 
 def tool_version() -> str:
@@ -281,6 +310,7 @@ def build_graph(
     progress: Callable[[Iterable], Iterable] | None = None,
     on_problem: Callable[[str], None] | None = None,
     min_confidence: float = 0.0,
+    on_stage: OnStage | None = None,
 ) -> tuple[QuadView, Report]:
     """Read, extract and resolve: the graph of ``sources`` (nothing is written).
 
@@ -302,12 +332,15 @@ def build_graph(
     if progress is not None:
         stream = progress(stream)
     timed = {"batch_size": batch_size, "n_process": workers, "article_seconds": article_seconds}
+    since = time.perf_counter()
     records: list[DocRecord] = [from_extraction(x) for x in _extract(nlp, stream, report, on_problem, **timed)]
     if not records:
         raise _nothing_read(sources, report)
+    since = _stage(on_stage, "parse", f"{len(records):,} articles", since)
     run = RunInfo(tool_version(), f"{name} {model_version}", started, now())
     ds = QuadView(confident(build_parts(records, [run], entries).quads(), min_confidence))
     summarise(ds, report)
+    _stage(on_stage, "resolve", f"{sum(report.entities.values()):,} entities", since)
     report.seconds = round(time.perf_counter() - started_clock, 2)
     return ds, report
 
@@ -326,6 +359,7 @@ def build(
     progress: Callable[[Iterable], Iterable] | None = None,
     on_problem: Callable[[str], None] | None = None,
     min_confidence: float = 0.0,
+    on_stage: OnStage | None = None,
 ) -> Report:
     """Build the graph of the articles under ``paths`` into the directory ``out``.
 
@@ -342,6 +376,7 @@ def build(
         article_seconds: the time one article may take to parse and extract; past it, it is
             skipped with a line saying so (0: no limit).
         min_confidence: leave out relation facts below this confidence (``graph.confident``).
+        on_stage: told as each stage ends (parse, resolve, write), with what it did.
 
     Raises:
         NewsgraphError: the model cannot be loaded, the output folder cannot be written, or
@@ -361,11 +396,14 @@ def build(
             progress=progress,
             on_problem=on_problem,
             min_confidence=min_confidence,
+            on_stage=on_stage,
         )
     except BaseException:
         folder.discard()
         raise
+    since = time.perf_counter()
     write_outputs(ds, Path(out), report, validate=validate, folder=folder)
+    _stage(on_stage, "write", f"{len(report.outputs)} files", since)
     return report
 
 
@@ -456,6 +494,7 @@ def build_into(
     article_seconds: float = ARTICLE_SECONDS,
     progress: Callable[[Iterable], Iterable] | None = None,
     on_problem: Callable[[str], None] | None = None,
+    on_stage: OnStage | None = None,
 ) -> Report:
     """Add the articles under ``paths`` to a persistent store (created if missing).
 
@@ -489,12 +528,15 @@ def build_into(
             nlp = load(model) if fresh else None
             stream: Iterable = fresh if progress is None else progress(fresh)
             added = replaced = 0
+            since = time.perf_counter()
             if nlp is not None:
                 timed = {"batch_size": batch_size, "n_process": workers, "article_seconds": article_seconds}
                 added, replaced = _add_records(w, _extract(nlp, stream, report, on_problem, **timed))
+            since = _stage(on_stage, "parse", f"{len(fresh):,} articles ({unchanged:,} stored already)", since)
             if added or entries is not None or not gs.current():
                 name, model_version = model_info(nlp) if nlp is not None else ("-", "-")
                 w.commit(RunInfo(tool_version(), f"{name} {model_version}", started, now()), entries)
+                since = _stage(on_stage, "resolve", f"{len(w.docs):,} documents resolved together", since)
             report.store = {
                 "path": str(store),
                 "added": added - replaced,
@@ -510,6 +552,7 @@ def build_into(
     except BaseException:
         _drop_if_new(gs, created)
         raise
+    _stage(on_stage, "write", f"the store {store}", since)
     summarise_store(gs, report)
     check_shapes(lambda: open_dataset(store), report.triples, report, validate=validate)
     report.seconds = round(time.perf_counter() - started_clock, 2)

@@ -6,7 +6,8 @@ import json
 import os
 import signal
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -137,29 +138,13 @@ def build(
     as_json: AsJson = False,
 ) -> None:
     """Build the graph of PATHS into DIR (graph.ttl, graph.trig, graph.html, report.json), or add them to a store."""
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-
     from .build import build as run_build
     from .build import build_into
 
     if into is not None and min_confidence > 0:
         _fail(f"--min-confidence: a store keeps every fact; export it with 'newsgraph export {into} --min-confidence'")
-    with Progress(
-        TextColumn("reading"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeElapsedColumn(),
-        console=err,
-        transient=True,
-        disable=quiet or not err.is_terminal,
-    ) as bar:
-        task = bar.add_task("articles", total=None)
-
-        def progress(stream: Iterable) -> Iterator:
-            for item in stream:
-                bar.advance(task)
-                yield item
-
+    sources = _with_stdin(paths, stdin_format)
+    with _build_progress(sources, quiet=quiet) as (progress, stage):
         problem = lambda m: say(err, m)
         common: dict[str, Any] = {  # the options build and build --into share
             "model": model,
@@ -170,9 +155,9 @@ def build(
             "article_seconds": article_seconds,
             "progress": progress,
             "on_problem": problem,
+            "on_stage": stage,
         }
         try:
-            sources = _with_stdin(paths, stdin_format)
             if into is not None:
                 report = build_into(sources, into, **common)
             else:
@@ -186,6 +171,33 @@ def build(
     if report.skipped:
         where = f"see {out_dir / 'report.json'}" if into is None else "listed above"
         _fail(f"{report.skipped_count} input(s) skipped; the rest was built ({where})")
+
+
+@contextmanager
+def _build_progress(sources: list, *, quiet: bool) -> Iterator[tuple[Callable, Callable]]:
+    """A bar over the articles parsed (with their total) on a terminal, and a line on stderr as
+    each stage ends (parse, resolve, write); none of it with --quiet."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from .build import count_articles
+
+    shown = not quiet and err.is_terminal
+    columns = (TextColumn("parse"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+    with Progress(*columns, console=err, transient=True, disable=not shown) as bar:
+        task = bar.add_task("articles", total=count_articles(sources) if shown else None)
+
+        def progress(stream: Iterable) -> Iterator:
+            for item in stream:
+                bar.advance(task)
+                yield item
+
+        def stage(name: str, done: str, seconds: float) -> None:
+            if name == "parse":
+                bar.update(task, visible=False)
+            if not quiet:
+                say(err, f"{name:<8} {done} in {seconds:.1f} s")
+
+        yield progress, stage
 
 
 MAX_STDIN_BYTES = 200 << 20  # as --max-file-size's default

@@ -268,3 +268,24 @@ def test_a_store_keeps_every_fact(tmp_path):
     store, sure = open_dataset(tmp_path / "s"), open_dataset(out)
     facts = lambda ds, c: {tuple(r) for r in ds.query(FACTS_AT % c)}
     assert facts(sure, 0) == facts(store, 0.9) != facts(store, 0)
+
+
+def test_build_prints_a_line_per_stage_on_stderr_and_counts_the_articles(tmp_path, nlp):
+    import re
+
+    from newsgraph.output.build import count_articles
+
+    from .conftest import EXAMPLES
+
+    out = tmp_path / "out"
+    result = runner.invoke(app, ["build", str(EXAMPLES), "--out", str(out), "--json"])
+    assert result.exit_code == 0, result.output
+    stages = result.stderr.splitlines()
+    assert [line.split()[0] for line in stages] == ["parse", "resolve", "write"]
+    assert re.fullmatch(r"parse    7 articles in \d+\.\d s", stages[0])
+    assert re.fullmatch(r"resolve  41 entities in \d+\.\d s", stages[1])
+    assert re.fullmatch(r"write    4 files in \d+\.\d s", stages[2])
+    assert runner.invoke(app, ["build", str(EXAMPLES), "--out", str(out), "-q"]).stderr == ""
+    lines = tmp_path / "more.jsonl"
+    lines.write_text('{"text": "One."}\n\n{"text": "Two."}\n{"text": "Three."}\n', encoding="utf-8")
+    assert count_articles([EXAMPLES, lines, "no-such-file.txt"]) == 7 + 3
