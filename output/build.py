@@ -329,11 +329,13 @@ def build_graph(
     nlp = load(model)
     name, model_version = model_info(nlp)
     stream: Iterable[Article] = _articles(sources, report, on_problem, max_file_bytes=max_file_bytes)
-    if progress is not None:
-        stream = progress(stream)
     timed = {"batch_size": batch_size, "n_process": workers, "article_seconds": article_seconds}
     since = time.perf_counter()
-    records: list[DocRecord] = [from_extraction(x) for x in _extract(nlp, stream, report, on_problem, **timed)]
+    # the bar counts articles done, not articles handed to the parser (it takes a batch at once)
+    done: Iterable[DocumentExtraction] = _extract(nlp, stream, report, on_problem, **timed)
+    if progress is not None:
+        done = progress(done)
+    records: list[DocRecord] = [from_extraction(x) for x in done]
     if not records:
         raise _nothing_read(sources, report)
     since = _stage(on_stage, "parse", f"{len(records):,} articles", since)
@@ -369,7 +371,7 @@ def build(
         model: spaCy pipeline name (default: the NEWSGRAPH_MODEL setting, else en_core_web_sm).
         validate: check the graph against the SHACL shapes (None: see VALIDATE_AUTO_LIMIT).
         workers: processes that parse and extract.
-        progress: wraps the stream of articles (a progress bar).
+        progress: wraps the stream of articles extracted (a progress bar).
         on_problem: called with each skipped input and warning as it happens.
         aliases: a user alias file (.csv or .json), see ``newsgraph.graph.aliases``.
         max_file_bytes: larger files are skipped unread (default: reader.MAX_FILE_BYTES).
@@ -526,12 +528,12 @@ def build_into(
             if report.documents_read == 0:
                 raise _nothing_read(paths, report)
             nlp = load(model) if fresh else None
-            stream: Iterable = fresh if progress is None else progress(fresh)
             added = replaced = 0
             since = time.perf_counter()
             if nlp is not None:
                 timed = {"batch_size": batch_size, "n_process": workers, "article_seconds": article_seconds}
-                added, replaced = _add_records(w, _extract(nlp, stream, report, on_problem, **timed))
+                done: Iterable[DocumentExtraction] = _extract(nlp, fresh, report, on_problem, **timed)
+                added, replaced = _add_records(w, done if progress is None else progress(done))
             since = _stage(on_stage, "parse", f"{len(fresh):,} articles ({unchanged:,} stored already)", since)
             if added or entries is not None or not gs.current():
                 name, model_version = model_info(nlp) if nlp is not None else ("-", "-")
