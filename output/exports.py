@@ -25,6 +25,7 @@ from newsgraph.ontology import PREFIXES
 
 from .files import write_atomic
 from .results import spreadsheet_safe
+from .turtle import decimal_style
 
 if TYPE_CHECKING:  # pragma: no cover
     import networkx as nx
@@ -155,7 +156,9 @@ def _gexf(store: ox.Store, out: Path) -> list[Path]:
 
 
 def _sorted_quads(store: ox.Store) -> list[ox.Quad]:
-    return sorted(store.quads_for_pattern(None, None, None, None), key=str)
+    """Every quad, sorted, with decimals written as graph.ttl writes them."""
+    quads = (ox.Quad(q.subject, q.predicate, decimal_style(q.object), q.graph_name) for q in store)
+    return sorted(quads, key=str)
 
 
 def _jsonld(store: ox.Store, out: Path) -> list[Path]:

@@ -66,3 +66,38 @@ def test_plain_and_xsd_string_literals_are_one_term(tmp_path):
     ]
     text = write_turtle(QuadView(quads), tmp_path / "g.ttl").read_text(encoding="utf-8")
     assert text.count('"x"') == 1
+
+
+def test_graph_ttl_reads_in_order_type_first_one_number_style(tmp_path):
+    """The run, the documents (each before its mentions), the entities, the positions, the
+    quotes, the claims and the assertions; ``a`` opens every node; 1 is written 1.0."""
+    from rdflib import RDF
+
+    from newsgraph.ontology import NG, NGR
+
+    ngr = str(NGR)
+    quads = [
+        (URIRef(ngr + "assertion/1"), RDF.subject, URIRef(ngr + "entity/ann-lee"), None),
+        (URIRef(ngr + "assertion/1"), RDF.type, NG.Assertion, None),
+        (URIRef(ngr + "quote/1"), NG.confidence, Literal("1", datatype=XSD.decimal), None),
+        (URIRef(ngr + "quote/1"), RDF.type, NG.Quote, None),
+        (URIRef(ngr + "entity/ann-lee"), RDF.type, NG.Person, None),
+        (URIRef(ngr + "doc/d1/e0"), NG.denotes, URIRef(ngr + "entity/ann-lee"), None),
+        (URIRef(ngr + "doc/d1"), RDF.type, NG.Document, None),
+        (URIRef(ngr + "run/r"), RDF.type, URIRef("http://www.w3.org/ns/prov#Activity"), None),
+    ]
+    text = write_turtle(QuadView(quads), tmp_path / "g.ttl").read_text(encoding="utf-8")
+    body = [line for line in text.splitlines() if not line.startswith("@prefix")]
+    assert body == [
+        "ngr:run\\/r a prov:Activity .",
+        "ngr:doc\\/d1 a ng:Document .",
+        "ngr:doc\\/d1\\/e0 ng:denotes ngr:entity\\/ann-lee .",
+        "ngr:entity\\/ann-lee a ng:Person .",
+        "ngr:quote\\/1 a ng:Quote ;",
+        "\tng:confidence 1.0 .",
+        "ngr:assertion\\/1 a ng:Assertion ;",
+        "\trdf:subject ngr:entity\\/ann-lee .",
+    ]
+    assert Literal("1", datatype=XSD.decimal).eq(
+        next(Graph().parse(data=text, format="turtle").objects(None, NG.confidence))
+    )
