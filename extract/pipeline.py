@@ -61,8 +61,14 @@ def read_document(doc: Doc, article: Article) -> DocumentExtraction:
     ctx.coref = speakers.coref
     facts = relations.derived(named + relations.resolved())
     # spaCy read a copy with plain spaces and blanked boilerplate: the words come from the original
-    quotes = [replace(q, text=article.text[q.start : q.end]) for q in quotes]
-    claims = [replace(c, text=article.text[c.start : c.end]) for c in claims]
+    quotes = [
+        replace(q, text=article.text[q.start : q.end], mentions=_named_in(doc, ctx.of_token, q.start, q.end, q.speaker))
+        for q in quotes
+    ]
+    claims = [
+        replace(c, text=article.text[c.start : c.end], mentions=_named_in(doc, ctx.of_token, c.start, c.end, c.speaker))
+        for c in claims
+    ]
     typed = _retype(ctx.all(), facts, quotes)
     types = {e.key: e.type for e in typed}
     # a fact whose ends changed type under the vote no longer fits the contract: drop it
@@ -74,6 +80,15 @@ def read_document(doc: Doc, article: Article) -> DocumentExtraction:
         )
     ]
     return DocumentExtraction(article, tuple(typed), tuple(quotes), tuple(kept), tuple(claims))
+
+
+def _named_in(doc: Doc, of_token: list[str | None], start: int, end: int, speaker: str | None) -> tuple[str, ...]:
+    """The entities named inside the characters [start, end) of the text (what a quote or a
+    claim is about), the speaker left out, in order of key."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return ()
+    return tuple(sorted({k for k in of_token[span.start : span.end] if k is not None and k != speaker}))
 
 
 def _retype(entities: list[Entity], facts: list[Fact], quotes: list[Quote]) -> list[Entity]:

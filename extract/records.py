@@ -84,6 +84,7 @@ class Quote:
     confidence: float
     rule: str  # the ng:method: "cue-<speaker rule>", or a quote rule ("continuation", ...)
     speaker_rule: str | None = None  # the rule that chose the speaker (see rules.RULES)
+    mentions: tuple[str, ...] = ()  # Entity.keys its words name, the speaker's own left out
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,6 +99,7 @@ class Claim:
     speaker: str | None
     confidence: float
     rule: str
+    mentions: tuple[str, ...] = ()  # Entity.keys its words name, the speaker's own left out
 
 
 @dataclass(frozen=True, slots=True)

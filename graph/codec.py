@@ -199,6 +199,7 @@ def to_quads(
         g.extend(_describe(node, q, QUOTE_FIELDS))
         if q.speaker and q.speaker in local:
             g += [(node, NG.speakerMention, local[q.speaker]), (iri_of[(h, q.speaker)], NG.said, node)]
+        g.extend(_mention_quads(node, q.mentions, h, local, iri_of))
     for c in r.claims:
         if not c.speaker or c.speaker not in local:
             continue
@@ -206,6 +207,23 @@ def to_quads(
         g += [(node, RDF.type, NG.Claim), (node, NG.document, doc), (node, NG.speakerMention, local[c.speaker])]
         g.append((node, NG.claimedBy, iri_of[(h, c.speaker)]))
         g.extend(_describe(node, c, CLAIM_FIELDS))
+        g.extend(_mention_quads(node, c.mentions, h, local, iri_of))
+    return out
+
+
+def _mention_quads(
+    node: URIRef,
+    mentions: tuple[str, ...],
+    h: str,
+    local: Mapping[str, URIRef],
+    iri_of: Mapping[tuple[str, str], URIRef],
+) -> list[tuple]:
+    """What the words of a quote or claim name: the entity (ng:mentions, for queries) and the
+    document entity behind it (ng:mentionsLocal, which a merge reads back)."""
+    out: list[tuple] = []
+    for key in mentions:
+        if key in local:
+            out += [(node, NG.mentions, iri_of[(h, key)]), (node, NG.mentionsLocal, local[key])]
     return out
 
 
@@ -306,10 +324,11 @@ def _record(g: Any, doc: Node) -> DocRecord | None:
     quotes, claims, facts = [], [], []
     for node in nodes:
         speaker = g.value(node, NG.speakerMention)
+        named = tuple(sorted(key_of[m] for m in g.objects(node, NG.mentionsLocal) if m in key_of))
         if (node, RDF.type, NG.Quote) in g:
-            quotes.append(QuoteRecord(speaker=key_of.get(speaker), **_read(g, node, QUOTE_FIELDS)))
+            quotes.append(QuoteRecord(speaker=key_of.get(speaker), mentions=named, **_read(g, node, QUOTE_FIELDS)))
         elif (node, RDF.type, NG.Claim) in g:
-            claims.append(ClaimRecord(speaker=key_of.get(speaker), **_read(g, node, CLAIM_FIELDS)))
+            claims.append(ClaimRecord(speaker=key_of.get(speaker), mentions=named, **_read(g, node, CLAIM_FIELDS)))
         elif (node, RDF.type, NG.Assertion) in g or (node, RDF.type, NG.Candidate) in g:
             obj = g.value(node, NG.objectMention)
             facts.append(
@@ -340,6 +359,11 @@ def _known(cls: type, data: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in data.items() if k in names}
 
 
+def _with_mentions(cls: type, data: dict) -> dict:
+    """A quote's or claim's fields, its mentions a tuple again (JSON made them a list)."""
+    return {**_known(cls, data), "mentions": tuple(data.get("mentions", ()))}
+
+
 def from_json(text: str) -> DocRecord:
     d = json.loads(text)
     return DocRecord(
@@ -354,7 +378,11 @@ def from_json(text: str) -> DocRecord:
             )
             for e in d["entities"]
         ),
-        quotes=tuple(QuoteRecord(**_known(QuoteRecord, q)) for q in d["quotes"]),
-        claims=tuple(ClaimRecord(**_known(ClaimRecord, c)) for c in d["claims"]),
+        quotes=tuple(
+            QuoteRecord(**{**_known(QuoteRecord, q), "mentions": tuple(q.get("mentions", ()))}) for q in d["quotes"]
+        ),
+        claims=tuple(
+            ClaimRecord(**{**_known(ClaimRecord, c), "mentions": tuple(c.get("mentions", ()))}) for c in d["claims"]
+        ),
         facts=tuple(FactRecord(**_known(FactRecord, f)) for f in d["facts"]),
     )

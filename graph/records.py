@@ -51,6 +51,7 @@ class QuoteRecord:
     speaker: str | None
     confidence: float
     rule: str  # ng:method
+    mentions: tuple[str, ...] = ()  # document-local keys of the entities its words name
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,6 +66,7 @@ class ClaimRecord:
     speaker: str | None
     confidence: float
     rule: str
+    mentions: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,11 +132,15 @@ def from_extraction(x: DocumentExtraction) -> DocRecord:
         for f in x.facts
     )
     quotes = tuple(
-        QuoteRecord(q.text, q.start, q.end, q.cue, q.speaker_text, q.speaker, round(q.confidence, 2), q.rule)
+        QuoteRecord(
+            q.text, q.start, q.end, q.cue, q.speaker_text, q.speaker, round(q.confidence, 2), q.rule, q.mentions
+        )
         for q in x.quotes
     )
     claims = tuple(
-        ClaimRecord(c.text, c.start, c.end, c.cue, c.speaker_text, c.speaker, round(c.confidence, 2), c.rule)
+        ClaimRecord(
+            c.text, c.start, c.end, c.cue, c.speaker_text, c.speaker, round(c.confidence, 2), c.rule, c.mentions
+        )
         for c in x.claims
     )
     return DocRecord(meta, entities, quotes, claims, facts)

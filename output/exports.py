@@ -5,8 +5,10 @@ The network is the entity graph a Gephi or networkx user expects: one node per e
 class, label, mention and quote counts, and the titles it holds), one edge per relation between
 two entities (``ledBy``, ``memberOf``, ``partOf``, ``locatedIn``, and ``holdsPosition`` drawn
 from the holder to the position's organisation), with the highest confidence of its assertions
-and the number of documents that say it. Quotes, documents and assertions stay in the RDF
-formats, which carry everything.
+and the number of documents that say it; an edge ``mentions`` from a speaker to each entity
+its quotes and claims name (``quotes``: how many); and an edge ``coOccurs`` between two
+entities named in the same documents (``documents``: how many; drawn from the one whose IRI
+sorts first). Quotes, documents and assertions stay in the RDF formats, which carry everything.
 """
 
 from __future__ import annotations
@@ -58,6 +60,22 @@ SELECT ?s ?p ?o ?title (MAX(?c) AS ?confidence) (COUNT(DISTINCT ?doc) AS ?docume
 """
 
 
+# Who said what about whom: a speaker and the entities its quotes and claims name.
+_SAID_ABOUT = """
+SELECT ?s ?o (COUNT(DISTINCT ?q) AS ?quotes) WHERE {
+  { ?s ng:said ?q } UNION { ?q ng:claimedBy ?s }
+  ?q ng:mentions ?o . FILTER(?s != ?o)
+} GROUP BY ?s ?o
+"""
+# Two entities named in one document (each document entity denotes one entity).
+_CO_OCCURS = """
+SELECT ?s ?o (COUNT(DISTINCT ?d) AS ?documents) WHERE {
+  ?x ng:denotes ?s ; ng:document ?d . ?y ng:denotes ?o ; ng:document ?d .
+  FILTER(STR(?s) < STR(?o))
+} GROUP BY ?s ?o
+"""
+
+
 def _local(iri: str) -> str:
     return iri.rsplit("#", 1)[-1]
 
@@ -96,6 +114,12 @@ def entity_network(store: ox.Store) -> nx.MultiDiGraph:
             attrs["title"] = v["title"]
             key = f"{relation}:{v['title']}"
         g.add_edge(v["s"], v["o"], key=key, **attrs)
+    for query, kind, weight in ((_SAID_ABOUT, "mentions", "quotes"), (_CO_OCCURS, "coOccurs", "documents")):
+        names, rows = run_query(store, query).table()
+        for row in rows:
+            v = {n: t.value for n, t in zip(names, row, strict=True) if t is not None}
+            if v["s"] in g and v["o"] in g:
+                g.add_edge(v["s"], v["o"], key=kind, label=kind, **{weight: int(v[weight])})
     return _sorted(g)
 
 
@@ -130,11 +154,11 @@ def _csv(store: ox.Store, out: Path) -> list[Path]:
         [n, a["label"], a["class"], a["mentions"], a["quotes"], a.get("titles", "")] for n, a in g.nodes(data=True)
     ]
     edges = [
-        [s, o, a["label"], a.get("confidence", ""), a["documents"], a.get("title", "")]
+        [s, o, a["label"], a.get("confidence", ""), a.get("documents", ""), a.get("quotes", ""), a.get("title", "")]
         for s, o, a in g.edges(data=True)
     ]
     node_columns = ["Id", "Label", "class", "mentions", "quotes", "titles"]
-    edge_columns = ["Source", "Target", "Label", "Weight", "documents", "title"]
+    edge_columns = ["Source", "Target", "Label", "Weight", "documents", "quotes", "title"]
     return [
         _write_bytes(out / "nodes.csv", _csv_bytes(node_columns, nodes)),
         _write_bytes(out / "edges.csv", _csv_bytes(edge_columns, edges)),

@@ -55,6 +55,12 @@ def _neighbours(g: Dataset, cls_of: dict) -> dict[Node, set[Node]]:
 
 def focus_set(g: Dataset, cls_of: dict, focus: str, hops: int) -> set[URIRef]:
     """The entity named ``focus`` (label or alias, any case) and everything within ``hops``."""
+    return focus_entities(g, cls_of, focus, hops)[1]
+
+
+def focus_entities(g: Dataset, cls_of: dict, focus: str, hops: int) -> tuple[list[URIRef], set[URIRef]]:
+    """The entities named ``focus`` (label or alias, any case), and they with everything within
+    ``hops`` of them."""
     from newsgraph.extract.errors import GraphError
 
     want = focus.casefold()
@@ -76,7 +82,7 @@ def focus_set(g: Dataset, cls_of: dict, focus: str, hops: int) -> set[URIRef]:
         if not frontier:  # the neighbourhood is whole: more hops add nothing
             break
         seen |= frontier
-    return seen
+    return start, seen
 
 
 def view_data(
@@ -98,20 +104,32 @@ def view_data(
         for s in g.subjects(RDF.type, NG[cls]):
             cls_of[s] = cls
     count = {s: int(g.value(s, NG.mentionCount) or 1) for s in cls_of}
-    candidates = focus_set(g, cls_of, focus, hops) if focus else set(cls_of)
-    ranked = sorted(candidates, key=lambda s: (-count[s], str(s)))
+    net = _network(ds)
+    start: list[URIRef] = []
+    candidates: set[Node] = set(cls_of)
+    if focus:
+        start, focused = focus_entities(g, cls_of, focus, hops)
+        candidates = set(focused)
+    # the entities that matter: mentioned often, and connected (relations and speech count
+    # more than sharing a document)
+    strength = {s: count[s] + _links(net, str(s)) for s in cls_of}
+    ranked = sorted(candidates, key=lambda s: (-strength[s], str(s)))
     view = _View(g, set(ranked[:max_nodes]), cls_of, count)
     view.add_relations()
     view.add_speech()
+    view.add_said_about(net)
+    view.add_cooccurrence(net)
     if quote_nodes:
         view.add_quote_nodes()
     nodes, edges, *_ = view.net.get_network_data()
     shown = view.shown
+    _place(nodes, edges, [str(s) for s in ranked[:max_nodes]])
     left_out = len(candidates) - len(shown)
+    relation_edges = sum(e["kind"] not in ("said about", "co-occurs") for e in edges)
     note = (
-        f"{len(shown)} of {len(candidates)} entities shown (the most mentioned); {left_out} left out."
+        f"{len(shown)} of {len(candidates)} entities shown (the most mentioned and connected); {left_out} left out."
         if left_out
-        else f"{len(shown)} entities, {len(edges)} relations."
+        else f"{len(shown)} entities, {relation_edges} relations."
     )
     if focus:
         note = f"Around {focus!r}, {hops} hop(s): " + note
@@ -120,22 +138,44 @@ def view_data(
         {"cls": cls, "label": f"{cls} ({counts[cls]})", "colour": colour, "shape": SHAPES[cls]}
         for cls, colour in COLOURS.items()
     ]
-    relations = sorted(
-        {e["label"] for e in edges if e["label"] in RELATIONS.values() or e["label"] == "said"}
-        | ({"position"} if any(e["label"] not in RELATIONS.values() and e["label"] != "said" for e in edges) else set())
-    )
-    for e in edges:
-        e["kind"] = e["label"] if e["label"] in RELATIONS.values() or e["label"] == "said" else "position"
+    relations = sorted({e["kind"] for e in edges})
+    focus_id = str(start[0]) if start else None
     return {
         "nodes": nodes,
         "edges": edges,
         "details": view.details,
         "edgeDetails": view.edge_details,
-        "options": _layout(nodes, large=len(shown) > 300),
+        "options": _options(),
         "legend": legend,
         "relations": relations,
         "note": note,
+        "focus": focus_id,
     }
+
+
+def _network(ds: Dataset) -> Any:
+    """The entity network of the exports (relations, who said what about whom, co-occurrence)."""
+    import pyoxigraph as ox
+
+    from newsgraph.graph.oxterms import iter_ox_quads
+
+    from .exports import entity_network
+    from .turtle import quad_tuples
+
+    store = ox.Store()
+    store.bulk_extend(iter_ox_quads(quad_tuples(ds)))
+    return entity_network(store)
+
+
+def _links(net: Any, node: str) -> int:
+    """How connected an entity is: its relation and speech edges, and a tenth of its
+    documents shared with others."""
+    if node not in net:
+        return 0
+    total = 0.0
+    for _, _, a in [*net.out_edges(node, data=True), *net.in_edges(node, data=True)]:
+        total += 0.1 if a["label"] == "coOccurs" else 1.0
+    return int(total)
 
 
 class _View:
@@ -184,15 +224,17 @@ class _View:
             "relations": [],
             "quotes": [],
             "claims": [],
+            "about": [],
             "search": [label.lower(), *(n.lower() for n in names)],
         }
 
-    def _edge(self, s: Node, o: Node, label: str, key: tuple) -> None:
+    def _edge(self, s: Node, o: Node, label: str, key: tuple, kind: str) -> None:
         eid = f"{s}|{label}|{o}"
         if eid in self.edge_details:
             return
-        self.net.add_edge(str(s), str(o), label=label, title=label, id=eid, arrows="to")
-        ev = sorted(self.evidence.get(key, []), key=lambda e: (e["doc"], e["sentence"]))
+        self.net.add_edge(str(s), str(o), label=label, title=label, id=eid, arrows="to", kind=kind)
+        once = {(e["doc"], e["sentence"]): e for e in self.evidence.get(key, [])}  # each evidence once
+        ev = sorted(once.values(), key=lambda e: (e["doc"], e["sentence"]))
         self.edge_details[eid] = {
             "label": f"{self.details[str(s)]['label']} — {label} — {self.details[str(o)]['label']}",
             "evidence": ev,
@@ -204,7 +246,7 @@ class _View:
         for p, label in RELATIONS.items():
             for s, o in g.subject_objects(p):
                 if s in shown and o in shown:
-                    self._edge(s, o, label, (s, p, o))
+                    self._edge(s, o, label, (s, p, o), label)
                     details[str(s)]["relations"].append(f"{label} {details[str(o)]['label']}")
         for person, pos in g.subject_objects(NG.holdsPosition):
             if person not in shown:
@@ -213,7 +255,7 @@ class _View:
             org = g.value(pos, NG.organization)
             if org is not None and org in shown:
                 details[str(person)]["positions"].append(f"{title}, {details[str(org)]['label']}")
-                self._edge(person, org, title, (person, NG.holdsPosition, pos))
+                self._edge(person, org, title, (person, NG.holdsPosition, pos), "position")
             else:
                 details[str(person)]["positions"].append(title)
 
@@ -236,6 +278,49 @@ class _View:
             for k in ("quotes", "claims"):
                 d[k] = sorted(d[k], key=lambda q: (q["doc"], q["text"]))
 
+    def add_said_about(self, net: Any) -> None:
+        """Speaker -> each entity its quotes and claims name, as wide as how many; the quotes in
+        the edge's panel."""
+        g = self.g
+        about: dict[tuple[str, str], list[dict]] = defaultdict(list)
+        spoken = [*g.subject_objects(NG.said), *_swap(g.subject_objects(NG.claimedBy))]
+        for s, q in spoken:
+            for e in g.objects(q, NG.mentions):
+                if s in self.shown and e in self.shown and e != s:
+                    text = {"sentence": str(g.value(q, NG.text)), "doc": self.doc_name.get(g.value(q, NG.document), "")}
+                    about[(str(s), str(e))].append(text | {"method": "quote", "confidence": ""})
+        for (speaker, entity), quotes in sorted(about.items()):
+            eid = f"{speaker}|said about|{entity}"
+            self.net.add_edge(speaker, entity, id=eid, title=f"{len(quotes)} quote(s)", arrows="to", kind="said about")
+            who, whom = self.details[speaker]["label"], self.details[entity]["label"]
+            self.edge_details[eid] = {
+                "label": f"{who} — said about — {whom}",
+                "evidence": sorted(quotes, key=lambda x: (x["doc"], x["sentence"])),
+            }
+            self.details[speaker]["about"].append(f"{whom} ({len(quotes)})")
+        for d in self.details.values():
+            d["about"] = sorted(d["about"])
+
+    def add_cooccurrence(self, net: Any, per_node: int = 3) -> None:
+        """Entities named in the same documents, thin: each entity's ``per_node`` strongest
+        (most documents shared), so a corpus connects without a hairball."""
+        pairs: dict[str, list[tuple[int, str, str]]] = defaultdict(list)
+        for s, o, a in net.edges(data=True):
+            if a["label"] == "coOccurs" and URIRef(s) in self.shown and URIRef(o) in self.shown:
+                pairs[s].append((a["documents"], s, o))
+                pairs[o].append((a["documents"], s, o))
+        kept = set()
+        for node in sorted(pairs):
+            kept |= set(sorted(pairs[node], key=lambda x: (-x[0], x[1], x[2]))[:per_node])
+        for documents, s, o in sorted(kept, key=lambda x: (x[1], x[2])):
+            eid = f"{s}|co-occurs|{o}"
+            self.net.add_edge(s, o, id=eid, title=f"named together in {documents} document(s)", kind="co-occurs")
+            self.edge_details[eid] = {
+                "label": f"{self.details[s]['label']} and {self.details[o]['label']}: "
+                f"named together in {documents} document(s)",
+                "evidence": [],
+            }
+
     def add_quote_nodes(self) -> None:
         g = self.g
         for s, q in sorted(g.subject_objects(NG.said), key=lambda x: (str(x[0]), str(x[1]))):
@@ -250,28 +335,86 @@ class _View:
                     value=1,
                     cls="Quote",
                 )
-                self.net.add_edge(str(s), str(q), label="said", title="said", id=f"{s}|said|{q}", arrows="to")
+                self.net.add_edge(
+                    str(s), str(q), label="said", title="said", id=f"{s}|said|{q}", arrows="to", kind="said"
+                )
 
 
 def _swap(pairs: Iterable[tuple[Node, Node]]) -> Iterator[tuple[Node, Node]]:
     return ((b, a) for a, b in pairs)
 
 
-def _layout(nodes: list[dict], *, large: bool) -> dict:
-    """vis-network options. Its "improved layout" (Kamada-Kawai per cluster) takes tens of
-    seconds past a few hundred nodes; large views start from a spiral instead and iterate less."""
-    if large:
-        for i, n in enumerate(nodes):
-            r = 40 * (i**0.5)
-            n["x"], n["y"] = round(r * math.cos(i * 2.4), 1), round(r * math.sin(i * 2.4), 1)
+# Border colours of the communities (the largest first); the rest grey.
+COMMUNITY_COLOURS = (
+    "#1b9e77",
+    "#d95f02",
+    "#7570b3",
+    "#e7298a",
+    "#66a61e",
+    "#e6ab02",
+    "#a6761d",
+    "#1f78b4",
+    "#b15928",
+    "#6a3d9a",
+)
+LABELLED = 40  # entities whose label reads at the first zoom; the rest grow readable as one zooms in
+WEIGHTS = {"co-occurs": 0.3, "said about": 1.0}  # pull of an edge in the layout; relations 2
+
+
+def _place(nodes: list[dict], edges: list[dict], ranked: list[str]) -> None:
+    """Positions computed once, in Python (networkx's spring layout, seeded: the same graph
+    gives the same picture, and the page needs no physics to settle), communities (networkx's
+    Louvain, seeded) as border colours, and big labels on the entities that matter most."""
+    import networkx as nx
+
+    g = nx.Graph()
+    g.add_nodes_from(sorted(n["id"] for n in nodes))
+    for e in sorted(edges, key=lambda e: e["id"]):
+        w = WEIGHTS.get(e["kind"], 2.0)
+        if g.has_edge(e["from"], e["to"]):
+            g[e["from"]][e["to"]]["weight"] += w
+        else:
+            g.add_edge(e["from"], e["to"], weight=w)
+    if not g:
+        return
+    spread = 60.0 * math.sqrt(len(g))  # page units: about 60 between neighbours
+    pos = nx.spring_layout(g, weight="weight", seed=7, iterations=60 if len(g) <= 500 else 30)
+    communities = sorted(nx.community.louvain_communities(g, weight="weight", seed=7), key=lambda c: (-len(c), min(c)))
+    border = {
+        n: COMMUNITY_COLOURS[i] if i < len(COMMUNITY_COLOURS) and len(c) > 2 else "#bbbbbb"
+        for i, c in enumerate(communities)
+        for n in c
+    }
+    top = set(ranked[:LABELLED])
+    for n in nodes:
+        x, y = pos[n["id"]]
+        n["x"], n["y"] = round(float(x) * spread, 1), round(float(y) * spread, 1)
+        n["color"] = {"background": n["color"], "border": border[n["id"]]}
+        n["borderWidth"] = 3
+        n["font"] = {"size": 16 if n["id"] in top else 6, "strokeWidth": 3, "strokeColor": "#ffffff"}
+        n["community"] = next(i for i, c in enumerate(communities) if n["id"] in c)
+    seen: Counter[tuple[str, str]] = Counter()
+    for e in sorted(edges, key=lambda e: e["id"]):  # two edges between one pair: two curves
+        pair = (min(e["from"], e["to"]), max(e["from"], e["to"]))
+        k = seen[pair]
+        seen[pair] += 1
+        if k:
+            e["smooth"] = {"enabled": True, "type": "curvedCW", "roundness": 0.15 * k}
+        if e["kind"] == "co-occurs":
+            e["dashes"] = True
+            e["width"] = 0.5
+            e["color"] = {"color": "#c8c8c8"}
+        elif e["kind"] == "said about":
+            e["color"] = {"color": QUOTE_COLOUR}
+
+
+def _options() -> dict:
+    """vis-network options: the layout is the one computed in Python (no physics to settle)."""
     return {
-        "physics": {
-            "stabilization": {"iterations": 120 if large else 400, "updateInterval": 50},
-            "barnesHut": {"springLength": 140, "theta": 0.8 if large else 0.5},
-        },
-        "layout": {"improvedLayout": not large},
+        "physics": {"enabled": False, "barnesHut": {"springLength": 140}},
+        "layout": {"improvedLayout": False},
         "edges": {"font": {"size": 10, "align": "middle"}, "smooth": False},
-        "nodes": {"scaling": {"min": 8, "max": 40}, "font": {"size": 13}},
+        "nodes": {"scaling": {"min": 8, "max": 40}},
         "interaction": {"hover": True, "tooltipDelay": 150},
     }
 

@@ -25,7 +25,7 @@ from newsgraph.ontology import NGR, PREFIXES
 from .files import write_atomic
 
 
-def _quad_tuples(source: Dataset | Graph | QuadView) -> list[tuple]:
+def quad_tuples(source: Dataset | Graph | QuadView) -> list[tuple]:
     """(s, p, o, graph name or None) from any of the graph holders we use."""
     if isinstance(source, QuadView):
         return source.quads()
@@ -72,7 +72,7 @@ def _order(source: Dataset | Graph | QuadView) -> tuple[OxTerms, list[tuple], li
     if cached is not None:
         return cached
     conv = OxTerms()
-    quads = list(dict.fromkeys(_quad_tuples(source)))
+    quads = list(dict.fromkeys(quad_tuples(source)))
     terms = {t for q in quads for t in q if t is not None}
     rank = {t: i for i, t in enumerate(sorted(terms, key=lambda t: str(conv(t))))}
     del terms

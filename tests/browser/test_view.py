@@ -152,6 +152,38 @@ def test_class_filter_hides_nodes(example_page):
     assert 0 < after < before
 
 
+def test_drawn_reports_labels_and_edge_kinds(example_page):
+    drawn = example_page.js("window.newsgraph.drawn()")
+    kinds = {e["kind"] for e in drawn["edges"]}
+    assert {"co-occurs", "led by", "member of", "position"} <= kinds
+    shown = [n["label"] for n in drawn["nodes"] if n["labelShown"]]
+    assert "Coastal Transport Union" in shown and len(shown) >= 20
+
+
+def test_the_layout_is_the_same_on_every_load(browser, example_page):
+    again = Page(browser, Path(example_page.page.url.removeprefix("file://")))
+    first = example_page.js("window.newsgraph.network.getPositions()")
+    assert again.js("window.newsgraph.network.getPositions()") == first
+
+
+def test_a_search_that_finds_nothing_says_so(example_page):
+    example_page.page.fill("#search", "Nobody Atall")
+    example_page.page.press("#search", "Enter")
+    assert example_page.page.inner_text("#panel") == 'No entity shown here is named "Nobody Atall".'
+
+
+def test_focus_opens_the_entitys_panel(browser, tmp_path, example_records):
+    from newsgraph.graph.build import build_dataset
+    from newsgraph.output.html import write_html
+
+    path = write_html(build_dataset(example_records), tmp_path / "focus.html", focus="CTU", hops=1)
+    page = Page(browser, path)
+    assert page.page.inner_text("#panel h2") == "Coastal Transport Union"
+    assert page.js("window.newsgraph.network.getSelectedNodes()") == [
+        "https://w3id.org/newsgraph/id/entity/coastal-transport-union"
+    ]
+
+
 def test_article_markup_never_runs(browser, tmp_path, extract_text):
     from newsgraph.graph.build import build_dataset
     from newsgraph.graph.records import from_extraction

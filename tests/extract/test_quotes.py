@@ -294,3 +294,29 @@ def test_wondering_aloud_is_saying(extract_text):
 def test_speakers_the_parse_hides(extract_text, text, speaker_text):
     x = extract_text(text + "\n")
     assert x.quotes[-1].speaker_text == speaker_text
+
+
+def test_a_quote_and_a_claim_mention_the_entities_their_words_name(extract_text):
+    x = extract_text(
+        "Dana Holt, the mayor of Eastfield, said: “The Harbour Trust has failed Northfield and me.” "
+        "Tom Reed said that the Harbour Trust would answer Dana Holt within a week."
+    )
+    label = {e.key: e.label for e in x.entities}
+    [quote] = x.quotes
+    assert {label[k] for k in quote.mentions} == {"Harbour Trust", "Northfield"}  # not the speaker herself
+    [claim] = x.claims
+    assert {label[k] for k in claim.mentions} == {"Harbour Trust", "Dana Holt"}
+
+
+def test_what_one_said_about_another_is_one_query(nlp):
+    import newsgraph
+
+    kg = newsgraph.build(
+        "Dana Holt, the mayor of Eastfield, said: “The Harbour Trust has failed Northfield.” "
+        "Later she said: “The Harbour Trust must apologise.”"
+    )
+    rows = kg.rows(
+        "SELECT ?text WHERE { ?who rdfs:label 'Dana Holt' ; ng:said ?q . "
+        "?q ng:mentions/rdfs:label 'Harbour Trust' ; ng:text ?text } ORDER BY ?text"
+    )
+    assert rows == [{"text": "The Harbour Trust has failed Northfield."}, {"text": "The Harbour Trust must apologise."}]
