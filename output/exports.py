@@ -16,14 +16,16 @@ from __future__ import annotations
 import csv
 import gzip
 import io
+from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pyoxigraph as ox
 
+from newsgraph.graph.network import cooccurrence, said_about
 from newsgraph.graph.query import run_query
-from newsgraph.ontology import PREFIXES
+from newsgraph.ontology import NG, PREFIXES
 
 from .files import write_atomic
 from .results import spreadsheet_safe
@@ -57,22 +59,6 @@ SELECT ?s ?p ?o ?title (MAX(?c) AS ?confidence) (COUNT(DISTINCT ?doc) AS ?docume
   }
   OPTIONAL { ?a rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?target ; ng:confidence ?c ; ng:document ?doc }
 } GROUP BY ?s ?p ?o ?title
-"""
-
-
-# Who said what about whom: a speaker and the entities its quotes and claims name.
-_SAID_ABOUT = """
-SELECT ?s ?o (COUNT(DISTINCT ?q) AS ?quotes) WHERE {
-  { ?s ng:said ?q } UNION { ?q ng:claimedBy ?s }
-  ?q ng:mentions ?o . FILTER(?s != ?o)
-} GROUP BY ?s ?o
-"""
-# Two entities named in one document (each document entity denotes one entity).
-_CO_OCCURS = """
-SELECT ?s ?o (COUNT(DISTINCT ?d) AS ?documents) WHERE {
-  ?x ng:denotes ?s ; ng:document ?d . ?y ng:denotes ?o ; ng:document ?d .
-  FILTER(STR(?s) < STR(?o))
-} GROUP BY ?s ?o
 """
 
 
@@ -114,13 +100,29 @@ def entity_network(store: ox.Store) -> nx.MultiDiGraph:
             attrs["title"] = v["title"]
             key = f"{relation}:{v['title']}"
         g.add_edge(v["s"], v["o"], key=key, **attrs)
-    for query, kind, weight in ((_SAID_ABOUT, "mentions", "quotes"), (_CO_OCCURS, "coOccurs", "documents")):
-        names, rows = run_query(store, query).table()
-        for row in rows:
-            v = {n: t.value for n, t in zip(names, row, strict=True) if t is not None}
-            if v["s"] in g and v["o"] in g:
-                g.add_edge(v["s"], v["o"], key=kind, label=kind, **{weight: int(v[weight])})
+    linked = (("mentions", "quotes", _said_about(store)), ("coOccurs", "documents", _together(store)))
+    for kind, weight, counted in linked:
+        for (s, o), n in counted.items():
+            if s in g and o in g:
+                g.add_edge(s, o, key=kind, label=kind, **{weight: n})
     return _sorted(g)
+
+
+def _pairs(store: ox.Store, predicate: str) -> list[tuple[str, str]]:
+    p = ox.NamedNode(str(NG) + predicate)
+    return [(_text(q.subject), _text(q.object)) for q in store.quads_for_pattern(None, p, None, None)]
+
+
+def _text(t: object) -> str:
+    return t.value if isinstance(t, ox.NamedNode | ox.BlankNode | ox.Literal) else str(t)
+
+
+def _said_about(store: ox.Store) -> Counter[tuple[str, str]]:
+    return said_about(_pairs(store, "said"), _pairs(store, "claimedBy"), _pairs(store, "mentions"))
+
+
+def _together(store: ox.Store) -> Counter[tuple[str, str]]:
+    return cooccurrence(_pairs(store, "denotes"), _pairs(store, "document"))
 
 
 def _sorted(g: nx.MultiDiGraph) -> nx.MultiDiGraph:

@@ -18,6 +18,7 @@ from rdflib import RDF, RDFS, Dataset, URIRef
 from rdflib.namespace import SKOS
 from rdflib.term import Node
 
+from newsgraph.graph.network import cooccurrence, said_about
 from newsgraph.ontology import NG
 
 from .files import write_text_atomic
@@ -104,7 +105,8 @@ def view_data(
         for s in g.subjects(RDF.type, NG[cls]):
             cls_of[s] = cls
     count = {s: int(g.value(s, NG.mentionCount) or 1) for s in cls_of}
-    net = _network(ds)
+    about = said_about(g.subject_objects(NG.said), g.subject_objects(NG.claimedBy), g.subject_objects(NG.mentions))
+    together = cooccurrence(g.subject_objects(NG.denotes), g.subject_objects(NG.document))
     start: list[URIRef] = []
     candidates: set[Node] = set(cls_of)
     if focus:
@@ -112,13 +114,13 @@ def view_data(
         candidates = set(focused)
     # the entities that matter: mentioned often, and connected (relations and speech count
     # more than sharing a document)
-    strength = {s: count[s] + _links(net, str(s)) for s in cls_of}
+    strength = _strength(g, cls_of, count, about, together)
     ranked = sorted(candidates, key=lambda s: (-strength[s], str(s)))
     view = _View(g, set(ranked[:max_nodes]), cls_of, count)
     view.add_relations()
     view.add_speech()
-    view.add_said_about(net)
-    view.add_cooccurrence(net)
+    view.add_said_about()
+    view.add_cooccurrence(together)
     if quote_nodes:
         view.add_quote_nodes()
     nodes, edges, *_ = view.net.get_network_data()
@@ -153,29 +155,23 @@ def view_data(
     }
 
 
-def _network(ds: Dataset) -> Any:
-    """The entity network of the exports (relations, who said what about whom, co-occurrence)."""
-    import pyoxigraph as ox
-
-    from newsgraph.graph.oxterms import iter_ox_quads
-
-    from .exports import entity_network
-    from .turtle import quad_tuples
-
-    store = ox.Store()
-    store.bulk_extend(iter_ox_quads(quad_tuples(ds)))
-    return entity_network(store)
-
-
-def _links(net: Any, node: str) -> int:
-    """How connected an entity is: its relation and speech edges, and a tenth of its
-    documents shared with others."""
-    if node not in net:
-        return 0
-    total = 0.0
-    for _, _, a in [*net.out_edges(node, data=True), *net.in_edges(node, data=True)]:
-        total += 0.1 if a["label"] == "coOccurs" else 1.0
-    return int(total)
+def _strength(
+    g: Dataset, cls_of: dict[Node, str], count: dict[Node, int], about: Counter, together: Counter
+) -> dict[Node, float]:
+    """How much an entity matters: its mentions, its relations and what it said or had said
+    about it (one each), and a tenth of the entities it shares a document with."""
+    out = {s: float(count[s]) + len(near) for s, near in _neighbours(g, cls_of).items() if s in cls_of}
+    for s in cls_of:
+        out.setdefault(s, float(count[s]))
+    for a, b in about:
+        for x in (a, b):
+            if x in out:
+                out[x] += 1
+    for a, b in together:
+        for x in (a, b):
+            if x in out:
+                out[x] += 0.1
+    return out
 
 
 class _View:
@@ -278,7 +274,7 @@ class _View:
             for k in ("quotes", "claims"):
                 d[k] = sorted(d[k], key=lambda q: (q["doc"], q["text"]))
 
-    def add_said_about(self, net: Any) -> None:
+    def add_said_about(self) -> None:
         """Speaker -> each entity its quotes and claims name, as wide as how many; the quotes in
         the edge's panel."""
         g = self.g
@@ -301,14 +297,15 @@ class _View:
         for d in self.details.values():
             d["about"] = sorted(d["about"])
 
-    def add_cooccurrence(self, net: Any, per_node: int = 3) -> None:
+    def add_cooccurrence(self, together: Counter, per_node: int = 3) -> None:
         """Entities named in the same documents, thin: each entity's ``per_node`` strongest
         (most documents shared), so a corpus connects without a hairball."""
         pairs: dict[str, list[tuple[int, str, str]]] = defaultdict(list)
-        for s, o, a in net.edges(data=True):
-            if a["label"] == "coOccurs" and URIRef(s) in self.shown and URIRef(o) in self.shown:
-                pairs[s].append((a["documents"], s, o))
-                pairs[o].append((a["documents"], s, o))
+        for (a, b), documents in together.items():
+            if a in self.shown and b in self.shown:
+                s, o = str(a), str(b)
+                pairs[s].append((documents, s, o))
+                pairs[o].append((documents, s, o))
         kept = set()
         for node in sorted(pairs):
             kept |= set(sorted(pairs[node], key=lambda x: (-x[0], x[1], x[2]))[:per_node])
