@@ -51,6 +51,11 @@ def main() -> int:
         drawn = view.js("window.newsgraph.drawn()")
         if args.screenshot:
             view.page.screenshot(path=str(args.screenshot))
+        data = view.js("window.newsgraph.data")
+        speaker, detail = max(data["details"].items(), key=lambda kv: (len(kv[1]["quotes"]), kv[0]))
+        view.click_node(speaker)
+        view.page.click("#panel blockquote a.place")
+        highlighted = view.page.inner_text("#panel mark") == detail["quotes"][0]["text"]
         errors = view.errors
         browser.close()
     g = nx.Graph()
@@ -68,6 +73,7 @@ def main() -> int:
     print(f"largest connected part: {largest} of {nodes} ({largest / nodes:.0%}; bar 60%)")
     print(f"  without co-occurrence: {largest_without} ({largest_without / nodes:.0%})")
     print(f"labels readable at the first zoom: {labelled} (bar 30)")
+    print(f"clicking {detail['label']}'s first quote highlights it in its article: {highlighted}")
     print(f"usable after {seconds:.2f} s; console errors: {len(errors)}; file {page_file.stat().st_size:,} bytes")
     return 0
 

@@ -29,7 +29,7 @@ from newsgraph.graph.store import GraphStore, StoreWriter
 from newsgraph.ontology import NG
 
 from .files import OutputFolder, write_text_atomic
-from .html import write_html
+from .html import VIEW_TEXT_CHARS, write_html
 from .turtle import write_trig, write_turtle
 
 # What a build reads: files and folders, or articles read already (standard input, the API),
@@ -193,6 +193,7 @@ def write_outputs(
     validate: bool | None = None,
     max_nodes: int = 300,
     folder: OutputFolder | None = None,
+    texts: ArticleTexts | None = None,
 ) -> None:
     """Write the four files into ``out``, all or none: into a staging folder, switched into
     place as a set when every file is written; nothing else in ``out`` is touched.
@@ -200,6 +201,8 @@ def write_outputs(
     Args:
         validate: check SHACL; None: only graphs of up to VALIDATE_AUTO_LIMIT triples.
         folder: the new folder, if the caller made it already (see :func:`output_folder`).
+        texts: the articles' texts by content hash, for the view (else it reads them again
+            from the documents' paths where it can).
 
     Raises:
         NewsgraphError: a file could not be written (disk full, ...); ``out`` is unchanged.
@@ -211,7 +214,7 @@ def write_outputs(
         new = folder.path
         write_turtle(ds, new / "graph.ttl")
         write_trig(ds, new / "graph.trig")
-        write_html(ds, new / "graph.html", max_nodes=max_nodes)
+        write_html(ds, new / "graph.html", max_nodes=max_nodes, texts=None if texts is None else texts.texts)
         report.outputs = {kind: str(out / f"graph.{ext}") for kind, ext in (("turtle", "ttl"), ("trig", "trig"))}
         report.outputs |= {"html": str(out / "graph.html"), "report": str(out / "report.json")}
         write_text_atomic(new / "report.json", report.as_json())
@@ -298,6 +301,25 @@ def _extract(
     return extract_articles(nlp, stream, on_skip=skip, **options)
 
 
+@dataclass
+class ArticleTexts:
+    """The texts of the articles built, by content hash, for the view, up to ``budget``
+    characters in all; ``left_out`` counts those past it."""
+
+    budget: int = VIEW_TEXT_CHARS  # what the view embeds
+    texts: dict[str, str] = field(default_factory=dict)
+    chars: int = 0
+    left_out: int = 0
+
+    def keep(self, x: DocumentExtraction) -> DocumentExtraction:
+        if self.chars + len(x.article.text) <= self.budget:
+            self.texts[x.article.content_hash] = x.article.text
+            self.chars += len(x.article.text)
+        else:
+            self.left_out += 1
+        return x
+
+
 def build_graph(
     sources: Sequence[Source],
     *,
@@ -311,10 +333,13 @@ def build_graph(
     on_problem: Callable[[str], None] | None = None,
     min_confidence: float = 0.0,
     on_stage: OnStage | None = None,
+    texts: ArticleTexts | None = None,
 ) -> tuple[QuadView, Report]:
     """Read, extract and resolve: the graph of ``sources`` (nothing is written).
 
-    Args: as :func:`build`; ``sources`` may also hold :class:`Article` records.
+    Args: as :func:`build`; ``sources`` may also hold :class:`Article` records. ``texts``, if
+        given, gets the text of each article built, by content hash, up to VIEW_TEXT_CHARS in
+        all (for the view's way back to the words).
 
     Raises:
         NewsgraphError: the model or the alias file cannot be loaded, or nothing could be read.
@@ -335,7 +360,7 @@ def build_graph(
     done: Iterable[DocumentExtraction] = _extract(nlp, stream, report, on_problem, **timed)
     if progress is not None:
         done = progress(done)
-    records: list[DocRecord] = [from_extraction(x) for x in done]
+    records: list[DocRecord] = [from_extraction(x if texts is None else texts.keep(x)) for x in done]
     if not records:
         raise _nothing_read(sources, report)
     since = _stage(on_stage, "parse", f"{len(records):,} articles", since)
@@ -386,6 +411,7 @@ def build(
     """
     check_output_place(out, inputs=[p for p in paths if isinstance(p, str | Path)])
     folder = output_folder(out)
+    texts = ArticleTexts()
     try:
         ds, report = build_graph(
             paths,
@@ -399,12 +425,13 @@ def build(
             on_problem=on_problem,
             min_confidence=min_confidence,
             on_stage=on_stage,
+            texts=texts,
         )
     except BaseException:
         folder.discard()
         raise
     since = time.perf_counter()
-    write_outputs(ds, Path(out), report, validate=validate, folder=folder)
+    write_outputs(ds, Path(out), report, validate=validate, folder=folder, texts=texts)
     _stage(on_stage, "write", f"{len(report.outputs)} files", since)
     return report
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +27,15 @@ COLOURS = {"Person": "#e4572e", "Organization": "#4c7bd9", "Place": "#2a9d5c", "
 SHAPES = {"Person": "dot", "Organization": "diamond", "Place": "triangle", "Event": "star"}
 QUOTE_COLOUR = "#f2c14e"
 RELATIONS = {NG.ledBy: "led by", NG.memberOf: "member of", NG.partOf: "part of", NG.locatedIn: "located in"}
+DOCUMENT_FIELDS = {
+    "title": RDFS.label,
+    "date": URIRef("http://purl.org/dc/terms/date"),
+    "source": NG.source,
+    "file": NG.fileName,
+    "path": NG.path,
+    "hash": NG.contentHash,
+}
+VIEW_TEXT_CHARS = 5_000_000  # article text the page embeds, in all (about 1,500 news articles)
 
 
 def _vis_assets() -> tuple[str, str]:
@@ -87,7 +96,13 @@ def focus_entities(g: Dataset, cls_of: dict, focus: str, hops: int) -> tuple[lis
 
 
 def view_data(
-    ds: Dataset, *, max_nodes: int = 300, focus: str | None = None, hops: int = 1, quote_nodes: bool = False
+    ds: Dataset,
+    *,
+    max_nodes: int = 300,
+    focus: str | None = None,
+    hops: int = 1,
+    quote_nodes: bool = False,
+    texts: Mapping[str, str] | None = None,
 ) -> dict:
     """Nodes, edges and panel details of the graph, as plain JSON-able values.
 
@@ -98,6 +113,8 @@ def view_data(
         focus: show only this entity (label or alias) and its neighbourhood.
         hops: how far the neighbourhood of ``focus`` reaches.
         quote_nodes: draw each quote as a node linked to its speaker (default: in the panel).
+        texts: the articles' texts by content hash (a build has them); else each document's
+            file is read again from its ``ng:path`` where it is still there and the same.
     """
     g = ds
     cls_of: dict[Node, str] = {}
@@ -152,7 +169,33 @@ def view_data(
         "relations": relations,
         "note": note,
         "focus": focus_id,
+        "documents": documents(g, texts),
     }
+
+
+def documents(g: Dataset, texts: Mapping[str, str] | None = None) -> list[dict]:
+    """Every document (title, date, source, file) with its text where there is one, in order
+    of date and file; the texts up to VIEW_TEXT_CHARS in all."""
+    from newsgraph.extract.input.reader import Article, read_articles
+
+    out = []
+    for d in g.subjects(RDF.type, NG.Document):
+        value = {k: str(g.value(d, p) or "") for k, p in DOCUMENT_FIELDS.items()}
+        out.append({"id": str(d), **value})
+    out.sort(key=lambda x: (x["date"], x["file"], x["id"]))
+    if texts is None:  # a graph read from disk: its articles read again, where they still are
+        files = sorted({x["path"].split("#")[0] for x in out if x["path"]})
+        hashes = {x["hash"] for x in out}
+        found = read_articles([f for f in files if Path(f).is_file()])
+        texts = {a.content_hash: a.text for a in found if isinstance(a, Article) and a.content_hash in hashes}
+    used = 0
+    for x in out:
+        text = texts.get(x.pop("hash"), "")
+        x.pop("path")
+        if text and used + len(text) <= VIEW_TEXT_CHARS:
+            x["text"] = text
+            used += len(text)
+    return out
 
 
 def _strength(
@@ -193,11 +236,23 @@ class _View:
             self.evidence[key].append(
                 {
                     "sentence": str(g.value(a, NG.evidence) or ""),
-                    "doc": self.doc_name.get(g.value(a, NG.document), ""),
                     "method": str(g.value(a, NG.method) or ""),
                     "confidence": str(g.value(a, NG.confidence) or ""),
+                    **self.place(a),
                 }
             )
+
+    def place(self, node: Node) -> dict:
+        """Where a quote, claim or assertion stands: its document and character offsets."""
+        g = self.g
+        doc = g.value(node, NG.document)
+        start, end = g.value(node, NG.start), g.value(node, NG.end)
+        return {
+            "doc": self.doc_name.get(doc, ""),
+            "docId": str(doc) if doc is not None else "",
+            "start": int(start) if start is not None else -1,
+            "end": int(end) if end is not None else -1,
+        }
 
     def _add_node(self, s: Node, cls: str, count: int) -> None:
         g = self.g
@@ -262,11 +317,7 @@ class _View:
             for s, q in pairs:
                 if s in self.shown:
                     self.details[str(s)][kind].append(
-                        {
-                            "text": str(g.value(q, NG.text)),
-                            "doc": self.doc_name.get(g.value(q, NG.document), ""),
-                            "cue": str(g.value(q, NG.cue) or ""),
-                        }
+                        {"text": str(g.value(q, NG.text)), "cue": str(g.value(q, NG.cue) or ""), **self.place(q)}
                     )
         for d in self.details.values():
             for k in ("positions", "relations"):
@@ -283,8 +334,8 @@ class _View:
         for s, q in spoken:
             for e in g.objects(q, NG.mentions):
                 if s in self.shown and e in self.shown and e != s:
-                    text = {"sentence": str(g.value(q, NG.text)), "doc": self.doc_name.get(g.value(q, NG.document), "")}
-                    about[(str(s), str(e))].append(text | {"method": "quote", "confidence": ""})
+                    words = {"sentence": str(g.value(q, NG.text)), "method": "quote", "confidence": ""}
+                    about[(str(s), str(e))].append(words | self.place(q))
         for (speaker, entity), quotes in sorted(about.items()):
             eid = f"{speaker}|said about|{entity}"
             self.net.add_edge(speaker, entity, id=eid, title=f"{len(quotes)} quote(s)", arrows="to", kind="said about")

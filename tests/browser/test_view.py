@@ -85,6 +85,7 @@ class Page:
     def click_node(self, node_id: str) -> None:
         point = self.js(f"""(() => {{
             const n = window.newsgraph.network;
+            n.focus({json.dumps(node_id)}, {{scale: 1.5, animation: false}});  // on screen, whatever the zoom
             const p = n.getPositions([{json.dumps(node_id)}])[{json.dumps(node_id)}];
             const dom = n.canvasToDOM(p);
             const box = document.getElementById('graph').getBoundingClientRect();
@@ -164,6 +165,27 @@ def test_the_layout_is_the_same_on_every_load(browser, example_page):
     again = Page(browser, Path(example_page.page.url.removeprefix("file://")))
     first = example_page.js("window.newsgraph.network.getPositions()")
     assert again.js("window.newsgraph.network.getPositions()") == first
+
+
+def test_a_quote_links_to_its_place_in_the_article(example_page):
+    data = example_page.js("window.newsgraph.data")
+    node_id, detail = next((k, d) for k, d in sorted(data["details"].items()) if d["quotes"])
+    example_page.click_node(node_id)
+    assert example_page.page.inner_text("#panel h2") == detail["label"]
+    example_page.page.click("#panel blockquote a.place")
+    quote = detail["quotes"][0]
+    assert example_page.page.inner_text("#panel mark") == quote["text"]
+    document = next(d for d in data["documents"] if d["id"] == quote["docId"])
+    assert example_page.page.inner_text("#panel h2") == document["title"]
+    article = example_page.page.inner_text("#panel .article")
+    assert article.replace("\n", "") == document["text"].replace("\n", "")
+
+
+def test_the_first_panel_lists_the_documents_with_titles(example_page):
+    example_page.page.reload()
+    wait_stable(example_page.page, 20)
+    items = example_page.page.locator("#panel li").all_inner_texts()
+    assert len(items) == 7 and any(i.startswith("Dock workers vote to strike as port talks collapse") for i in items)
 
 
 def test_a_search_that_finds_nothing_says_so(example_page):
