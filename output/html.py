@@ -9,6 +9,7 @@ no network at all.
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
@@ -142,6 +143,10 @@ def view_data(
         view.add_quote_nodes()
     nodes, edges, *_ = view.net.get_network_data()
     shown = view.shown
+    dates = _dates(g, shown)
+    for n in nodes:
+        if dates.get(n["id"]):
+            n["dates"] = dates[n["id"]]
     _place(nodes, edges, [str(s) for s in ranked[:max_nodes]])
     left_out = len(candidates) - len(shown)
     relation_edges = sum(e["kind"] not in ("said about", "co-occurs") for e in edges)
@@ -170,7 +175,21 @@ def view_data(
         "note": note,
         "focus": focus_id,
         "documents": documents(g, texts),
+        "dateRange": [min(d[0] for d in dates.values()), max(d[-1] for d in dates.values())] if dates else None,
     }
+
+
+def _dates(g: Dataset, shown: set[Node]) -> dict[str, list[str]]:
+    """The dates (YYYY-MM-DD) of the documents each shown entity is named in, where known."""
+    dated = g.subject_objects(URIRef("http://purl.org/dc/terms/date"))
+    day = {d: str(v)[:10] for d, v in dated if re.match(r"\d{4}-\d{2}-\d{2}", str(v))}  # ISO dates only
+    entity = dict(g.subject_objects(NG.denotes))
+    out: dict[str, set[str]] = defaultdict(set)
+    for local, doc in g.subject_objects(NG.document):
+        e = entity.get(local)
+        if e in shown and doc in day:
+            out[str(e)].add(day[doc])
+    return {k: sorted(v) for k, v in out.items()}
 
 
 def documents(g: Dataset, texts: Mapping[str, str] | None = None) -> list[dict]:
@@ -425,9 +444,8 @@ def _place(nodes: list[dict], edges: list[dict], ranked: list[str]) -> None:
             g.add_edge(e["from"], e["to"], weight=w)
     if not g:
         return
-    spread = 60.0 * math.sqrt(len(g))  # page units: about 60 between neighbours
-    pos = nx.spring_layout(g, weight="weight", seed=7, iterations=60 if len(g) <= 500 else 30)
     communities = sorted(nx.community.louvain_communities(g, weight="weight", seed=7), key=lambda c: (-len(c), min(c)))
+    pos = _positions(g, communities)
     border = {
         n: COMMUNITY_COLOURS[i] if i < len(COMMUNITY_COLOURS) and len(c) > 2 else "#bbbbbb"
         for i, c in enumerate(communities)
@@ -436,7 +454,7 @@ def _place(nodes: list[dict], edges: list[dict], ranked: list[str]) -> None:
     top = set(ranked[:LABELLED])
     for n in nodes:
         x, y = pos[n["id"]]
-        n["x"], n["y"] = round(float(x) * spread, 1), round(float(y) * spread, 1)
+        n["x"], n["y"] = round(float(x), 1), round(float(y), 1)
         n["color"] = {"background": n["color"], "border": border[n["id"]]}
         n["borderWidth"] = 3
         n["font"] = {"size": 16 if n["id"] in top else 6, "strokeWidth": 3, "strokeColor": "#ffffff"}
@@ -454,6 +472,42 @@ def _place(nodes: list[dict], edges: list[dict], ranked: list[str]) -> None:
             e["color"] = {"color": "#c8c8c8"}
         elif e["kind"] == "said about":
             e["color"] = {"color": QUOTE_COLOUR}
+
+
+SPRING_NODES = 1000  # up to this many, one spring layout; past it, one per community, packed
+
+
+def _positions(g: Any, communities: list[set[str]]) -> dict[str, tuple[float, float]]:
+    """Page coordinates, about 60 units between neighbours. networkx's spring layout costs the
+    square of the nodes each round: a large graph is laid out community by community (each with
+    its own seeded spring layout, the largest few by spectral layout) and the communities are
+    packed on a spiral, the largest in the middle, so a party and its people sit together."""
+    import networkx as nx
+
+    if len(g) <= SPRING_NODES:
+        spread = 60.0 * math.sqrt(len(g))
+        pos = nx.spring_layout(g, weight="weight", seed=7, iterations=60 if len(g) <= 500 else 30)
+        return {n: (float(x) * spread, float(y) * spread) for n, (x, y) in pos.items()}
+    out: dict[str, tuple[float, float]] = {}
+    area = 0.0
+    for i, members in enumerate(communities):
+        sub = g.subgraph(sorted(members))
+        size = 60.0 * math.sqrt(len(sub))
+        if len(sub) == 1:
+            local = {next(iter(sub)): (0.0, 0.0)}
+        elif len(sub) <= SPRING_NODES:
+            local = nx.spring_layout(sub, weight="weight", seed=7, iterations=40)
+        else:
+            local = nx.spectral_layout(sub, weight="weight")
+        # a golden-angle spiral (as sunflower seeds): the distance from the middle grows with the
+        # square root of the area of the communities placed before
+        radius = 1.3 * math.sqrt(area)
+        area += (2 * size) ** 2
+        angle = i * 2.39996
+        cx, cy = radius * math.cos(angle), radius * math.sin(angle)
+        for n, (x, y) in local.items():
+            out[n] = (cx + float(x) * size, cy + float(y) * size)
+    return out
 
 
 def _options() -> dict:

@@ -188,6 +188,22 @@ def test_the_first_panel_lists_the_documents_with_titles(example_page):
     assert len(items) == 7 and any(i.startswith("Dock workers vote to strike as port talks collapse") for i in items)
 
 
+def test_the_time_filter_keeps_the_entities_of_documents_in_range(example_page):
+    def shown():
+        return {n["label"] for n in example_page.js("window.newsgraph.drawn()")["nodes"]}
+
+    everyone = shown()
+    assert example_page.page.input_value("#from") == "2026-01-20"
+    example_page.page.fill("#from", "2026-02-01")
+    example_page.page.dispatch_event("#from", "change")
+    later = shown()
+    example_page.page.fill("#from", "2026-01-20")
+    example_page.page.dispatch_event("#from", "change")
+    assert "Eleanor Vance" in everyone and "Eleanor Vance" not in later  # named on 20 January only
+    assert {"Robert Kane", "Grace Liu", "Helena Marsh"} <= later  # a later document; an undated one
+    assert shown() == everyone
+
+
 def test_a_search_that_finds_nothing_says_so(example_page):
     example_page.page.fill("#search", "Nobody Atall")
     example_page.page.press("#search", "Enter")
