@@ -16,7 +16,7 @@ def test_page_is_self_contained_and_lists_every_label(example_records):
     assert not re.search(r"""(src|href)\s*=\s*["']?\s*(https?:)?//""", page, re.I)
     assert "<link" not in page
     labels = {str(ds.value(e, RDFS.label)) for e in ds.subjects(RDF.type, NG.Entity)}
-    data = json.loads(re.search(r"const DATA = (.*?);\n", page).group(1))
+    data = json.loads(re.search(r'<script type="application/json" id="newsgraph-data">(.*?)</script>', page).group(1))
     assert {n["label"] for n in data["nodes"]} == labels
 
 
@@ -28,7 +28,7 @@ def test_article_markup_is_never_live(extract_text):
         '"</script><script>alert(2)</script> is what we fear."'
     )
     page = render_html(build_dataset([from_extraction(extract_text(evil))]))
-    script_body = page.split("const DATA = ", 1)[1].split(";\n", 1)[0]
+    script_body = page.split('<script type="application/json" id="newsgraph-data">', 1)[1].split("</script>", 1)[0]
     assert "</script>" not in script_body and "<script>" not in script_body and "<img" not in script_body
     assert "\\u003c/script\\u003e" in script_body  # the text is there, as JSON-escaped text
 
