@@ -41,6 +41,7 @@ def bbc_sample(n: int) -> list[Path]:
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--bbc", type=int, default=2165)
+    ap.add_argument("--more", type=Path, nargs="*", default=[], help="more article folders in the big view")
     ap.add_argument("--max-nodes", type=int, nargs="+", default=[2000, 20000])
     args = ap.parse_args()
     from playwright.sync_api import sync_playwright
@@ -55,8 +56,9 @@ def main() -> int:
         bbc_dir.mkdir(parents=True)
         for f in bbc_sample(args.bbc):
             shutil.copy(f, bbc_dir / f"{f.parent.name}-{f.name}")
-    trig = build(f"bbc-{args.bbc}", [bbc_dir])
-    cases += [(f"bbc-{args.bbc}-{cap}", trig, cap) for cap in args.max_nodes]
+    name = f"bbc-{args.bbc}" + "".join(f"+{p.name}" for p in args.more)
+    trig = build(name, [bbc_dir, *args.more])
+    cases += [(f"{name}-{cap}", trig, cap) for cap in args.max_nodes]
     print(f"{'view':<18} {'nodes':>6} {'edges':>6} {'size KB':>8} {'write s':>8} {'usable s':>9}")
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)

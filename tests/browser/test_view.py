@@ -159,6 +159,12 @@ def test_drawn_reports_labels_and_edge_kinds(example_page):
     assert {"co-occurs", "led by", "member of", "position"} <= kinds
     shown = [n["label"] for n in drawn["nodes"] if n["labelShown"]]
     assert "Coastal Transport Union" in shown and len(shown) >= 20
+    import networkx as nx
+
+    g = nx.Graph([(e["from"], e["to"]) for e in drawn["edges"]])
+    g.add_nodes_from(n["id"] for n in drawn["nodes"])
+    # seven unrelated articles: the entities of each hang together (co-occurrence), one part each
+    assert nx.number_connected_components(g) <= 7
 
 
 def test_the_layout_is_the_same_on_every_load(browser, example_page):
