@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import time
+from bisect import bisect_right
+from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
+from itertools import combinations
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -34,7 +37,7 @@ def extract_doc(doc: Doc, article: Article) -> DocumentExtraction:
     """
     read = read_document(doc, article)
     facts = calibrated(read.facts, read.entities)
-    return DocumentExtraction(article, read.entities, read.quotes, tuple(facts), read.claims)
+    return DocumentExtraction(article, read.entities, read.quotes, tuple(facts), read.claims, read.together)
 
 
 def read_document(doc: Doc, article: Article) -> DocumentExtraction:
@@ -79,7 +82,18 @@ def read_document(doc: Doc, article: Article) -> DocumentExtraction:
             f.predicate, types.get(f.subject), types.get(f.object) if f.object else None, same=f.subject == f.object
         )
     ]
-    return DocumentExtraction(article, tuple(typed), tuple(quotes), tuple(kept), tuple(claims))
+    together = _same_sentence(doc, typed)
+    return DocumentExtraction(article, tuple(typed), tuple(quotes), tuple(kept), tuple(claims), together)
+
+
+def _same_sentence(doc: Doc, entities: list[Entity]) -> tuple[tuple[str, str], ...]:
+    """The pairs of entities (keys, the smaller first) some sentence names both of."""
+    starts = [s.start_char for s in doc.sents]
+    named: dict[int, set[str]] = defaultdict(set)
+    for e in entities:
+        for m in e.mentions:
+            named[bisect_right(starts, m.start) - 1].add(e.key)
+    return tuple(sorted({pair for keys in named.values() for pair in combinations(sorted(keys), 2)}))
 
 
 def _named_in(doc: Doc, of_token: list[str | None], start: int, end: int, speaker: str | None) -> tuple[str, ...]:

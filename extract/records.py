@@ -129,3 +129,4 @@ class DocumentExtraction:
     quotes: tuple[Quote, ...]
     facts: tuple[Fact, ...]
     claims: tuple[Claim, ...] = ()
+    together: tuple[tuple[str, str], ...] = ()  # Entity.key pairs named in one sentence, sorted

@@ -193,6 +193,7 @@ def to_quads(
         g += [(node, RDF.type, NG.DocumentEntity), (node, NG.document, doc), (node, NG.denotes, iri_of[(h, e.key)])]
         g.extend(_describe(node, e, ENTITY_FIELDS))
         g.extend((node, NG.name, Literal(name)) for name in e.names)
+    g.extend((local[a], NG.sameSentence, local[b]) for a, b in r.together if a in local and b in local)
     for q in r.quotes:
         node = quote_iri(h, q.start, q.end)
         g += [(node, RDF.type, NG.Quote), (node, NG.document, doc)]
@@ -339,12 +340,14 @@ def _record(g: Any, doc: Node) -> DocRecord | None:
                     **_read(g, node, FACT_FIELDS),
                 )
             )
+    together = sorted((key_of[a], key_of[b]) for a in key_of for b in g.objects(a, NG.sameSentence) if b in key_of)
     return DocRecord(
         meta,
         tuple(entities),
         tuple(sorted(quotes, key=lambda x: x.start)),
         tuple(sorted(claims, key=lambda x: x.start)),
         tuple(sorted(facts, key=lambda f: (f.start, f.predicate, f.subject))),
+        tuple(together),
     )
 
 
@@ -378,6 +381,7 @@ def from_json(text: str) -> DocRecord:
             )
             for e in d["entities"]
         ),
+        together=tuple((a, b) for a, b in d.get("together", ())),
         quotes=tuple(
             QuoteRecord(**{**_known(QuoteRecord, q), "mentions": tuple(q.get("mentions", ()))}) for q in d["quotes"]
         ),

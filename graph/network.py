@@ -38,6 +38,30 @@ def cooccurrence(denotes: Iterable[tuple[T, T]], document_of: Iterable[tuple[T, 
     return out
 
 
+def sentence_cooccurrence(
+    denotes: Iterable[tuple[T, T]], document_of: Iterable[tuple[T, T]], same_sentence: Iterable[tuple[T, T]]
+) -> Counter[tuple[T, T]]:
+    """(a, b) -> how many documents name both in one sentence, ``a`` the one whose text sorts
+    first.
+
+    Args:
+        denotes, document_of: as for :func:`cooccurrence`.
+        same_sentence: (document entity, document entity) pairs (``ng:sameSentence``).
+
+    >>> sorted(sentence_cooccurrence([("d1e0", "bob"), ("d1e1", "ann")], [("d1e0", "d1"), ("d1e1", "d1")],
+    ...                              [("d1e0", "d1e1")]).items())
+    [(('ann', 'bob'), 1)]
+    """
+    entity = dict(denotes)
+    doc = dict(document_of)
+    seen = set()
+    for a, b in same_sentence:
+        if a in entity and b in entity and entity[a] != entity[b]:
+            x, y = sorted((entity[a], entity[b]), key=str)
+            seen.add((x, y, doc.get(a)))
+    return Counter((x, y) for x, y, _ in seen)
+
+
 def said_about(
     said: Iterable[tuple[T, T]], claimed_by: Iterable[tuple[T, T]], mentions: Iterable[tuple[T, T]]
 ) -> Counter[tuple[T, T]]:

@@ -89,6 +89,7 @@ class DocRecord:
     quotes: tuple[QuoteRecord, ...]
     claims: tuple[ClaimRecord, ...]
     facts: tuple[FactRecord, ...]
+    together: tuple[tuple[str, str], ...] = ()  # local keys some sentence names both of
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,4 +144,4 @@ def from_extraction(x: DocumentExtraction) -> DocRecord:
         )
         for c in x.claims
     )
-    return DocRecord(meta, entities, quotes, claims, facts)
+    return DocRecord(meta, entities, quotes, claims, facts, x.together)

@@ -51,6 +51,7 @@ class NG(DefinedNamespace):
     partOf: URIRef  # A committee, unit or wing is part of a larger organisation.
     path: URIRef  # Where the article was read from.
     said: URIRef  # The speaker said the quoted words.
+    sameSentence: URIRef  # Two document entities some sentence of their document names both of (written once, from the smaller key).
     source: URIRef  # The source line of a scraped page ('Source » irannewsupdate') or the site name.
     speakerMention: URIRef  # The document entity the speaker was resolved to in this document.
     speakerText: URIRef  # The speaker as written where the quote is attributed ('she', 'the newspaper').

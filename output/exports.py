@@ -7,8 +7,9 @@ two entities (``ledBy``, ``memberOf``, ``partOf``, ``locatedIn``, and ``holdsPos
 from the holder to the position's organisation), with the highest confidence of its assertions
 and the number of documents that say it; an edge ``mentions`` from a speaker to each entity
 its quotes and claims name (``quotes``: how many); and an edge ``coOccurs`` between two
-entities named in the same documents (``documents``: how many; drawn from the one whose IRI
-sorts first). Quotes, documents and assertions stay in the RDF formats, which carry everything.
+entities named in the same documents (``documents``: how many; ``sentences``: in how many of
+them one sentence names both; drawn from the one whose IRI sorts first). Quotes, documents and
+assertions stay in the RDF formats, which carry everything.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from typing import TYPE_CHECKING, Any
 
 import pyoxigraph as ox
 
-from newsgraph.graph.network import cooccurrence, said_about
+from newsgraph.graph.network import cooccurrence, said_about, sentence_cooccurrence
 from newsgraph.graph.query import run_query
 from newsgraph.ontology import NG, PREFIXES
 
@@ -100,11 +101,13 @@ def entity_network(store: ox.Store) -> nx.MultiDiGraph:
             attrs["title"] = v["title"]
             key = f"{relation}:{v['title']}"
         g.add_edge(v["s"], v["o"], key=key, **attrs)
-    linked = (("mentions", "quotes", _said_about(store)), ("coOccurs", "documents", _together(store)))
-    for kind, weight, counted in linked:
-        for (s, o), n in counted.items():
-            if s in g and o in g:
-                g.add_edge(s, o, key=kind, label=kind, **{weight: n})
+    for (s, o), n in _said_about(store).items():
+        if s in g and o in g:
+            g.add_edge(s, o, key="mentions", label="mentions", quotes=n)
+    documents, sentences = _together(store)
+    for (s, o), n in documents.items():
+        if s in g and o in g:
+            g.add_edge(s, o, key="coOccurs", label="coOccurs", documents=n, sentences=sentences.get((s, o), 0))
     return _sorted(g)
 
 
@@ -121,8 +124,10 @@ def _said_about(store: ox.Store) -> Counter[tuple[str, str]]:
     return said_about(_pairs(store, "said"), _pairs(store, "claimedBy"), _pairs(store, "mentions"))
 
 
-def _together(store: ox.Store) -> Counter[tuple[str, str]]:
-    return cooccurrence(_pairs(store, "denotes"), _pairs(store, "document"))
+def _together(store: ox.Store) -> tuple[Counter[tuple[str, str]], Counter[tuple[str, str]]]:
+    """Documents, and documents with one sentence, naming both of two entities."""
+    denotes, document = _pairs(store, "denotes"), _pairs(store, "document")
+    return cooccurrence(denotes, document), sentence_cooccurrence(denotes, document, _pairs(store, "sameSentence"))
 
 
 def _sorted(g: nx.MultiDiGraph) -> nx.MultiDiGraph:
@@ -152,15 +157,21 @@ def _csv(store: ox.Store, out: Path) -> list[Path]:
     """nodes.csv and edges.csv, with the column names Gephi's spreadsheet import reads (Id,
     Label; Source, Target, Label, Weight = confidence)."""
     g = entity_network(store)
+    edge_columns = ["Source", "Target", "Label", "Weight", "documents", "sentences", "quotes", "title"]
     nodes = [
         [n, a["label"], a["class"], a["mentions"], a["quotes"], a.get("titles", "")] for n, a in g.nodes(data=True)
     ]
     edges = [
-        [s, o, a["label"], a.get("confidence", ""), a.get("documents", ""), a.get("quotes", ""), a.get("title", "")]
+        [
+            s,
+            o,
+            a["label"],
+            a.get("confidence", ""),
+            *(a.get(k, "") for k in ("documents", "sentences", "quotes", "title")),
+        ]
         for s, o, a in g.edges(data=True)
     ]
     node_columns = ["Id", "Label", "class", "mentions", "quotes", "titles"]
-    edge_columns = ["Source", "Target", "Label", "Weight", "documents", "quotes", "title"]
     return [
         _write_bytes(out / "nodes.csv", _csv_bytes(node_columns, nodes)),
         _write_bytes(out / "edges.csv", _csv_bytes(edge_columns, edges)),

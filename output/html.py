@@ -19,7 +19,7 @@ from rdflib import RDF, RDFS, Dataset, URIRef
 from rdflib.namespace import SKOS
 from rdflib.term import Node
 
-from newsgraph.graph.network import cooccurrence, said_about
+from newsgraph.graph.network import cooccurrence, said_about, sentence_cooccurrence
 from newsgraph.ontology import NG
 
 from .files import write_text_atomic
@@ -125,6 +125,9 @@ def view_data(
     count = {s: int(g.value(s, NG.mentionCount) or 1) for s in cls_of}
     about = said_about(g.subject_objects(NG.said), g.subject_objects(NG.claimedBy), g.subject_objects(NG.mentions))
     together = cooccurrence(g.subject_objects(NG.denotes), g.subject_objects(NG.document))
+    in_sentence = sentence_cooccurrence(
+        g.subject_objects(NG.denotes), g.subject_objects(NG.document), g.subject_objects(NG.sameSentence)
+    )
     start: list[URIRef] = []
     candidates: set[Node] = set(cls_of)
     if focus:
@@ -138,7 +141,7 @@ def view_data(
     view.add_relations()
     view.add_speech()
     view.add_said_about()
-    view.add_cooccurrence(together)
+    view.add_cooccurrence(together, in_sentence)
     if quote_nodes:
         view.add_quote_nodes()
     nodes, edges, *_ = view.net.get_network_data()
@@ -148,13 +151,7 @@ def view_data(
         if dates.get(n["id"]):
             n["dates"] = dates[n["id"]]
     _place(nodes, edges, [str(s) for s in ranked[:max_nodes]])
-    left_out = len(candidates) - len(shown)
-    relation_edges = sum(e["kind"] not in ("said about", "co-occurs") for e in edges)
-    note = (
-        f"{len(shown)} of {len(candidates)} entities shown (the most mentioned and connected); {left_out} left out."
-        if left_out
-        else f"{len(shown)} entities, {relation_edges} relations."
-    )
+    note = _note(len(shown), len(candidates), sum(e["kind"] not in ("said about", "co-occurs") for e in edges))
     if focus:
         note = f"Around {focus!r}, {hops} hop(s): " + note
     counts = Counter(cls_of[s] for s in shown)
@@ -177,6 +174,14 @@ def view_data(
         "documents": documents(g, texts),
         "dateRange": [min(d[0] for d in dates.values()), max(d[-1] for d in dates.values())] if dates else None,
     }
+
+
+def _note(shown: int, candidates: int, relations: int) -> str:
+    if shown < candidates:
+        return (
+            f"{shown} of {candidates} entities shown (the most mentioned and connected); {candidates - shown} left out."
+        )
+    return f"{shown} entities, {relations} relations."
 
 
 def _dates(g: Dataset, shown: set[Node]) -> dict[str, list[str]]:
@@ -367,24 +372,25 @@ class _View:
         for d in self.details.values():
             d["about"] = sorted(d["about"])
 
-    def add_cooccurrence(self, together: Counter, per_node: int = 3) -> None:
+    def add_cooccurrence(self, together: Counter, in_sentence: Counter, per_node: int = 3) -> None:
         """Entities named in the same documents, thin: each entity's ``per_node`` strongest
-        (most documents shared), so a corpus connects without a hairball."""
-        pairs: dict[str, list[tuple[int, str, str]]] = defaultdict(list)
+        (named in one sentence in most documents, then in one document), so a corpus connects
+        without a hairball."""
+        pairs: dict[str, list[tuple[int, int, str, str]]] = defaultdict(list)
         for (a, b), documents in together.items():
             if a in self.shown and b in self.shown:
                 s, o = str(a), str(b)
-                pairs[s].append((documents, s, o))
-                pairs[o].append((documents, s, o))
+                pairs[s].append((in_sentence.get((a, b), 0), documents, s, o))
+                pairs[o].append((in_sentence.get((a, b), 0), documents, s, o))
         kept = set()
         for node in sorted(pairs):
-            kept |= set(sorted(pairs[node], key=lambda x: (-x[0], x[1], x[2]))[:per_node])
-        for documents, s, o in sorted(kept, key=lambda x: (x[1], x[2])):
+            kept |= set(sorted(pairs[node], key=lambda x: (-x[0], -x[1], x[2], x[3]))[:per_node])
+        for sentences, documents, s, o in sorted(kept, key=lambda x: (x[2], x[3])):
             eid = f"{s}|co-occurs|{o}"
-            self.net.add_edge(s, o, id=eid, title=f"named together in {documents} document(s)", kind="co-occurs")
+            said = f"named together in {documents} document(s), in one sentence in {sentences}"
+            self.net.add_edge(s, o, id=eid, title=said, kind="co-occurs", width=0.5 + min(sentences, 4) * 0.5)
             self.edge_details[eid] = {
-                "label": f"{self.details[s]['label']} and {self.details[o]['label']}: "
-                f"named together in {documents} document(s)",
+                "label": f"{self.details[s]['label']} and {self.details[o]['label']}: {said}",
                 "evidence": [],
             }
 
@@ -467,8 +473,8 @@ def _place(nodes: list[dict], edges: list[dict], ranked: list[str]) -> None:
         if k:
             e["smooth"] = {"enabled": True, "type": "curvedCW", "roundness": 0.15 * k}
         if e["kind"] == "co-occurs":  # thin and pale; not dashed, which costs the first draw 0.8 s at 2,000
-            e["width"] = 0.5
             e["color"] = {"color": "#c8c8c8"}
+            e["arrows"] = {"to": {"enabled": False}}  # named together: no direction
         elif e["kind"] == "said about":
             e["color"] = {"color": QUOTE_COLOUR}
 
@@ -486,7 +492,7 @@ def _positions(g: Any, communities: list[set[str]]) -> dict[str, tuple[float, fl
     if len(g) <= SPRING_NODES:
         spread = 60.0 * math.sqrt(len(g))
         pos = nx.spring_layout(g, weight="weight", seed=7, iterations=60 if len(g) <= 500 else 30)
-        return {n: (float(x) * spread, float(y) * spread) for n, (x, y) in pos.items()}
+        return _apart({n: (float(x) * spread, float(y) * spread) for n, (x, y) in pos.items()})
     out: dict[str, tuple[float, float]] = {}
     area = 0.0
     for i, members in enumerate(communities):
@@ -504,9 +510,37 @@ def _positions(g: Any, communities: list[set[str]]) -> dict[str, tuple[float, fl
         area += (2 * size) ** 2
         angle = i * 2.39996
         cx, cy = radius * math.cos(angle), radius * math.sin(angle)
-        for n, (x, y) in local.items():
-            out[n] = (cx + float(x) * size, cy + float(y) * size)
+        placed = {n: (float(x) * size, float(y) * size) for n, (x, y) in local.items()}
+        if 1 < len(placed) <= SPRING_NODES:
+            placed = _apart(placed)
+        for n, (x, y) in placed.items():
+            out[n] = (cx + x, cy + y)
     return out
+
+
+def _apart(pos: dict[str, tuple[float, float]], gap: float = 36.0, rounds: int = 30) -> dict[str, tuple[float, float]]:
+    """The positions with no two nodes closer than ``gap`` (a spring layout draws the entities
+    of one article into a clump, where one node hides another and a click takes the wrong
+    one): each round pushes every too-close pair apart along the line between them."""
+    import numpy as np
+
+    names = sorted(pos)
+    xy = np.array([pos[n] for n in names], dtype=float)
+    rng = np.random.default_rng(7)
+    for _ in range(rounds):
+        delta = xy[:, None, :] - xy[None, :, :]
+        dist = np.hypot(delta[..., 0], delta[..., 1])
+        np.fill_diagonal(dist, np.inf)
+        close = dist < gap
+        if not close.any():
+            break
+        same = dist == 0  # two nodes on one spot: a seeded nudge
+        delta[same] = rng.normal(size=(int(same.sum()), 2))
+        dist = np.where(same, 1.0, dist)
+        push = np.zeros_like(dist)
+        push[close] = (gap - dist[close]) / (2 * dist[close])
+        xy += (delta * push[..., None]).sum(axis=1)
+    return {n: (float(x), float(y)) for n, (x, y) in zip(names, xy, strict=True)}
 
 
 def _options() -> dict:

@@ -320,3 +320,13 @@ def test_what_one_said_about_another_is_one_query(nlp):
         "?q ng:mentions/rdfs:label 'Harbour Trust' ; ng:text ?text } ORDER BY ?text"
     )
     assert rows == [{"text": "The Harbour Trust has failed Northfield."}, {"text": "The Harbour Trust must apologise."}]
+
+
+def test_the_pairs_of_entities_one_sentence_names(extract_text):
+    x = extract_text("Dana Holt met Tom Reed in Eastfield on Monday. Later Kim Moss arrived.")
+    label = {e.key: e.label for e in x.entities}
+    assert {tuple(sorted((label[a], label[b]))) for a, b in x.together} == {
+        ("Dana Holt", "Tom Reed"),
+        ("Dana Holt", "Eastfield"),
+        ("Eastfield", "Tom Reed"),
+    }

@@ -72,6 +72,8 @@ def test_graphml_and_gexf_open_in_networkx_with_the_entities_and_relations(built
     assert {(s, o): int(a["documents"]) for s, o, a in g.edges(data=True) if a["label"] == "coOccurs"} == (
         expected_cooccurrence(turtle)
     )
+    in_sentence = {(s, o): int(a["sentences"]) for s, o, a in g.edges(data=True) if a["label"] == "coOccurs"}
+    assert {k: v for k, v in in_sentence.items() if v} == expected_sentence_cooccurrence(turtle)
     assert {(s, o): int(a["quotes"]) for s, o, a in g.edges(data=True) if a["label"] == "mentions"} == (
         expected_said_about(turtle)
     )
@@ -90,6 +92,18 @@ def expected_cooccurrence(g):
     for local, entity in g.subject_objects(NG.denotes):
         named.setdefault(g.value(local, NG.document), set()).add(str(entity))
     return Counter(pair for entities in named.values() for pair in combinations(sorted(entities), 2))
+
+
+def expected_sentence_cooccurrence(g):
+    """(a, b) -> documents with a sentence naming both, from ng:sameSentence in graph.ttl."""
+    from collections import Counter
+
+    pairs = set()
+    for x, y in g.subject_objects(NG.sameSentence):
+        a, b = sorted((str(g.value(x, NG.denotes)), str(g.value(y, NG.denotes))))
+        if a != b:
+            pairs.add((a, b, g.value(x, NG.document)))
+    return Counter((a, b) for a, b, _ in pairs)
 
 
 def expected_said_about(g):
