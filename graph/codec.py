@@ -67,6 +67,7 @@ _WRITE: dict[str, Callable[[Any], Literal]] = {
     "dec": decimal,
     "votes": lambda v: Literal(_votes_text(v)),
     "datetime": lambda v: Literal(v, datatype=XSD.dateTime),
+    "spans": lambda v: Literal(" ".join(f"{a}-{b}" for a, b in v)),
 }
 _READ: dict[str, Callable[[Any], Any]] = {
     "str": str,
@@ -74,6 +75,7 @@ _READ: dict[str, Callable[[Any], Any]] = {
     "dec": float,
     "votes": lambda v: _votes(str(v)),
     "datetime": str,
+    "spans": lambda v: tuple((int(a), int(b)) for a, _, b in (x.partition("-") for x in str(v).split())),
 }
 
 
@@ -104,6 +106,7 @@ ENTITY_FIELDS = (
     Field("votes", NG.typeVotes, kind="votes", default=()),
     Field("mentions", NG.mentionCount, kind="int", default=0),
     Field("confidence", NG.confidence, kind="dec", default=1.0),
+    Field("spans", NG.mentionOffsets, kind="spans", default=(), optional=True),
 )
 QUOTE_FIELDS = (
     Field("text", NG.text),
@@ -377,6 +380,7 @@ def from_json(text: str) -> DocRecord:
                     **_known(LocalEntity, e),
                     "names": tuple(e["names"]),
                     "votes": tuple((t, float(v)) for t, v in e["votes"]),
+                    "spans": tuple((int(a), int(b)) for a, b in e.get("spans", ())),
                 }
             )
             for e in d["entities"]

@@ -37,6 +37,7 @@ class LocalEntity:
     votes: tuple[tuple[str, float], ...]
     mentions: int
     confidence: float
+    spans: tuple[tuple[int, int], ...] = ()  # the mentions' character offsets (start, end)
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,6 +116,7 @@ def from_extraction(x: DocumentExtraction) -> DocRecord:
             tuple(sorted(e.type_votes)),
             len(e.mentions),
             e.confidence,
+            tuple(sorted((m.start, m.end) for m in e.mentions)),
         )
         for e in x.entities
     )

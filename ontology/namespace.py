@@ -41,6 +41,7 @@ class NG(DefinedNamespace):
     locatedIn: URIRef  # The entity is in the place ('Mashhad, Iran', 'a court in Tehran').
     memberOf: URIRef  # The person belongs to or works for the organisation.
     mentionCount: URIRef  # How many times the entity is named (in one document, or in the whole graph).
+    mentionOffsets: URIRef  # Where a document entity is named in its document: start-end character offsets, space-separated (end exclusive).
     mentions: URIRef  # An entity the words of a quote or claim name (its speaker's own name left out): what it is about.
     mentionsLocal: URIRef  # The document entity behind an ng:mentions link, in the quote's document graph (what a merge reads back).
     method: URIRef  # The name of the rule that produced the statement.

@@ -254,6 +254,7 @@ class _View:
         self.edge_details: dict[str, dict] = {}
         for s in sorted(shown, key=str):
             self._add_node(s, cls_of[s], count[s])
+        self._add_mentions()
         self.evidence: dict[tuple, list] = defaultdict(list)
         for a in g.subjects(RDF.type, NG.Assertion):
             key = (g.value(a, RDF.subject), g.value(a, RDF.predicate), g.value(a, RDF.object))
@@ -265,6 +266,21 @@ class _View:
                     **self.place(a),
                 }
             )
+
+    def _add_mentions(self) -> None:
+        """Where each shown entity is named: per document, its mentions' offsets."""
+        g = self.g
+        for local, entity in g.subject_objects(NG.denotes):
+            if entity not in self.shown:
+                continue
+            offsets = str(g.value(local, NG.mentionOffsets) or "")
+            spans = [[int(a), int(b)] for a, _, b in (x.partition("-") for x in offsets.split())]
+            doc = g.value(local, NG.document)
+            self.details[str(entity)]["named"].append(
+                {"doc": self.doc_name.get(doc, ""), "docId": str(doc), "spans": spans}
+            )
+        for d in self.details.values():
+            d["named"].sort(key=lambda x: (x["doc"], x["docId"]))
 
     def place(self, node: Node) -> dict:
         """Where a quote, claim or assertion stands: its document and character offsets."""
@@ -300,6 +316,7 @@ class _View:
             "quotes": [],
             "claims": [],
             "about": [],
+            "named": [],
             "search": [label.lower(), *(n.lower() for n in names)],
         }
 

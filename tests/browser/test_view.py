@@ -187,6 +187,14 @@ def test_a_quote_links_to_its_place_in_the_article(example_page):
     assert article.replace("\n", "") == document["text"].replace("\n", "")
 
 
+def test_an_entitys_mentions_are_highlighted_in_its_article(example_page):
+    node_id = "https://w3id.org/newsgraph/id/entity/helena-marsh"
+    example_page.click_node(node_id)
+    example_page.page.click("#panel li a.place")
+    marks = example_page.page.locator("#panel mark").all_inner_texts()
+    assert marks == ["Helena Marsh", "Marsh"]
+
+
 def test_the_first_panel_lists_the_documents_with_titles(example_page):
     example_page.page.reload()
     wait_stable(example_page.page, 20)
