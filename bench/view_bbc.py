@@ -56,6 +56,9 @@ def main() -> int:
         view.click_node(speaker)
         view.page.click("#panel blockquote a.place")
         highlighted = view.page.inner_text("#panel mark") == detail["quotes"][0]["text"]
+        focused_file = write_html(open_dataset(out), out / "focus.html", focus=detail["label"], hops=1)
+        focused = Page(browser, focused_file)
+        focus_panel = focused.page.inner_text("#panel h2") == detail["label"]
         errors = view.errors
         browser.close()
     g = nx.Graph()
@@ -74,6 +77,7 @@ def main() -> int:
     print(f"  without co-occurrence: {largest_without} ({largest_without / nodes:.0%})")
     print(f"labels readable at the first zoom: {labelled} (bar 30)")
     print(f"clicking {detail['label']}'s first quote highlights it in its article: {highlighted}")
+    print(f"--focus '{detail['label']}' opens that panel: {focus_panel}")
     print(f"usable after {seconds:.2f} s; console errors: {len(errors)}; file {page_file.stat().st_size:,} bytes")
     return 0
 
