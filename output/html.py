@@ -474,13 +474,18 @@ def _place(nodes: list[dict], edges: list[dict], ranked: list[str]) -> None:
         for i, c in enumerate(communities)
         for n in c
     }
-    top = set(ranked[:LABELLED])
+    label_of = {n["id"]: str(n.get("label", "")) for n in nodes}
+    # labels go to the most mentioned first (the order of drawing goes by connections too)
+    mentioned = sorted(ranked, key=lambda i: -int(next((n["value"] for n in nodes if n["id"] == i), 0)))
+    top = _labelled(mentioned, pos, label_of)
     for n in nodes:
         x, y = pos[n["id"]]
         n["x"], n["y"] = round(float(x), 1), round(float(y), 1)
         n["color"] = {"background": n["color"], "border": border[n["id"]]}
         n["borderWidth"] = 3
         n["font"] = {"size": 16 if n["id"] in top else 6, "strokeWidth": 3, "strokeColor": "#ffffff"}
+        if top.get(n["id"]):
+            n["font"]["vadjust"] = round(top[n["id"]], 1)
         n["community"] = next(i for i, c in enumerate(communities) if n["id"] in c)
     seen: Counter[tuple[str, str]] = Counter()
     for e in sorted(edges, key=lambda e: e["id"]):  # two edges between one pair: two curves
@@ -494,6 +499,38 @@ def _place(nodes: list[dict], edges: list[dict], ranked: list[str]) -> None:
             e["arrows"] = {"to": {"enabled": False}}  # named together: no direction
         elif e["kind"] == "said about":
             e["color"] = {"color": QUOTE_COLOUR}
+
+
+def _labelled(ranked: list[str], pos: dict[str, tuple[float, float]], label_of: dict[str, str]) -> dict[str, float]:
+    """The LABELLED entities whose labels are drawn big at the first zoom, each with how far
+    its label is moved up or down (vis-network's ``font.vadjust``): in the order given (the
+    most mentioned first), a label that would cover one already placed moves above its node,
+    or further below, and is passed over when neither is free (in the hub of a corpus the
+    most mentioned sit together, and forty labels on one spot read as none).
+
+    The first zoom fits the layout to the page (about 1,000 pixels wide); a label there is
+    13 pixels high and about 7 a character."""
+    if not pos:
+        return {}
+    xs, ys = [p[0] for p in pos.values()], [p[1] for p in pos.values()]
+    unit = max(max(xs) - min(xs), max(ys) - min(ys), 1.0) / 1000  # layout units per pixel
+    boxes: list[tuple[float, float, float, float]] = []
+    out: dict[str, float] = {}
+    for node in ranked:
+        if node not in pos:
+            continue
+        x, y = pos[node]
+        half_w, half_h = len(label_of.get(node, "")) * 3.5 * unit, 9 * unit
+        for shift in (0.0, -(4 * half_h + 30 * unit), 2 * half_h + 4 * unit):
+            top = y + 8 * unit + shift  # a label sits below its node
+            box = (x - half_w, x + half_w, top, top + 2 * half_h)
+            if not any(box[0] < b[1] and b[0] < box[1] and box[2] < b[3] and b[2] < box[3] for b in boxes):
+                boxes.append(box)
+                out[node] = shift
+                break
+        if len(out) == LABELLED:
+            break
+    return out
 
 
 SPRING_NODES = 1000  # up to this many, one spring layout; past it, one per community, packed
