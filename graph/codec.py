@@ -60,6 +60,15 @@ def _votes(text: str) -> tuple[tuple[str, float], ...]:
     return tuple(sorted((t, float(v)) for t, _, v in (part.partition("=") for part in text.split())))
 
 
+def read_spans(text: str) -> tuple[tuple[int, int], ...]:
+    """Mention offsets as ``ng:mentionOffsets`` writes them.
+
+    >>> read_spans("0-12 40-45")
+    ((0, 12), (40, 45))
+    """
+    return tuple((int(a), int(b)) for a, _, b in (x.partition("-") for x in text.split()))
+
+
 # How a field's value becomes a literal, and back.
 _WRITE: dict[str, Callable[[Any], Literal]] = {
     "str": Literal,
@@ -75,7 +84,7 @@ _READ: dict[str, Callable[[Any], Any]] = {
     "dec": float,
     "votes": lambda v: _votes(str(v)),
     "datetime": str,
-    "spans": lambda v: tuple((int(a), int(b)) for a, _, b in (x.partition("-") for x in str(v).split())),
+    "spans": lambda v: read_spans(str(v)),
 }
 
 

@@ -19,6 +19,7 @@ from rdflib import RDF, RDFS, Dataset, URIRef
 from rdflib.namespace import SKOS
 from rdflib.term import Node
 
+from newsgraph.graph.codec import DCT_DATE, read_spans
 from newsgraph.graph.network import cooccurrence, said_about, sentence_cooccurrence
 from newsgraph.ontology import NG
 
@@ -30,7 +31,7 @@ QUOTE_COLOUR = "#f2c14e"
 RELATIONS = {NG.ledBy: "led by", NG.memberOf: "member of", NG.partOf: "part of", NG.locatedIn: "located in"}
 DOCUMENT_FIELDS = {
     "title": RDFS.label,
-    "date": URIRef("http://purl.org/dc/terms/date"),
+    "date": DCT_DATE,
     "source": NG.source,
     "file": NG.fileName,
     "path": NG.path,
@@ -124,10 +125,10 @@ def view_data(
             cls_of[s] = cls
     count = {s: int(g.value(s, NG.mentionCount) or 1) for s in cls_of}
     about = said_about(g.subject_objects(NG.said), g.subject_objects(NG.claimedBy), g.subject_objects(NG.mentions))
-    together = cooccurrence(g.subject_objects(NG.denotes), g.subject_objects(NG.document))
-    in_sentence = sentence_cooccurrence(
-        g.subject_objects(NG.denotes), g.subject_objects(NG.document), g.subject_objects(NG.sameSentence)
-    )
+    # which entity each document entity stands for, and where: read once, for the links and dates
+    denotes, document_of = list(g.subject_objects(NG.denotes)), list(g.subject_objects(NG.document))
+    together = cooccurrence(denotes, document_of)
+    in_sentence = sentence_cooccurrence(denotes, document_of, g.subject_objects(NG.sameSentence))
     start: list[URIRef] = []
     candidates: set[Node] = set(cls_of)
     if focus:
@@ -146,7 +147,7 @@ def view_data(
         view.add_quote_nodes()
     nodes, edges, *_ = view.net.get_network_data()
     shown = view.shown
-    dates = _dates(g, shown)
+    dates = _dates(g, shown, denotes, document_of)
     for n in nodes:
         if dates.get(n["id"]):
             n["dates"] = dates[n["id"]]
@@ -184,13 +185,15 @@ def _note(shown: int, candidates: int, relations: int) -> str:
     return f"{shown} entities, {relations} relations."
 
 
-def _dates(g: Dataset, shown: set[Node]) -> dict[str, list[str]]:
+def _dates(
+    g: Dataset, shown: set[Node], denotes: list[tuple[Node, Node]], document_of: list[tuple[Node, Node]]
+) -> dict[str, list[str]]:
     """The dates (YYYY-MM-DD) of the documents each shown entity is named in, where known."""
-    dated = g.subject_objects(URIRef("http://purl.org/dc/terms/date"))
+    dated = g.subject_objects(DCT_DATE)
     day = {d: str(v)[:10] for d, v in dated if re.match(r"\d{4}-\d{2}-\d{2}", str(v))}  # ISO dates only
-    entity = dict(g.subject_objects(NG.denotes))
+    entity = dict(denotes)
     out: dict[str, set[str]] = defaultdict(set)
-    for local, doc in g.subject_objects(NG.document):
+    for local, doc in document_of:
         e = entity.get(local)
         if e in shown and doc in day:
             out[str(e)].add(day[doc])
@@ -273,8 +276,7 @@ class _View:
         for local, entity in g.subject_objects(NG.denotes):
             if entity not in self.shown:
                 continue
-            offsets = str(g.value(local, NG.mentionOffsets) or "")
-            spans = [[int(a), int(b)] for a, _, b in (x.partition("-") for x in offsets.split())]
+            spans = [list(span) for span in read_spans(str(g.value(local, NG.mentionOffsets) or ""))]
             doc = g.value(local, NG.document)
             self.details[str(entity)]["named"].append(
                 {"doc": self.doc_name.get(doc, ""), "docId": str(doc), "spans": spans}
@@ -469,14 +471,15 @@ def _place(nodes: list[dict], edges: list[dict], ranked: list[str]) -> None:
         return
     communities = sorted(nx.community.louvain_communities(g, weight="weight", seed=7), key=lambda c: (-len(c), min(c)))
     pos = _positions(g, communities)
+    community = {n: i for i, c in enumerate(communities) for n in c}
     border = {
-        n: COMMUNITY_COLOURS[i] if i < len(COMMUNITY_COLOURS) and len(c) > 2 else "#bbbbbb"
-        for i, c in enumerate(communities)
-        for n in c
+        n: COMMUNITY_COLOURS[i] if i < len(COMMUNITY_COLOURS) and len(communities[i]) > 2 else "#bbbbbb"
+        for n, i in community.items()
     }
     label_of = {n["id"]: str(n.get("label", "")) for n in nodes}
     # labels go to the most mentioned first (the order of drawing goes by connections too)
-    mentioned = sorted(ranked, key=lambda i: -int(next((n["value"] for n in nodes if n["id"] == i), 0)))
+    value = {n["id"]: int(n.get("value", 0)) for n in nodes}
+    mentioned = sorted(ranked, key=lambda i: -value.get(i, 0))
     top = _labelled(mentioned, pos, label_of)
     for n in nodes:
         x, y = pos[n["id"]]
@@ -486,7 +489,7 @@ def _place(nodes: list[dict], edges: list[dict], ranked: list[str]) -> None:
         n["font"] = {"size": 16 if n["id"] in top else 6, "strokeWidth": 3, "strokeColor": "#ffffff"}
         if top.get(n["id"]):
             n["font"]["vadjust"] = round(top[n["id"]], 1)
-        n["community"] = next(i for i, c in enumerate(communities) if n["id"] in c)
+        n["community"] = community[n["id"]]
     seen: Counter[tuple[str, str]] = Counter()
     for e in sorted(edges, key=lambda e: e["id"]):  # two edges between one pair: two curves
         pair = (min(e["from"], e["to"]), max(e["from"], e["to"]))

@@ -56,6 +56,20 @@ def example_records(nlp):
     return [from_extraction(x) for x in extract_articles(nlp, articles)]
 
 
+@pytest.fixture(scope="session")
+def examples_graph(tmp_path_factory, nlp) -> Path:
+    """The output folder of ``newsgraph build examples/articles``, built once; read it, never
+    write into it."""
+    from typer.testing import CliRunner
+
+    from newsgraph.output.cli import app
+
+    out = tmp_path_factory.mktemp("examples") / "out"
+    result = CliRunner().invoke(app, ["build", str(EXAMPLES), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    return out
+
+
 @pytest.fixture(scope="module")
 def listener():
     """A local HTTP server that records the path of every request it gets: (its URL, the paths).

@@ -26,12 +26,8 @@ runner = CliRunner()
 
 
 @pytest.fixture(scope="module")
-def graph(tmp_path_factory, nlp):
-    from ..conftest import EXAMPLES
-
-    out = tmp_path_factory.mktemp("hostile-queries") / "out"
-    assert runner.invoke(app, ["build", str(EXAMPLES), "--out", str(out)]).exit_code == 0
-    return out
+def graph(examples_graph):
+    return examples_graph
 
 
 @pytest.fixture(scope="module")

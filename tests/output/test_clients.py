@@ -7,22 +7,16 @@ import threading
 import pytest
 from rdflib import Graph, Literal
 from rdflib.plugins.stores.sparqlstore import SPARQLStore
-from typer.testing import CliRunner
 
-from newsgraph.output.cli import app
 from newsgraph.output.serve import make_server
-
-from ..conftest import EXAMPLES
 
 PERSON = "https://w3id.org/newsgraph/ontology#Person"
 LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
 
 
 @pytest.fixture(scope="module")
-def graph_dir(tmp_path_factory, nlp):
-    out = tmp_path_factory.mktemp("clients") / "out"
-    assert CliRunner().invoke(app, ["build", str(EXAMPLES), "--out", str(out)]).exit_code == 0
-    return out
+def graph_dir(examples_graph):
+    return examples_graph
 
 
 @pytest.fixture(scope="module")

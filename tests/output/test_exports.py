@@ -15,8 +15,6 @@ import newsgraph
 from newsgraph.ontology import NG
 from newsgraph.output.cli import app
 
-from ..conftest import EXAMPLES
-
 runner = CliRunner()
 CLASSES = {NG.Person: "Person", NG.Organization: "Organization", NG.Place: "Place", NG.Event: "Event"}
 DIRECT = (NG.ledBy, NG.memberOf, NG.partOf, NG.locatedIn)
@@ -24,10 +22,8 @@ RELATIONS = {"ledBy", "memberOf", "partOf", "locatedIn", "holdsPosition"}
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory, nlp):
-    out = tmp_path_factory.mktemp("exports") / "graph"
-    assert runner.invoke(app, ["build", str(EXAMPLES), "--out", str(out)]).exit_code == 0
-    return out
+def built(examples_graph):
+    return examples_graph
 
 
 @pytest.fixture(scope="module")
