@@ -148,6 +148,8 @@ def extract_articles(
     n_process: int = 1,
     article_seconds: float = ARTICLE_SECONDS,
     on_skip: Callable[[Skipped], None] | None = None,
+    scheduler: str | None = None,
+    model: str | None = None,
 ) -> Iterator[DocumentExtraction]:
     """Stream extractions, in the order of ``articles``; no parsed Doc outlives its article.
 
@@ -159,11 +161,19 @@ def extract_articles(
         article_seconds: the time one article may take, tokenizer and extraction (the
             statistical components are linear in its tokens); 0 for no limit. An article past
             it is left out and handed to ``on_skip``.
+        scheduler: a Dask scheduler's address, or ``local:N``: the articles are parsed and
+            extracted on that cluster's workers (``cluster.py``), each loading the pipeline
+            ``model`` names; ``nlp`` must be that pipeline (its name and version are checked).
     """
-    if n_process > 1:
-        results: Iterator[DocumentExtraction | Skipped] = _extract_parallel(
-            nlp, articles, batch_size, n_process, article_seconds
+    if scheduler:
+        from .cluster import extract_on_cluster
+        from .nlp import model_info
+
+        results: Iterator[DocumentExtraction | Skipped] = extract_on_cluster(
+            articles, scheduler, model, model_info(nlp), article_seconds
         )
+    elif n_process > 1:
+        results = _extract_parallel(nlp, articles, batch_size, n_process, article_seconds)
     else:
         results = _extract_timed(nlp, articles, batch_size, article_seconds)
     for x in results:

@@ -325,6 +325,7 @@ def build_graph(
     *,
     model: str | None = None,
     workers: int = 1,
+    scheduler: str | None = None,
     batch_size: int = 16,
     aliases: str | Path | None = None,
     max_file_bytes: int | None = None,
@@ -354,7 +355,8 @@ def build_graph(
     nlp = load(model)
     name, model_version = model_info(nlp)
     stream: Iterable[Article] = _articles(sources, report, on_problem, max_file_bytes=max_file_bytes)
-    timed = {"batch_size": batch_size, "n_process": workers, "article_seconds": article_seconds}
+    timed: dict[str, Any] = {"batch_size": batch_size, "n_process": workers, "model": model}
+    timed |= {"article_seconds": article_seconds, "scheduler": scheduler}
     since = time.perf_counter()
     # the bar counts articles done, not articles handed to the parser (it takes a batch at once)
     done: Iterable[DocumentExtraction] = _extract(nlp, stream, report, on_problem, **timed)
@@ -379,6 +381,7 @@ def build(
     model: str | None = None,
     validate: bool | None = None,
     workers: int = 1,
+    scheduler: str | None = None,
     batch_size: int = 16,
     aliases: str | Path | None = None,
     max_file_bytes: int | None = None,
@@ -396,6 +399,8 @@ def build(
         model: spaCy pipeline name (default: the NEWSGRAPH_MODEL setting, else en_core_web_sm).
         validate: check the graph against the SHACL shapes (None: see VALIDATE_AUTO_LIMIT).
         workers: processes that parse and extract.
+        scheduler: parse and extract on a Dask cluster instead: a scheduler's address
+            (``tcp://host:8786``) or ``local:N`` (N local worker processes, on 127.0.0.1).
         progress: wraps the stream of articles extracted (a progress bar).
         on_problem: called with each skipped input and warning as it happens.
         aliases: a user alias file (.csv or .json), see ``newsgraph.graph.aliases``.
@@ -417,6 +422,7 @@ def build(
             paths,
             model=model,
             workers=workers,
+            scheduler=scheduler,
             batch_size=batch_size,
             aliases=aliases,
             max_file_bytes=max_file_bytes,
@@ -516,6 +522,7 @@ def build_into(
     *,
     model: str | None = None,
     workers: int = 1,
+    scheduler: str | None = None,
     batch_size: int = 16,
     aliases: str | Path | None = None,
     validate: bool | None = None,
@@ -558,7 +565,8 @@ def build_into(
             added = replaced = 0
             since = time.perf_counter()
             if nlp is not None:
-                timed = {"batch_size": batch_size, "n_process": workers, "article_seconds": article_seconds}
+                timed: dict[str, Any] = {"batch_size": batch_size, "n_process": workers, "model": model}
+                timed |= {"article_seconds": article_seconds, "scheduler": scheduler}
                 done: Iterable[DocumentExtraction] = _extract(nlp, fresh, report, on_problem, **timed)
                 added, replaced = _add_records(w, done if progress is None else progress(done))
             since = _stage(on_stage, "parse", f"{len(fresh):,} articles ({unchanged:,} stored already)", since)

@@ -119,6 +119,10 @@ def build(
         str | None, typer.Option(help="spaCy pipeline (default: $NEWSGRAPH_MODEL or en_core_web_sm)")
     ] = None,
     workers: Annotated[int, typer.Option(min=1, help="Processes for parsing")] = 1,
+    scheduler: Annotated[
+        str | None,
+        typer.Option(help="Parse on a Dask cluster: its scheduler (tcp://host:8786), or local:N for N local processes"),
+    ] = None,
     validate: Annotated[
         bool | None,
         typer.Option(help="Check the graph against the SHACL shapes (default: graphs up to 25,000 triples)"),
@@ -149,6 +153,7 @@ def build(
         common: dict[str, Any] = {  # the options build and build --into share
             "model": model,
             "workers": workers,
+            "scheduler": scheduler,
             "aliases": aliases,
             "validate": validate,
             "max_file_bytes": max_file_size << 20,
