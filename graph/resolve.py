@@ -7,7 +7,7 @@ so the cost grows linearly with the number of document entities.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from newsgraph.extract.mentions.linking import NameIndex, link_short_names
@@ -49,7 +49,7 @@ class _UnionFind(UnionFind):
             self.pin[min(ra, rb)] = pin
 
 
-def _strong(name: str) -> bool:
+def strong(name: str) -> bool:
     """A name that identifies one entity on its own: several words, or an acronym."""
     stripped = strip_name(name)
     return len(stripped.split(" ")) >= 2 or is_acronym(stripped)
@@ -74,10 +74,18 @@ def resolve(locals_: Sequence[LocalEntity], aliases: Sequence[AliasEntry] = ()) 
     uf = _pinned(locals_, aliases)
     _link_names(locals_, uf)
     _link_short_names(locals_, uf)
+    return entities_of(locals_, [(idxs, uf.pin.get(root)) for root, idxs in uf.groups().items()], aliases)
+
+
+def entities_of(
+    locals_: Sequence[LocalEntity], groups: Sequence[tuple[list[int], str | None]], aliases: Sequence[AliasEntry]
+) -> list[ResolvedEntity]:
+    """The resolved entities of a partition of ``locals_`` (each group with the alias entry it
+    is pinned to, if any): label, type, names and mentions, in the order of their first
+    document entity. ``resolve_sql`` ends here too."""
     out = []
     by_id = {e.id: e for e in aliases}
-    groups = sorted(uf.groups().items(), key=lambda kv: min(locals_[i].doc + locals_[i].key for i in kv[1]))
-    for root, idxs in groups:
+    for idxs, pin in sorted(groups, key=lambda g: min(locals_[i].doc + locals_[i].key for i in g[0])):
         votes = new_votes()
         names: list[str] = []
         mentions = 0
@@ -87,7 +95,6 @@ def resolve(locals_: Sequence[LocalEntity], aliases: Sequence[AliasEntry] = ()) 
             names.extend([e.label] * max(1, e.mentions))
             names.extend(e.names)
             mentions += e.mentions
-        pin = uf.pin.get(root)
         entry = by_id.get(pin) if pin is not None else None
         label = entry.label if entry else canonical_label(names)
         etype = entry.type if entry and entry.type else vote_type(votes)
@@ -102,13 +109,7 @@ def _pinned(locals_: Sequence[LocalEntity], aliases: Sequence[AliasEntry]) -> _U
     """A union-find over the document entities, each entity an alias entry names pinned to it
     and joined with the others of that entry."""
     entry_of_key = {k: e for e in aliases for k in e.keys()}
-    pins: dict[int, str] = {}
-    for i, e in enumerate(locals_):
-        for name in (e.label, *e.names):
-            entry = entry_of_key.get(name_key(name))
-            if entry is not None and (name == e.label or not entry.label_only):
-                pins[i] = entry.id
-                break
+    pins = {i: pin for i, e in enumerate(locals_) if (pin := pin_of(e, entry_of_key)) is not None}
     uf = _UnionFind(len(locals_), pins)
     first_of_entry: dict[str, int] = {}
     for i, pin in sorted(pins.items()):
@@ -119,6 +120,16 @@ def _pinned(locals_: Sequence[LocalEntity], aliases: Sequence[AliasEntry]) -> _U
     return uf
 
 
+def pin_of(e: LocalEntity, entry_of_key: Mapping[str, AliasEntry]) -> str | None:
+    """The alias entry a document entity belongs to: the first of its names (label first) that
+    an entry names (an entry for labels only takes only a label)."""
+    for name in (e.label, *e.names):
+        entry = entry_of_key.get(name_key(name))
+        if entry is not None and (name == e.label or not entry.label_only):
+            return entry.id
+    return None
+
+
 def _link_names(locals_: Sequence[LocalEntity], uf: _UnionFind) -> None:
     """The same canonical name; a shared strong alias no two different full person names share."""
     by_label: dict[str, list[int]] = defaultdict(list)
@@ -126,7 +137,7 @@ def _link_names(locals_: Sequence[LocalEntity], uf: _UnionFind) -> None:
     for i, e in enumerate(locals_):
         by_label[name_key(e.label)].append(i)
         for name in e.names:
-            if _strong(name):
+            if strong(name):
                 by_alias[name_key(name)].append(i)
     for idxs in by_label.values():
         for j in idxs[1:]:

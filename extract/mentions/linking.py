@@ -40,23 +40,10 @@ class NameIndex(Generic[K]):
         self.by_initials: dict[str, set[K]] = defaultdict(set)
 
     def add(self, name: str, owner: K, *, people: bool = True, spelled: bool = True) -> None:
-        """Index ``name`` as a name of ``owner``: a person-like name by its first and last
-        words (``people``), any name of two or more words, none an acronym, by its initials
-        (``spelled``)."""
-        stripped = strip_name(name)
-        words = stripped.split(" ")
-        if people and person_like(stripped):
-            self.by_word[spelling(words[0])].add(owner)
-            self.by_word[spelling(words[-1])].add(owner)
-            self.by_last[spelling(words[-1])].add(owner)
-            # a double-barrelled surname is also written by its first part: "Hale" of "Tom Hale-Reed"
-            first_part = words[-1].split("-")[0]
-            if first_part != words[-1] and first_part[:1].isupper():
-                self.by_word[spelling(first_part)].add(owner)
-                self.by_last[spelling(first_part)].add(owner)
-        # a name holding an acronym is not spelled by its initials: "CTU Radio" is not "CR"
-        if spelled and len(words) >= 2 and not any(is_acronym(w) for w in words):
-            self.by_initials[initials(stripped)].add(owner)
+        """Index ``name`` as a name of ``owner`` (see :func:`index_keys`)."""
+        tables = {WORD: self.by_word, LAST: self.by_last, INITIALS: self.by_initials}
+        for kind, key in index_keys(name, people=people, spelled=spelled):
+            tables[kind][key].add(owner)
 
     def people(self, word: str, *, surname: bool = False) -> set[K]:
         """Owners of a full person name that starts or ends with ``word`` (capitalised); with
@@ -71,16 +58,56 @@ class NameIndex(Generic[K]):
         return set(self.by_initials.get(re.sub("[a-z]", "", strip_name(acronym)), ()))
 
     def fits(self, names: Iterable[str]) -> set[K]:
-        """Owners that single-word ``names`` can stand for: by initials if any is an acronym
-        (the acronyms decide), else by first or last word."""
-        names = list(names)
-        stripped = {strip_name(n) for n in names}
-        acronyms = [x for x in stripped if is_acronym(x)]
-        if acronyms:
-            return set().union(*(self.spelled(x) for x in acronyms))
-        # "Mr Lane" is a surname: never the Lane of "Lane Hart"
-        titled = any(clean(n).split(" ")[0].lower().rstrip(".") in HONORIFICS for n in names if " " in clean(n))
-        return set().union(*(self.people(x, surname=titled) for x in stripped))
+        """Owners that single-word ``names`` can stand for (see :func:`fit_keys`)."""
+        tables = {WORD: self.by_word, LAST: self.by_last, INITIALS: self.by_initials}
+        return set().union(*(tables[kind].get(key, ()) for kind, key in fit_keys(names)))
+
+
+# The tables of a NameIndex, by what their key is: a first or last word of a person's name, a
+# last word only, the initials of a name of several words.
+WORD, LAST, INITIALS = "word", "last", "initials"
+
+
+def index_keys(name: str, *, people: bool = True, spelled: bool = True) -> list[tuple[str, str]]:
+    """Where ``name`` is filed in a NameIndex: a person-like name by its first and last words
+    (``people``), any name of two or more words, none an acronym, by its initials (``spelled``).
+    The DuckDB resolver (``newsgraph.graph.resolve_sql``) files names by the same keys.
+
+    >>> index_keys("Robert Hale-Reed")
+    [('word', 'robert'), ('word', 'hale-red'), ('last', 'hale-red'), ('word', 'hale'), ('last', 'hale'), ('initials', 'RHR')]
+    """
+    stripped = strip_name(name)
+    words = stripped.split(" ")
+    out = []
+    if people and person_like(stripped):
+        out += [(WORD, spelling(words[0])), (WORD, spelling(words[-1])), (LAST, spelling(words[-1]))]
+        # a double-barrelled surname is also written by its first part: "Hale" of "Tom Hale-Reed"
+        first_part = words[-1].split("-")[0]
+        if first_part != words[-1] and first_part[:1].isupper():
+            out += [(WORD, spelling(first_part)), (LAST, spelling(first_part))]
+    # a name holding an acronym is not spelled by its initials: "CTU Radio" is not "CR"
+    if spelled and len(words) >= 2 and not any(is_acronym(w) for w in words):
+        out.append((INITIALS, initials(stripped)))
+    return out
+
+
+def fit_keys(names: Iterable[str]) -> list[tuple[str, str]]:
+    """The NameIndex keys that single-word ``names`` look up: by initials if any is an acronym
+    (the acronyms decide), else by first or last word, by last word only after a title.
+
+    >>> fit_keys(["NCRI", "Rajavi"]), fit_keys(["Mr Lane"]), fit_keys(["rajavi"])
+    ([('initials', 'NCRI')], [('last', 'lane')], [])
+    """
+    names = list(names)
+    stripped = sorted({strip_name(n) for n in names})
+    acronyms = [x for x in stripped if is_acronym(x)]
+    if acronyms:
+        # "DfHS": the lower-case letters stand for the small words initials() leaves out
+        return [(INITIALS, re.sub("[a-z]", "", strip_name(x))) for x in acronyms]
+    # "Mr Lane" is a surname: never the Lane of "Lane Hart"
+    titled = any(clean(n).split(" ")[0].lower().rstrip(".") in HONORIFICS for n in names if " " in clean(n))
+    # a lower-case word is no name ("secretary of state")
+    return [(LAST if titled else WORD, spelling(x)) for x in stripped if x[:1].isupper()]
 
 
 @lru_cache(maxsize=1 << 16)  # pure; every mention's first and last word comes through here
