@@ -5,12 +5,12 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.newsgraph-installed
 OUT    ?= out/demo
 
-.PHONY: help install demo lint test browser bench lexicon train clean
+.PHONY: help install demo lint test browser virtuoso bench lexicon train clean
 
 help:
 	@echo "make demo   build the graph of examples/articles/ into $(OUT) and print where it is"
 	@echo "make lint   ruff (lint and format check) and mypy"
-	@echo "make test   create the environment (and install chromium, as root) if needed and run the test suite"
+	@echo "make test   create the environment (and install chromium and virtuoso-opensource, as root) if needed and run the test suite"
 	@echo "make bench  run every benchmark in bench/ (about an hour; each script also runs alone)"
 	@echo "make lexicon  rebuild extract/data/first_names.tsv from the pinned nomquamgender wheel"
 	@echo "make train  refit extract/data/confidence.json on ../shared's development gold; print its calibration table"
@@ -34,7 +34,7 @@ lint: $(STAMP)
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
 
-test: $(STAMP) browser
+test: $(STAMP) browser virtuoso
 	$(BIN)/python -m pytest -q
 
 # The browser tests drive Debian's chromium (Playwright never downloads one): installed here
@@ -49,6 +49,18 @@ browser:
 	    exit 1; \
 	  fi; }
 
+# The triple-store test (tests/scale/test_triple_stores.py) starts Debian's Virtuoso open source on
+# 127.0.0.1 (never the system service): installed here when missing and we are root.
+virtuoso:
+	@command -v virtuoso-t >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    echo "installing Debian's virtuoso-opensource for the triple-store test"; \
+	    DEBIAN_FRONTEND=noninteractive apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq virtuoso-opensource >/dev/null; \
+	  else \
+	    echo "make test needs Virtuoso for the triple-store test: run 'sudo apt-get install virtuoso-opensource'"; \
+	    exit 1; \
+	  fi; }
+
 bench: $(STAMP)
 	$(BIN)/python bench/throughput.py
 	$(BIN)/python bench/memory.py
@@ -59,6 +71,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/hotspots.py
 	$(BIN)/python bench/serve_load.py
 	$(BIN)/python bench/one_word_people.py
+	$(BIN)/python bench/dask_scale.py
 
 # The first-name gender lexicon ships in the repository; this rebuilds it byte for byte.
 lexicon: $(STAMP)

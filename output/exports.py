@@ -19,6 +19,7 @@ import gzip
 import io
 from collections import Counter
 from collections.abc import Callable
+from itertools import groupby
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -207,12 +208,27 @@ def _jsonld(store: ox.Store, out: Path) -> list[Path]:
     return [_write_bytes(out / "graph.jsonld", data)]
 
 
+SHARD_QUADS = 500_000  # quads per N-Quads shard: a few MB gzip-compressed; a bulk loader reads shards in parallel
+
+
 def _nquads(store: ox.Store, out: Path) -> list[Path]:
-    """One named graph per document and the entity graph, as N-Quads, gzip-compressed (no
-    time stamp in the gzip header: the same graph gives the same bytes)."""
-    data = ox.serialize(_sorted_quads(store), format=ox.RdfFormat.N_QUADS)
-    assert data is not None
-    return [_write_bytes(out / "graph.nq.gz", gzip.compress(data, mtime=0))]
+    """Every quad as gzip-compressed N-Quads shards, ``graph-00001.nq.gz`` on: one named graph
+    per document and the entity graph, each graph whole in one shard, shards of about
+    SHARD_QUADS quads, for a triple store's bulk loader. No time stamp in the gzip header and
+    the quads sorted: the same graph gives the same bytes."""
+    shards: list[list[ox.Quad]] = [[]]
+    by_graph = sorted(_sorted_quads(store), key=lambda q: str(q.graph_name))  # stable: sorted within
+    for _, quads in groupby(by_graph, key=lambda q: str(q.graph_name)):
+        graph = list(quads)
+        if shards[-1] and len(shards[-1]) + len(graph) > SHARD_QUADS:
+            shards.append([])
+        shards[-1].extend(graph)
+    written = []
+    for i, shard in enumerate(shards, 1):
+        data = ox.serialize(shard, format=ox.RdfFormat.N_QUADS)
+        assert data is not None  # with no output file, serialize returns the bytes
+        written.append(_write_bytes(out / f"graph-{i:05d}.nq.gz", gzip.compress(data, mtime=0)))
+    return written
 
 
 _WRITERS: dict[str, Callable[[ox.Store, Path], list[Path]]] = {

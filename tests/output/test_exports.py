@@ -127,10 +127,15 @@ def test_json_ld_parses_back_to_the_same_graph(built, turtle, tmp_path):
     assert to_isomorphic(back) == to_isomorphic(turtle)
 
 
+def _shards(folder):
+    return [p.read_bytes() for p in sorted(folder.glob("graph-*.nq.gz"))]
+
+
 def test_n_quads_are_gzipped_with_a_named_graph_per_document(built, tmp_path):
     exported(built, tmp_path, "nquads")
     back, trig = Dataset(), Dataset()
-    back.parse(data=gzip.decompress((tmp_path / "graph.nq.gz").read_bytes()).decode(), format="nquads")
+    for shard in _shards(tmp_path):
+        back.parse(data=gzip.decompress(shard).decode(), format="nquads")
     trig.parse(built / "graph.trig", format="trig")
 
     def quads(ds):
@@ -141,7 +146,22 @@ def test_n_quads_are_gzipped_with_a_named_graph_per_document(built, tmp_path):
     assert len({g for *_, g in quads(back)} - {str(back.default_graph.identifier)}) > len(documents) >= 5
     again = tmp_path / "again"
     exported(built, again, "nquads")
-    assert (again / "graph.nq.gz").read_bytes() == (tmp_path / "graph.nq.gz").read_bytes()
+    assert _shards(again) == _shards(tmp_path)
+
+
+def test_n_quads_shards_keep_each_named_graph_whole(built, tmp_path, monkeypatch):
+    from newsgraph.output import exports
+
+    monkeypatch.setattr(exports, "SHARD_QUADS", 200)  # the examples' graph in several shards
+    exported(built, tmp_path, "nquads")
+    shards = _shards(tmp_path)
+    graphs_of = []
+    for shard in shards:
+        ds = Dataset()
+        ds.parse(data=gzip.decompress(shard).decode(), format="nquads")
+        graphs_of.append({str(g) for *_, g in ds.quads((None, None, None, None))})
+    assert len(shards) > 2
+    assert all(not (a & b) for i, a in enumerate(graphs_of) for b in graphs_of[i + 1 :]), "a graph split over shards"
 
 
 def test_min_confidence_leaves_out_the_unsure_relations(built, turtle, tmp_path):
