@@ -8,6 +8,10 @@ entities each, drawn from pools that grow with the size (so the number of real e
 too). Prints seconds and microseconds per mention for each size, and the ratio of the cost
 per mention to the smallest size's: about 1.0 means linear.
 
+The same mentions go through the DuckDB resolver (``graph/resolve_sql.py``) too: its seconds,
+its rate in document entities per second (an input of docs/scaling.md), and whether its
+entities equal resolve()'s (they must).
+
 For scale, the same is printed for a reference workload that is linear by construction (n name
 strings into a dict of lists, each looked up again, the groups sorted): on this machine even
 that costs more per item at a million items than at ten thousand (the dicts outgrow the CPU
@@ -135,14 +139,21 @@ def main() -> int:
     ap.add_argument("--sizes", default="10000,100000,1000000")
     ap.add_argument("--repeat", type=int, default=3)
     args = ap.parse_args()
-    from newsgraph.extract import names
+    from newsgraph.extract.mentions import names
     from newsgraph.graph.resolve import resolve
+    from newsgraph.graph.resolve_sql import resolve_sql
 
     def run(mentions):
         names.clear_caches()
         t = time.perf_counter()
         entities = resolve(mentions)
         return len(entities), time.perf_counter() - t
+
+    def run_sql(mentions, expected):
+        names.clear_caches()
+        t = time.perf_counter()
+        entities = resolve_sql(mentions).entities
+        return time.perf_counter() - t, entities == expected
 
     run(synthetic(1000))  # first calls (imports, regex compiles) are not the cost of a mention
     rows = []
@@ -153,21 +164,26 @@ def main() -> int:
             ents, secs = run(mentions)
             times.append(secs)
         secs = min(times)  # the least disturbed run, as timeit does
-        rows.append((n, ents, secs, min(reference(n) for _ in range(args.repeat))))
-        print(f"{n:,} mentions: {ents:,} entities in {secs:.2f} s (best of {args.repeat})", flush=True)
+        sql_secs, same = run_sql(mentions, resolve(mentions))
+        rows.append((n, ents, secs, min(reference(n) for _ in range(args.repeat)), sql_secs, same))
+        print(
+            f"{n:,} mentions: {ents:,} entities in {secs:.2f} s (best of {args.repeat}); "
+            f"DuckDB {sql_secs:.2f} s, the same entities: {same}",
+            flush=True,
+        )
         del mentions
     base, ref_base = rows[0][2] / rows[0][0], rows[0][3] / rows[0][0]
     print()
     print(
         f"{'mentions':>10} {'entities':>9} {'seconds':>8} {'µs/mention':>11} {'vs smallest':>12} "
-        f"{'reference µs/item':>18} {'reference vs smallest':>22}"
+        f"{'reference µs/item':>18} {'reference vs smallest':>22} {'DuckDB s':>9} {'DuckDB /s':>10} {'same':>5}"
     )
-    for n, ents, secs, ref in rows:
+    for n, ents, secs, ref, sql_secs, same in rows:
         print(
             f"{n:>10,} {ents:>9,} {secs:>8.2f} {secs / n * 1e6:>11.1f} {secs / n / base:>12.2f} "
-            f"{ref / n * 1e6:>18.2f} {ref / n / ref_base:>22.2f}"
+            f"{ref / n * 1e6:>18.2f} {ref / n / ref_base:>22.2f} {sql_secs:>9.2f} {n / sql_secs:>10,.0f} {same!s:>5}"
         )
-    return 0
+    return 0 if all(r[5] for r in rows) else 1
 
 
 if __name__ == "__main__":

@@ -81,7 +81,7 @@ def main() -> int:
     store_mod._apply = timed("apply to copy", store_mod._apply)
     store_mod.GraphStore.records = timed("read records", store_mod.GraphStore.records)
 
-    from newsgraph.extract import names
+    from newsgraph.extract.mentions import names
 
     alone, added, files = [], [], []
     for i in range(args.repeat):

@@ -61,7 +61,7 @@ def main() -> int:
     if not bbc.is_dir():
         sys.exit(f"{bbc}: not found (../shared must sit beside the repository)")
 
-    from newsgraph.extract import names
+    from newsgraph.extract.mentions import names
     from newsgraph.extract.nlp import load
     from newsgraph.graph.build import RunInfo
     from newsgraph.graph.store import GraphStore

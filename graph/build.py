@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -69,14 +70,16 @@ def build_quads(
     return build_parts(records, runs, aliases).quads()
 
 
-# From this many document entities on, resolution runs in DuckDB (resolve_sql: the same
-# entities; on bench/er_scale.py's synthetic mentions 21 s against 33 s at a million, 1.9 s
-# against 1.4 s at 100,000).
-SQL_RESOLVE_FROM = 500_000
+# NEWSGRAPH_RESOLVER=duckdb resolves entities in DuckDB (resolve_sql: the same entities). Not
+# the default: on this machine it is no faster and needs more memory than the Python resolver
+# up to the 3 million document entities measured (bench/er_scale.py: 1M in 25.7 s against
+# 22.1 s; 3M in 86 s and 1,982 MB at peak against 90 s and 1,199 MB); docs/scaling.md says
+# where it is meant to take over.
+RESOLVER_SETTING = "NEWSGRAPH_RESOLVER"
 
 
 def _resolve(locals_: list[LocalEntity], aliases: Sequence[AliasEntry]) -> list[ResolvedEntity]:
-    if len(locals_) >= SQL_RESOLVE_FROM:
+    if os.environ.get(RESOLVER_SETTING, "python") == "duckdb":
         from .resolve_sql import resolve_sql
 
         return resolve_sql(locals_, aliases).entities

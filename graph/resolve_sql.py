@@ -24,7 +24,6 @@ The steps, as ``resolve`` runs them:
 from __future__ import annotations
 
 import tempfile
-from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -184,20 +183,30 @@ def resolve_sql(
             "SELECT c AS i, c AS k FROM owners UNION ALL SELECT owner AS i, c AS k FROM owners",
             "SELECT DISTINCT c AS i FROM comp1",
         )
+        # each component's alias entry (two in one: resolve's order of joins decides)
+        conflict = con.execute(
+            """SELECT count(*) FROM (SELECT comp.c FROM pins JOIN comp1 USING (i) JOIN comp ON comp.i = comp1.c
+            GROUP BY comp.c HAVING count(DISTINCT pins.pin) > 1)"""
+        ).fetchone() or (0,)
+        if conflict[0]:
+            con.close()
+            return SqlResolution(resolve(locals_, aliases), rounds, True)
+        pin_of_comp = dict(
+            con.execute(
+                "SELECT DISTINCT comp.c, pins.pin FROM pins JOIN comp1 USING (i) JOIN comp ON comp.i = comp1.c"
+            ).fetchall()
+        )
+        # two arrays, not a tuple per document entity: a million of them cost 16 MB here
         final = con.execute(
             "SELECT comp1.i, comp.c FROM comp1 JOIN comp ON comp.i = comp1.c ORDER BY comp.c, comp1.i"
-        ).fetchall()
-        pins = dict(con.execute("SELECT i, pin FROM pins").fetchall())
+        ).fetchnumpy()
         con.close()
-    groups: dict[int, list[int]] = defaultdict(list)
-    for i, c in final:
-        groups[c].append(i)
-    pinned = []
-    for members in groups.values():
-        found = {pins[i] for i in members if i in pins}
-        if len(found) > 1:  # two alias entries in one component: resolve's order of joins decides
-            return SqlResolution(resolve(locals_, aliases), rounds, True)
-        pinned.append((members, next(iter(found), None)))
+    members, comps = final["i"], final["c"]
+    starts = np.flatnonzero(np.r_[True, comps[1:] != comps[:-1]]) if len(comps) else np.array([], dtype=np.int64)
+    pinned = [
+        (group.tolist(), pin_of_comp.get(int(comps[start])))
+        for start, group in zip(starts, np.split(members, starts[1:]), strict=True)
+    ]
     return SqlResolution(entities_of(locals_, pinned, aliases), rounds, False)
 
 

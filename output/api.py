@@ -103,11 +103,14 @@ def build(
     aliases: str | Path | None = None,
     workers: int = 1,
     article_seconds: float = 60.0,
+    scheduler: str | None = None,
 ) -> KnowledgeGraph:
     """The graph of some articles: a ``str`` is an article's text, a ``Path`` a file or folder
     (.txt, .md, .html, .jsonl); one of them alone, or a list of them. An article that takes
     longer than ``article_seconds`` to parse and extract is left out (``report.skipped`` says
-    so), in any thread.
+    so), in any thread. ``scheduler`` parses on a Dask cluster: a scheduler's address, or
+    ``"local:N"`` (N worker processes on 127.0.0.1; they start by importing the caller's main
+    module, so a script calls this under ``if __name__ == "__main__":``).
 
     Raises:
         NewsgraphError: the model or alias file cannot be loaded, or no article could be read.
@@ -127,7 +130,9 @@ def build(
             items.append(source)
         else:
             raise NewsgraphError(f"source {number}: expected a str (text) or a Path, not {type(source).__name__}")
-    view, report = build_graph(items, model=model, aliases=aliases, workers=workers, article_seconds=article_seconds)
+    view, report = build_graph(
+        items, model=model, aliases=aliases, workers=workers, article_seconds=article_seconds, scheduler=scheduler
+    )
     store = ox.Store()
     store.bulk_extend(iter_ox_quads(view.quad_list))
     return KnowledgeGraph(store, report)

@@ -74,7 +74,8 @@ def index_keys(name: str, *, people: bool = True, spelled: bool = True) -> list[
     The DuckDB resolver (``newsgraph.graph.resolve_sql``) files names by the same keys.
 
     >>> index_keys("Robert Hale-Reed")
-    [('word', 'robert'), ('word', 'hale-red'), ('last', 'hale-red'), ('word', 'hale'), ('last', 'hale'), ('initials', 'RHR')]
+    [('word', 'robert'), ('word', 'hale-red'), ('last', 'hale-red'),
+     ('word', 'hale'), ('last', 'hale'), ('initials', 'RHR')]
     """
     stripped = strip_name(name)
     words = stripped.split(" ")

@@ -107,7 +107,7 @@ def test_two_entries_in_one_component_are_left_to_resolve():
     assert len(sql.entities) == 2
 
 
-def test_a_build_past_the_threshold_resolves_in_duckdb_to_the_same_graph(example_records, monkeypatch):
+def test_newsgraph_resolver_duckdb_builds_the_same_graph(example_records, monkeypatch):
     from newsgraph.graph import build
 
     from .conftest import assert_same_graph
@@ -126,7 +126,7 @@ def test_a_build_past_the_threshold_resolves_in_duckdb_to_the_same_graph(example
         called.append(1)
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(build, "SQL_RESOLVE_FROM", 0)
+    monkeypatch.setenv("NEWSGRAPH_RESOLVER", "duckdb")
     monkeypatch.setattr("newsgraph.graph.resolve_sql.resolve_sql", counted)
     assert_same_graph(graph(), before)
     assert called

@@ -159,13 +159,16 @@ class OxigraphServer:
         self.load_seconds = 0.0
 
     def __enter__(self) -> OxigraphServer:
+        self.folder.mkdir(parents=True, exist_ok=True)
         data = self.folder / "data"
         started = time.perf_counter()
-        subprocess.run(
+        loaded = subprocess.run(
             [self.tool, "load", "--location", str(data), "--file", *map(str, self.shards)],
-            check=True,
             capture_output=True,
+            text=True,
         )
+        if loaded.returncode != 0:
+            raise ServerError(f"oxigraph load: {loaded.stderr.strip()[-500:]}")
         self.load_seconds = time.perf_counter() - started
         log = (self.folder / "server.log").open("wb")
         self.process = subprocess.Popen(
