@@ -5,7 +5,7 @@ time, to the workers of a running Dask cluster; ``scheduler="local:N"`` starts a
 ``LocalCluster`` of N worker processes on 127.0.0.1 (no dashboard) for this build and stops it
 after. Each worker loads the pipeline once (``nlp.load`` is cached per process; the ``nlp``
 object itself is never pickled), parses and extracts its chunk with the same code as a
-one-process build (``pipeline._extract_timed``) and returns the small extraction records.
+one-process build (``pipeline.extract_timed``) and returns the small extraction records.
 Dask schedules, retries a chunk whose task failed (``retries``) and recomputes one whose worker
 was lost; nothing here is a scheduler of our own. Results come back in input order, with a
 bounded number of chunks in flight, so the graph is the one a one-process build gives.
@@ -71,10 +71,10 @@ def extract_chunk(
     chunk; with the model's name and version, so the client can check every worker used the one
     the build names."""
     from .nlp import load, model_info
-    from .pipeline import _extract_timed
+    from .pipeline import extract_timed
 
     nlp = load(model)
-    return model_info(nlp), list(_extract_timed(nlp, chunk, len(chunk), seconds))
+    return model_info(nlp), list(extract_timed(nlp, chunk, len(chunk), seconds))
 
 
 def local_workers(scheduler: str) -> int | None:
@@ -119,6 +119,10 @@ def client_for(scheduler: str) -> Iterator[Any]:
         return
     try:
         client = Client(scheduler, timeout=CONNECT_TIMEOUT)
+    except ValueError as err:  # Dask's own reading of the address: "missing port number in address 'x'"
+        raise NewsgraphError(
+            f"--scheduler {scheduler}: not a scheduler's address ({err}); give tcp://host:8786 or local:N"
+        ) from err
     except (OSError, TimeoutError) as err:
         raise NewsgraphError(f"--scheduler {scheduler}: no Dask scheduler answers there ({err})") from err
     with client:

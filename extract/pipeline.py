@@ -175,7 +175,7 @@ def extract_articles(
     elif n_process > 1:
         results = _extract_parallel(nlp, articles, batch_size, n_process, article_seconds)
     else:
-        results = _extract_timed(nlp, articles, batch_size, article_seconds)
+        results = extract_timed(nlp, articles, batch_size, article_seconds)
     for x in results:
         if isinstance(x, Skipped):
             if on_skip is not None:
@@ -184,7 +184,7 @@ def extract_articles(
             yield x
 
 
-def _extract_timed(
+def extract_timed(
     nlp: Language, articles: Iterable[Article], batch_size: int, seconds: float
 ) -> Iterator[DocumentExtraction | Skipped]:
     """Each article tokenized and extracted under its time limit; the pipeline's components
@@ -230,7 +230,7 @@ _WORKER_NLP: Language | None = None
 
 def _extract_batch(batch: list[Article], seconds: float) -> list[DocumentExtraction | Skipped]:
     assert _WORKER_NLP is not None
-    return list(_extract_timed(_WORKER_NLP, batch, len(batch), seconds))
+    return list(extract_timed(_WORKER_NLP, batch, len(batch), seconds))
 
 
 def _batches(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:

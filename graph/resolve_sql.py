@@ -24,7 +24,7 @@ The steps, as ``resolve`` runs them:
 from __future__ import annotations
 
 import tempfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -55,13 +55,9 @@ class SqlResolution:
     fell_back: bool  # two alias entries met in one component: resolve() decided
 
 
-def _column(values: Iterable) -> np.ndarray:
-    out = np.empty(0, dtype=object)
-    values = list(values)
-    if values:
-        out = np.empty(len(values), dtype=object)
-        out[:] = values
-    return out
+def _column(values: list) -> np.ndarray:
+    """Strings (or None) as a column DuckDB reads."""
+    return np.array(values, dtype=object)
 
 
 def _components(con, edges: str, nodes: str) -> int:
@@ -140,74 +136,87 @@ def resolve_sql(
     import duckdb
 
     aliases = with_defaults(aliases)
-    entry_of_key = {k: e for e in aliases for k in e.keys()}
     with tempfile.TemporaryDirectory(prefix="newsgraph-duckdb-") as spill:
         con = duckdb.connect(config={"memory_limit": memory_limit, "temp_directory": spill, "threads": 2})
-        # in slices, so that Python never holds the keys of every entity at once
-        for start in range(0, max(len(locals_), 1), SLICE):
-            rows = _name_rows(locals_, start, min(start + SLICE, len(locals_)), entry_of_key)
-            for name, columns in rows.items():
-                if start == 0:
-                    con.execute(f"CREATE TEMP TABLE {name} ({TABLES[name]})")
-                if len(columns["i"]):
-                    con.register(f"{name}_in", columns)
-                    con.execute(f"INSERT INTO {name} SELECT * FROM {name}_in")
-                    con.unregister(f"{name}_in")
-        # step 1: label keys, strong aliases (unless two different full person names share one
-        # that is not an acronym), alias entries
-        rounds = _components(
-            con,
-            """SELECT i, k FROM keys
-            UNION ALL SELECT i, 'A' || chr(31) || k FROM alias WHERE k NOT IN (
-                SELECT k FROM alias GROUP BY k HAVING count(DISTINCT person) > 1 AND NOT bool_or(acronym))
-            UNION ALL SELECT i, 'P' || chr(31) || pin FROM pins""",
-            "SELECT i FROM ent",
-        )
-        con.execute("CREATE TEMP TABLE comp1 AS SELECT * FROM comp")
-        # step 2: components known by short names only, with their summed votes
-        sums = ", ".join(f"sum(v{n})" for n in range(len(ENTITY_TYPES)))
-        short_groups = con.execute(
-            f"SELECT comp1.c, {sums} FROM comp1 JOIN ent USING (i) GROUP BY comp1.c HAVING bool_and(ent.short)"
-        ).fetchall()
-        wanted = [(c, dict(zip(ENTITY_TYPES, v, strict=True))) for c, *v in short_groups]
-        lookups = _lookups(con, locals_, wanted)
-        con.register("look_in", lookups)
-        con.execute("CREATE TEMP TABLE look AS SELECT * FROM look_in")
-        con.execute(
-            """CREATE TEMP TABLE owners AS
-            SELECT look.c, min(comp1.c) AS owner FROM look JOIN idx USING (k) JOIN comp1 ON comp1.i = idx.i
-            WHERE comp1.c <> look.c GROUP BY look.c HAVING count(DISTINCT comp1.c) = 1"""
-        )
-        rounds += _components(
-            con,
-            "SELECT c AS i, c AS k FROM owners UNION ALL SELECT owner AS i, c AS k FROM owners",
-            "SELECT DISTINCT c AS i FROM comp1",
-        )
-        # each component's alias entry (two in one: resolve's order of joins decides)
-        conflict = con.execute(
-            """SELECT count(*) FROM (SELECT comp.c FROM pins JOIN comp1 USING (i) JOIN comp ON comp.i = comp1.c
-            GROUP BY comp.c HAVING count(DISTINCT pins.pin) > 1)"""
-        ).fetchone() or (0,)
-        if conflict[0]:
+        try:
+            _load(con, locals_, {k: e for e in aliases for k in e.keys()})
+            rounds = _names(con) + _short_names(con, locals_)
+            pinned = _components_with_pins(con)
+        finally:
             con.close()
-            return SqlResolution(resolve(locals_, aliases), rounds, True)
-        pin_of_comp = dict(
-            con.execute(
-                "SELECT DISTINCT comp.c, pins.pin FROM pins JOIN comp1 USING (i) JOIN comp ON comp.i = comp1.c"
-            ).fetchall()
-        )
-        # two arrays, not a tuple per document entity: a million of them cost 16 MB here
-        final = con.execute(
-            "SELECT comp1.i, comp.c FROM comp1 JOIN comp ON comp.i = comp1.c ORDER BY comp.c, comp1.i"
-        ).fetchnumpy()
-        con.close()
-    members, comps = final["i"], final["c"]
-    starts = np.flatnonzero(np.r_[True, comps[1:] != comps[:-1]]) if len(comps) else np.array([], dtype=np.int64)
-    pinned = [
-        (group.tolist(), pin_of_comp.get(int(comps[start])))
-        for start, group in zip(starts, np.split(members, starts[1:]), strict=True)
-    ]
+    if pinned is None:  # two alias entries in one component: resolve's order of joins decides
+        return SqlResolution(resolve(locals_, aliases), rounds, True)
     return SqlResolution(entities_of(locals_, pinned, aliases), rounds, False)
+
+
+def _load(con, locals_: Sequence[LocalEntity], entry_of_key: dict[str, AliasEntry]) -> None:
+    """The tables of TABLES, filled in slices, so that Python never holds every key at once."""
+    for name, schema in TABLES.items():
+        con.execute(f"CREATE TEMP TABLE {name} ({schema})")
+    for start in range(0, len(locals_), SLICE):
+        for name, columns in _name_rows(locals_, start, min(start + SLICE, len(locals_)), entry_of_key).items():
+            if len(columns["i"]):
+                con.register(f"{name}_in", columns)
+                con.execute(f"INSERT INTO {name} SELECT * FROM {name}_in")
+                con.unregister(f"{name}_in")
+
+
+def _names(con) -> int:
+    """Step 1 (``comp1``): one component per label key, strong alias (unless two different full
+    person names share one that is not an acronym) and alias entry; the rounds it took."""
+    rounds = _components(
+        con,
+        """SELECT i, k FROM keys
+        UNION ALL SELECT i, 'A' || chr(31) || k FROM alias WHERE k NOT IN (
+            SELECT k FROM alias GROUP BY k HAVING count(DISTINCT person) > 1 AND NOT bool_or(acronym))
+        UNION ALL SELECT i, 'P' || chr(31) || pin FROM pins""",
+        "SELECT i FROM ent",
+    )
+    con.execute("CREATE TEMP TABLE comp1 AS SELECT * FROM comp")
+    return rounds
+
+
+def _short_names(con, locals_: Sequence[LocalEntity]) -> int:
+    """Step 2 (``comp``, over step 1's components): a component known by short names only
+    joins the one other component its names fit, if exactly one; the rounds it took."""
+    sums = ", ".join(f"sum(v{n})" for n in range(len(ENTITY_TYPES)))
+    short_groups = con.execute(
+        f"SELECT comp1.c, {sums} FROM comp1 JOIN ent USING (i) GROUP BY comp1.c HAVING bool_and(ent.short)"
+    ).fetchall()
+    wanted = [(c, dict(zip(ENTITY_TYPES, v, strict=True))) for c, *v in short_groups]
+    con.register("look_in", _lookups(con, locals_, wanted))
+    con.execute("CREATE TEMP TABLE look AS SELECT * FROM look_in")
+    con.execute(
+        """CREATE TEMP TABLE owners AS
+        SELECT look.c, min(comp1.c) AS owner FROM look JOIN idx USING (k) JOIN comp1 ON comp1.i = idx.i
+        WHERE comp1.c <> look.c GROUP BY look.c HAVING count(DISTINCT comp1.c) = 1"""
+    )
+    return _components(
+        con,
+        "SELECT c AS i, c AS k FROM owners UNION ALL SELECT owner AS i, c AS k FROM owners",
+        "SELECT DISTINCT c AS i FROM comp1",
+    )
+
+
+def _components_with_pins(con) -> list[tuple[list[int], str | None]] | None:
+    """Each final component's document entities and alias entry; None if one holds two."""
+    by_comp = "FROM pins JOIN comp1 USING (i) JOIN comp ON comp.i = comp1.c"
+    two = con.execute(f"SELECT count(*) FROM (SELECT comp.c {by_comp} GROUP BY comp.c HAVING count(DISTINCT pin) > 1)")
+    if (two.fetchone() or (0,))[0]:
+        return None
+    pin_of_comp = dict(con.execute(f"SELECT DISTINCT comp.c, pins.pin {by_comp}").fetchall())
+    # two arrays, not a tuple per document entity: a million of them cost 16 MB here
+    final = con.execute(
+        "SELECT comp1.i, comp.c FROM comp1 JOIN comp ON comp.i = comp1.c ORDER BY comp.c, comp1.i"
+    ).fetchnumpy()
+    members, comps = final["i"], final["c"]
+    if not len(comps):
+        return []
+    starts = np.flatnonzero(np.r_[True, comps[1:] != comps[:-1]])
+    return [
+        (group.tolist(), pin_of_comp.get(int(comps[first])))
+        for first, group in zip(starts, np.split(members, starts[1:]), strict=True)
+    ]
 
 
 def _lookups(con, locals_: Sequence[LocalEntity], wanted: list[tuple[int, dict[str, float]]]) -> dict[str, np.ndarray]:

@@ -94,6 +94,10 @@ def test_property_equal_to_resolve(mentions, pinned):
     assert resolve_sql(mentions, aliases).entities == resolve(mentions, aliases)
 
 
+def test_no_document_entities_resolve_to_no_entities():
+    assert resolve_sql([]).entities == resolve([]) == []
+
+
 def test_two_entries_in_one_component_are_left_to_resolve():
     # a strong alias joins two document entities that the alias file pins to two entries
     mentions = [

@@ -64,6 +64,12 @@ def test_a_scheduler_that_does_not_answer_is_one_clear_error(tmp_path, nlp, monk
     assert not (tmp_path / "out").exists()
 
 
+def test_an_address_dask_cannot_read_is_one_clear_error(tmp_path, nlp):
+    with pytest.raises(NewsgraphError, match=r"--scheduler foo: not a scheduler's address .*missing port number"):
+        build([EXAMPLES], tmp_path / "out", scheduler="foo")
+    assert not (tmp_path / "out").exists()
+
+
 @pytest.mark.parametrize("bad", ["local:0", "local:two"])
 def test_local_takes_a_number_of_processes(bad):
     with pytest.raises(NewsgraphError, match="'local:N' takes a number of worker processes"):

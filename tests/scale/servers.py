@@ -80,10 +80,10 @@ class Virtuoso:
         ini.write_text(
             INI.format(db=db, load=self.load_dir, sql_port=self.sql_port, http_port=self.http_port), encoding="utf-8"
         )
-        log = (self.folder / "server.log").open("wb")
-        self.process = subprocess.Popen(
-            ["virtuoso-t", "+foreground", "+configfile", str(ini)], cwd=db, stdout=log, stderr=subprocess.STDOUT
-        )
+        with (self.folder / "server.log").open("wb") as log:  # the child keeps its own descriptor
+            self.process = subprocess.Popen(
+                ["virtuoso-t", "+foreground", "+configfile", str(ini)], cwd=db, stdout=log, stderr=subprocess.STDOUT
+            )
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
@@ -170,13 +170,13 @@ class OxigraphServer:
         if loaded.returncode != 0:
             raise ServerError(f"oxigraph load: {loaded.stderr.strip()[-500:]}")
         self.load_seconds = time.perf_counter() - started
-        log = (self.folder / "server.log").open("wb")
-        self.process = subprocess.Popen(
-            [self.tool, "serve-read-only", "--location", str(data), "--bind", f"127.0.0.1:{self.port}"]
-            + ["--union-default-graph"],
-            stdout=log,
-            stderr=subprocess.STDOUT,
-        )
+        with (self.folder / "server.log").open("wb") as log:  # the child keeps its own descriptor
+            self.process = subprocess.Popen(
+                [self.tool, "serve-read-only", "--location", str(data), "--bind", f"127.0.0.1:{self.port}"]
+                + ["--union-default-graph"],
+                stdout=log,
+                stderr=subprocess.STDOUT,
+            )
         deadline = time.monotonic() + 30
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
