@@ -18,7 +18,6 @@ whether the three graphs are the same (run provenance left out).
 
 from __future__ import annotations
 
-import argparse
 import shutil
 import sys
 import time
@@ -29,7 +28,7 @@ ROOT = Path(__file__).resolve().parent.parent
 WORK = Path("/tmp/newsgraph-bench/dask")
 sys.path.insert(0, str(ROOT))
 
-from throughput import bbc_files, graph_without_runs  # noqa: E402  (a sibling script)
+from throughput import bbc_arguments, bbc_files, graph_without_runs  # noqa: E402  (a sibling script)
 
 
 def _note(stages: dict[str, float], name: str, _done: str, seconds: float) -> None:
@@ -37,11 +36,7 @@ def _note(stages: dict[str, float], name: str, _done: str, seconds: float) -> No
 
 
 def main() -> int:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--docs", type=int, default=None, help="a sample of N articles (default: all 2,165)")
-    ap.add_argument("--workers", type=int, default=2)
-    ap.add_argument("--repeat", type=int, default=1, help="rounds; the best time of each run counts")
-    args = ap.parse_args()
+    args = bbc_arguments(__doc__, repeat=1)
 
     from newsgraph.extract.input.reader import Article, read_articles
     from newsgraph.extract.nlp import load

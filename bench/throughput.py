@@ -36,6 +36,16 @@ def bbc_files(n: int | None) -> list[Path]:
     return files if n is None else files[:: max(1, len(files) // n)][:n]
 
 
+def bbc_arguments(doc: str | None, *, repeat: int) -> argparse.Namespace:
+    """--docs N (a sample of the BBC corpus), --workers, --repeat: the options of the benches
+    that time whole builds of it."""
+    ap = argparse.ArgumentParser(description=doc, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--docs", type=int, default=None, help="a sample of N articles (default: all 2,165)")
+    ap.add_argument("--workers", type=int, default=2)
+    ap.add_argument("--repeat", type=int, default=repeat, help="rounds; the best time of each run counts")
+    return ap.parse_args()
+
+
 def graph_without_runs(trig: Path) -> set:
     """The quads of a TriG file, minus run provenance (it carries timestamps)."""
     import pyoxigraph as ox
@@ -46,11 +56,7 @@ def graph_without_runs(trig: Path) -> set:
 
 
 def main() -> int:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--docs", type=int, default=None, help="a sample of N articles (default: all 2,165)")
-    ap.add_argument("--workers", type=int, default=2)
-    ap.add_argument("--repeat", type=int, default=2, help="rounds; the best time of each run counts")
-    args = ap.parse_args()
+    args = bbc_arguments(__doc__, repeat=2)
 
     from newsgraph.extract.input.reader import Article, read_articles
     from newsgraph.extract.nlp import load, prepare_text

@@ -13,13 +13,13 @@ bounded number of chunks in flight, so the graph is the one a one-process build 
 
 from __future__ import annotations
 
-from collections import deque
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
 from .errors import NewsgraphError
 from .input.reader import Skipped
+from .pipeline import batches, in_order
 from .records import Article, DocumentExtraction
 
 CHUNK_BYTES = 1_000_000  # text per task: a few seconds of parsing, small next to Dask's overhead
@@ -36,32 +36,6 @@ LOCAL_WORKER_CONFIG = {
     "distributed.worker.profile.enabled": False,
     "distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_": None,
 }
-
-
-def chunks(
-    articles: Iterable[Article], max_bytes: int | None = None, max_articles: int | None = None
-) -> Iterator[list[Article]]:
-    """The articles in order, cut into lists of at most ``max_articles`` (CHUNK_ARTICLES) and
-    about ``max_bytes`` (CHUNK_BYTES) of text; an article larger than that is a chunk alone.
-
-    >>> from newsgraph.extract.input.reader import article_from_text
-    >>> arts = [article_from_text("x" * n, f"{n}.txt") for n in (400, 500, 300, 900)]
-    >>> [[a.name for a in c] for c in chunks(arts, max_bytes=1000)]
-    [['400.txt', '500.txt'], ['300.txt'], ['900.txt']]
-    """
-    max_bytes = max_bytes or CHUNK_BYTES
-    max_articles = max_articles or CHUNK_ARTICLES
-    chunk: list[Article] = []
-    size = 0
-    for a in articles:
-        n = len(a.text.encode("utf-8"))
-        if chunk and (size + n > max_bytes or len(chunk) >= max_articles):
-            yield chunk
-            chunk, size = [], 0
-        chunk.append(a)
-        size += n
-    if chunk:
-        yield chunk
 
 
 def extract_chunk(
@@ -140,11 +114,9 @@ def extract_on_cluster(
             version): its records would not be those of this build.
     """
     with client_for(scheduler) as client:
-        window = max(1, sum(client.nthreads().values())) * IN_FLIGHT_PER_WORKER
-        pending: deque = deque()
 
-        def collect() -> list[DocumentExtraction | Skipped]:
-            used, results = pending.popleft().result()
+        def finish(future: Any) -> list[DocumentExtraction | Skipped]:
+            used, results = future.result()
             if tuple(used) != tuple(expected):
                 raise NewsgraphError(
                     f"--scheduler {scheduler}: a worker parsed with {' '.join(used)}, this build uses "
@@ -152,9 +124,9 @@ def extract_on_cluster(
                 )
             return results
 
-        for chunk in chunks(articles):
-            pending.append(client.submit(extract_chunk, chunk, model, seconds, retries=RETRIES, pure=False))
-            if len(pending) >= window:
-                yield from collect()
-        while pending:
-            yield from collect()
+        yield from in_order(
+            batches(articles, CHUNK_ARTICLES, CHUNK_BYTES),
+            lambda chunk: client.submit(extract_chunk, chunk, model, seconds, retries=RETRIES, pure=False),
+            finish,
+            window=max(1, sum(client.nthreads().values())) * IN_FLIGHT_PER_WORKER,
+        )

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import time
 from bisect import bisect_right
-from collections import defaultdict
+from collections import defaultdict, deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 from itertools import combinations
+from typing import TypeVar
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -25,6 +26,10 @@ from .relations import DocContext, DocumentRelations
 from .rules import RULES, rule
 from .schema import ORGANIZATION, PERSON, PLACE, fits, new_votes, vote_type
 from .words import CORPORATE_TITLES
+
+T = TypeVar("T")  # a job
+H = TypeVar("H")  # its handle while it runs
+R = TypeVar("R")  # a result
 
 
 def extract_doc(doc: Doc, article: Article) -> DocumentExtraction:
@@ -233,21 +238,51 @@ def _extract_batch(batch: list[Article], seconds: float) -> list[DocumentExtract
     return list(extract_timed(_WORKER_NLP, batch, len(batch), seconds))
 
 
-def _batches(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
+def batches(articles: Iterable[Article], max_articles: int, max_bytes: int | None = None) -> Iterator[list[Article]]:
+    """The articles in order, cut into lists of at most ``max_articles`` and, with
+    ``max_bytes``, about that much text (an article larger than that is a list alone).
+
+    >>> from newsgraph.extract.input.reader import article_from_text
+    >>> arts = [article_from_text("x" * n, f"{n}.txt") for n in (400, 500, 300, 900)]
+    >>> [[a.name for a in b] for b in batches(arts, 10, max_bytes=1000)]
+    [['400.txt', '500.txt'], ['300.txt'], ['900.txt']]
+    >>> [len(b) for b in batches(arts, 3)]
+    [3, 1]
+    """
     batch: list[Article] = []
+    size = 0
     for a in articles:
-        batch.append(a)
-        if len(batch) == size:
+        n = len(a.text.encode("utf-8")) if max_bytes else 0
+        if batch and (len(batch) >= max_articles or (max_bytes and size + n > max_bytes)):
             yield batch
-            batch = []
+            batch, size = [], 0
+        batch.append(a)
+        size += n
     if batch:
         yield batch
+
+
+def in_order(
+    jobs: Iterable[T], start: Callable[[T], H], finish: Callable[[H], Iterable[R]], window: int
+) -> Iterator[R]:
+    """``finish(start(job))`` of each job, in the order of ``jobs``, with at most ``window``
+    jobs started and not yet finished: the process pool's and the Dask cluster's window.
+
+    >>> list(in_order([1, 2, 3], lambda j: j * 10, lambda h: [h, h + 1], window=2))
+    [10, 11, 20, 21, 30, 31]
+    """
+    pending: deque[H] = deque()
+    for job in jobs:
+        pending.append(start(job))
+        if len(pending) >= window:
+            yield from finish(pending.popleft())
+    while pending:
+        yield from finish(pending.popleft())
 
 
 def _extract_parallel(
     nlp: Language, articles: Iterable[Article], batch_size: int, n_process: int, seconds: float
 ) -> Iterator[DocumentExtraction | Skipped]:
-    import collections
     import multiprocessing as mp
 
     global _WORKER_NLP
@@ -256,12 +291,11 @@ def _extract_parallel(
     _WORKER_NLP = nlp
     try:
         with ctx.Pool(n_process) as pool:
-            pending: collections.deque = collections.deque()
-            for batch in _batches(articles, batch_size):
-                pending.append(pool.apply_async(_extract_batch, (batch, seconds)))
-                if len(pending) >= 2 * n_process:  # a bounded window of work in flight
-                    yield from pending.popleft().get()
-            while pending:
-                yield from pending.popleft().get()
+            yield from in_order(
+                batches(articles, batch_size),
+                lambda batch: pool.apply_async(_extract_batch, (batch, seconds)),
+                lambda started: started.get(),
+                window=2 * n_process,  # a bounded window of work in flight
+            )
     finally:
         _WORKER_NLP = None

@@ -49,7 +49,7 @@ class _UnionFind(UnionFind):
             self.pin[min(ra, rb)] = pin
 
 
-def strong(name: str) -> bool:
+def _strong(name: str) -> bool:
     """A name that identifies one entity on its own: several words, or an acronym."""
     stripped = strip_name(name)
     return len(stripped.split(" ")) >= 2 or is_acronym(stripped)
@@ -130,21 +130,36 @@ def pin_of(e: LocalEntity, entry_of_key: Mapping[str, AliasEntry]) -> str | None
     return None
 
 
+def blocking_keys(e: LocalEntity) -> tuple[str, list[str], str | None]:
+    """What linking by name reads of a document entity (here and in ``resolve_sql``): its
+    label's key, the keys of its strong aliases, and its label's key again if the label is a
+    full person name (an alias two different ones share joins nobody)."""
+    label = name_key(e.label)
+    return label, [name_key(n) for n in e.names if _strong(n)], label if person_like(e.label) else None
+
+
+def spelled_alias(key: str) -> bool:
+    """An acronym alias joins all who share it, even two different people's names."""
+    return is_acronym(key.upper())
+
+
 def _link_names(locals_: Sequence[LocalEntity], uf: _UnionFind) -> None:
     """The same canonical name; a shared strong alias no two different full person names share."""
     by_label: dict[str, list[int]] = defaultdict(list)
     by_alias: dict[str, list[int]] = defaultdict(list)
+    person: list[str | None] = []
     for i, e in enumerate(locals_):
-        by_label[name_key(e.label)].append(i)
-        for name in e.names:
-            if strong(name):
-                by_alias[name_key(name)].append(i)
+        label, aliases, full_name = blocking_keys(e)
+        by_label[label].append(i)
+        person.append(full_name)
+        for key in aliases:
+            by_alias[key].append(i)
     for idxs in by_label.values():
         for j in idxs[1:]:
             uf.union(idxs[0], j)
     for key, idxs in by_alias.items():
-        persons = {name_key(locals_[i].label) for i in idxs if person_like(locals_[i].label)}
-        if len(persons) > 1 and not is_acronym(key.upper()):
+        persons = {person[i] for i in idxs} - {None}
+        if len(persons) > 1 and not spelled_alias(key):
             continue  # two different full names share this alias: not evidence of one entity
         for j in idxs[1:]:
             uf.union(idxs[0], j)

@@ -4,11 +4,12 @@
 Python; a store of millions of documents outgrows that. Here the same rules are joins and a
 connected-components computation in DuckDB (an embedded, out-of-core SQL engine; its
 ``memory_limit`` spills to disk past it), over rows of (document entity, blocking key) that
-the same Python functions compute (``resolve.pin_of``, ``resolve.strong``, ``names.name_key``,
-``linking.index_keys``, ``linking.fit_keys``): one set of rules, two engines. DuckDB has no
-connected-components function, so they are found by label propagation: every entity starts as
-its own component, and each round gives every entity the least component of the keys it
-shares, until a round changes nothing (rounds: the longest chain of keys, a handful on news).
+the same Python functions compute (``resolve.blocking_keys``, ``resolve.spelled_alias``,
+``resolve.pin_of``, ``linking.index_keys``, ``linking.fit_keys``, ``linking.linkable``): one
+set of rules, two engines. DuckDB has no connected-components function, so they are found
+by label propagation: every entity starts as its own component, and each round gives every
+entity the least component of the keys it shares, until a round changes nothing (rounds: the
+longest chain of keys, a handful on news).
 
 The steps, as ``resolve`` runs them:
 
@@ -18,7 +19,7 @@ The steps, as ``resolve`` runs them:
    component's full name (its surname, its initials) joins it.
 3. Two entries of the alias file never join. Where a component would hold two entries, the
    order in which ``resolve`` joins decides what it refuses, so that case is handed to it
-   (``resolve.resolve`` over all the entities; said in the report of ``resolve_sql``).
+   (``resolve.resolve`` over all the entities; ``SqlResolution.fell_back`` says so).
 """
 
 from __future__ import annotations
@@ -29,13 +30,12 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from newsgraph.extract.mentions.linking import fit_keys, index_keys, short_only
-from newsgraph.extract.mentions.names import is_acronym, name_key, person_like
+from newsgraph.extract.mentions.linking import fit_keys, index_keys, linkable, short_only
 from newsgraph.extract.schema import ENTITY_TYPES, PERSON, vote_type
 
 from .aliases import AliasEntry, with_defaults
 from .records import LocalEntity
-from .resolve import ResolvedEntity, entities_of, pin_of, resolve, strong
+from .resolve import ResolvedEntity, blocking_keys, entities_of, pin_of, resolve, spelled_alias
 
 MEMORY_LIMIT = "1GB"  # DuckDB spills to disk past it
 SLICE = 50_000  # document entities whose keys are made in Python and handed to DuckDB at once
@@ -94,16 +94,14 @@ def _name_rows(
     votes = {t: np.zeros(stop - start) for t in ENTITY_TYPES}
     for i in range(start, stop):
         e = locals_[i]
+        label, aliases, person = blocking_keys(e)
         keys_i.append(i)
-        keys_k.append("L\x1f" + name_key(e.label))
-        person = name_key(e.label) if person_like(e.label) else None
-        for name in e.names:
-            if strong(name):
-                key = name_key(name)
-                alias_i.append(i)
-                alias_k.append(key)
-                alias_person.append(person)
-                alias_acronym.append(is_acronym(key.upper()))
+        keys_k.append("L\x1f" + label)
+        for key in aliases:
+            alias_i.append(i)
+            alias_k.append(key)
+            alias_person.append(person)
+            alias_acronym.append(spelled_alias(key))
         if (pin := pin_of(e, entry_of_key)) is not None:
             pin_i.append(i)
             pin_id.append(pin)
@@ -234,7 +232,7 @@ def _lookups(con, locals_: Sequence[LocalEntity], wanted: list[tuple[int, dict[s
     out_c, out_k = [], []
     for c, idxs in members:
         names = [n for i in idxs for n in locals_[i].names]
-        if not any(is_acronym(n) for n in names) and types[c] != PERSON:
+        if not linkable(names, person=types[c] == PERSON):
             continue
         for kind, key in fit_keys(names):
             out_c.append(c)

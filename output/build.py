@@ -285,6 +285,19 @@ def _nothing_read(sources: Sequence[Source], report: Report) -> NewsgraphError:
     )
 
 
+def _parse_options(
+    batch_size: int, workers: int, model: str | None, article_seconds: float, scheduler: str | None
+) -> dict[str, Any]:
+    """``extract_articles``'s options, as build and build --into pass them."""
+    return {
+        "batch_size": batch_size,
+        "n_process": workers,
+        "model": model,
+        "article_seconds": article_seconds,
+        "scheduler": scheduler,
+    }
+
+
 def _extract(
     nlp: Any, stream: Iterable[Article], report: Report, on_problem: Callable[[str], None] | None, **options: Any
 ) -> Iterator[DocumentExtraction]:
@@ -355,8 +368,7 @@ def build_graph(
     nlp = load(model)
     name, model_version = model_info(nlp)
     stream: Iterable[Article] = _articles(sources, report, on_problem, max_file_bytes=max_file_bytes)
-    timed: dict[str, Any] = {"batch_size": batch_size, "n_process": workers, "model": model}
-    timed |= {"article_seconds": article_seconds, "scheduler": scheduler}
+    timed = _parse_options(batch_size, workers, model, article_seconds, scheduler)
     since = time.perf_counter()
     # the bar counts articles done, not articles handed to the parser (it takes a batch at once)
     done: Iterable[DocumentExtraction] = _extract(nlp, stream, report, on_problem, **timed)
@@ -565,8 +577,7 @@ def build_into(
             added = replaced = 0
             since = time.perf_counter()
             if nlp is not None:
-                timed: dict[str, Any] = {"batch_size": batch_size, "n_process": workers, "model": model}
-                timed |= {"article_seconds": article_seconds, "scheduler": scheduler}
+                timed = _parse_options(batch_size, workers, model, article_seconds, scheduler)
                 done: Iterable[DocumentExtraction] = _extract(nlp, fresh, report, on_problem, **timed)
                 added, replaced = _add_records(w, done if progress is None else progress(done))
             since = _stage(on_stage, "parse", f"{len(fresh):,} articles ({unchanged:,} stored already)", since)

@@ -193,10 +193,11 @@ def _gexf(store: ox.Store, out: Path) -> list[Path]:
     return [write_atomic(out / "graph.gexf", lambda tmp: nx.write_gexf(g, str(tmp)))]
 
 
-def _sorted_quads(store: ox.Store) -> list[ox.Quad]:
-    """Every quad, sorted, with decimals written as graph.ttl writes them."""
+def _sorted_quads(store: ox.Store, *, by_graph: bool = False) -> list[ox.Quad]:
+    """Every quad, sorted (``by_graph``: by graph first), with decimals written as graph.ttl
+    writes them."""
     quads = (ox.Quad(q.subject, q.predicate, decimal_style(q.object), q.graph_name) for q in store)
-    return sorted(quads, key=str)
+    return sorted(quads, key=(lambda q: (str(q.graph_name), str(q))) if by_graph else str)
 
 
 def _jsonld(store: ox.Store, out: Path) -> list[Path]:
@@ -217,8 +218,7 @@ def _nquads(store: ox.Store, out: Path) -> list[Path]:
     SHARD_QUADS quads, for a triple store's bulk loader. No time stamp in the gzip header and
     the quads sorted: the same graph gives the same bytes."""
     shards: list[list[ox.Quad]] = [[]]
-    by_graph = sorted(_sorted_quads(store), key=lambda q: str(q.graph_name))  # stable: sorted within
-    for _, quads in groupby(by_graph, key=lambda q: str(q.graph_name)):
+    for _, quads in groupby(_sorted_quads(store, by_graph=True), key=lambda q: str(q.graph_name)):
         graph = list(quads)
         if shards[-1] and len(shards[-1]) + len(graph) > SHARD_QUADS:
             shards.append([])

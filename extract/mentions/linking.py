@@ -154,9 +154,12 @@ def link_short_names(
     """
     out: dict[K, set[K]] = {}
     for root, names in groups.items():
-        if not short_only(names):
-            continue
-        if not any(is_acronym(n) for n in names) and not is_person(root):
-            continue
-        out[root] = index.fits(names) - {root}
+        if short_only(names) and linkable(names, person=is_person(root)):
+            out[root] = index.fits(names) - {root}
     return out
+
+
+def linkable(names: Iterable[str], *, person: bool) -> bool:
+    """Whether a group known only by short names may be linked to a full name: by an acronym,
+    or, for a group typed Person, by a surname or first name (the DuckDB resolver asks too)."""
+    return person or any(is_acronym(n) for n in names)

@@ -9,15 +9,12 @@ SPARQL over its HTTP endpoint, and stops the server by its pid.
 
 from __future__ import annotations
 
-import json
 import shutil
 import signal
 import socket
 import subprocess
 import sys
 import time
-import urllib.parse
-import urllib.request
 from pathlib import Path
 
 INI = """[Database]
@@ -49,6 +46,26 @@ MaxQueryExecutionTime = 120
 
 class ServerError(RuntimeError):
     pass
+
+
+def _listening(port: int) -> bool:
+    try:
+        with socket.create_connection(("127.0.0.1", port), timeout=1):
+            return True
+    except OSError:
+        return False
+
+
+def _select(endpoint: str, sparql: str) -> list[dict]:
+    """The bindings of a SELECT at a SPARQL endpoint, as SPARQL 1.1 JSON results give them
+    (SPARQLWrapper, the client the project's own endpoint is tested with)."""
+    from SPARQLWrapper import JSON, SPARQLWrapper
+
+    client = SPARQLWrapper(endpoint)
+    client.setQuery(sparql)
+    client.setReturnFormat(JSON)
+    client.setTimeout(300)
+    return client.queryAndConvert()["results"]["bindings"]
 
 
 def _free_port() -> int:
@@ -88,7 +105,7 @@ class Virtuoso:
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
                 raise ServerError(f"virtuoso-t exited with {self.process.returncode}: {self._log_tail()}")
-            if self._sql("status();", check=False).returncode == 0 and self._http_up():
+            if self._sql("status();", check=False).returncode == 0 and _listening(self.http_port):
                 return self
             time.sleep(0.5)
         self.__exit__(None, None, None)
@@ -118,13 +135,6 @@ class Virtuoso:
             raise ServerError(f"isql: {statements}: {(done.stdout + done.stderr).strip()[-500:]}")
         return done
 
-    def _http_up(self) -> bool:
-        try:
-            with socket.create_connection(("127.0.0.1", self.http_port), timeout=1):
-                return True
-        except OSError:
-            return False
-
     def load(self, shards: list[Path]) -> float:
         """Bulk-load gzip N-Quads files (copied into the server's allowed folder); seconds taken."""
         for s in shards:
@@ -137,11 +147,7 @@ class Virtuoso:
         return time.perf_counter() - started
 
     def select(self, sparql: str) -> list[dict]:
-        """The bindings of a SELECT, as SPARQL 1.1 JSON results give them."""
-        url = f"http://127.0.0.1:{self.http_port}/sparql?" + urllib.parse.urlencode({"query": sparql})
-        request = urllib.request.Request(url, headers={"Accept": "application/sparql-results+json"})
-        with urllib.request.urlopen(request, timeout=300) as reply:
-            return json.load(reply)["results"]["bindings"]
+        return _select(f"http://127.0.0.1:{self.http_port}/sparql", sparql)
 
 
 class OxigraphServer:
@@ -181,11 +187,9 @@ class OxigraphServer:
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
                 raise ServerError(f"oxigraph serve-read-only exited with {self.process.returncode}")
-            try:
-                with socket.create_connection(("127.0.0.1", self.port), timeout=1):
-                    return self
-            except OSError:
-                time.sleep(0.2)
+            if _listening(self.port):
+                return self
+            time.sleep(0.2)
         self.__exit__()
         raise ServerError(f"oxigraph did not answer on 127.0.0.1:{self.port} in 30 s")
 
@@ -195,7 +199,4 @@ class OxigraphServer:
             self.process.wait(30)
 
     def select(self, sparql: str) -> list[dict]:
-        url = f"http://127.0.0.1:{self.port}/query?" + urllib.parse.urlencode({"query": sparql})
-        request = urllib.request.Request(url, headers={"Accept": "application/sparql-results+json"})
-        with urllib.request.urlopen(request, timeout=300) as reply:
-            return json.load(reply)["results"]["bindings"]
+        return _select(f"http://127.0.0.1:{self.port}/query", sparql)
