@@ -427,8 +427,8 @@ def build(
             nothing could be read.
     """
     check_output_place(out, inputs=[p for p in paths if isinstance(p, str | Path)])
-    folder = output_folder(out)
     texts = ArticleTexts()
+    folder = output_folder(out)  # interrupted from here on, it is removed (see OutputFolder)
     try:
         ds, report = build_graph(
             paths,

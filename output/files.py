@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import errno
 import os
+import secrets
 import shutil
 import stat
 import tempfile
@@ -162,8 +163,19 @@ class OutputFolder:
             where, prefix = self.target, _STAGE_IN
         else:
             where, prefix = self.target.parent, beside
-        self.path = Path(tempfile.mkdtemp(prefix=f"{prefix}{os.getpid()}-", dir=where))
-        os.chmod(self.path, 0o777 & ~umask())
+        # Named here rather than by tempfile.mkdtemp, so that the name is known before the
+        # folder exists: Ctrl-C or SIGTERM at any moment of making it removes it again (the
+        # caller removes it from then on). os.mkdir's mode is cut by the umask, as a file's is.
+        while True:
+            self.path = where / f"{prefix}{os.getpid()}-{secrets.token_hex(6)}"
+            try:
+                os.mkdir(self.path)
+            except FileExistsError:
+                continue
+            except BaseException:
+                shutil.rmtree(self.path, ignore_errors=True)
+                raise
+            break
 
     def commit(self) -> Path:
         """Switch the written files into place."""

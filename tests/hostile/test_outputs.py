@@ -164,3 +164,26 @@ def test_view_out_a_folder_or_a_full_disk_is_one_line(store, tmp_path, monkeypat
     expected = f"error: {target}: could not write the view (No space left on device); nothing was written"
     assert result.output.strip() == expected
     assert not target.exists()
+
+
+def test_a_signal_while_the_staging_folder_is_made_leaves_nothing_behind(tmp_path, monkeypatch):
+    from newsgraph.output import files
+
+    def interrupted(*_):
+        raise KeyboardInterrupt
+
+    made = os.mkdir
+
+    def mkdir_then_sigterm(path, *args, **kwargs):
+        made(path, *args, **kwargs)
+        os.kill(os.getpid(), signal.SIGTERM)  # arrives before the caller holds the folder
+
+    old = signal.signal(signal.SIGTERM, interrupted)
+    try:
+        monkeypatch.setattr(files.os, "mkdir", mkdir_then_sigterm)
+        with pytest.raises(KeyboardInterrupt):
+            files.OutputFolder(tmp_path / "out")
+    finally:
+        monkeypatch.undo()
+        signal.signal(signal.SIGTERM, old)
+    assert list(tmp_path.iterdir()) == []
