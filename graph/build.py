@@ -7,7 +7,7 @@ import json
 import os
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from rdflib import OWL, RDF, RDFS, Dataset, Graph, Literal, URIRef
 from rdflib.namespace import PROV, SKOS
@@ -51,6 +51,8 @@ class GraphParts:
     signatures: dict[str, str]
     denotes: dict[str, str]  # document entity IRI -> entity IRI
     entities: list[str]
+    sources: Counter = field(default_factory=Counter)  # entity-graph triples, titles apart: how many give each
+    titles: list[tuple[Node, str, int, Node]] = field(default_factory=list)  # (position, doc, nth, title)
 
     def quads(self) -> list[tuple]:
         out = list(self.entity_quads)
@@ -106,36 +108,73 @@ def build_parts(
     locals_: list[LocalEntity] = [e for r in docs for e in r.entities]
     used, iri_of = _entity_iris(locals_, _resolve(locals_, aliases))
     type_of = {iri: ent.type for iri, ent in used.items()}
-    entity_quads: list[Quad] = []
+    sources: Counter = Counter()
     for iri, ent in used.items():
-        entity_quads += [(s, p, o, ENTITY_GRAPH) for s, p, o in _describe_entity(iri, ent)]
+        sources.update(_describe_entity(iri, ent))
     doc_quads: dict[str, list[Quad]] = {}
-    titled: set[Node] = set()
     signatures: dict[str, str] = {}
     denotes: dict[str, str] = {}
+    titles: list[tuple[Node, str, int, Node]] = []
     for r in docs:
         h = r.meta.content_hash
-        ents = [(e.key, str(iri_of[(h, e.key)])) for e in r.entities]
-        for key, target in ents:
-            denotes[str(document_entity_iri(h, key))] = target
-        signatures[h] = hashlib.sha1(
-            json.dumps([h, [(k, i, type_of[URIRef(i)]) for k, i in sorted(ents)]]).encode()
-        ).hexdigest()
+        for e in r.entities:
+            denotes[str(document_entity_iri(h, e.key))] = str(iri_of[(h, e.key)])
+        signatures[h] = signature(r, iri_of, type_of)
         named = known is None or known.get(h) != signatures[h]
-        triples = to_quads(r, iri_of, type_of, named=named)
-        for s, p, o in triples.entity:
-            # a position is titled once, as first written ("Leader" and "leader" are one position)
-            if p == NG.title:
-                if s in titled:
-                    continue
-                titled.add(s)
-            entity_quads.append((s, p, o, ENTITY_GRAPH))
+        share = document_share(r, iri_of, type_of, named=named)
+        sources.update(share.entity)
+        titles += [(s, h, n, o) for n, (s, o) in enumerate(share.titles)]
         if named:
-            name = document_iri(h)
-            doc_quads[h] = list(dict.fromkeys((s, p, o, name) for s, p, o in triples.named))
+            doc_quads[h] = share.named
     for run in runs:
-        entity_quads += [(s, p, o, ENTITY_GRAPH) for s, p, o in run_quads(run)]
-    return GraphParts(list(dict.fromkeys(entity_quads)), doc_quads, signatures, denotes, sorted(str(i) for i in used))
+        sources.update(run_quads(run))
+    return GraphParts(
+        entity_graph(sources, titles), doc_quads, signatures, denotes, sorted(str(i) for i in used), sources, titles
+    )
+
+
+def signature(r: DocRecord, iri_of: Mapping[tuple[str, str], URIRef], type_of: Mapping[URIRef, str]) -> str:
+    """What a document's named graph depends on besides its record: the IRIs and graph-wide
+    types of its entities."""
+    h = r.meta.content_hash
+    ents = sorted((e.key, str(iri_of[(h, e.key)])) for e in r.entities)
+    return hashlib.sha1(json.dumps([h, [(k, i, type_of[URIRef(i)]) for k, i in ents]]).encode()).hexdigest()
+
+
+@dataclass
+class DocumentShare:
+    """What one document gives the graph: triples of the entity graph (titles apart, in the
+    order written) and its named graph's quads (when asked for)."""
+
+    entity: list[tuple[Node, Node, Node]]
+    titles: list[tuple[Node, Node]]
+    named: list[Quad]
+
+
+def document_share(
+    r: DocRecord, iri_of: Mapping[tuple[str, str], URIRef], type_of: Mapping[URIRef, str], *, named: bool = True
+) -> DocumentShare:
+    triples = to_quads(r, iri_of, type_of, named=named)
+    share = DocumentShare([], [], [])
+    for s, p, o in triples.entity:
+        if p == NG.title:
+            share.titles.append((s, o))
+        else:
+            share.entity.append((s, p, o))
+    if named:
+        name = document_iri(r.meta.content_hash)
+        share.named = list(dict.fromkeys((s, p, o, name) for s, p, o in triples.named))
+    return share
+
+
+def entity_graph(sources: Counter, titles: Sequence[tuple[Node, str, int, Node]]) -> list[Quad]:
+    """The entity graph: every triple some source gives, and each position's title as the
+    first document (by content hash) wrote it ("Leader" and "leader" are one position)."""
+    first: dict[Node, Node] = {}
+    for s, _, _, o in sorted(titles, key=lambda t: (t[1], t[2])):
+        first.setdefault(s, o)
+    quads = [(s, p, o, ENTITY_GRAPH) for (s, p, o), n in sources.items() if n > 0]
+    return quads + [(s, NG.title, o, ENTITY_GRAPH) for s, o in first.items()]
 
 
 def _entity_iris(

@@ -7,12 +7,13 @@ so the cost grows linearly with the number of document entities.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from math import fsum
 
 from newsgraph.extract.mentions.linking import NameIndex, link_short_names
 from newsgraph.extract.mentions.names import canonical_label, is_acronym, name_key, person_like, strip_name
-from newsgraph.extract.schema import PERSON, Votes, add_votes, new_votes, vote_type
+from newsgraph.extract.schema import PERSON, vote_type
 from newsgraph.extract.unionfind import UnionFind
 
 from .aliases import AliasEntry, with_defaults
@@ -71,10 +72,26 @@ def resolve(locals_: Sequence[LocalEntity], aliases: Sequence[AliasEntry] = ()) 
             entries (``aliases.default_aliases``) apply where the user's share no name.
     """
     aliases = with_defaults(aliases)
-    uf = _pinned(locals_, aliases)
-    _link_names(locals_, uf)
+    uf = first_phase(locals_, aliases)
     _link_short_names(locals_, uf)
     return entities_of(locals_, [(idxs, uf.pin.get(root)) for root, idxs in uf.groups().items()], aliases)
+
+
+def first_phase(locals_: Sequence[LocalEntity], aliases: Sequence[AliasEntry]) -> _UnionFind:
+    """Alias pins, then the same canonical name and shared strong aliases (``aliases`` with the
+    defaults already added). A store keeps the groups this makes (``graph.resolution``)."""
+    uf = _pinned(locals_, aliases)
+    _link_names(locals_, uf)
+    return uf
+
+
+def summed_votes(votes: Iterable[tuple[str, float]]) -> dict[str, float]:
+    """Votes summed exactly (``math.fsum``: correctly rounded), so the sum does not depend on
+    the order of the document entities: a store adds a batch's votes to kept sums."""
+    by_type: dict[str, list[float]] = defaultdict(list)
+    for t, w in votes:
+        by_type[t].append(w)
+    return {t: fsum(ws) for t, ws in by_type.items()}
 
 
 def entities_of(
@@ -86,18 +103,18 @@ def entities_of(
     out = []
     by_id = {e.id: e for e in aliases}
     for idxs, pin in sorted(groups, key=lambda g: min(locals_[i].doc + locals_[i].key for i in g[0])):
-        votes = new_votes()
         names: list[str] = []
         mentions = 0
         for i in idxs:
             e = locals_[i]
-            add_votes(votes, e.votes)
             names.extend([e.label] * max(1, e.mentions))
             names.extend(e.names)
             mentions += e.mentions
         entry = by_id.get(pin) if pin is not None else None
         label = entry.label if entry else canonical_label(names)
-        etype = entry.type if entry and entry.type else vote_type(votes)
+        etype = (
+            entry.type if entry and entry.type else vote_type(summed_votes(v for i in idxs for v in locals_[i].votes))
+        )
         all_names = tuple(dict.fromkeys([label, *sorted({n for i in idxs for n in locals_[i].names})]))
         out.append(
             ResolvedEntity(label, etype, all_names, tuple(sorted(idxs)), mentions, entry.same_as if entry else None)
@@ -170,12 +187,11 @@ def _link_short_names(locals_: Sequence[LocalEntity], uf: _UnionFind) -> None:
     the one entity whose name it spells."""
     groups = uf.groups()
     index: NameIndex[int] = NameIndex()
-    votes: dict[int, Votes] = {}
+    votes: dict[int, dict[str, float]] = {}
     for root, idxs in groups.items():
-        votes[root] = new_votes()
+        votes[root] = summed_votes(v for i in idxs for v in locals_[i].votes)
         for i in idxs:
             index.add(locals_[i].label, root)
-            add_votes(votes[root], locals_[i].votes)
     names = {root: [n for i in idxs for n in locals_[i].names] for root, idxs in groups.items()}
     fits = link_short_names(names, index, is_person=lambda root: vote_type(votes[root]) == PERSON)
     for root, owners in fits.items():

@@ -5,13 +5,15 @@ Layout of a store directory::
     STORE/CURRENT            name of the live generation ("gen-000007"), replaced atomically
     STORE/gen-000007/        one immutable generation: oxigraph/ (RocksDB) and manifest.json
     STORE/records/<hash>.json  what each document contributes (graph.records.DocRecord)
+    STORE/resolution.sqlite  the entity resolution of the live generation (graph.resolution),
+                             which only the writer reads
     STORE/lock               held (flock) by the one writer
 
 A write never touches the live generation: it builds the next one beside it, then points
 CURRENT at it. A writer killed at any moment leaves CURRENT on the old, complete generation,
-and readers (query, serve, export) never see a half-written store. Entities are resolved again
-over every document at each write (linear in document entities), so adding a batch gives the
-graph that building everything at once gives.
+and readers (query, serve, export) never see a half-written store. Adding documents resolves
+only the entities they touch (``store_update``); other writes resolve every document again.
+Either way adding a batch gives the graph that building everything at once gives.
 """
 
 from __future__ import annotations
@@ -23,21 +25,25 @@ import shutil
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import asdict
+from itertools import chain
 from pathlib import Path
 
 import pyoxigraph as ox
-from rdflib import OWL, URIRef
 
 from newsgraph.extract.errors import GraphError
+from newsgraph.ontology import NG
 
 from .aliases import AliasEntry
 from .build import GraphParts, build_parts
 from .codec import from_json, to_json
-from .iris import ENTITY_GRAPH, document_iri
+from .iris import ENTITY_GRAPH, document_entity_iri, document_iri
 from .oxterms import OxTerms, iter_ox_quads, to_ox_quads
 from .records import DocRecord, RunInfo
+from .resolution import Rebuild, ResolutionState
+from .store_update import Update, incremental, keep_parts, retire, same_as
 
 MANIFEST = "manifest.json"
+STATE = "resolution.sqlite"  # the resolution kept between commits (graph.resolution)
 
 
 class StoreBusy(GraphError):
@@ -165,6 +171,10 @@ class StoreWriter:
         self.docs: dict[str, str] = {h: identity(*_file_and_key(i)) for h, i in self.manifest["documents"].items()}
         self.runs = [RunInfo(**r) for r in self.manifest["runs"]]
         self.aliases = [AliasEntry(**{**a, "aliases": tuple(a["aliases"])}) for a in self.manifest["aliases"]]
+        self.retired: dict[str, str] = self.manifest.get("retired", {})
+        self.added: dict[str, DocRecord] = {}  # new documents of this batch
+        self.dropped: set[str] = set()  # documents removed or replaced
+        self.resolved = ""  # what the last commit resolved: "the batch" or "every document"
 
     def has(self, content_hash: str) -> bool:
         return content_hash in self.docs
@@ -176,9 +186,10 @@ class StoreWriter:
         """Add a document; a different version of the same file is replaced."""
         old = self.hash_of_identity(identity)
         if old and old != record.meta.content_hash:
-            del self.docs[old]
+            self.remove(old)
         _write_atomic(self.store.path / "records" / f"{record.meta.content_hash}.json", to_json(record))
         self.docs[record.meta.content_hash] = identity
+        self.added[record.meta.content_hash] = record
 
     def find(self, ref: str) -> list[str]:
         """Documents a user reference names: content hash (or a prefix of 8+), path, or file name."""
@@ -196,36 +207,96 @@ class StoreWriter:
 
     def remove(self, content_hash: str) -> None:
         del self.docs[content_hash]
+        self.added.pop(content_hash, None)
+        self.dropped.add(content_hash)
 
-    def commit(self, run: RunInfo | None, aliases: Sequence[AliasEntry] | None = None) -> GraphParts:
-        """Resolve entities over every document and write the next generation.
+    def commit(self, run: RunInfo | None, aliases: Sequence[AliasEntry] | None = None) -> None:
+        """Resolve the documents' entities and write the next generation.
 
-        The next generation starts as a hard-link copy (oxigraph backup) of the live one; only
-        the named graphs of documents that are new, gone, or whose entities changed are
-        rewritten, and the entity graph is brought to its new content by a difference. So a
-        commit costs the resolution (linear in document entities) plus the size of the change,
-        not a reload of the store.
-
-        Returns:
-            The new graph, in parts (only the rebuilt documents' named graphs are in it).
+        Adding documents to a store whose resolution state is current costs what they touch
+        (``store_update.incremental``); removing documents, a new alias file, a store written
+        by an older version or left by a killed writer resolve every document again. Either
+        way the next generation starts as a hard-link copy (oxigraph backup) of the live one,
+        and only the named graphs of documents that are new, gone, or whose entities changed
+        are rewritten, so the graph is the one building everything at once gives.
         """
+        previous = list(self.aliases)
         if aliases is not None:
             self.aliases = list(aliases)
         if run is not None:
             self.runs.append(run)
-        records = self.store.records(list(self.docs))
         live = self.store.current()
-        before: dict[str, str] = self.manifest.get("signatures", {}) if live is not None else {}
-        parts = build_parts(records, self.runs, self.aliases, known=before)
-        retired = self._retired(parts.denotes)
-        parts.entity_quads += [
-            (URIRef(old), OWL.sameAs, URIRef(new), ENTITY_GRAPH) for old, new in sorted(retired.items())
-        ]
         number = self.manifest["generation"] + 1
-        name = f"gen-{number:06d}"
-        tmp = self.store.path / f"{name}.tmp"
+        state = ResolutionState(self.store.path / STATE)
+        try:
+            trusted = live is not None and state.get("generation") == str(self.manifest["generation"])
+            update = None
+            if trusted and not self.dropped and self.aliases == previous:
+                update = self._incremental(state, run)
+            tmp = self._next(number, live, state if update is None else None, trusted, update)
+            self.resolved = "every document" if update is None else "the batch"
+            manifest = {
+                "generation": number,
+                "documents": self.docs,
+                "runs": [asdict(r) for r in self.runs],
+                "aliases": [asdict(a) for a in self.aliases],
+                "retired": self.retired,
+            }
+            _write_atomic(tmp / MANIFEST, json.dumps(manifest, indent=1, sort_keys=True))
+            os.replace(tmp, self.store.path / f"gen-{number:06d}")
+            _fsync_dir(self.store.path)
+            state.put("generation", str(number))
+            state.db.commit()  # a writer killed before CURRENT moves leaves a state to rebuild
+            _write_atomic(self.store.path / "CURRENT", f"gen-{number:06d}\n")
+            _fsync_dir(self.store.path)
+        finally:
+            state.close()
+
+    def _incremental(self, state: ResolutionState, run: RunInfo | None) -> Update | None:
+        try:
+            return incremental(
+                state, list(self.added.values()), [run] if run else [], self.aliases, self.retired, self._read
+            )
+        except Rebuild:
+            state.db.rollback()
+            return None
+
+    def _read(self, h: str) -> DocRecord:
+        return self.added.get(h) or self.store.records([h])[0]
+
+    def _next(
+        self, number: int, live: Path | None, state: ResolutionState | None, trusted: bool, update: Update | None
+    ) -> Path:
+        """The next generation's folder, filled: by ``update``, or (``state`` given) by
+        resolving every document again and rebuilding ``state``."""
+        tmp = self.store.path / f"gen-{number:06d}.tmp"
         shutil.rmtree(tmp, ignore_errors=True)
         tmp.mkdir()
+        if update is not None:
+            assert live is not None
+            ox.Store.read_only(str(live / "oxigraph")).backup(str(tmp / "oxigraph"))
+            db = ox.Store(str(tmp / "oxigraph"))
+            _apply_update(db, update)
+            self.retired = update.retired
+        else:
+            assert state is not None
+            db = self._rebuild(tmp, live, state, trusted)
+        db.flush()
+        del db
+        return tmp
+
+    def _rebuild(self, tmp: Path, live: Path | None, state: ResolutionState, trusted: bool) -> ox.Store:
+        before = state.signatures() if trusted else {}
+        denotes = _denotes(state, live, trusted)
+        records = self.store.records(list(self.docs))
+        parts = build_parts(records, self.runs, self.aliases, known=before)
+        moved = [(old, parts.denotes[local]) for local, old in denotes.items() if local in parts.denotes]
+        live_iris = set(parts.entities)
+        self.retired = retire(self.retired, moved, live_iris.__contains__)
+        parts.entity_quads += [(*t, ENTITY_GRAPH) for t in same_as(self.retired)]
+        parts.sources.update(same_as(self.retired))
+        unique = {r.meta.content_hash: r for r in records}
+        keep_parts(state, [e for h in sorted(unique) for e in unique[h].entities], self.aliases, parts)
         if live is None or not before:
             db = ox.Store(str(tmp / "oxigraph"))
             db.bulk_extend(iter_ox_quads(parts.quads()))
@@ -233,47 +304,25 @@ class StoreWriter:
             ox.Store.read_only(str(live / "oxigraph")).backup(str(tmp / "oxigraph"))
             db = ox.Store(str(tmp / "oxigraph"))
             _apply(db, parts, before)
-        db.flush()
-        del db
-        manifest = {
-            "generation": number,
-            "documents": self.docs,
-            "runs": [asdict(r) for r in self.runs],
-            "aliases": [asdict(a) for a in self.aliases],
-            "retired": retired,
-            "entities": parts.entities,
-            "denotes": parts.denotes,
-            "signatures": parts.signatures,
-        }
-        _write_atomic(tmp / MANIFEST, json.dumps(manifest, indent=1, sort_keys=True))
-        os.replace(tmp, self.store.path / name)
-        _fsync_dir(self.store.path)
-        _write_atomic(self.store.path / "CURRENT", name + "\n")
-        _fsync_dir(self.store.path)
-        return parts
+        return db
 
-    def _retired(self, now: dict[str, str]) -> dict[str, str]:
-        """Entity IRIs of the previous generation that are no longer entities but whose
-        document entities now belong to another one: the old IRI stays resolvable through
-        owl:sameAs, so links users saved keep working."""
-        live = set(now.values())
-        before: dict[str, str] = self.manifest.get("denotes", {})
-        retired: dict[str, str] = {}
-        for old, new in {**self.manifest.get("retired", {})}.items():
-            retired[old] = new
-        for local, old in before.items():
-            if old not in live and local in now:
-                retired[old] = now[local]
-        # follow chains; drop links whose old IRI is an entity again or whose target is gone
-        out = {}
-        for old, new in retired.items():
-            seen = set()
-            while new in retired and new not in live and new not in seen:
-                seen.add(new)
-                new = retired[new]
-            if old not in live and new in live:
-                out[old] = new
-        return out
+
+def _denotes(state: ResolutionState, live: Path | None, trusted: bool) -> dict[str, str]:
+    """Each document entity's entity IRI in the live generation (document entity IRI -> IRI)."""
+    if trusted:
+        return {str(document_entity_iri(d, k)): iri for (d, k), iri in state.denotes().items()}
+    if live is None:
+        return {}
+    db = ox.Store.read_only(str(live / "oxigraph"))
+    rows = db.query(f"SELECT ?d ?e {{ GRAPH ?g {{ ?d <{NG.denotes}> ?e }} }}")
+    return {row["d"].value: row["e"].value for row in rows}  # type: ignore[union-attr]
+
+
+def _apply_update(db: ox.Store, up: Update) -> None:
+    conv = OxTerms()
+    for q in to_ox_quads(up.remove, conv):
+        db.remove(q)
+    db.bulk_extend(iter_ox_quads(chain(up.add, (q for h in sorted(up.graphs) for q in up.graphs[h])), conv))
 
 
 def _apply(db: ox.Store, parts: GraphParts, before: dict[str, str]) -> None:

@@ -584,7 +584,8 @@ def build_into(
             if added or entries is not None or not gs.current():
                 name, model_version = model_info(nlp) if nlp is not None else ("-", "-")
                 w.commit(RunInfo(tool_version(), f"{name} {model_version}", started, now()), entries)
-                since = _stage(on_stage, "resolve", f"{len(w.docs):,} documents resolved together", since)
+                how = "what the batch touches" if w.resolved == "the batch" else "every document together"
+                since = _stage(on_stage, "resolve", f"{len(w.docs):,} documents stored, {how} resolved", since)
             report.store = {
                 "path": str(store),
                 "added": added - replaced,

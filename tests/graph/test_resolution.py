@@ -1,0 +1,193 @@
+"""Resolution kept between store commits gives what resolving everything gives (issue #27)."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newsgraph.graph.aliases import AliasEntry, with_defaults
+from newsgraph.graph.build import _entity_iris
+from newsgraph.graph.records import LocalEntity
+from newsgraph.graph.resolution import Rebuild, ResolutionState
+from newsgraph.graph.resolve import resolve
+from newsgraph.graph.store import STATE, GraphStore
+from newsgraph.output.build import build_into
+
+from .test_resolve_sql import document_entities
+
+
+def resolved(locals_: list[LocalEntity], aliases=()) -> tuple[dict, dict]:
+    """What ``resolve`` makes of every document entity: (document, key) -> IRI, and each IRI's
+    label, type, names, mentions and sameAs."""
+    ordered = sorted(locals_, key=lambda e: e.doc)  # build_parts' order: by document, then as written
+    used, iri_of = _entity_iris(ordered, resolve(ordered, aliases))
+    entities = {str(i): (e.label, e.type, tuple(e.names), e.mentions, e.same_as) for i, e in used.items()}
+    return {k: str(v) for k, v in iri_of.items()}, entities
+
+
+def kept(state: ResolutionState) -> tuple[dict, dict]:
+    entities = {}
+    for iri, data in state.db.execute("SELECT iri, data FROM entities"):
+        _, label, etype, names, mentions, same_as = json.loads(data)
+        entities[iri] = (label, etype, tuple(names), mentions, same_as)
+    return state.denotes(), entities
+
+
+def grow(tmp: Path, batches: list[list[LocalEntity]], aliases=()) -> tuple[ResolutionState, int]:
+    """A state of the first batch, then each other batch added; (state, how many rebuilt)."""
+    state = ResolutionState(tmp / "state.sqlite")
+    every = with_defaults(aliases)
+    done = sorted(batches[0], key=lambda e: e.doc)
+    state.rebuild(done, every)
+    by = {(e.doc, e.key): e for b in batches for e in b}
+    rebuilt = 0
+    for batch in batches[1:]:
+        try:
+            state.add(sorted(batch, key=lambda e: e.doc), every, lambda pairs: [by[p] for p in pairs])
+        except Rebuild:
+            state.db.rollback()
+            rebuilt += 1
+            state.rebuild(sorted(done + batch, key=lambda e: e.doc), every)
+        done += batch
+    state.db.commit()
+    return state, rebuilt
+
+
+@settings(max_examples=120, deadline=None)
+@given(document_entities(), st.integers(1, 4), st.booleans())
+def test_property_adding_in_batches_equals_resolving_everything(tmp_path_factory, mentions, parts, pinned):
+    aliases = (
+        [AliasEntry("a", "Harbour Trust", "Organization", ()), AliasEntry("b", "Dana Ortiz", "Person", ("Ortiz",))]
+        if pinned
+        else []
+    )
+    docs = sorted({e.doc for e in mentions})
+    batches = [[e for e in mentions if docs.index(e.doc) % parts == n] for n in range(parts)]
+    batches = [b for b in batches if b]
+    state, rebuilt = grow(tmp_path_factory.mktemp("state"), batches, aliases)
+    assert kept(state) == resolved(mentions, aliases)
+    if not pinned:
+        assert rebuilt == 0  # without alias entries every addition is made by sums
+
+
+def person(doc: str, label: str, *names: str) -> LocalEntity:
+    return LocalEntity(doc, "e0", label, (label, *names), (("Person", 1.0),), 1, 0.9)
+
+
+def test_an_alias_a_second_full_name_comes_to_share_stops_joining(tmp_path):
+    # "the Port Authority chair" joined Dana Ortiz and a document that names nobody else;
+    # a later document gives the same words to Rob Lane: the alias now joins nobody
+    first = [person("0" * 8, "Dana Ortiz", "the Port Authority chair"), person("1" * 8, "the Port Authority chair")]
+    later = [person("2" * 8, "Rob Lane", "the Port Authority chair")]
+    (tmp_path / "a").mkdir()
+    before, _ = grow(tmp_path / "a", [first])
+    assert len(set(kept(before)[0].values())) == 1
+    state, rebuilt = grow(tmp_path, [first, later])
+    assert rebuilt == 0
+    assert kept(state) == resolved(first + later)
+    assert len(set(kept(state)[0].values())) == 3
+
+
+def test_a_surname_stops_fitting_when_a_second_full_name_arrives(tmp_path):
+    first = [person("0" * 8, "Dana Ortiz"), person("1" * 8, "Ortiz")]
+    later = [person("2" * 8, "Rob Ortiz")]
+    state, rebuilt = grow(tmp_path, [first, later])
+    assert rebuilt == 0
+    iris, _ = kept(state)
+    assert iris == resolved(first + later)[0]
+    assert iris[("1" * 8, "e0")].endswith("/ortiz")  # "Ortiz" alone is no longer Dana Ortiz
+
+
+def test_names_that_fold_alike_are_numbered_in_document_order_again(tmp_path):
+    # two alias entries whose labels fold to one IRI: the entity whose first document sorts
+    # first takes the plain IRI, also when it arrives later
+    aliases = [
+        AliasEntry("a", "Ines Hale", "Person", ("Ines Hale of Leeds",)),
+        AliasEntry("b", "Ines-Hale", "Person", ("Ines Hale of York",)),
+    ]
+    first = [person("5" * 8, "Ines Hale of Leeds")]
+    later = [person("0" * 8, "Ines Hale of York")]
+    (tmp_path / "a").mkdir()
+    before, _ = grow(tmp_path / "a", [first], aliases)
+    assert list(kept(before)[0].values())[0].endswith("/ines-hale")
+    state, rebuilt = grow(tmp_path, [first, later], aliases)
+    assert rebuilt == 0
+    iris, _ = kept(state)
+    assert iris == resolved(first + later, aliases)[0]
+    assert iris[("5" * 8, "e0")].endswith("/ines-hale-2")
+    assert kept(state) == resolved(first + later, aliases)
+
+
+def quads(store: Path) -> set:
+    current = GraphStore(store).current()
+    assert current is not None
+    return set(ox.Store.read_only(str(current / "oxigraph")))
+
+
+@pytest.fixture(scope="module")
+def grown(tmp_path_factory, shared, nlp):
+    """60 BBC politics articles added in three batches of 20."""
+    tmp = tmp_path_factory.mktemp("grown")
+    files = sorted((shared / "corpus" / "bbc" / "politics").glob("*.txt"))[:60]
+    resolved_by = []
+    for n in range(3):
+        batch = tmp / f"b{n}"
+        batch.mkdir()
+        for f in files[n * 20 : (n + 1) * 20]:
+            shutil.copy(f, batch / f.name)
+        build_into([batch], tmp / "store", on_stage=lambda name, done, _: resolved_by.append(done))
+    return tmp / "store", [d for d in resolved_by if "resolved" in d]
+
+
+def test_batches_resolve_only_what_they_touch_and_give_the_rebuilt_graph(grown, tmp_path):
+    store, stages = grown
+    assert "every document together" in stages[0]
+    assert all("what the batch touches" in s for s in stages[1:]), stages
+    # the same store, its resolution state thrown away: the next commit resolves everything
+    again = tmp_path / "again"
+    shutil.copytree(store, again)
+    (again / STATE).unlink()
+    with GraphStore(again).writer() as w:
+        w.commit(None)
+        assert w.resolved == "every document"
+    assert quads(again) == quads(store)  # every quad: entities, documents, runs, retired IRIs
+
+
+def test_a_writer_stopped_before_current_moves_leaves_a_state_the_next_commit_rebuilds(grown, tmp_path, monkeypatch):
+    import newsgraph.graph.store as store_module
+
+    store = tmp_path / "store"
+    shutil.copytree(grown[0], store)
+    before = quads(store)
+    extra = tmp_path / "extra"
+    extra.mkdir()
+    (extra / "a.txt").write_text("Dana Ortiz, the harbour chief, said the port would reopen on Monday.\n")
+    real = store_module._write_atomic
+
+    def stop_at_current(path: Path, text: str) -> None:
+        if path.name == "CURRENT":
+            raise OSError(28, "No space left on device")
+        real(path, text)
+
+    monkeypatch.setattr(store_module, "_write_atomic", stop_at_current)
+    with pytest.raises(Exception, match="could not write the store"):
+        build_into([extra], store)
+    monkeypatch.setattr(store_module, "_write_atomic", real)
+    assert quads(store) == before  # readers still see the old generation
+    stages: list[str] = []
+    build_into([extra], store, on_stage=lambda name, done, _: stages.append(done))
+    assert any("every document together" in s for s in stages)  # the state was ahead: rebuilt
+    with GraphStore(store).writer() as w:
+        w.commit(None)  # the state is current again: a commit adds nothing and changes nothing
+    rebuilt = tmp_path / "rebuilt"
+    shutil.copytree(store, rebuilt)
+    (rebuilt / STATE).unlink()
+    with GraphStore(rebuilt).writer() as w:
+        w.commit(None)
+    assert quads(rebuilt) == quads(store)
