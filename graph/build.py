@@ -17,7 +17,7 @@ from newsgraph.extract.mentions.names import clean
 from newsgraph.ontology import NG
 
 from .aliases import AliasEntry
-from .codec import PREDICATES, Quad, integer, run_quads, to_quads
+from .codec import PREDICATES, Quad, integer, linked_quads, run_quads, to_quads
 from .iris import ENTITY_GRAPH, document_entity_iri, document_iri, entity_iri
 from .records import DocRecord, LocalEntity, RunInfo
 from .resolve import ResolvedEntity, resolve
@@ -152,9 +152,16 @@ class DocumentShare:
 
 
 def document_share(
-    r: DocRecord, iri_of: Mapping[tuple[str, str], URIRef], type_of: Mapping[URIRef, str], *, named: bool = True
+    r: DocRecord,
+    iri_of: Mapping[tuple[str, str], URIRef],
+    type_of: Mapping[URIRef, str],
+    *,
+    named: bool = True,
+    linked_only: bool = False,
 ) -> DocumentShare:
-    triples = to_quads(r, iri_of, type_of, named=named)
+    """Its share (``linked_only``: of its named graph, only what depends on its entities'
+    IRIs and types, ``codec.linked_quads``)."""
+    triples = linked_quads(r, iri_of, type_of) if linked_only else to_quads(r, iri_of, type_of, named=named)
     share = DocumentShare([], [], [])
     for s, p, o in triples.entity:
         if p == NG.title:

@@ -224,6 +224,32 @@ def to_quads(
     return out
 
 
+def linked_quads(
+    r: DocRecord, iri_of: Mapping[tuple[str, str], URIRef], type_of: Mapping[URIRef, str]
+) -> DocumentQuads:
+    """The quads of :func:`to_quads` that depend on the IRIs and types of the document's
+    entities: all that changes in its graph when an entity gets another IRI or type (a store
+    rewrites only these). The rest of ``to_quads`` depends on the record alone."""
+    h = r.meta.content_hash
+    doc = document_iri(h)
+    local = {e.key: document_entity_iri(h, e.key) for e in r.entities}
+    out = DocumentQuads([], [])
+    for f in r.facts:
+        _fact_quads(out, r, f, doc, local, iri_of, type_of, named=True, linked_only=True)
+    g = out.named
+    g += [(local[e.key], NG.denotes, iri_of[(h, e.key)]) for e in r.entities]
+    for node, speaker, said, mentions in [
+        *((quote_iri(h, q.start, q.end), q.speaker, NG.said, q.mentions) for q in r.quotes),
+        *((claim_iri(h, c.start, c.end), c.speaker, NG.claimedBy, c.mentions) for c in r.claims),
+    ]:
+        if speaker and speaker in local:
+            g.append((iri_of[(h, speaker)], said, node) if said == NG.said else (node, said, iri_of[(h, speaker)]))
+        elif said == NG.claimedBy:
+            continue  # to_quads keeps no claim without a speaker
+        g += [(node, NG.mentions, iri_of[(h, key)]) for key in mentions if key in local]
+    return out
+
+
 def _mention_quads(
     node: URIRef,
     mentions: tuple[str, ...],
@@ -250,8 +276,10 @@ def _fact_quads(
     type_of: Mapping[URIRef, str],
     *,
     named: bool,
+    linked_only: bool = False,
 ) -> None:
-    """A fact: its direct triple (and position) if its ends fit, and its assertion or candidate."""
+    """A fact: its direct triple (and position) if its ends fit, and its assertion or candidate
+    (with ``linked_only``, only the quads that depend on the entities: see linked_quads)."""
     h = r.meta.content_hash
     subj = iri_of.get((h, f.subject))
     obj = iri_of.get((h, f.object)) if f.object else None
@@ -277,15 +305,18 @@ def _fact_quads(
     # documents (merge, a store) can still accept it.
     node = assertion_iri(h, f.predicate, f.subject, f.object, f.title, f.start, f.end, f.rule)
     g = out.named
-    g += [(node, RDF.type, NG.Assertion if direct else NG.Candidate), (node, RDF.predicate, pred)]
+    g.append((node, RDF.type, NG.Assertion if direct else NG.Candidate))
+    if direct is not None:
+        g += [(node, RDF.subject, direct[0]), (node, RDF.object, direct[1])]
+    if linked_only:
+        return
+    g.append((node, RDF.predicate, pred))
     g += [(node, NG.subjectMention, local[f.subject]), (node, NG.document, doc)]
     if f.object:
         g.append((node, NG.objectMention, local[f.object]))
     g.extend(_describe(node, f, FACT_FIELDS))
     if former(f.title):
         g.append((node, NG.former, Literal(True)))
-    if direct is not None:
-        g += [(node, RDF.subject, direct[0]), (node, RDF.object, direct[1])]
 
 
 def run_quads(run: RunInfo) -> list[Triple]:

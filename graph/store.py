@@ -91,6 +91,12 @@ class GraphStore:
             return {"documents": {}, "runs": [], "aliases": [], "retired": {}, "generation": 0}
         return json.loads((gen / MANIFEST).read_text(encoding="utf-8"))
 
+    def quads(self) -> int:
+        """How many quads the live generation holds (kept in its manifest; counted for a store
+        written before the manifest kept it)."""
+        kept = self.manifest().get("quads")
+        return kept if kept is not None else len(self.open_read())
+
     def open_read(self) -> ox.Store:
         """The live generation, read-only (it is never written again)."""
         gen = self.current()
@@ -175,6 +181,7 @@ class StoreWriter:
         self.added: dict[str, DocRecord] = {}  # new documents of this batch
         self.dropped: set[str] = set()  # documents removed or replaced
         self.resolved = ""  # what the last commit resolved: "the batch" or "every document"
+        self.quads = 0  # how many quads the next generation holds
 
     def has(self, content_hash: str) -> bool:
         return content_hash in self.docs
@@ -241,6 +248,7 @@ class StoreWriter:
                 "runs": [asdict(r) for r in self.runs],
                 "aliases": [asdict(a) for a in self.aliases],
                 "retired": self.retired,
+                "quads": self.quads,
             }
             _write_atomic(tmp / MANIFEST, json.dumps(manifest, indent=1, sort_keys=True))
             os.replace(tmp, self.store.path / f"gen-{number:06d}")
@@ -276,11 +284,14 @@ class StoreWriter:
             assert live is not None
             ox.Store.read_only(str(live / "oxigraph")).backup(str(tmp / "oxigraph"))
             db = ox.Store(str(tmp / "oxigraph"))
-            _apply_update(db, update)
+            before = self.manifest.get("quads")
+            change = _apply_update(db, update)
+            self.quads = before + change if before is not None else len(db)
             self.retired = update.retired
         else:
             assert state is not None
             db = self._rebuild(tmp, live, state, trusted)
+            self.quads = len(db)
         db.flush()
         del db
         return tmp
@@ -318,11 +329,18 @@ def _denotes(state: ResolutionState, live: Path | None, trusted: bool) -> dict[s
     return {row["d"].value: row["e"].value for row in rows}  # type: ignore[union-attr]
 
 
-def _apply_update(db: ox.Store, up: Update) -> None:
+def _apply_update(db: ox.Store, up: Update) -> int:
+    """Apply ``up``; the change in the number of quads (counting a whole store costs ~0.3 µs a
+    quad, 5 s at 17M: the manifest keeps the number instead)."""
     conv = OxTerms()
+    change = 0
     for q in to_ox_quads(up.remove, conv):
-        db.remove(q)
-    db.bulk_extend(iter_ox_quads(chain(up.add, (q for h in sorted(up.graphs) for q in up.graphs[h])), conv))
+        if q in db:
+            db.remove(q)
+            change -= 1
+    new = {q for q in iter_ox_quads(chain(up.add, (q for h in up.graphs for q in up.graphs[h])), conv) if q not in db}
+    db.bulk_extend(sorted(new, key=str))
+    return change + len(new)
 
 
 def _apply(db: ox.Store, parts: GraphParts, before: dict[str, str]) -> None:

@@ -200,13 +200,16 @@ def _documents(
         r = read(h)
         if signature(r, *_maps(h, now)) == state.signature(h):
             continue
-        before = document_share(r, *_maps(h, old))
+        # only what changed in its named graph (its quads that depend on its entities): a
+        # whole graph again would cost ~20 µs a quad to remove and 2-3 ms to make
+        before = document_share(r, *_maps(h, old), linked_only=True)
+        after = document_share(r, *_maps(h, now), linked_only=True)
         counts.share(h, before.entity, before.titles, -1)
-        _share(state, r, now, counts, up)
-        # only what changed in its named graph: removing a whole graph costs ~20 µs a quad
-        gone, kept = set(before.named), set(up.graphs[h])
+        counts.share(h, after.entity, after.titles, +1)
+        gone, kept = set(before.named), set(after.named)
         up.remove += [q for q in before.named if q not in kept]
-        up.graphs[h] = [q for q in up.graphs[h] if q not in gone]
+        up.graphs[h] = [q for q in after.named if q not in gone]
+        state.db.execute("UPDATE docs SET sig = ? WHERE doc = ?", (signature(r, *_maps(h, now)), h))
     return moved
 
 

@@ -648,7 +648,7 @@ def summarise_store(gs: GraphStore, report: Report) -> None:
     report.quotes = count(f"SELECT (COUNT(DISTINCT ?q) AS ?n) {{ ?q a <{ng}Quote> }}")
     report.attributed_quotes = count(f"SELECT (COUNT(DISTINCT ?q) AS ?n) {{ ?s <{ng}said> ?q }}")
     report.claims = count(f"SELECT (COUNT(DISTINCT ?c) AS ?n) {{ ?c a <{ng}Claim> }}")
-    report.triples = len(db)
+    report.triples = gs.quads()
 
 
 def remove_documents(store: str | Path, refs: Sequence[str]) -> Report:

@@ -157,6 +157,7 @@ def test_batches_resolve_only_what_they_touch_and_give_the_rebuilt_graph(grown, 
         w.commit(None)
         assert w.resolved == "every document"
     assert quads(again) == quads(store)  # every quad: entities, documents, runs, retired IRIs
+    assert GraphStore(store).quads() == len(quads(store))  # the count the manifest keeps
 
 
 def test_a_writer_stopped_before_current_moves_leaves_a_state_the_next_commit_rebuilds(grown, tmp_path, monkeypatch):
@@ -191,3 +192,24 @@ def test_a_writer_stopped_before_current_moves_leaves_a_state_the_next_commit_re
     with GraphStore(rebuilt).writer() as w:
         w.commit(None)
     assert quads(rebuilt) == quads(store)
+
+
+def test_what_a_document_graph_owes_its_entities_is_all_that_moves_with_them(example_records):
+    # a store rewrites only linked_quads when entities get other IRIs or types: the rest of a
+    # document's graph must be the same whatever its entities' IRIs and types
+    from rdflib import URIRef
+
+    from newsgraph.graph.codec import linked_quads, to_quads
+
+    for r in example_records:
+        h = r.meta.content_hash
+        keys = [e.key for e in r.entities]
+        one = {(h, k): URIRef(f"https://example.org/one/{k}") for k in keys}
+        two = {(h, k): URIRef(f"https://example.org/two/{k}") for k in keys}
+        types_one = dict.fromkeys(one.values(), "Person")
+        types_two = {iri: ("Organization", "Person", "Place")[n % 3] for n, iri in enumerate(two.values())}
+        full_one, full_two = to_quads(r, one, types_one), to_quads(r, two, types_two)
+        linked_one, linked_two = linked_quads(r, one, types_one), linked_quads(r, two, types_two)
+        assert set(linked_one.named) <= set(full_one.named) and set(linked_two.named) <= set(full_two.named)
+        assert set(full_one.named) - set(linked_one.named) == set(full_two.named) - set(linked_two.named)
+        assert linked_one.entity == full_one.entity and linked_two.entity == full_two.entity
