@@ -58,7 +58,7 @@ CREATE INDEX IF NOT EXISTS filed_grp ON filed(grp);
 CREATE TABLE IF NOT EXISTS lookups(key TEXT, grp INTEGER);
 CREATE INDEX IF NOT EXISTS lookups_key ON lookups(key);
 CREATE INDEX IF NOT EXISTS lookups_grp ON lookups(grp);
-CREATE TABLE IF NOT EXISTS entities(id INTEGER PRIMARY KEY, iri TEXT, base TEXT, first TEXT, data TEXT);
+CREATE TABLE IF NOT EXISTS entities(id INTEGER PRIMARY KEY, iri TEXT, base TEXT, first TEXT, type TEXT, data TEXT);
 CREATE INDEX IF NOT EXISTS entities_base ON entities(base);
 CREATE INDEX IF NOT EXISTS entities_iri ON entities(iri);
 CREATE TABLE IF NOT EXISTS docs(doc TEXT PRIMARY KEY, sig TEXT);
@@ -67,6 +67,9 @@ CREATE TABLE IF NOT EXISTS titles(s TEXT, doc TEXT, nth INTEGER, o TEXT);
 CREATE INDEX IF NOT EXISTS titles_s ON titles(s);
 CREATE INDEX IF NOT EXISTS titles_doc ON titles(doc);
 """
+
+
+FORMAT = "1"  # of the tables; a state of another format is rebuilt
 
 
 class Rebuild(Exception):
@@ -217,6 +220,7 @@ class ResolutionState:
     def __init__(self, path: str | Path) -> None:
         self.db = sqlite3.connect(str(path))
         self.db.executescript(SCHEMA)
+        self.current = self.get("format") == FORMAT  # else only rebuild() may read it
 
     def close(self) -> None:
         self.db.close()
@@ -245,14 +249,17 @@ class ResolutionState:
         rows = self._in("SELECT id, iri, data FROM entities WHERE id IN (%s)", ids)
         return {i: (iri, Entity.loads(d)) for i, iri, d in rows}
 
-    def iris_of(self, doc: str) -> dict[str, tuple[str, str]]:
-        """Each document entity of ``doc`` -> (entity IRI, type)."""
-        rows = self.db.execute(
-            "SELECT l.key, e.iri, e.data FROM locals l JOIN groups g ON g.id = l.grp JOIN entities e ON e.id = g.ent "
-            "WHERE l.doc = ?",
-            (doc,),
-        ).fetchall()
-        return {k: (iri, json.loads(d)[2]) for k, iri, d in rows}
+    def iris_of(self, docs: Iterable[str]) -> dict[str, dict[str, tuple[str, str]]]:
+        """Each document entity of these documents -> (entity IRI, type), by document."""
+        out: dict[str, dict[str, tuple[str, str]]] = {}
+        rows = self._in(
+            "SELECT l.doc, l.key, e.iri, e.type FROM locals l JOIN groups g ON g.id = l.grp "
+            "JOIN entities e ON e.id = g.ent WHERE l.doc IN (%s)",
+            docs,
+        )
+        for doc, key, iri, etype in rows:
+            out.setdefault(doc, {})[key] = (iri, etype)
+        return out
 
     def denotes(self) -> dict[tuple[str, str], str]:
         """Every document entity -> its entity's IRI (a whole-store read: for rebuilds)."""
@@ -261,9 +268,8 @@ class ResolutionState:
         )
         return {(d, k): iri for d, k, iri in rows}
 
-    def signature(self, doc: str) -> str | None:
-        row = self.db.execute("SELECT sig FROM docs WHERE doc = ?", (doc,)).fetchone()
-        return row[0] if row else None
+    def signatures_of(self, docs: Iterable[str]) -> dict[str, str]:
+        return dict(self._in("SELECT doc, sig FROM docs WHERE doc IN (%s)", docs))
 
     def signatures(self) -> dict[str, str]:
         return dict(self.db.execute("SELECT doc, sig FROM docs"))
@@ -369,7 +375,9 @@ class ResolutionState:
         involved = {g for gs, _ in comps for g in gs}
         old = self.groups(involved)
         old_ent.update(self.entity_of(involved))
-        next_id = int(self.get("next group") or 1)  # ids are never used twice
+        # ids are never used twice: above every id in use and every id a dissolved group had
+        top = self.db.execute("SELECT max(id) FROM groups").fetchone()[0] or 0
+        next_id = max(int(self.get("next group") or 1), top + 1)
         data: dict[int, Group] = {}
         gone: dict[int, int] = {}  # merged group -> the group it went into
         locals_rows, key_rows = [], set()
@@ -492,8 +500,8 @@ class ResolutionState:
         ch.after = {i: (iris[i], every[i]) for i in set(made) | moved}
         self._in("DELETE FROM entities WHERE id IN (%s)", moved)
         self.db.executemany(
-            "INSERT INTO entities VALUES (?, ?, ?, ?, ?)",
-            [(i, iri, str(entity_iri(e.label)), e.first, e.dumps()) for i, (iri, e) in ch.after.items()],
+            "INSERT INTO entities(id, iri, base, first, type, data) VALUES (?, ?, ?, ?, ?, ?)",
+            [(i, iri, str(entity_iri(e.label)), e.first, e.type, e.dumps()) for i, (iri, e) in ch.after.items()],
         )
         for c in comps:
             self._in(f"UPDATE groups SET ent = {int(c[0])} WHERE id IN (%s)", c)
@@ -536,8 +544,12 @@ class ResolutionState:
         defaults added) into an empty state, with ``resolve``'s own functions."""
         from .resolve import _link_short_names  # the one place phase 2 runs over everything
 
+        # executescript commits: the state says no generation until the caller's commit does
+        self.db.execute("DELETE FROM meta WHERE k = 'generation'")
         for table in ("locals", "groups", "gkeys", "filed", "lookups", "entities", "docs", "sources", "titles"):
-            self.db.execute(f"DELETE FROM {table}")
+            self.db.execute(f"DROP TABLE {table}")
+        self.db.executescript(SCHEMA)
+        self.put("format", FORMAT)
         uf = first_phase(locals_, aliases)
         first_groups = list(uf.groups().values())
         gid = {idxs[0]: n for n, idxs in enumerate(first_groups, 1)}  # a group's first member -> id
@@ -570,6 +582,6 @@ class ResolutionState:
             self._in(f"UPDATE groups SET ent = {members[0]} WHERE id IN (%s)", members)
         iris = assign_iris(sorted(made.items(), key=lambda item: item[1].first))
         self.db.executemany(
-            "INSERT INTO entities VALUES (?, ?, ?, ?, ?)",
-            [(i, iris[i], str(entity_iri(e.label)), e.first, e.dumps()) for i, e in made.items()],
+            "INSERT INTO entities(id, iri, base, first, type, data) VALUES (?, ?, ?, ?, ?, ?)",
+            [(i, iris[i], str(entity_iri(e.label)), e.first, e.type, e.dumps()) for i, e in made.items()],
         )

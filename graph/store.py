@@ -236,7 +236,7 @@ class StoreWriter:
         number = self.manifest["generation"] + 1
         state = ResolutionState(self.store.path / STATE)
         try:
-            trusted = live is not None and state.get("generation") == str(self.manifest["generation"])
+            trusted = live is not None and state.current and state.get("generation") == str(self.manifest["generation"])
             update = None
             if trusted and not self.dropped and self.aliases == previous:
                 update = self._incremental(state, run)

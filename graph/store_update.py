@@ -45,6 +45,7 @@ class Update:
     remove: list[Quad] = field(default_factory=list)  # quads to remove (entity graph and named graphs)
     add: list[Quad] = field(default_factory=list)  # entity-graph quads to add
     retired: dict[str, str] = field(default_factory=dict)
+    signatures: dict[str, str] = field(default_factory=dict)  # of the documents written
 
 
 def retire(
@@ -171,14 +172,14 @@ def incremental(
     for iri, ent in ch.after.values():
         counts.delta.update(_describe_entity(URIRef(iri), ent))  # type: ignore[arg-type]
     moved = _documents(state, ch, sorted(ch.docs - fresh), read, counts, up)
-    for r in docs:
-        _share(state, r, state.iris_of(r.meta.content_hash), counts, up)
+    _shares(state, docs, counts, up)
     for run in runs:
         counts.delta.update(run_quads(run))
     up.retired = retire(retired, moved, state.live)
     counts.delta.subtract(same_as(retired))
     counts.delta.update(same_as(up.retired))
     counts.apply(state, up)
+    state.db.executemany("INSERT OR REPLACE INTO docs VALUES (?, ?)", sorted(up.signatures.items()))
     return up
 
 
@@ -193,35 +194,41 @@ def _documents(
     """Kept documents whose entities changed: their share again, where their signature moved.
     Returns (old IRI, new IRI) of each of their document entities whose entity changed."""
     moved = []
+    infos, signatures = state.iris_of(hashes), state.signatures_of(hashes)
     for h in hashes:
-        now = state.iris_of(h)
+        now = infos[h]
         old = {k: ch.moved.get((h, k), v) for k, v in now.items()}
         moved += [(old[k][0], now[k][0]) for k in now if (h, k) in ch.moved]
+        if old == now:
+            continue
         r = read(h)
-        if signature(r, *_maps(h, now)) == state.signature(h):
+        maps_now = _maps(h, now)
+        sig = signature(r, *maps_now)
+        if sig == signatures.get(h):
             continue
         # only what changed in its named graph (its quads that depend on its entities): a
         # whole graph again would cost ~20 µs a quad to remove and 2-3 ms to make
         before = document_share(r, *_maps(h, old), linked_only=True)
-        after = document_share(r, *_maps(h, now), linked_only=True)
+        after = document_share(r, *maps_now, linked_only=True)
         counts.share(h, before.entity, before.titles, -1)
         counts.share(h, after.entity, after.titles, +1)
         gone, kept = set(before.named), set(after.named)
         up.remove += [q for q in before.named if q not in kept]
         up.graphs[h] = [q for q in after.named if q not in gone]
-        state.db.execute("UPDATE docs SET sig = ? WHERE doc = ?", (signature(r, *_maps(h, now)), h))
+        up.signatures[h] = sig
     return moved
 
 
-def _share(
-    state: ResolutionState, r: DocRecord, now: Mapping[str, tuple[str, str]], counts: Counts, up: Update
-) -> None:
-    h = r.meta.content_hash
-    iri_of, type_of = _maps(h, now)
-    share = document_share(r, iri_of, type_of)
-    counts.share(h, share.entity, share.titles, +1)
-    up.graphs[h] = share.named
-    state.db.execute("INSERT OR REPLACE INTO docs VALUES (?, ?)", (h, signature(r, iri_of, type_of)))
+def _shares(state: ResolutionState, docs: Sequence[DocRecord], counts: Counts, up: Update) -> None:
+    """New documents: their whole share."""
+    infos = state.iris_of([r.meta.content_hash for r in docs])
+    for r in docs:
+        h = r.meta.content_hash
+        iri_of, type_of = _maps(h, infos.get(h, {}))
+        share = document_share(r, iri_of, type_of)
+        counts.share(h, share.entity, share.titles, +1)
+        up.graphs[h] = share.named
+        up.signatures[h] = signature(r, iri_of, type_of)
 
 
 def keep_parts(
