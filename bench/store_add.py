@@ -24,6 +24,7 @@ article would), added a corpus' worth per commit, until the store holds ``--base
 from __future__ import annotations
 
 import argparse
+import os
 import shutil
 import statistics
 import sys
@@ -141,6 +142,7 @@ def main() -> int:
         build_into([batch], WORK / "alone", validate=False)
         alone.append(time.perf_counter() - t)
         copy_store(base_store, WORK / "added")
+        os.sync()  # the copy's gigabytes written out before the timing, not during it
         spent.clear()
         names.clear_caches()  # each timing starts as a new process would
         t = time.perf_counter()
@@ -161,7 +163,7 @@ def main() -> int:
     print(f"{f'build --into store of {args.base} ({args.batch} articles)':<44} {b:>9.2f}")
     print(f"{f'build --out files ({args.batch} articles)':<44} {c:>9.2f}")
     print(f"store after: {report.store['documents']} documents, {report.triples:,} quads")
-    print(f"ratio added/alone = {b / a:.2f} (bar ≤ 1.5); added/files = {b / c:.2f}")
+    print(f"ratio added/alone = {b / a:.2f} (bar ≤ 1.3, issue #27); added/files = {b / c:.2f}")
     return 0
 
 

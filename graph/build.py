@@ -7,6 +7,7 @@ import json
 import os
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 
 from rdflib import OWL, RDF, RDFS, Dataset, Graph, Literal, URIRef
@@ -123,7 +124,7 @@ def build_parts(
         named = known is None or known.get(h) != signatures[h]
         share = document_share(r, iri_of, type_of, named=named)
         sources.update(share.entity)
-        titles += [(s, h, n, o) for n, (s, o) in enumerate(share.titles)]
+        titles += [(s, h, n, o) for n, s, o in share.titles]
         if named:
             doc_quads[h] = share.named
     for run in runs:
@@ -147,7 +148,7 @@ class DocumentShare:
     order written) and its named graph's quads (when asked for)."""
 
     entity: list[tuple[Node, Node, Node]]
-    titles: list[tuple[Node, Node]]
+    titles: list[tuple[int, Node, Node]]  # (the fact's index, position, title)
     named: list[Quad]
 
 
@@ -158,16 +159,15 @@ def document_share(
     *,
     named: bool = True,
     linked_only: bool = False,
+    keys: AbstractSet[str] | None = None,
 ) -> DocumentShare:
     """Its share (``linked_only``: of its named graph, only what depends on its entities'
-    IRIs and types, ``codec.linked_quads``)."""
-    triples = linked_quads(r, iri_of, type_of) if linked_only else to_quads(r, iri_of, type_of, named=named)
-    share = DocumentShare([], [], [])
-    for s, p, o in triples.entity:
-        if p == NG.title:
-            share.titles.append((s, o))
-        else:
-            share.entity.append((s, p, o))
+    IRIs and types, for the facts, quotes and claims of ``keys`` if given: ``codec.linked_quads``)."""
+    if linked_only:
+        triples = linked_quads(r, iri_of, type_of, keys)
+    else:
+        triples = to_quads(r, iri_of, type_of, named=named)
+    share = DocumentShare([t for t in triples.entity if t[1] != NG.title], triples.titles, [])
     if named:
         name = document_iri(r.meta.content_hash)
         share.named = list(dict.fromkeys((s, p, o, name) for s, p, o in triples.named))

@@ -8,8 +8,11 @@ field is one line here. The store keeps records as JSON (``to_json``/``from_json
 from __future__ import annotations
 
 import json
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from dataclasses import asdict, dataclass, fields, replace
+from collections.abc import Set as AbstractSet
+from dataclasses import asdict, dataclass, field, fields, replace
+from functools import cache
 from typing import Any
 
 from rdflib import RDF, RDFS, XSD, Literal, URIRef
@@ -174,6 +177,9 @@ class DocumentQuads:
 
     named: list[Triple]  # the document's named graph (empty when not asked for)
     entity: list[Triple]  # direct triples and positions, in the entity graph
+    # each position's title as a fact wrote it: (the fact's index, position, title); the entity
+    # graph keeps the first document's (graph.build.entity_graph)
+    titles: list[tuple[int, Node, Node]] = field(default_factory=list)
 
 
 def to_quads(
@@ -192,8 +198,8 @@ def to_quads(
     doc = document_iri(h)
     local = {e.key: document_entity_iri(h, e.key) for e in r.entities}
     out = DocumentQuads([], [])
-    for f in r.facts:
-        _fact_quads(out, r, f, doc, local, iri_of, type_of, named=named)
+    for n, f in enumerate(r.facts):
+        _fact_quads(out, n, r, f, doc, local, iri_of, type_of, named=named)
     if not named:
         return out
     g = out.named
@@ -224,24 +230,43 @@ def to_quads(
     return out
 
 
+def speech_counts(r: DocRecord) -> Counter:
+    """How many quotes, quotes with a speaker and claims (which need one) the document's graph
+    holds, as :func:`to_quads` writes them: a store keeps their totals."""
+    local = {e.key for e in r.entities}
+    return Counter(
+        quotes=len({(q.start, q.end) for q in r.quotes}),
+        attributed_quotes=len({(q.start, q.end) for q in r.quotes if q.speaker and q.speaker in local}),
+        claims=len({(c.start, c.end) for c in r.claims if c.speaker and c.speaker in local}),
+    )
+
+
 def linked_quads(
-    r: DocRecord, iri_of: Mapping[tuple[str, str], URIRef], type_of: Mapping[URIRef, str]
+    r: DocRecord,
+    iri_of: Mapping[tuple[str, str], URIRef],
+    type_of: Mapping[URIRef, str],
+    keys: AbstractSet[str] | None = None,
 ) -> DocumentQuads:
     """The quads of :func:`to_quads` that depend on the IRIs and types of the document's
     entities: all that changes in its graph when an entity gets another IRI or type (a store
-    rewrites only these). The rest of ``to_quads`` depends on the record alone."""
+    rewrites only these). The rest of ``to_quads`` depends on the record alone. With ``keys``,
+    only those of the facts, quotes, claims and document entities that involve these local
+    keys: every quad belongs to one such node, so the others' quads stay as they were."""
     h = r.meta.content_hash
     doc = document_iri(h)
     local = {e.key: document_entity_iri(h, e.key) for e in r.entities}
     out = DocumentQuads([], [])
-    for f in r.facts:
-        _fact_quads(out, r, f, doc, local, iri_of, type_of, named=True, linked_only=True)
+    for n, f in enumerate(r.facts):
+        if keys is None or f.subject in keys or f.object in keys:
+            _fact_quads(out, n, r, f, doc, local, iri_of, type_of, named=True, linked_only=True)
     g = out.named
-    g += [(local[e.key], NG.denotes, iri_of[(h, e.key)]) for e in r.entities]
+    g += [(local[e.key], NG.denotes, iri_of[(h, e.key)]) for e in r.entities if keys is None or e.key in keys]
     for node, speaker, said, mentions in [
         *((quote_iri(h, q.start, q.end), q.speaker, NG.said, q.mentions) for q in r.quotes),
         *((claim_iri(h, c.start, c.end), c.speaker, NG.claimedBy, c.mentions) for c in r.claims),
     ]:
+        if keys is not None and speaker not in keys and keys.isdisjoint(mentions):
+            continue
         if speaker and speaker in local:
             g.append((iri_of[(h, speaker)], said, node) if said == NG.said else (node, said, iri_of[(h, speaker)]))
         elif said == NG.claimedBy:
@@ -268,6 +293,7 @@ def _mention_quads(
 
 def _fact_quads(
     out: DocumentQuads,
+    n: int,
     r: DocRecord,
     f: FactRecord,
     doc: URIRef,
@@ -289,6 +315,7 @@ def _fact_quads(
         if f.predicate == "holdsPosition":
             position = position_iri(subj, f.title or "", obj)
             out.entity += [(position, RDF.type, NG.Position), (position, NG.title, Literal(f.title or ""))]
+            out.titles.append((n, position, Literal(f.title or "")))
             if former(f.title):
                 out.entity.append((position, NG.former, Literal(True)))
             if obj is not None:
@@ -401,8 +428,13 @@ def to_json(r: DocRecord) -> str:
 
 def _known(cls: type, data: dict[str, Any]) -> dict[str, Any]:
     """The keys a record type has (older stores wrote a few more)."""
-    names = {f.name for f in fields(cls)}
+    names = _field_names(cls)
     return {k: v for k, v in data.items() if k in names}
+
+
+@cache
+def _field_names(cls: type) -> frozenset[str]:
+    return frozenset(f.name for f in fields(cls))
 
 
 def _with_mentions(cls: type, data: dict) -> dict:
@@ -416,12 +448,14 @@ def from_json(text: str) -> DocRecord:
         meta=DocMeta(**_known(DocMeta, d["meta"])),
         entities=tuple(
             LocalEntity(
-                **{
-                    **_known(LocalEntity, e),
-                    "names": tuple(e["names"]),
-                    "votes": tuple((t, float(v)) for t, v in e["votes"]),
-                    "spans": tuple((int(a), int(b)) for a, b in e.get("spans", ())),
-                }
+                e["doc"],
+                e["key"],
+                e["label"],
+                tuple(e["names"]),
+                tuple((t, float(v)) for t, v in e["votes"]),
+                e["mentions"],
+                e["confidence"],
+                tuple(map(tuple, e.get("spans", ()))),  # pairs of ints, as written
             )
             for e in d["entities"]
         ),

@@ -160,7 +160,7 @@ class Entity:
         if len(pins) > 1:
             raise Rebuild("two alias entries in one entity")
         entry = entries.get(next(iter(pins))) if pins else None
-        label = entry.label if entry else canonical_label(list(total.names.elements()))
+        label = entry.label if entry else canonical_label(total.names)
         etype = entry.type if entry and entry.type else total.type()
         names = tuple(dict.fromkeys([label, *sorted(total.written)]))
         return cls(total.first, label, etype, names, total.mentions, entry.same_as if entry else None)

@@ -22,6 +22,7 @@ import fcntl
 import json
 import os
 import shutil
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import asdict
@@ -35,7 +36,7 @@ from newsgraph.ontology import NG
 
 from .aliases import AliasEntry
 from .build import GraphParts, build_parts
-from .codec import from_json, to_json
+from .codec import from_json, speech_counts, to_json
 from .iris import ENTITY_GRAPH, document_entity_iri, document_iri
 from .oxterms import OxTerms, iter_ox_quads, to_ox_quads
 from .records import DocRecord, RunInfo
@@ -182,6 +183,8 @@ class StoreWriter:
         self.dropped: set[str] = set()  # documents removed or replaced
         self.resolved = ""  # what the last commit resolved: "the batch" or "every document"
         self.quads = 0  # how many quads the next generation holds
+        # its quotes, attributed quotes and claims (graph.codec.speech_counts)
+        self.counts: Counter | None = Counter(self.manifest["counts"]) if "counts" in self.manifest else None
 
     def has(self, content_hash: str) -> bool:
         return content_hash in self.docs
@@ -249,6 +252,7 @@ class StoreWriter:
                 "aliases": [asdict(a) for a in self.aliases],
                 "retired": self.retired,
                 "quads": self.quads,
+                **({"counts": dict(self.counts)} if self.counts is not None else {}),
             }
             _write_atomic(tmp / MANIFEST, json.dumps(manifest, indent=1, sort_keys=True))
             os.replace(tmp, self.store.path / f"gen-{number:06d}")
@@ -287,6 +291,10 @@ class StoreWriter:
             before = self.manifest.get("quads")
             change = _apply_update(db, update)
             self.quads = before + change if before is not None else len(db)
+            if self.counts is None:  # a store written before the manifest kept them
+                self.counts = Counter(speech_counts_of(ox.Store.read_only(str(live / "oxigraph"))))
+            for r in self.added.values():
+                self.counts += speech_counts(r)
             self.retired = update.retired
         else:
             assert state is not None
@@ -300,6 +308,7 @@ class StoreWriter:
         before = state.signatures() if trusted else {}
         denotes = _denotes(state, live, trusted)
         records = self.store.records(list(self.docs))
+        self.counts = sum((speech_counts(r) for r in records), Counter())
         parts = build_parts(records, self.runs, self.aliases, known=before)
         moved = [(old, parts.denotes[local]) for local, old in denotes.items() if local in parts.denotes]
         live_iris = set(parts.entities)
@@ -316,6 +325,22 @@ class StoreWriter:
             db = ox.Store(str(tmp / "oxigraph"))
             _apply(db, parts, before)
         return db
+
+
+def speech_counts_of(db: ox.Store) -> dict[str, int]:
+    """Quotes, attributed quotes and claims of a store, counted in it (``codec.speech_counts``)."""
+
+    def count(q: str) -> int:
+        rows = db.query(q, use_default_graph_as_union=True)
+        assert isinstance(rows, ox.QuerySolutions)
+        return int(next(iter(rows))["n"].value)
+
+    ng = "https://w3id.org/newsgraph/ontology#"
+    return {
+        "quotes": count(f"SELECT (COUNT(DISTINCT ?q) AS ?n) {{ ?q a <{ng}Quote> }}"),
+        "attributed_quotes": count(f"SELECT (COUNT(DISTINCT ?q) AS ?n) {{ ?s <{ng}said> ?q }}"),
+        "claims": count(f"SELECT (COUNT(DISTINCT ?c) AS ?n) {{ ?c a <{ng}Claim> }}"),
+    }
 
 
 def _denotes(state: ResolutionState, live: Path | None, trusted: bool) -> dict[str, str]:
@@ -338,8 +363,10 @@ def _apply_update(db: ox.Store, up: Update) -> int:
         if q in db:
             db.remove(q)
             change -= 1
-    new = {q for q in iter_ox_quads(chain(up.add, (q for h in up.graphs for q in up.graphs[h])), conv) if q not in db}
-    db.bulk_extend(sorted(new, key=str))
+    # none is in the store yet: an entity-graph quad is added when its count leaves zero, a
+    # named graph's when it is new or its node's quads changed (codec.linked_quads)
+    new = list(iter_ox_quads(chain(up.add, (q for h in sorted(up.graphs) for q in up.graphs[h])), conv))
+    db.bulk_extend(new)
     return change + len(new)
 
 

@@ -84,15 +84,12 @@ class Counts:
 
     def __init__(self) -> None:
         self.delta: Counter = Counter()
-        self.title_docs: set[str] = set()  # documents whose title rows are replaced
-        self.title_rows: list[tuple[str, str, int, str]] = []
+        self.titles: dict[int, list[tuple[str, str, int, str]]] = {+1: [], -1: []}  # rows to add, to remove
 
-    def share(self, h: str, entity: Sequence[Triple], titles: Sequence[tuple[Node, Node]], sign: int) -> None:
+    def share(self, h: str, entity: Sequence[Triple], titles: Sequence[tuple[int, Node, Node]], sign: int) -> None:
         for t in entity:
             self.delta[t] += sign
-        self.title_docs.add(h)
-        if sign > 0:
-            self.title_rows += [(s.n3(), h, n, o.n3()) for n, (s, o) in enumerate(titles)]
+        self.titles[sign] += [(s.n3(), h, n, o.n3()) for n, s, o in titles]
 
     def apply(self, state: ResolutionState, up: Update) -> None:
         """Write the new counts and titles to ``state``; put the entity-graph quads that appear
@@ -113,11 +110,13 @@ class Counts:
             (keep if n else drop).append((k, n))
         state.db.executemany("INSERT OR REPLACE INTO sources VALUES (?, ?)", keep)
         state._in("DELETE FROM sources WHERE h IN (%s)", [k for k, _ in drop])
-        positions = {s for (s,) in state._in("SELECT s FROM titles WHERE doc IN (%s)", self.title_docs)}
-        positions |= {row[0] for row in self.title_rows}
+        positions = {row[0] for rows in self.titles.values() for row in rows}
         before = _first_titles(state, positions)
-        state._in("DELETE FROM titles WHERE doc IN (%s)", self.title_docs)
-        state.db.executemany("INSERT INTO titles VALUES (?, ?, ?, ?)", self.title_rows)
+        state.db.executemany(
+            "DELETE FROM titles WHERE rowid = (SELECT rowid FROM titles WHERE s = ? AND doc = ? AND nth = ? AND o = ?)",
+            self.titles[-1],
+        )
+        state.db.executemany("INSERT INTO titles VALUES (?, ?, ?, ?)", self.titles[+1])
         after = _first_titles(state, positions)
         for s in sorted(positions):
             if before.get(s) != after.get(s):
@@ -206,10 +205,12 @@ def _documents(
         sig = signature(r, *maps_now)
         if sig == signatures.get(h):
             continue
-        # only what changed in its named graph (its quads that depend on its entities): a
-        # whole graph again would cost ~20 µs a quad to remove and 2-3 ms to make
-        before = document_share(r, *_maps(h, old), linked_only=True)
-        after = document_share(r, *maps_now, linked_only=True)
+        # only what changed in its named graph: the quads of its facts, quotes, claims and
+        # document entities that involve an entity that moved (a whole graph again would cost
+        # ~20 µs a quad to remove and 2-3 ms to make)
+        keys = {k for k in now if old[k] != now[k]}
+        before = document_share(r, *_maps(h, old), linked_only=True, keys=keys)
+        after = document_share(r, *maps_now, linked_only=True, keys=keys)
         counts.share(h, before.entity, before.titles, -1)
         counts.share(h, after.entity, after.titles, +1)
         gone, kept = set(before.named), set(after.named)

@@ -25,7 +25,7 @@ from newsgraph.graph.confident import confident, confident_dataset
 from newsgraph.graph.quadview import QuadView
 from newsgraph.graph.records import DocRecord, RunInfo
 from newsgraph.graph.source import open_dataset
-from newsgraph.graph.store import GraphStore, StoreWriter
+from newsgraph.graph.store import GraphStore, StoreWriter, speech_counts_of
 from newsgraph.ontology import NG
 
 from .files import OutputFolder, write_text_atomic
@@ -645,9 +645,11 @@ def summarise_store(gs: GraphStore, report: Report) -> None:
     report.facts = {
         p: count(f"SELECT (COUNT(*) AS ?n) {{ SELECT DISTINCT ?s ?o {{ ?s <{ng}{p}> ?o }} }}") for p in PREDICATES
     }
-    report.quotes = count(f"SELECT (COUNT(DISTINCT ?q) AS ?n) {{ ?q a <{ng}Quote> }}")
-    report.attributed_quotes = count(f"SELECT (COUNT(DISTINCT ?q) AS ?n) {{ ?s <{ng}said> ?q }}")
-    report.claims = count(f"SELECT (COUNT(DISTINCT ?c) AS ?n) {{ ?c a <{ng}Claim> }}")
+    # kept by the store (counting 277,000 quotes of 60,000 documents costs 0.2 s a query)
+    kept = gs.manifest().get("counts") or speech_counts_of(db)
+    report.quotes, report.attributed_quotes, report.claims = (
+        kept.get(k, 0) for k in ("quotes", "attributed_quotes", "claims")
+    )
     report.triples = gs.quads()
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Iterable, Mapping
 from functools import cache, lru_cache
 from pathlib import Path
 
@@ -128,27 +129,35 @@ def person_like(name: str) -> bool:
 NAMING_RANKS = frozenset({"lord", "lady", "baroness", "sir", "dame"})
 
 
-def canonical_label(names: list[str]) -> str:
+def canonical_label(names: Iterable[str] | Mapping[str, int]) -> str:
     """The fullest proper name: not an acronym, most words, then most frequent, then first;
-    a one-word name keeps a rank it was written with.
+    a one-word name keeps a rank it was written with. ``names`` may be given counted (name ->
+    how many times), as a store keeps them.
 
     >>> canonical_label(["MEK", "People's Mojahedin Organization of Iran", "PMOI/MEK"])
     "People's Mojahedin Organization of Iran"
     >>> canonical_label(["Hale", "Lord Hale"]), canonical_label(["Lord Hale", "Tom Hale"])
     ('Lord Hale', 'Tom Hale')
+    >>> canonical_label({"Hale": 3, "Lord Hale": 1}) == canonical_label(["Hale", "Hale", "Hale", "Lord Hale"])
+    True
     """
-    best = _fullest(names)
+    counted = names if isinstance(names, Mapping) else Counter(names)
+    best = _fullest(counted)
     if " " not in best:
-        ranked = Counter(
-            c for c in map(clean, names) if c.split(" ")[0].lower() in NAMING_RANKS and c[c.find(" ") + 1 :] == best
-        )
+        ranked: Counter = Counter()
+        for name, n in counted.items():
+            c = clean(name)
+            if c.split(" ")[0].lower() in NAMING_RANKS and c[c.find(" ") + 1 :] == best:
+                ranked[c] += n
         if ranked:
             return max(ranked.items(), key=lambda item: (item[1], item[0]))[0]
     return best
 
 
-def _fullest(names: list[str]) -> str:
-    counts = Counter(clean(strip_name(n)) for n in names)
+def _fullest(counted: Mapping[str, int]) -> str:
+    counts: Counter = Counter()
+    for name, n in counted.items():
+        counts[clean(strip_name(name))] += n
 
     def rank(item: tuple[str, int]) -> tuple:
         name, count = item
