@@ -175,7 +175,9 @@ class StoreWriter:
         self.store = store
         self.manifest = store.manifest()
         # hash -> identity (see identity()); older stores' '#' identities read in the new form
-        self.docs: dict[str, str] = {h: identity(*_file_and_key(i)) for h, i in self.manifest["documents"].items()}
+        self.docs: dict[str, str] = {
+            h: identity(*_file_and_key(i)) if ".jsonl#" in i else i for h, i in self.manifest["documents"].items()
+        }
         self.runs = [RunInfo(**r) for r in self.manifest["runs"]]
         self.aliases = [AliasEntry(**{**a, "aliases": tuple(a["aliases"])}) for a in self.manifest["aliases"]]
         self.retired: dict[str, str] = self.manifest.get("retired", {})
@@ -254,7 +256,7 @@ class StoreWriter:
                 "quads": self.quads,
                 **({"counts": dict(self.counts)} if self.counts is not None else {}),
             }
-            _write_atomic(tmp / MANIFEST, json.dumps(manifest, indent=1, sort_keys=True))
+            _write_atomic(tmp / MANIFEST, json.dumps(manifest, sort_keys=True))
             os.replace(tmp, self.store.path / f"gen-{number:06d}")
             _fsync_dir(self.store.path)
             state.put("generation", str(number))
