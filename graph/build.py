@@ -138,8 +138,22 @@ def signature(r: DocRecord, iri_of: Mapping[tuple[str, str], URIRef], type_of: M
     """What a document's named graph depends on besides its record: the IRIs and graph-wide
     types of its entities."""
     h = r.meta.content_hash
-    ents = sorted((e.key, str(iri_of[(h, e.key)])) for e in r.entities)
-    return hashlib.sha1(json.dumps([h, [(k, i, type_of[URIRef(i)]) for k, i in ents]]).encode()).hexdigest()
+    return signature_of(h, {e.key: (str(iri_of[(h, e.key)]), type_of[iri_of[(h, e.key)]]) for e in r.entities})
+
+
+def signature_of(h: str, entities: Mapping[str, tuple[str, str]]) -> str:
+    """The same from each document entity's (IRI, type), by local key."""
+    ents = sorted((k, iri) for k, (iri, _) in entities.items())
+    return hashlib.sha1(json.dumps([h, [(k, i, entities[k][1]) for k, i in ents]]).encode()).hexdigest()
+
+
+def linked_keys(r: DocRecord) -> set[str]:
+    """The local keys its facts, quotes and claims name: a document entity not among them
+    changes only its ``ng:denotes`` when its entity moves."""
+    keys = {k for f in r.facts for k in (f.subject, f.object) if k}
+    for speaker, mentions in [(q.speaker, q.mentions) for q in r.quotes] + [(c.speaker, c.mentions) for c in r.claims]:
+        keys |= set(mentions) | ({speaker} if speaker else set())
+    return keys
 
 
 @dataclass

@@ -61,7 +61,7 @@ CREATE INDEX IF NOT EXISTS lookups_grp ON lookups(grp);
 CREATE TABLE IF NOT EXISTS entities(id INTEGER PRIMARY KEY, iri TEXT, base TEXT, first TEXT, type TEXT, data TEXT);
 CREATE INDEX IF NOT EXISTS entities_base ON entities(base);
 CREATE INDEX IF NOT EXISTS entities_iri ON entities(iri);
-CREATE TABLE IF NOT EXISTS docs(doc TEXT PRIMARY KEY, sig TEXT);
+CREATE TABLE IF NOT EXISTS docs(doc TEXT PRIMARY KEY, sig TEXT, linked TEXT);
 CREATE TABLE IF NOT EXISTS sources(h INTEGER PRIMARY KEY, n INTEGER);
 CREATE TABLE IF NOT EXISTS titles(s TEXT, doc TEXT, nth INTEGER, o TEXT);
 CREATE INDEX IF NOT EXISTS titles_s ON titles(s);
@@ -268,8 +268,10 @@ class ResolutionState:
         )
         return {(d, k): iri for d, k, iri in rows}
 
-    def signatures_of(self, docs: Iterable[str]) -> dict[str, str]:
-        return dict(self._in("SELECT doc, sig FROM docs WHERE doc IN (%s)", docs))
+    def signatures_of(self, docs: Iterable[str]) -> dict[str, tuple[str, set[str] | None]]:
+        """Each document's signature and the local keys its facts, quotes and claims name."""
+        rows = self._in("SELECT doc, sig, linked FROM docs WHERE doc IN (%s)", docs)
+        return {d: (sig, set(json.loads(linked)) if linked is not None else None) for d, sig, linked in rows}
 
     def signatures(self) -> dict[str, str]:
         return dict(self.db.execute("SELECT doc, sig FROM docs"))

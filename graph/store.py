@@ -317,8 +317,7 @@ class StoreWriter:
         self.retired = retire(self.retired, moved, live_iris.__contains__)
         parts.entity_quads += [(*t, ENTITY_GRAPH) for t in same_as(self.retired)]
         parts.sources.update(same_as(self.retired))
-        unique = {r.meta.content_hash: r for r in records}
-        keep_parts(state, [e for h in sorted(unique) for e in unique[h].entities], self.aliases, parts)
+        keep_parts(state, records, self.aliases, parts)
         if live is None or not before:
             db = ox.Store(str(tmp / "oxigraph"))
             db.bulk_extend(iter_ox_quads(parts.quads()))

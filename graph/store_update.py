@@ -11,6 +11,7 @@ one the first document (by content hash) wrote, kept per document in ``titles``.
 from __future__ import annotations
 
 import hashlib
+import json
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -22,9 +23,9 @@ from rdflib.util import from_n3
 from newsgraph.ontology import NG
 
 from .aliases import AliasEntry, with_defaults
-from .build import GraphParts, _describe_entity, document_share, signature
+from .build import GraphParts, _describe_entity, document_share, linked_keys, signature, signature_of
 from .codec import Quad, run_quads
-from .iris import ENTITY_GRAPH
+from .iris import ENTITY_GRAPH, document_entity_iri, document_iri
 from .records import DocRecord, LocalEntity, RunInfo
 from .resolution import Changes, ResolutionState
 
@@ -45,7 +46,8 @@ class Update:
     remove: list[Quad] = field(default_factory=list)  # quads to remove (entity graph and named graphs)
     add: list[Quad] = field(default_factory=list)  # entity-graph quads to add
     retired: dict[str, str] = field(default_factory=dict)
-    signatures: dict[str, str] = field(default_factory=dict)  # of the documents written
+    # of the documents written: (signature, their linked keys as JSON, or None: as they were)
+    signatures: dict[str, tuple[str, str | None]] = field(default_factory=dict)
 
 
 def retire(
@@ -178,7 +180,10 @@ def incremental(
     counts.delta.subtract(same_as(retired))
     counts.delta.update(same_as(up.retired))
     counts.apply(state, up)
-    state.db.executemany("INSERT OR REPLACE INTO docs VALUES (?, ?)", sorted(up.signatures.items()))
+    state.db.executemany(
+        "INSERT INTO docs VALUES (?, ?, ?) ON CONFLICT(doc) DO UPDATE SET sig = excluded.sig",
+        [(h, sig, linked) for h, (sig, linked) in sorted(up.signatures.items())],
+    )
     return up
 
 
@@ -198,26 +203,38 @@ def _documents(
         now = infos[h]
         old = {k: ch.moved.get((h, k), v) for k, v in now.items()}
         moved += [(old[k][0], now[k][0]) for k in now if (h, k) in ch.moved]
-        if old == now:
+        sig = signature_of(h, now)
+        kept_sig, linked = signatures.get(h, (None, None))
+        if old == now or sig == kept_sig:
             continue
-        r = read(h)
-        maps_now = _maps(h, now)
-        sig = signature(r, *maps_now)
-        if sig == signatures.get(h):
+        up.signatures[h] = (sig, None)
+        keys = {k for k in now if old[k] != now[k]}
+        if linked is not None and keys.isdisjoint(linked):
+            _relink(h, keys, old, now, up)  # no fact, quote or claim names them: no need to read it
             continue
         # only what changed in its named graph: the quads of its facts, quotes, claims and
         # document entities that involve an entity that moved (a whole graph again would cost
         # ~20 µs a quad to remove and 2-3 ms to make)
-        keys = {k for k in now if old[k] != now[k]}
+        r = read(h)
         before = document_share(r, *_maps(h, old), linked_only=True, keys=keys)
-        after = document_share(r, *maps_now, linked_only=True, keys=keys)
+        after = document_share(r, *_maps(h, now), linked_only=True, keys=keys)
         counts.share(h, before.entity, before.titles, -1)
         counts.share(h, after.entity, after.titles, +1)
         gone, kept = set(before.named), set(after.named)
         up.remove += [q for q in before.named if q not in kept]
         up.graphs[h] = [q for q in after.named if q not in gone]
-        up.signatures[h] = sig
     return moved
+
+
+def _relink(h: str, keys: set[str], old: Mapping, now: Mapping, up: Update) -> None:
+    """A document's entities that moved but that none of its facts, quotes or claims names:
+    only their ``ng:denotes`` changes (``codec.linked_quads``)."""
+    name = document_iri(h)
+    for k in sorted(keys):
+        if old[k][0] != now[k][0]:
+            node = document_entity_iri(h, k)
+            up.remove.append((node, NG.denotes, URIRef(old[k][0]), name))
+            up.graphs.setdefault(h, []).append((node, NG.denotes, URIRef(now[k][0]), name))
 
 
 def _shares(state: ResolutionState, docs: Sequence[DocRecord], counts: Counts, up: Update) -> None:
@@ -229,15 +246,19 @@ def _shares(state: ResolutionState, docs: Sequence[DocRecord], counts: Counts, u
         share = document_share(r, iri_of, type_of)
         counts.share(h, share.entity, share.titles, +1)
         up.graphs[h] = share.named
-        up.signatures[h] = signature(r, iri_of, type_of)
+        up.signatures[h] = (signature(r, iri_of, type_of), json.dumps(sorted(linked_keys(r))))
 
 
 def keep_parts(
-    state: ResolutionState, locals_: Sequence[LocalEntity], aliases: Sequence[AliasEntry], parts: GraphParts
+    state: ResolutionState, records: Sequence[DocRecord], aliases: Sequence[AliasEntry], parts: GraphParts
 ) -> None:
-    """Rebuild ``state`` from a whole build's parts (``locals_`` in ``build_parts``'s order)."""
-    state.rebuild(locals_, with_defaults(aliases))
-    state.db.executemany("INSERT INTO docs VALUES (?, ?)", sorted(parts.signatures.items()))
+    """Rebuild ``state`` from a whole build's parts and the records it was built from."""
+    unique = {r.meta.content_hash: r for r in records}
+    state.rebuild([e for h in sorted(unique) for e in unique[h].entities], with_defaults(aliases))
+    state.db.executemany(
+        "INSERT INTO docs VALUES (?, ?, ?)",
+        [(h, sig, json.dumps(sorted(linked_keys(unique[h])))) for h, sig in sorted(parts.signatures.items())],
+    )
     rows: Counter = Counter()
     for t, n in parts.sources.items():
         rows[triple_key(t)] += n
