@@ -532,12 +532,12 @@ class ResolutionState:
         for g, e in self._in("SELECT id, ent FROM groups WHERE ent IN (%s)", moved):
             stale[g] = info(ch.before, e)
         for g in gone:
-            old = info(ch.before, old_ent.get(g))
-            for doc, key in former[g]:
-                ch.moved[(doc, key)] = old  # type: ignore[assignment]
+            if (old := info(ch.before, old_ent.get(g))) is not None:
+                ch.moved.update(dict.fromkeys(former[g], old))
         for doc, key, g in self._in("SELECT doc, key, grp FROM locals WHERE grp IN (%s)", stale):
-            if (doc, key) not in ch.moved:
-                ch.moved[(doc, key)] = stale[g]  # type: ignore[assignment]
+            # a document entity with nothing before is one of the batch's own
+            if (doc, key) not in ch.moved and (old := stale[g]) is not None:
+                ch.moved[(doc, key)] = old
         ch.docs = {doc for doc, _ in ch.moved}
 
     # -- every document again --------------------------------------------------------------
