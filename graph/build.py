@@ -9,6 +9,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
+from typing import Protocol
 
 from rdflib import OWL, RDF, RDFS, Dataset, Graph, Literal, URIRef
 from rdflib.namespace import PROV, SKOS
@@ -216,7 +217,22 @@ def _entity_iris(
     return used, iri_of
 
 
-def _describe_entity(iri: URIRef, ent: ResolvedEntity) -> list[tuple[Node, Node, Node]]:
+class Described(Protocol):
+    """What an entity's description reads (``resolve.ResolvedEntity``, ``resolution.Entity``)."""
+
+    @property
+    def label(self) -> str: ...
+    @property
+    def type(self) -> str: ...
+    @property
+    def names(self) -> tuple[str, ...]: ...
+    @property
+    def mentions(self) -> int: ...
+    @property
+    def same_as(self) -> str | None: ...
+
+
+def _describe_entity(iri: URIRef, ent: Described) -> list[tuple[Node, Node, Node]]:
     out: list[tuple[Node, Node, Node]] = [
         (iri, RDF.type, CLASSES[ent.type]),
         (iri, RDF.type, NG.Entity),

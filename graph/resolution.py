@@ -13,11 +13,13 @@ made, in SQLite beside its generations (``STORE/resolution.sqlite``):
   with its IRI.
 
 Adding documents then costs the groups and keys they touch: a new document entity joins the
-groups its keys name, and the short-name groups looking up a key whose owners changed are
-linked again. What sums cannot undo goes through :class:`Rebuild` (the caller resolves every
-document again): a removed document, a new alias file, an alias key that a second full person
-name now shares (it stops joining), two alias entries meeting in one group, an IRI taken by
-two names. The result is ``resolve``'s partition, labels, types and IRIs (tests compare them).
+groups its keys name; a group joined by an alias key that a second full person name comes to
+share (it joins nobody then) is grouped again from its members; the short-name groups looking
+up a key whose owners changed are linked again. What this cannot do goes through
+:class:`Rebuild` (the caller resolves every document again): two alias entries meeting in one
+group, an IRI taken by two names; removals and a new alias file never come here (the store
+rebuilds for them). The result is ``resolve``'s partition, labels, types and IRIs (tests
+compare them).
 
 SQLite (the standard library's), not DuckDB: a commit makes a few thousand point lookups and
 small updates by key, the work SQLite's B-trees are built for.

@@ -169,9 +169,9 @@ def incremental(
     ch = state.add([e for r in docs for e in r.entities], with_defaults(aliases), load)
     counts, up = Counts(), Update()
     for iri, ent in ch.before.values():
-        counts.delta.subtract(_describe_entity(URIRef(iri), ent))  # type: ignore[arg-type]
+        counts.delta.subtract(_describe_entity(URIRef(iri), ent))
     for iri, ent in ch.after.values():
-        counts.delta.update(_describe_entity(URIRef(iri), ent))  # type: ignore[arg-type]
+        counts.delta.update(_describe_entity(URIRef(iri), ent))
     moved = _documents(state, ch, sorted(ch.docs - fresh), read, counts, up)
     _shares(state, docs, counts, up)
     for run in runs:
