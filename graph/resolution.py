@@ -200,7 +200,11 @@ class Changes:
     before: dict[int, tuple[str, Entity]] = field(default_factory=dict)
     after: dict[int, tuple[str, Entity]] = field(default_factory=dict)
     moved: dict[tuple[str, str], tuple[str, str]] = field(default_factory=dict)  # (doc, key) -> old (iri, type)
-    docs: set[str] = field(default_factory=set)  # documents whose entities' IRIs or types changed
+
+    @property
+    def docs(self) -> set[str]:
+        """Stored documents with a document entity whose entity changed."""
+        return {doc for doc, _ in self.moved}
 
 
 def _keys(e: LocalEntity, pin: str | None) -> tuple[list[str], str | None]:
@@ -540,7 +544,6 @@ class ResolutionState:
             # a document entity with nothing before is one of the batch's own
             if (doc, key) not in ch.moved and (old := stale[g]) is not None:
                 ch.moved[(doc, key)] = old
-        ch.docs = {doc for doc, _ in ch.moved}
 
     # -- every document again --------------------------------------------------------------
     def rebuild(self, locals_: Sequence[LocalEntity], aliases: Sequence[AliasEntry]) -> None:

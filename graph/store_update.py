@@ -203,9 +203,11 @@ def _documents(
         now = infos[h]
         old = {k: ch.moved.get((h, k), v) for k, v in now.items()}
         moved += [(old[k][0], now[k][0]) for k in now if (h, k) in ch.moved]
+        if old == now:
+            continue
         sig = signature_of(h, now)
         kept_sig, linked = signatures.get(h, (None, None))
-        if old == now or sig == kept_sig:
+        if sig == kept_sig:
             continue
         up.signatures[h] = (sig, None)
         keys = {k for k in now if old[k] != now[k]}
