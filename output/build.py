@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import gc
 import itertools
 import json
 import os
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from importlib.metadata import PackageNotFoundError, version
@@ -45,6 +47,31 @@ def _stage(on_stage: OnStage | None, name: str, done: str, since: float) -> floa
     if on_stage is not None:
         on_stage(name, done, now_ - since)
     return now_
+
+
+@contextmanager
+def _stages_kept(on_stage: OnStage | None) -> Iterator[OnStage | None]:
+    """``on_stage``, also telling the garbage collector, as each stage of a build ends, that
+    what the build holds by then (records, then quads) lives until the build ends (``gc.freeze``);
+    undone when it ends.
+
+    A full collection scans every object alive, and the records and quads of a large build are
+    millions of them: without this, resolving and writing 2,147 BBC articles took 13.7 s, with
+    it 12.3 s. A caller that froze objects of its own is left as it was (nothing is frozen).
+    """
+    if gc.get_freeze_count():
+        yield on_stage
+        return
+
+    def told(name: str, done: str, seconds: float) -> None:
+        gc.freeze()
+        if on_stage is not None:
+            on_stage(name, done, seconds)
+
+    try:
+        yield told
+    finally:
+        gc.unfreeze()
 
 
 def count_articles(sources: Sequence[Source]) -> int:
@@ -429,28 +456,29 @@ def build(
     check_output_place(out, inputs=[p for p in paths if isinstance(p, str | Path)])
     texts = ArticleTexts()
     folder = output_folder(out)  # interrupted from here on, it is removed (see OutputFolder)
-    try:
-        ds, report = build_graph(
-            paths,
-            model=model,
-            workers=workers,
-            scheduler=scheduler,
-            batch_size=batch_size,
-            aliases=aliases,
-            max_file_bytes=max_file_bytes,
-            article_seconds=article_seconds,
-            progress=progress,
-            on_problem=on_problem,
-            min_confidence=min_confidence,
-            on_stage=on_stage,
-            texts=texts,
-        )
-    except BaseException:
-        folder.discard()
-        raise
-    since = time.perf_counter()
-    write_outputs(ds, Path(out), report, validate=validate, folder=folder, texts=texts)
-    _stage(on_stage, "write", f"{len(report.outputs)} files", since)
+    with _stages_kept(on_stage) as told:
+        try:
+            ds, report = build_graph(
+                paths,
+                model=model,
+                workers=workers,
+                scheduler=scheduler,
+                batch_size=batch_size,
+                aliases=aliases,
+                max_file_bytes=max_file_bytes,
+                article_seconds=article_seconds,
+                progress=progress,
+                on_problem=on_problem,
+                min_confidence=min_confidence,
+                on_stage=told,
+                texts=texts,
+            )
+        except BaseException:
+            folder.discard()
+            raise
+        since = time.perf_counter()
+        write_outputs(ds, Path(out), report, validate=validate, folder=folder, texts=texts)
+        _stage(on_stage, "write", f"{len(report.outputs)} files", since)
     return report
 
 
