@@ -136,9 +136,7 @@ def _quads(source: Dataset | QuadView) -> Iterator[ox.Quad]:
     """Every quad, in order."""
     o = _order(source)
     terms, objects, default = o.terms, o.objects, ox.DefaultGraph()
-    return _distinct(
-        ox.Quad(terms[s], terms[p], objects[x], default if g < 0 else terms[g]) for g, s, p, x in o.quads
-    )
+    return _distinct(ox.Quad(terms[s], terms[p], objects[x], default if g < 0 else terms[g]) for g, s, p, x in o.quads)
 
 
 def _distinct(items: Iterator) -> Iterator:
