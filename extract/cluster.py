@@ -32,9 +32,16 @@ CONNECT_TIMEOUT = "20s"  # how long to wait for a scheduler named by its address
 # 16.6 s on one configured so): the statistical profiler samples the parsing thread's stack
 # every 10 ms for a dashboard nobody opens here, and MALLOC_TRIM_THRESHOLD_=65536 has glibc
 # hand memory back to the system at every free, which spaCy's many small arrays pay for.
+# Three timers of a worker's event loop wake it 50 + 10 + 2 times a second (the loop's own
+# health tick, the memory monitor, the system monitor); each wake-up takes the interpreter
+# lock from the parsing thread. Measured on 150 BBC articles, bare nlp.pipe in a local:1
+# worker: 13.6-13.7 s with the defaults, 11.0-12.5 s with these, 11.6 s in this process.
 LOCAL_WORKER_CONFIG = {
     "distributed.worker.profile.enabled": False,
     "distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_": None,
+    "distributed.admin.tick.interval": "1s",
+    "distributed.worker.memory.monitor-interval": "1s",
+    "distributed.admin.system-monitor.interval": "5s",
 }
 
 
