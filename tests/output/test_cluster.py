@@ -74,3 +74,21 @@ def test_an_address_dask_cannot_read_is_one_clear_error(tmp_path, nlp):
 def test_local_takes_a_number_of_processes(bad):
     with pytest.raises(NewsgraphError, match="'local:N' takes a number of worker processes"):
         cluster.local_workers(bad)
+
+
+def test_a_local_clusters_workers_run_without_the_profiler_and_with_slow_timers(nlp):
+    def settings() -> dict:
+        import dask
+
+        keys = [k for k in cluster.LOCAL_WORKER_CONFIG if "environ" not in k]
+        return {k: dask.config.get(k) for k in keys} | {"trim": os.environ.get("MALLOC_TRIM_THRESHOLD_")}
+
+    with cluster.client_for("local:1") as client:
+        (got,) = client.run(settings).values()
+    assert got == {
+        "distributed.worker.profile.enabled": False,
+        "distributed.admin.tick.interval": "1s",
+        "distributed.worker.memory.monitor-interval": "1s",
+        "distributed.admin.system-monitor.interval": "5s",
+        "trim": None,
+    }

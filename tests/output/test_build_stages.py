@@ -1,0 +1,43 @@
+"""A build tells the garbage collector, as each stage ends, that what it holds lives until the
+build ends (so full collections stop rescanning the records and quads), and leaves the
+collector as it found it."""
+
+from __future__ import annotations
+
+import gc
+
+import pytest
+
+from newsgraph.extract.errors import NewsgraphError
+from newsgraph.output.build import build
+
+from ..conftest import EXAMPLES
+
+
+def test_what_a_stage_made_is_frozen_until_the_build_ends(tmp_path, nlp):
+    seen: list[tuple[str, bool]] = []
+    build(
+        [EXAMPLES],
+        tmp_path / "out",
+        validate=False,
+        on_stage=lambda name, _d, _s: seen.append((name, gc.get_freeze_count() > 0)),
+    )
+    assert seen == [("parse", True), ("resolve", True), ("write", True)]
+    assert gc.get_freeze_count() == 0
+
+
+def test_a_build_that_fails_leaves_nothing_frozen(tmp_path, nlp):
+    (tmp_path / "empty").mkdir()
+    with pytest.raises(NewsgraphError):
+        build([tmp_path / "empty"], tmp_path / "out", validate=False)
+    assert gc.get_freeze_count() == 0
+
+
+def test_a_caller_that_froze_objects_of_its_own_keeps_them_frozen(tmp_path, nlp):
+    gc.freeze()
+    try:
+        before = gc.get_freeze_count()
+        build([EXAMPLES], tmp_path / "out", validate=False)
+        assert 0 < gc.get_freeze_count() <= before  # the caller's, and none of the build's
+    finally:
+        gc.unfreeze()
