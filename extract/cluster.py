@@ -13,6 +13,7 @@ bounded number of chunks in flight, so the graph is the one a one-process build 
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -43,6 +44,27 @@ LOCAL_WORKER_CONFIG = {
     "distributed.worker.memory.monitor-interval": "1s",
     "distributed.admin.system-monitor.interval": "5s",
 }
+
+
+TRIM = "MALLOC_TRIM_THRESHOLD_"
+
+
+@contextmanager
+def _environ_without(name: str) -> Iterator[None]:
+    """This process's environment without ``name`` while the block runs (a worker process
+    started in it inherits the environment).
+
+    Dask's nanny copies its pre-spawn settings into the environment of the process that starts
+    it and leaves them there (``os.environ.update``): after any LocalCluster with Dask's
+    defaults, every later worker of this process would get MALLOC_TRIM_THRESHOLD_=65536, our
+    setting notwithstanding.
+    """
+    saved = os.environ.pop(name, None)
+    try:
+        yield
+    finally:
+        if saved is not None:
+            os.environ[name] = saved
 
 
 def extract_chunk(
@@ -83,7 +105,7 @@ def client_for(scheduler: str) -> Iterator[Any]:
         raise NewsgraphError("--scheduler needs Dask: pip install 'dask[distributed]'") from err
     n = local_workers(scheduler)
     if n is not None:
-        with dask.config.set(LOCAL_WORKER_CONFIG):
+        with dask.config.set(LOCAL_WORKER_CONFIG), _environ_without(TRIM):
             cluster = LocalCluster(
                 n_workers=n,
                 threads_per_worker=1,

@@ -41,7 +41,7 @@ SCHEMA_URL = URIRef("https://schema.org/url")
 
 
 # Literals are immutable and a graph repeats its numbers (offsets, counts, confidences) and vote
-# texts thousands of times: each is made once (rdflib's Literal() costs about 4 µs) and shared,
+# texts thousands of times: each is made once (rdflib's Literal() is several µs of Python) and shared,
 # which also makes the writers' lookups of equal terms identity hits.
 _SHARED = 1 << 16  # distinct values kept, per kind
 

@@ -76,7 +76,10 @@ def test_local_takes_a_number_of_processes(bad):
         cluster.local_workers(bad)
 
 
-def test_a_local_clusters_workers_run_without_the_profiler_and_with_slow_timers(nlp):
+def test_a_local_clusters_workers_run_without_the_profiler_and_with_slow_timers(nlp, monkeypatch):
+    # what Dask's nanny leaves in this process's environment after any LocalCluster of its defaults
+    monkeypatch.setenv(cluster.TRIM, "65536")
+
     def settings() -> dict:
         import dask
 
@@ -92,3 +95,4 @@ def test_a_local_clusters_workers_run_without_the_profiler_and_with_slow_timers(
         "distributed.admin.system-monitor.interval": "5s",
         "trim": None,
     }
+    assert os.environ[cluster.TRIM] == "65536", "this process's environment is given back"
