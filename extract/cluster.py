@@ -28,6 +28,7 @@ CHUNK_ARTICLES = 32  # and at most this many articles, so a small build still sp
 RETRIES = 3  # a chunk whose task raised is run again this many times before the build fails
 IN_FLIGHT_PER_WORKER = 2  # chunks sent ahead per worker thread: memory stays bounded
 CONNECT_TIMEOUT = "20s"  # how long to wait for a scheduler named by its address
+TRIM = "MALLOC_TRIM_THRESHOLD_"
 # A local cluster's workers parse at the speed of a plain build only without two of Dask's
 # defaults (measured on 200 BBC articles: 15.2 s in this process, 20.0 s on a default worker,
 # 16.6 s on one configured so): the statistical profiler samples the parsing thread's stack
@@ -36,17 +37,15 @@ CONNECT_TIMEOUT = "20s"  # how long to wait for a scheduler named by its address
 # Three timers of a worker's event loop wake it 50 + 10 + 2 times a second (the loop's own
 # health tick, the memory monitor, the system monitor); each wake-up takes the interpreter
 # lock from the parsing thread. Measured on 150 BBC articles, bare nlp.pipe in a local:1
-# worker: 13.6-13.7 s with the defaults, 11.0-12.5 s with these, 11.6 s in this process.
+# worker (its first run left out): 13.6-13.7 s with the defaults, 10.3-12.5 s with these,
+# 10.1-11.6 s in this process.
 LOCAL_WORKER_CONFIG = {
     "distributed.worker.profile.enabled": False,
-    "distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_": None,
+    f"distributed.nanny.pre-spawn-environ.{TRIM}": None,
     "distributed.admin.tick.interval": "1s",
     "distributed.worker.memory.monitor-interval": "1s",
     "distributed.admin.system-monitor.interval": "5s",
 }
-
-
-TRIM = "MALLOC_TRIM_THRESHOLD_"
 
 
 @contextmanager
