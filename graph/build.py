@@ -21,7 +21,7 @@ from newsgraph.ontology import NG
 from .aliases import AliasEntry
 from .codec import PREDICATES, Quad, integer, linked_quads, run_quads, to_quads
 from .iris import ENTITY_GRAPH, document_entity_iri, document_iri, entity_iri
-from .records import DocRecord, LocalEntity, RunInfo
+from .records import ClaimRecord, DocRecord, LocalEntity, QuoteRecord, RunInfo
 from .resolve import ResolvedEntity, resolve
 
 __all__ = ["CLASSES", "PREDICATES", "GraphParts", "RunInfo", "build_dataset", "build_parts", "build_quads"]
@@ -144,16 +144,17 @@ def signature(r: DocRecord, iri_of: Mapping[tuple[str, str], URIRef], type_of: M
 
 def signature_of(h: str, entities: Mapping[str, tuple[str, str]]) -> str:
     """The same from each document entity's (IRI, type), by local key."""
-    ents = sorted((k, iri) for k, (iri, _) in entities.items())
-    return hashlib.sha1(json.dumps([h, [(k, i, entities[k][1]) for k, i in ents]]).encode()).hexdigest()
+    ents = sorted((k, iri, t) for k, (iri, t) in entities.items())
+    return hashlib.sha1(json.dumps([h, ents]).encode()).hexdigest()
 
 
 def linked_keys(r: DocRecord) -> set[str]:
     """The local keys its facts, quotes and claims name: a document entity not among them
     changes only its ``ng:denotes`` when its entity moves."""
     keys = {k for f in r.facts for k in (f.subject, f.object) if k}
-    for speaker, mentions in [(q.speaker, q.mentions) for q in r.quotes] + [(c.speaker, c.mentions) for c in r.claims]:
-        keys |= set(mentions) | ({speaker} if speaker else set())
+    spoken: list[QuoteRecord | ClaimRecord] = [*r.quotes, *r.claims]
+    for said in spoken:
+        keys.update(said.mentions, [said.speaker] if said.speaker else [])
     return keys
 
 

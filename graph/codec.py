@@ -68,6 +68,11 @@ def _votes_literal(votes: tuple[tuple[str, float], ...]) -> Literal:
     return Literal(_votes_text(votes))
 
 
+def denotes(h: str, key: str, iri: URIRef) -> Triple:
+    """A document entity's link to the entity it was resolved to (in the document's graph)."""
+    return document_entity_iri(h, key), NG.denotes, iri
+
+
 def _votes_text(votes: tuple[tuple[str, float], ...]) -> str:
     return " ".join(f"{t}={v:g}" for t, v in sorted(votes))
 
@@ -273,7 +278,7 @@ def linked_quads(
         if keys is None or f.subject in keys or f.object in keys:
             _fact_quads(out, n, r, f, doc, local, iri_of, type_of, named=True, linked_only=True)
     g = out.named
-    g += [(local[e.key], NG.denotes, iri_of[(h, e.key)]) for e in r.entities if keys is None or e.key in keys]
+    g += [denotes(h, e.key, iri_of[(h, e.key)]) for e in r.entities if keys is None or e.key in keys]
     for node, speaker, said, mentions in [
         *((quote_iri(h, q.start, q.end), q.speaker, NG.said, q.mentions) for q in r.quotes),
         *((claim_iri(h, c.start, c.end), c.speaker, NG.claimedBy, c.mentions) for c in r.claims),

@@ -24,8 +24,8 @@ from newsgraph.ontology import NG
 
 from .aliases import AliasEntry, with_defaults
 from .build import GraphParts, _describe_entity, document_share, linked_keys, signature, signature_of
-from .codec import Quad, run_quads
-from .iris import ENTITY_GRAPH, document_entity_iri, document_iri
+from .codec import Quad, denotes, run_quads
+from .iris import ENTITY_GRAPH, document_iri
 from .records import DocRecord, LocalEntity, RunInfo
 from .resolution import Changes, ResolutionState
 
@@ -234,9 +234,8 @@ def _relink(h: str, keys: set[str], old: Mapping, now: Mapping, up: Update) -> N
     name = document_iri(h)
     for k in sorted(keys):
         if old[k][0] != now[k][0]:
-            node = document_entity_iri(h, k)
-            up.remove.append((node, NG.denotes, URIRef(old[k][0]), name))
-            up.graphs.setdefault(h, []).append((node, NG.denotes, URIRef(now[k][0]), name))
+            up.remove.append((*denotes(h, k, URIRef(old[k][0])), name))
+            up.graphs.setdefault(h, []).append((*denotes(h, k, URIRef(now[k][0])), name))
 
 
 def _shares(state: ResolutionState, docs: Sequence[DocRecord], counts: Counts, up: Update) -> None:

@@ -89,8 +89,9 @@ def _order(source: Dataset | Graph | QuadView) -> _Ordered:
     listed = quad_tuples(source)
     distinct = {t for q in listed for t in q}
     distinct.discard(None)
-    ranked = sorted(((str(x), x, t) for t in distinct for x in (conv(t),)), key=lambda r: r[0])
-    del distinct
+    converted = [(conv(t), t) for t in distinct]
+    ranked = sorted(((str(x), x, t) for x, t in converted), key=lambda r: r[0])
+    del distinct, converted
     rank: dict[object, int] = {r[2]: i for i, r in enumerate(ranked)}
     rank[None] = -1
     # subjects by their IRI's text (a document before its mentions ".../doc/x/e0"; in N-Triples

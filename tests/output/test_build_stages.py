@@ -27,9 +27,12 @@ def test_what_a_stage_made_is_frozen_until_the_build_ends(tmp_path, nlp):
 
 
 def test_a_build_that_fails_leaves_nothing_frozen(tmp_path, nlp):
-    (tmp_path / "empty").mkdir()
+    def fail_after_resolving(name: str, _done: str, _seconds: float) -> None:
+        if name == "resolve":  # the parse's and the resolution's objects are frozen by now
+            raise NewsgraphError("stopped")
+
     with pytest.raises(NewsgraphError):
-        build([tmp_path / "empty"], tmp_path / "out", validate=False)
+        build([EXAMPLES], tmp_path / "out", validate=False, on_stage=fail_after_resolving)
     assert gc.get_freeze_count() == 0
 
 
