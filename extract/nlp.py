@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import re
 from functools import lru_cache
+from typing import NamedTuple
 
 import spacy
 from spacy.language import Language
@@ -32,13 +33,37 @@ _RUN = 32
 _PUNCTUATION_RUN = re.compile(rf"[^\w\s]{{{_RUN + 1},}}")
 
 
+# Where a Doc keeps its text for ``doc_text`` (the maker of a Doc may put it there).
+DOC_TEXT = "newsgraph_text"
+
+
 def doc_text(doc: Doc) -> str:
     """``doc.text``, built once per Doc: spaCy rebuilds it from every token on each access
-    (about 1.5 ms for a news article), and five readers of a document need it."""
-    text = doc.user_data.get("newsgraph_text")
+    (about 1 ms for a news article), and five readers of a document need it."""
+    text = doc.user_data.get(DOC_TEXT)
     if text is None:
-        text = doc.user_data["newsgraph_text"] = doc.text
+        text = doc.user_data[DOC_TEXT] = doc.text
     return text
+
+
+class Words(NamedTuple):
+    """Per token of a Doc: its lower-case form, its lemma and its coarse part of speech."""
+
+    lower: list[str]
+    lemma: list[str]
+    pos: list[str]
+
+
+def token_words(doc: Doc) -> Words:
+    """The lower-case form, lemma and part of speech of each token, read once per Doc: a rule
+    that looks for a few words reads these lists and makes a Token object only where one fits
+    (each ``doc[i]`` makes a new object, and each string attribute is a lookup)."""
+    words = doc.user_data.get("newsgraph_words")
+    if words is None:
+        tokens = list(doc)
+        words = Words([t.lower_ for t in tokens], [t.lemma_ for t in tokens], [t.pos_ for t in tokens])
+        doc.user_data["newsgraph_words"] = words
+    return words
 
 
 def model_name(name: str | None = None) -> str:

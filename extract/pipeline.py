@@ -18,7 +18,7 @@ from .input.reader import Skipped
 from .limits import ARTICLE_SECONDS, TimeLimitExceeded, time_limit
 from .mentions.entities import cluster_mentions, raw_mentions
 from .mentions.names import is_country
-from .nlp import doc_text
+from .nlp import DOC_TEXT, doc_text
 from .quotes.attribution import extract_quotes
 from .quotes.spans import find_spans, quoted_tokens
 from .records import Article, DocumentExtraction, Entity, Fact, Quote
@@ -204,7 +204,9 @@ def extract_timed(
             started[a.content_hash] = time.monotonic()
             try:
                 with time_limit(seconds):
-                    doc = nlp.make_doc(prepare_text(a.text, a.skipped))
+                    text = prepare_text(a.text, a.skipped)
+                    doc = nlp.make_doc(text)
+                    doc.user_data[DOC_TEXT] = text  # spaCy keeps every character: doc.text == text
             except TimeLimitExceeded:
                 late.append(_too_slow(a, seconds))
                 continue

@@ -27,6 +27,7 @@ from pathlib import Path
 
 from spacy.tokens import Doc, Token
 
+from ..nlp import token_words
 from ..schema import ORGANIZATION, PERSON
 from ..words import (
     FEMALE_HONORIFICS,
@@ -47,6 +48,8 @@ from ..words import (
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 # the words a description is read from, made once (tested per token)
 _DESCRIPTION_WORDS = PERSON_DESCRIPTIONS | ORG_DESCRIPTIONS | ORG_WORDS | ORG_KIND_NOUNS
+# every word ``_refer`` reads as a pronoun or a description (the rest are passed over unread)
+_REFERRING = MALE_PRONOUNS | FEMALE_PRONOUNS | GROUP_PRONOUNS | _DESCRIPTION_WORDS
 # Salience weights of a mention's grammatical role; all salience halves at each new sentence.
 _MAIN_SUBJECT, _SUBJECT, _OTHER, _POSSESSOR = 100.0, 40.0, 25.0, 15.0
 _DECAY = 0.5
@@ -156,6 +159,7 @@ class Coreference:
         sentence is no more salient than once)."""
         before: dict[str, float] = defaultdict(float)  # salience up to the current sentence
         doc, ent = self.doc, self.ent
+        lowers = token_words(doc).lower
         for sent in doc.sents:
             now: dict[str, float] = defaultdict(float)  # best mention of each entity in it
             salience = _Salience(before, now)
@@ -171,6 +175,9 @@ class Coreference:
                         j += 1
                     now[key] = max(now[key], _weight(_mention_head(doc, i, j)))
                     i = j
+                    continue
+                if lowers[i] not in _REFERRING:
+                    i += 1
                     continue
                 token = doc[i]
                 found = self._refer(token, salience)

@@ -16,7 +16,7 @@ from typing import Any
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
 
-from ..nlp import doc_text
+from ..nlp import doc_text, token_words
 from ..records import Entity, Mention
 from ..rules import rule
 from ..schema import ORGANIZATION, PERSON, PLACE, Votes, add_votes, new_votes, vote_type
@@ -623,17 +623,15 @@ def _unlabelled_names(doc: Doc, out: dict[tuple[int, int], RawMention]) -> None:
     for s, e in out:
         for i in range(s, e):
             covered[i] = True
-    tokens = list(doc)  # made once: doc[i] makes a new Token object each time
+    pos = token_words(doc).pos
     # a word that may stand in a run of proper nouns shaped like a name
-    nameword = [
-        not covered[t.i]
-        and t.pos_ == "PROPN"
-        and t.text[:1].isupper()
-        and t.is_alpha
-        and not _is_honorific(t)
-        and t.lower_ not in _TITLES_OPENERS
-        for t in tokens
-    ]
+    nameword = [False] * len(doc)
+    for i, tag in enumerate(pos):
+        if tag == "PROPN" and not covered[i]:
+            t = doc[i]
+            nameword[i] = (
+                t.text[:1].isupper() and t.is_alpha and not _is_honorific(t) and t.lower_ not in _TITLES_OPENERS
+            )
     i = 0
     runs = []
     while i < len(doc):
@@ -675,9 +673,10 @@ def _unlabelled_names(doc: Doc, out: dict[tuple[int, int], RawMention]) -> None:
             m.votes.get(ORGANIZATION, 0) <= 1 and not m.votes.get(PLACE) and not the_name
         ):
             full_names.add(m.text, True, spelled=False)
-    for t in tokens:
-        if covered[t.i] or t.pos_ != "PROPN":
+    for i, tag in enumerate(pos):
+        if covered[i] or tag != "PROPN":
             continue
+        t = doc[i]
         # "Penrose asked.": a lone proper noun that speaks is a name, most often a person's
         speaks = (
             t.dep_ == "nsubj"
@@ -701,8 +700,12 @@ def _defined_groups(doc: Doc, out: dict[tuple[int, int], RawMention]) -> None:
     folk band", "Harbour Rovers is a football club". The whole capitalised subject is the name,
     whatever the NER made of it ("Storm Over the | Harbour" an organisation, "The Owls"
     nothing): a mention of an organisation, replacing the pieces inside it."""
-    for t in doc:
-        if t.dep_ != "attr" or t.head.lemma_ != "be" or t.lemma_ not in _NAMING_KINDS:
+    lemmas = token_words(doc).lemma
+    for i, lemma in enumerate(lemmas):
+        if lemma not in _NAMING_KINDS:
+            continue
+        t = doc[i]
+        if t.dep_ != "attr" or t.head.lemma_ != "be":
             continue
         subj = next((c for c in t.head.children if c.dep_ == "nsubj" and c.i < t.head.i), None)
         if subj is None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from ..nlp import token_words
 from ..records import Claim, Quote
 from ..rules import rule
 from ..schema import PERSON
@@ -241,8 +242,12 @@ class Attributor:
         """Reported speech: 'X said that ...', 'X warned (that) ...', 'according to X, ...'."""
         out: list[Claim] = []
         factor = rule("claim").confidence
-        for t in self.doc:
-            if self.in_quote[t.i] or t.pos_ != "VERB" or t.lemma_.lower() not in CLAIM_VERBS:
+        lemmas = token_words(self.doc).lemma
+        for i, lemma in enumerate(lemmas):
+            if self.in_quote[i] or lemma.lower() not in CLAIM_VERBS:
+                continue
+            t = self.doc[i]
+            if t.pos_ != "VERB":
                 continue
             comp = next((c for c in t.children if c.dep_ == "ccomp" and not self.in_quote[c.i]), None)
             subj = self.speakers.subject(t)

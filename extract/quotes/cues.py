@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from ..nlp import token_words
 from ..words import ALWAYS_CUES, CUE_VERBS, SPEECH_NOUNS
 from .spans import QuotedSpan
 
@@ -37,9 +38,14 @@ class Frame:
 def cues_in(frame: Frame, lo: int, hi: int) -> list[Token]:
     """Reporting verbs (and "according to") in tokens [lo, hi), outside quotes."""
     doc, out = frame.doc, []
-    for t in doc[lo:hi]:
-        if frame.in_quote[t.i]:
-            continue
+    lowers, lemmas, _ = token_words(doc)
+    for i in range(lo, hi):
+        lower = lowers[i]
+        if frame.in_quote[i] or not (
+            lemmas[i].lower() in CUE_VERBS or lower in ALWAYS_CUES or lower == "according" or lower in SPEECH_NOUNS
+        ):
+            continue  # read no further: none of the tests below can hold
+        t = doc[i]
         if (t.pos_ in {"VERB", "AUX"} and t.lemma_.lower() in CUE_VERBS) or t.lower_ in ALWAYS_CUES:
             out.append(t)  # "Said Ellis:" is tagged a proper noun at a sentence start
         elif t.lower_ == "according" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "to":

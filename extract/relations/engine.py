@@ -12,14 +12,15 @@ import, not silently at run time.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from spacy.matcher import DependencyMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
+from ..nlp import token_words
 from ..rules import RULES
 
 # A DependencyMatcher pattern: its nodes, as spaCy takes them.
@@ -126,9 +127,18 @@ class Engine:
     def matches(self, doc: Doc) -> Iterator[Match]:
         """Each match in the document, sentence by sentence."""
         matchers = self._matchers_for(doc.vocab)
-        for sent in doc.sents:
-            for key in sorted(self.triggered(sent)):
-                for match_id, ids in matchers[key](sent):
+        lowers, lemmas, _ = token_words(doc)
+        # only the sentences with a trigger word (most have none) are cut out as spans
+        triggers = self.triggers
+        words = [i for i, w in enumerate(lowers) if w in triggers or lemmas[i] in triggers]
+        copy = _sentence_copier(doc) if words else None
+        for sent in dict.fromkeys(doc[i].sent for i in words):
+            keys = sorted(self.triggered(sent))
+            if not keys or copy is None:
+                continue
+            sent_doc = copy(sent)
+            for key in keys:
+                for match_id, ids in matchers[key](sent_doc):
                     key = doc.vocab.strings[match_id]
                     r, pattern = self.alternatives[key]
                     yield Match(key, r, {node["RIGHT_ID"]: sent[i] for node, i in zip(pattern, ids, strict=True)})
@@ -138,10 +148,16 @@ class Engine:
         together with the nodes next to it ("in" counts for "a gunner in the Army" only under a
         noun that fits the role node)."""
         out: set[str] = set()
-        for t in sent:
-            found = self.triggers.get(t.lower_, ())
-            if t.lemma_ != t.lower_:
-                found = [*found, *self.triggers.get(t.lemma_, ())]
+        doc = sent.doc
+        lowers, lemmas, _ = token_words(doc)
+        for i in range(sent.start, sent.end):
+            lower, lemma = lowers[i], lemmas[i]
+            found = self.triggers.get(lower, ())
+            if lemma != lower:
+                found = [*found, *self.triggers.get(lemma, ())]
+            if not found:
+                continue
+            t = doc[i]
             for tr in found:
                 if tr.key not in out and fits(t, tr.attrs) and all(_near_fits(t, side, a) for side, a in tr.near):
                     out.add(tr.key)
@@ -157,6 +173,18 @@ class Engine:
                 found[key].add(key, [list(pattern)])
             self._matchers[id(vocab)] = found
         return found
+
+
+def _sentence_copier(doc: Doc) -> Callable[[Span], Doc]:
+    """A function that copies a sentence of ``doc`` into a Doc of its own, as spaCy's
+    DependencyMatcher does with a Span it is given, on each call: the matcher is given the copy,
+    made once per sentence from one array of the document's annotation (its attributes are
+    private in spaCy, as ``Span.as_doc`` reads them; the spaCy version is pinned). ``as_doc``
+    rewrites the rows of its own sentence in that array, so each sentence is copied once."""
+    head: Any = doc._get_array_attrs()
+    array = doc.to_array(head)
+    as_doc: Any = Span.as_doc  # spaCy's stubs leave out its array arguments
+    return lambda sent: as_doc(sent, array_head=head, array=array)
 
 
 def fits(token: Token, attrs: dict) -> bool:

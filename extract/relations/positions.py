@@ -14,6 +14,7 @@ from spacy.tokens import Token
 
 from ..mentions.coref import first_names
 from ..mentions.names import is_acronym, party_abbreviation
+from ..nlp import token_words
 from ..records import Fact
 from ..rules import rule
 from ..schema import ORGANIZATION, PERSON, PLACE
@@ -403,8 +404,9 @@ class Relations(Titles):
         """ "The collective grew out of the Harbour Song League: Ann Lee, Tom Reed and Kim Moss.": people
         listed after an organisation and a colon, to the end of the sentence, are its members."""
         doc, member = self.doc, rule("member-listed")
+        lowers = token_words(doc).lower
         for i in range(1, len(doc) - 1):
-            if doc[i].text != ":" or not self._is(i - 1, ORGANIZATION) or not self._is(i + 1, PERSON):
+            if lowers[i] != ":" or not self._is(i - 1, ORGANIZATION) or not self._is(i + 1, PERSON):
                 continue
             people, j = [], i + 1
             while self._is(j, PERSON):
@@ -605,9 +607,14 @@ class Relations(Titles):
         and the parser may hang it on a conjunct. The active voice ("X leads Y") is a pattern
         (``membership_rules.py``)."""
         doc = self.doc
-        for t in doc:
-            forming = t.lemma_.lower() in FORMING_VERBS
-            if t.pos_ != "VERB" or (t.lemma_.lower() not in LEAD_VERBS and not forming):
+        lemmas = token_words(doc).lemma
+        for i in range(len(doc)):
+            lemma = lemmas[i].lower()
+            if lemma not in LEAD_VERBS and lemma not in FORMING_VERBS:
+                continue
+            t = doc[i]
+            forming = lemma in FORMING_VERBS
+            if t.pos_ != "VERB":
                 continue
             sent = t.sent
             span = (sent.start_char, sent.end_char)
@@ -679,19 +686,20 @@ class Relations(Titles):
     def places(self) -> Iterator[Fact]:
         """ "Mashhad, Iran": a place, a comma and a place; "a court in Tehran"."""
         doc = self.doc
+        lowers = token_words(doc).lower
         comma, org_in = rule("place-comma-place"), rule("org-in-place")
         for i in range(len(doc) - 2):
             if (
                 self._is(i, PLACE)
                 and self.ent[i] != self.ent[i + 1]
-                and doc[i + 1].text == ","
+                and lowers[i + 1] == ","
                 and self._is(i + 2, PLACE)
             ):
                 inner, outer = self.ent[i], self.ent[i + 2]
                 if inner is not None and outer is not None and inner != outer:
                     s = doc[i].sent
                     yield Fact(inner, "locatedIn", outer, s.start_char, s.end_char, comma.confidence, comma.name)
-            if doc[i].lower_ != "in":
+            if lowers[i] != "in":
                 continue
             t = doc[i]
             org = self.ent[t.head.i]

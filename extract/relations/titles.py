@@ -85,7 +85,7 @@ class Titles:
         return (self.etype.get(key) == PLACE or key not in self.long_named) and self._corporate_title(i)
 
     def _is(self, i: int, wanted: str) -> bool:
-        key = self.ent[i] if 0 <= i < len(self.doc) else None
+        key = self.ent[i] if 0 <= i < len(self.ent) else None
         return key is not None and self.etype.get(key) == wanted
 
     def _mention_end(self, i: int) -> int:

@@ -85,3 +85,22 @@ def test_every_rule_is_one_record_with_keyed_alternatives():
     assert len(names) == len(set(names))
     keys = Engine(MATCHER_RULES).alternatives
     assert len(keys) == sum(len(r.patterns) for r in MATCHER_RULES)
+
+
+def test_the_trigger_filter_and_the_sentence_copies_lose_no_match(nlp):
+    # every rule's invented example in one parsed text, against spaCy's DependencyMatcher run
+    # with every alternative on every sentence: the filter may only skip what cannot match
+    from spacy.matcher import DependencyMatcher
+
+    from newsgraph.extract.rules import RULES
+
+    doc = nlp(" ".join(r.example for r in RULES.values()))
+    expected = []
+    for sent in doc.sents:
+        for key, (_, pattern) in sorted(ENGINE.alternatives.items()):
+            matcher = DependencyMatcher(doc.vocab)
+            matcher.add(key, [pattern])
+            expected += [(key, tuple(sent[i].i for i in ids)) for _, ids in matcher(sent)]
+    got = [(m.key, tuple(t.i for t in m.nodes.values())) for m in ENGINE.matches(doc)]
+    assert got == expected
+    assert len({key for key, _ in got}) >= 15  # the text holds most constructions

@@ -523,3 +523,13 @@ def test_few_people_on_the_first_hundred_bbc_politics_articles_carry_one_word(sh
     labels = [row["label"] for row in newsgraph.open(tmp_path).rows(query)]
     assert len(files) == 100
     assert len(labels) <= 20, labels
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Tom  Reed\tsaid\r\n“Yes.”  ", "\u00a0Ann Lee\u2009said: no\n\n\nend", "a\u200bb  c\r\rd", " "],
+)
+def test_a_doc_keeps_every_character_of_its_text(nlp, text):
+    # extract_timed hands each Doc the text it was made from (nlp.doc_text), so that no reader
+    # rebuilds it token by token: that holds only while spaCy's Doc.text is its input
+    assert nlp.make_doc(text).text == text
