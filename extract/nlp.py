@@ -33,8 +33,10 @@ _RUN = 32
 _PUNCTUATION_RUN = re.compile(rf"[^\w\s]{{{_RUN + 1},}}")
 
 
-# Where a Doc keeps its text for ``doc_text`` (the maker of a Doc may put it there).
+# Where a Doc keeps its text for ``doc_text`` (the maker of a Doc may put it there), and its
+# words for ``token_words``: in ``Doc.user_data``, so that they go when the Doc goes.
 DOC_TEXT = "newsgraph_text"
+_WORDS = "newsgraph_words"
 
 
 def doc_text(doc: Doc) -> str:
@@ -58,11 +60,12 @@ def token_words(doc: Doc) -> Words:
     """The lower-case form, lemma and part of speech of each token, read once per Doc: a rule
     that looks for a few words reads these lists and makes a Token object only where one fits
     (each ``doc[i]`` makes a new object, and each string attribute is a lookup)."""
-    words = doc.user_data.get("newsgraph_words")
+    words = doc.user_data.get(_WORDS)
     if words is None:
         tokens = list(doc)
-        words = Words([t.lower_ for t in tokens], [t.lemma_ for t in tokens], [t.pos_ for t in tokens])
-        doc.user_data["newsgraph_words"] = words
+        words = doc.user_data[_WORDS] = Words(
+            [t.lower_ for t in tokens], [t.lemma_ for t in tokens], [t.pos_ for t in tokens]
+        )
     return words
 
 

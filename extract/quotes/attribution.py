@@ -242,13 +242,11 @@ class Attributor:
         """Reported speech: 'X said that ...', 'X warned (that) ...', 'according to X, ...'."""
         out: list[Claim] = []
         factor = rule("claim").confidence
-        lemmas = token_words(self.doc).lemma
-        for i, lemma in enumerate(lemmas):
-            if self.in_quote[i] or lemma.lower() not in CLAIM_VERBS:
+        words = token_words(self.doc)
+        for i, lemma in enumerate(words.lemma):
+            if self.in_quote[i] or words.pos[i] != "VERB" or lemma.lower() not in CLAIM_VERBS:
                 continue
             t = self.doc[i]
-            if t.pos_ != "VERB":
-                continue
             comp = next((c for c in t.children if c.dep_ == "ccomp" and not self.in_quote[c.i]), None)
             subj = self.speakers.subject(t)
             if comp is None or subj is None:

@@ -40,17 +40,15 @@ def cues_in(frame: Frame, lo: int, hi: int) -> list[Token]:
     doc, out = frame.doc, []
     lowers, lemmas, _ = token_words(doc)
     for i in range(lo, hi):
-        lower = lowers[i]
-        if frame.in_quote[i] or not (
-            lemmas[i].lower() in CUE_VERBS or lower in ALWAYS_CUES or lower == "according" or lower in SPEECH_NOUNS
-        ):
-            continue  # read no further: none of the tests below can hold
+        lower, cue_verb = lowers[i], lemmas[i].lower() in CUE_VERBS
+        if frame.in_quote[i] or not (cue_verb or lower in ALWAYS_CUES or lower == "according" or lower in SPEECH_NOUNS):
+            continue  # a Token is made only for a word one of the tests below may take
         t = doc[i]
-        if (t.pos_ in {"VERB", "AUX"} and t.lemma_.lower() in CUE_VERBS) or t.lower_ in ALWAYS_CUES:
+        if (cue_verb and t.pos_ in {"VERB", "AUX"}) or lower in ALWAYS_CUES:
             out.append(t)  # "Said Ellis:" is tagged a proper noun at a sentence start
-        elif t.lower_ == "according" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "to":
+        elif lower == "according" and i + 1 < len(doc) and lowers[i + 1] == "to":
             out.append(t)
-        elif t.pos_ == "NOUN" and t.lower_ in SPEECH_NOUNS and any(c.dep_ == "poss" for c in t.children):
+        elif lower in SPEECH_NOUNS and t.pos_ == "NOUN" and any(c.dep_ == "poss" for c in t.children):
             out.append(t)  # "Ada Kell's claim that ...": the possessor is the speaker
     return out
 

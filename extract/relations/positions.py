@@ -607,15 +607,12 @@ class Relations(Titles):
         and the parser may hang it on a conjunct. The active voice ("X leads Y") is a pattern
         (``membership_rules.py``)."""
         doc = self.doc
-        lemmas = token_words(doc).lemma
-        for i in range(len(doc)):
-            lemma = lemmas[i].lower()
-            if lemma not in LEAD_VERBS and lemma not in FORMING_VERBS:
+        words = token_words(doc)
+        for i, written in enumerate(words.lemma):
+            lemma = written.lower()
+            if words.pos[i] != "VERB" or (lemma not in LEAD_VERBS and lemma not in FORMING_VERBS):
                 continue
-            t = doc[i]
-            forming = lemma in FORMING_VERBS
-            if t.pos_ != "VERB":
-                continue
+            t, forming = doc[i], lemma in FORMING_VERBS
             sent = t.sent
             span = (sent.start_char, sent.end_char)
             agent = next((c for c in t.children if c.dep_ == "agent"), None)
