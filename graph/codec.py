@@ -69,7 +69,8 @@ def _votes_literal(votes: tuple[tuple[str, float], ...]) -> Literal:
 
 
 def denotes(h: str, key: str, iri: URIRef) -> Triple:
-    """A document entity's link to the entity it was resolved to (in the document's graph)."""
+    """A document entity's link to the entity it was resolved to (in the document's graph),
+    for a caller that holds only the document and the local key (the store's relinking)."""
     return document_entity_iri(h, key), NG.denotes, iri
 
 
@@ -278,7 +279,7 @@ def linked_quads(
         if keys is None or f.subject in keys or f.object in keys:
             _fact_quads(out, n, r, f, doc, local, iri_of, type_of, named=True, linked_only=True)
     g = out.named
-    g += [denotes(h, e.key, iri_of[(h, e.key)]) for e in r.entities if keys is None or e.key in keys]
+    g += [(local[e.key], NG.denotes, iri_of[(h, e.key)]) for e in r.entities if keys is None or e.key in keys]
     for node, speaker, said, mentions in [
         *((quote_iri(h, q.start, q.end), q.speaker, NG.said, q.mentions) for q in r.quotes),
         *((claim_iri(h, c.start, c.end), c.speaker, NG.claimedBy, c.mentions) for c in r.claims),

@@ -38,18 +38,17 @@ class Frame:
 def cues_in(frame: Frame, lo: int, hi: int) -> list[Token]:
     """Reporting verbs (and "according to") in tokens [lo, hi), outside quotes."""
     doc, out = frame.doc, []
-    lowers, lemmas, _ = token_words(doc)
+    lowers, lemmas, pos = token_words(doc)  # a Token is made only for a word that is taken
     for i in range(lo, hi):
-        lower, cue_verb = lowers[i], lemmas[i].lower() in CUE_VERBS
-        if frame.in_quote[i] or not (cue_verb or lower in ALWAYS_CUES or lower == "according" or lower in SPEECH_NOUNS):
-            continue  # a Token is made only for a word one of the tests below may take
-        t = doc[i]
-        if (cue_verb and t.pos_ in {"VERB", "AUX"}) or lower in ALWAYS_CUES:
-            out.append(t)  # "Said Ellis:" is tagged a proper noun at a sentence start
+        if frame.in_quote[i]:
+            continue
+        lower = lowers[i]
+        if (pos[i] in {"VERB", "AUX"} and lemmas[i].lower() in CUE_VERBS) or lower in ALWAYS_CUES:
+            out.append(doc[i])  # "Said Ellis:" is tagged a proper noun at a sentence start
         elif lower == "according" and i + 1 < len(doc) and lowers[i + 1] == "to":
-            out.append(t)
-        elif lower in SPEECH_NOUNS and t.pos_ == "NOUN" and any(c.dep_ == "poss" for c in t.children):
-            out.append(t)  # "Ada Kell's claim that ...": the possessor is the speaker
+            out.append(doc[i])
+        elif pos[i] == "NOUN" and lower in SPEECH_NOUNS and any(c.dep_ == "poss" for c in doc[i].children):
+            out.append(doc[i])  # "Ada Kell's claim that ...": the possessor is the speaker
     return out
 
 

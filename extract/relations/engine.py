@@ -12,7 +12,7 @@ import, not silently at run time.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
@@ -126,15 +126,18 @@ class Engine:
 
     def matches(self, doc: Doc) -> Iterator[Match]:
         """Each match in the document, sentence by sentence."""
-        matchers = self._matchers_for(doc.vocab)
         lowers, lemmas, _ = token_words(doc)
-        # only the sentences with a trigger word (most have none) are cut out as spans
-        triggers = self.triggers
-        words = [i for i, w in enumerate(lowers) if w in triggers or lemmas[i] in triggers]
-        copy = _sentence_copier(doc) if words else None
-        for sent in dict.fromkeys(doc[i].sent for i in words):
-            keys = sorted(self.triggered(sent))
-            if not keys or copy is None:
+        # the tokens with a trigger word, by sentence (most sentences have none)
+        by_sentence: dict[Span, list[int]] = {}
+        for i, lower in enumerate(lowers):
+            if lower in self.triggers or lemmas[i] in self.triggers:
+                by_sentence.setdefault(doc[i].sent, []).append(i)
+        if not by_sentence:
+            return
+        matchers, copy = self._matchers_for(doc.vocab), _sentence_copier(doc)
+        for sent, words in by_sentence.items():
+            keys = sorted(self._fitting(doc, words))
+            if not keys:
                 continue
             sent_doc = copy(sent)
             for key in keys:
@@ -147,10 +150,13 @@ class Engine:
         """The alternatives a sentence may match: those with a trigger node some token fits,
         together with the nodes next to it ("in" counts for "a gunner in the Army" only under a
         noun that fits the role node)."""
+        return self._fitting(sent.doc, range(sent.start, sent.end))
+
+    def _fitting(self, doc: Doc, indices: Iterable[int]) -> set[str]:
+        """The alternatives whose trigger node one of these tokens fits, with its neighbours."""
         out: set[str] = set()
-        doc = sent.doc
         lowers, lemmas, _ = token_words(doc)
-        for i in range(sent.start, sent.end):
+        for i in indices:
             lower, lemma = lowers[i], lemmas[i]
             found = self.triggers.get(lower, ())
             if lemma != lower:
