@@ -58,6 +58,7 @@ from .linking import NameIndex, link_short_names, spelling
 from .names import (
     canonical_label,
     clean,
+    countries,
     demonyms,
     initials,
     is_acronym,
@@ -313,6 +314,8 @@ def _context_votes(doc: Doc, start: int, end: int, votes: Votes) -> None:
     words = {t.lower_ for t in span}
     if start > 0 and _is_honorific(doc[start - 1]):
         votes[PERSON] += 3
+    if name_key(span.text) in countries():
+        votes[PLACE] += 3  # "Mauritius": a country's name (ISO 3166) names no one, whatever the NER said
     if words & ORG_WORDS or (span[-1].lower_ in _NAMING_KINDS and len(span) >= 2):
         votes[ORGANIZATION] += 3  # "Harbour Trust"; "Harbour Quartet", "Eastfield Band"
     elif (
@@ -1006,7 +1009,11 @@ def _link_short_names(doc: Doc, mentions: list[RawMention], uf: UnionFind) -> se
     # Inside one document a lone name that fits the one full name the document gives is that
     # person, whatever the NER called it ("Rajavi" tagged ORG): the type vote comes after.
     # Across documents (graph.resolve) only a group typed Person is linked this way.
-    fits = link_short_names(names, index, is_person=lambda root: True)
+    # A country named alone is the country, never the first word of a longer name ("Mauritius"
+    # and "the Mauritius Independence Act")
+    fits = link_short_names(
+        names, index, is_person=lambda root: not all(name_key(n) in countries() for n in names[root])
+    )
     ambiguous = set()
     for root, owners in fits.items():
         if len(owners) == 1:

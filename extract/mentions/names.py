@@ -194,14 +194,26 @@ def demonyms() -> dict[str, str]:
 
 @cache
 def countries() -> frozenset[str]:
-    """The name keys of the countries the demonym table names ("france", "united states")."""
-    return frozenset(name_key(c) for c in demonyms().values())
+    """The name keys of the world's countries: ISO 3166's names (pycountry's shipped data:
+    "Mauritius", "Saint Lucia", "Syria", "Czech Republic"; a name written "Iran, Islamic
+    Republic of" is left out, its common name kept) and the demonym table's ("United States",
+    "United Kingdom")."""
+    import pycountry
+
+    names = set(demonyms().values())
+    for c in pycountry.countries:
+        for attr in ("name", "common_name", "official_name"):
+            name = getattr(c, attr, None)
+            if name and "," not in name and "(" not in name:
+                names.add(name)
+    return frozenset(name_key(n) for n in names)
 
 
 def is_country(name: str) -> bool:
-    """A country's name or short name in the demonym table ("France", "US", "United Kingdom").
+    """A country's name, or a short name or adjective in the demonym table ("France", "US",
+    "United Kingdom", "Mauritius").
 
-    >>> is_country("France"), is_country("US"), is_country("Scotland")
-    (True, True, False)
+    >>> is_country("France"), is_country("US"), is_country("Mauritius"), is_country("Scotland")
+    (True, True, True, False)
     """
     return name_key(name) in countries() or name.lower() in demonyms()

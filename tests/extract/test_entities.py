@@ -225,6 +225,18 @@ def test_a_country_before_a_name_is_no_first_name(extract_text):
     assert "France Tom Reed" not in x
 
 
+def test_a_countrys_name_is_a_place_whatever_the_ner_said(extract_text):
+    # the small NER calls the first a person, the second an organisation
+    x = extract_text("Vanuatu signed the treaty on Monday, and Tuvalu followed.")
+    assert types(x) == {("Vanuatu", "Place"), ("Tuvalu", "Place")}
+
+
+def test_a_country_named_alone_is_no_short_name_of_a_longer_name(extract_text):
+    x = by_label(extract_text("The Vanuatu Fisheries Act came into force in May. Vanuatu said the act protects its reefs."))
+    assert x["Vanuatu"].type == "Place"
+    assert "Vanuatu" not in x["Vanuatu Fisheries Act"].names
+
+
 def test_a_party_in_brackets_after_a_person_is_no_other_name_of_the_person(extract_text):
     x = by_label(extract_text("The motion was opposed by Tom Reed (SNP) and by Dan Moss and Kim Hale (Harbour Party)."))
     assert "SNP" not in x["Tom Reed"].names
