@@ -23,8 +23,8 @@ from .quotes.attribution import extract_quotes
 from .quotes.spans import find_spans, quoted_tokens
 from .records import Article, DocumentExtraction, Entity, Fact, Quote
 from .relations import DocContext, DocumentRelations
-from .rules import RULES, rule
-from .schema import ORGANIZATION, PERSON, PLACE, fits, new_votes, vote_type
+from .rules import RULES
+from .schema import ORGANIZATION, PERSON, PLACE, Votes, add_votes, fits, new_votes, vote, vote_type
 from .words import CORPORATE_TITLES
 
 T = TypeVar("T")  # a job
@@ -114,33 +114,33 @@ def _retype(entities: list[Entity], facts: list[Fact], quotes: list[Quote]) -> l
     """Evidence from roles: a held title or a speaking role makes a name a person; the
     organisation of a title or a team played for, an organisation."""
     countries = {e.key for e in entities if e.type == PLACE and is_country(e.label)}
-    role_votes, speaking, org_votes = new_votes(), new_votes(), new_votes()
+    role_votes: dict[str, Votes] = defaultdict(new_votes)
+    speaking: dict[str, Votes] = defaultdict(new_votes)
+    org_votes: dict[str, Votes] = defaultdict(new_votes)
     for f in facts:
         if f.predicate == "holdsPosition":
-            role_votes[f.subject] += rule(f.rule.split("+")[0]).person_evidence
+            vote(role_votes[f.subject], PERSON, "holds-title:" + f.rule.split("+")[0])
             corporate = any((f.title or "").lower().startswith(t) for t in CORPORATE_TITLES)
             # "Brightwater chief executive X": a company, whatever the NER said of it; the country
             # of an office of state ("French finance minister") and a city's ("the Eastfield
             # mayor") stay places
             state = f.object in countries or f.rule.endswith("+country-office")
             if f.object and (corporate or not state):
-                org_votes[f.object] += 2 + 3 * corporate
+                vote(org_votes[f.object], ORGANIZATION, "organisation-of-a-title")
+                if corporate:
+                    vote(org_votes[f.object], ORGANIZATION, "company-of-a-title")
         elif f.predicate == "memberOf" and f.object and (made_by := RULES.get(f.rule)) and made_by.joined:
-            org_votes[f.object] += 2  # "he played for Harbour City", "was traded to Y": a team
+            vote(org_votes[f.object], ORGANIZATION, "team-joined")  # "he played for Harbour City"
     for q in quotes:
         if q.speaker and q.speaker_rule:
-            speaking[q.speaker] += rule(q.speaker_rule).person_evidence
+            vote(speaking[q.speaker], PERSON, "speaks:" + q.speaker_rule)
     out = []
     for e in entities:
-        votes = new_votes(e.type_votes)
-        if role_votes.get(e.key):
-            votes[PERSON] += role_votes[e.key]
-        if org_votes.get(e.key):
-            votes[ORGANIZATION] += org_votes[e.key]
+        votes = new_votes(e.type_votes, role_votes.get(e.key, {}), org_votes.get(e.key, {}))
         # organisations and places speak too ("Downing Street dismissed it"): speaking is
         # evidence of a person only for a name nothing else has typed
-        if speaking.get(e.key) and not (votes.get(ORGANIZATION) or votes.get(PLACE)):
-            votes[PERSON] += speaking[e.key]
+        if e.key in speaking and not (votes.get(ORGANIZATION) or votes.get(PLACE)):
+            add_votes(votes, speaking[e.key])
         out.append(replace(e, type=vote_type(votes), type_votes=tuple(sorted(votes.items()))))
     return out
 

@@ -25,8 +25,6 @@ class Rule:
             speaker rule's confidence).
         example: an invented sentence of the shape the rule reads.
         unlinked_confidence: the confidence when the speaker found is no entity, if lower.
-        person_evidence: how much a speaker or position holder found by this rule counts
-            towards typing that entity a Person.
         leader_is_member: a ledBy this rule reads by a verb ("X heads Y", "deputy leader of Y
             under X") makes its leader a member too (``derive.members_of_leaders``).
         joined: ``team`` when what the rule's member joins is a team whatever the NER called it
@@ -40,7 +38,6 @@ class Rule:
     confidence: float
     example: str
     unlinked_confidence: float | None = None
-    person_evidence: float = 0.0
     leader_is_member: bool = False
     joined: str | None = None
 
@@ -52,35 +49,30 @@ _ALL = (
         "speaker",
         0.9,
         "Helena Marsh said: “Our members have waited eighteen months for an offer.”",
-        person_evidence=0.5,
     ),
     Rule(
         "named-apposition",
         "speaker",
         0.9,
         "The union’s general secretary, Helena Marsh, said: “We have waited eighteen months for a fair offer.”",
-        person_evidence=0.5,
     ),
     Rule(
         "named-inside",
         "speaker",
         0.8,
         "In a statement on Friday, Harbour Trust’s lawyers wrote: “The pier has been closed without any reason.”",
-        person_evidence=0.5,
     ),
     Rule(
         "named-short",
         "speaker",
         0.85,
         "Dana Whitefeather runs the shelter in Eastfield. Whitefeather, tired, said: “We need trust and money.”",
-        person_evidence=0.5,
     ),
     Rule(
         "named-colon",
         "speaker",
         0.8,
         "TURNOUT IS UP IN THE NORTH - Helena Marsh: “At long last the first contest is over.”",
-        person_evidence=0.25,
     ),
     Rule(
         "pronoun",
@@ -147,7 +139,6 @@ _ALL = (
         0.6,
         "“We will win,” Tom Reyes said. Senator Ada Kell named exhaustion with unfairness as a reason for hope. "
         "“Young people are sick and tired of discrimination and racism.”",
-        person_evidence=0.25,
     ),
     Rule(
         "previous-speaker",
@@ -170,30 +161,26 @@ _ALL = (
         "fact",
         0.85,
         "Robert Kane, the managing director of Fellside Mining, told the Tarrow Gazette that it would appeal.",
-        person_evidence=3,
     ),
     Rule(
         "copula",
         "fact",
         0.85,
         "Mr Hale is the leader of the Harbour Party, and he wants a new tax.",
-        person_evidence=3,
     ),
     Rule(
         "copula-pronoun",
         "fact",
         0.75,
         "Valerie Hart spoke first. She is the chairwoman of the Harbour Trust.",
-        person_evidence=2,
     ),
     Rule(
         "apposition-before",
         "fact",
         0.85,
         "The leader of the Norland Resistance, Tomas Varga, was shown on a large banner.",
-        person_evidence=3,
     ),
-    Rule("title-before-name", "fact", 0.85, "Tory leader Tom Reed said the plan was desperate.", person_evidence=3),
+    Rule("title-before-name", "fact", 0.85, "Tory leader Tom Reed said the plan was desperate."),
     Rule(
         "leader-title",
         "fact",
@@ -215,8 +202,8 @@ _ALL = (
     ),
     Rule("speaking-for", "fact", 0.7, "Kim Moss, for the Harbour Party, attacked the budget."),
     Rule("org-possessive", "fact", 0.7, "The Harbour Party's Tom Reed said the budget was a start."),
-    Rule("appointed", "fact", 0.85, "Kim Moss was appointed treasurer of the Harbour Trust.", person_evidence=3),
-    Rule("post-nominal", "fact", 0.85, "Fellow guest Ann Hale MP was also hit by the paint.", person_evidence=3),
+    Rule("appointed", "fact", 0.85, "Kim Moss was appointed treasurer of the Harbour Trust."),
+    Rule("post-nominal", "fact", 0.85, "Fellow guest Ann Hale MP was also hit by the paint."),
     Rule("lead-inverted", "fact", 0.8, "The current president of the Harbour Trust is Tom Reed."),
     Rule("leader-implies-member", "fact", 0.7, "Kim Moss heads the Harbour Trust."),
     Rule("formed-by", "fact", 0.7, "The Blue Owls were formed in 1976 by guitarist Tom Reed and bassist Dan Moss."),

@@ -5,8 +5,11 @@ Pure Python (no spaCy), so the graph builder and the alias reader use the same t
 
 from __future__ import annotations
 
+import json
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
+from functools import cache
+from pathlib import Path
 
 # Evidence for each type: type -> weight. A defaultdict(float), not a Counter: weights are fractions.
 Votes = defaultdict[str, float]
@@ -47,6 +50,37 @@ def add_votes(votes: Votes, more: Mapping[str, float] | Iterable[tuple[str, floa
     """Add weights to votes (Counter.update would do it, but only for whole numbers)."""
     for t, w in more.items() if isinstance(more, Mapping) else more:
         votes[t] += w
+
+
+# The weight of each kind of evidence in the type vote, fitted by ``make train``
+# (``data/train_types.py``): a name's type is the one whose evidence weighs most.
+TYPE_WEIGHTS = Path(__file__).parent / "data" / "type_weights.json"
+# Set only by the training script: each vote also counts its evidence under "Type|evidence",
+# so the fit sees what a document's entity was typed from.
+RECORD_EVIDENCE = False
+
+
+@cache
+def type_weights() -> dict[str, float]:
+    """Evidence name -> weight, from the shipped ``type_weights.json``."""
+    data: dict[str, float] = json.loads(TYPE_WEIGHTS.read_text(encoding="utf-8"))["weights"]
+    return data
+
+
+def vote(votes: Votes, etype: str, evidence: str, times: float = 1.0) -> None:
+    """Add a kind of evidence's fitted weight (``times`` over) to one type's votes.
+
+    >>> v = new_votes(); vote(v, "Person", "honorific"); v["Person"] > 0
+    True
+    """
+    votes[etype] += type_weights().get(evidence, 0.0) * times
+    if RECORD_EVIDENCE:
+        votes[f"{etype}|{evidence}"] += times
+
+
+def vote_total(votes: Mapping[str, float]) -> float:
+    """All the evidence a name has, whatever its type (recorded evidence left out)."""
+    return sum(votes.get(t, 0.0) for t in ENTITY_TYPES)
 
 
 def vote_type(votes: Mapping[str, float]) -> str:

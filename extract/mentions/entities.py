@@ -19,7 +19,18 @@ from spacy.tokens import Doc, Span, Token
 from ..nlp import doc_text, token_words
 from ..records import Entity, Mention
 from ..rules import rule
-from ..schema import ORGANIZATION, PERSON, PLACE, Votes, add_votes, new_votes, vote_type
+from ..schema import (
+    ORGANIZATION,
+    PERSON,
+    PLACE,
+    Votes,
+    add_votes,
+    new_votes,
+    type_weights,
+    vote,
+    vote_total,
+    vote_type,
+)
 from ..unionfind import UnionFind
 from ..words import (
     ARTICLES,
@@ -313,11 +324,11 @@ def _context_votes(doc: Doc, start: int, end: int, votes: Votes) -> None:
     span = doc[start:end]
     words = {t.lower_ for t in span}
     if start > 0 and _is_honorific(doc[start - 1]):
-        votes[PERSON] += 3
+        vote(votes, PERSON, "honorific")
     if name_key(span.text) in countries():
-        votes[PLACE] += 3  # "Mauritius": a country's name (ISO 3166) names no one, whatever the NER said
+        vote(votes, PLACE, "country")  # "Mauritius": a country's name (ISO 3166) names no one, whatever the NER said
     if words & ORG_WORDS or (span[-1].lower_ in _NAMING_KINDS and len(span) >= 2):
-        votes[ORGANIZATION] += 3  # "Harbour Trust"; "Harbour Quartet", "Eastfield Band"
+        vote(votes, ORGANIZATION, "organisation-word")  # "Harbour Trust"; "Harbour Quartet", "Eastfield Band"
     elif (
         2 <= end - start <= 3
         and all(t.is_title for t in span)
@@ -326,7 +337,7 @@ def _context_votes(doc: Doc, start: int, end: int, votes: Votes) -> None:
         and span[-1].tag_ != "NNPS"  # "Harbour Panthers", "Eastfield Springs"
         and not words & (ORG_KIND_NOUNS | PLACE_WORDS | NAMED_THING_WORDS)
     ):
-        votes[PERSON] += 1  # "Alexandra Colen": a known first name and a surname, whatever the NER said
+        vote(votes, PERSON, "first-name")  # "Alexandra Colen": a known first name and a surname, whatever the NER said
     # "an album by the Velvet Owls": a person's name takes no article
     if (
         start > 0
@@ -335,40 +346,40 @@ def _context_votes(doc: Doc, start: int, end: int, votes: Votes) -> None:
         and not votes.get(PLACE)
         and span[0].lower_ not in _TITLES_HONORIFICS
     ):
-        votes[ORGANIZATION] += 2
+        vote(votes, ORGANIZATION, "the-before-name")
     # "the pop group Velvet Owls", "Premier League club Eastfield United"
     if start > 0 and doc[start - 1].lower_ in ORG_KIND_NOUNS and doc[start - 1].pos_ == "NOUN":
-        votes[ORGANIZATION] += 3
+        vote(votes, ORGANIZATION, "kind-before-name")
     # "the armed organisation, Sendero Rojo", "Sendero Rojo, a militant group"
     root = span.root
     after_kind = start > 1 and doc[start - 1].text == "," and doc[start - 2].lower_ in ORG_KIND_NOUNS
     if after_kind or (root.dep_ == "appos" and root.head.lower_ in ORG_KIND_NOUNS):
-        votes[ORGANIZATION] += 2
+        vote(votes, ORGANIZATION, "apposed-to-kind")
     if any(
         c.dep_ == "appos"
         and c.lower_ in ORG_KIND_NOUNS
         and "(" not in {doc[c.left_edge.i].text, doc[c.left_edge.i - 1].text}
         for c in root.children
     ):
-        votes[ORGANIZATION] += 2  # not "Jan Holm (Harbour Party)": a person's party in brackets
+        vote(votes, ORGANIZATION, "kind-apposed")  # not "Jan Holm (Harbour Party)": a person's party in brackets
     if votes.get(PLACE):
         pass  # "US", "UK": acronyms spaCy knows as places stay places
     elif is_acronym(span.text):
-        votes[ORGANIZATION] += 2
+        vote(votes, ORGANIZATION, "acronym")
     elif len(span) == 2 and is_acronym(span[0].text):  # "MEK Iran"
-        votes[ORGANIZATION] += 2
+        vote(votes, ORGANIZATION, "acronym-and-word")
     # "led by a woman, Maryam Rajavi"; "Eshagh Jahangiri, the regime's Vice-president"
     if root.dep_ == "appos" and root.head.lower_ in _PERSON_TITLE_NOUNS:
-        votes[PERSON] += 2
+        vote(votes, PERSON, "apposed-to-person-noun")
     for child in root.children:
         if child.dep_ == "appos" and child.lower_ in _PERSON_TITLE_NOUNS:
-            votes[PERSON] += 2
+            vote(votes, PERSON, "person-noun-apposed")
     # "Supreme Leader Ali Khamenei", "Tory leader Michael Howard"
     if start > 0 and doc[start - 1].lower_ in TITLE_WORDS and doc[start - 1].head.i in range(start, end):
-        votes[PERSON] += 2
+        vote(votes, PERSON, "title-before-name")
     # "Tarkan Özbey (born 2 May 1996) is ...": people are born (organisations are founded)
     if end + 1 < len(doc) and doc[end].text == "(" and doc[end + 1].lower_ == "born":
-        votes[PERSON] += 3
+        vote(votes, PERSON, "born")
 
 
 def _joined_entities(doc: Doc) -> list[Span]:
@@ -503,11 +514,11 @@ def raw_mentions(doc: Doc) -> list[RawMention]:
             if len(pieces) > 1:
                 # "the Iranian Resistance, Massoud Rajavi" came as one ORG: the label was for the
                 # whole run, so each piece gets half a vote and its own shape decides
-                m.votes[etype] += 0.5
+                vote(m.votes, etype, "ner-label-of-a-run")
                 if person_like(m.text):
-                    m.votes[PERSON] += 1
+                    vote(m.votes, PERSON, "person-like-in-a-run")
             else:
-                m.votes[etype] += 1
+                vote(m.votes, etype, "ner-label")
     _unlabelled_names(doc, out)
     _defined_groups(doc, out)
     _purpose_names(doc, out)
@@ -532,16 +543,15 @@ def raw_mentions(doc: Doc) -> list[RawMention]:
     kept = [m for m in kept if not any(lo <= m.start and m.end <= hi for lo, hi in titles)]
     for m in kept:
         _context_votes(doc, m.start, m.end, m.votes)
-        if not m.votes:
-            m.votes[ORGANIZATION] += 1
+        if not vote_total(m.votes):
+            vote(m.votes, ORGANIZATION, "no-evidence")
     _conjunct_votes(doc, kept)
     _locative_votes(doc, kept)
     return kept
 
 
-# More than the NER's one vote for a lone word: a list names things of one kind, and where a
-# word stands says what it is.
-CONJUNCT_WEIGHT = 1.5
+# A list names things of one kind, and where a word stands says what it is (evidence
+# "listed-with" and "where-it-stands", more than the NER's label of a lone word).
 # Prepositions of where: "activists in Eastwick", "two men from Eastwick".
 _LOCATIVE = frozenset({"in", "at", "near", "from", "across", "throughout", "outside", "around"})
 # Verbs of going somewhere, whose "to" says where: "she moved to Eastwick".
@@ -550,7 +560,7 @@ _MOTION_VERBS = frozenset({"move", "go", "return", "travel", "fly", "relocate", 
 
 def _weak_person(m: RawMention) -> bool:
     """A one-word name only the NER called a person (one vote, nothing else said of it)."""
-    return m.end - m.start == 1 and vote_type(m.votes) == PERSON and sum(m.votes.values()) <= 1
+    return m.end - m.start == 1 and vote_type(m.votes) == PERSON and vote_total(m.votes) <= type_weights()["ner-label"]
 
 
 def _name_start(doc: Doc, end: int) -> int:
@@ -595,7 +605,7 @@ def _locative_votes(doc: Doc, mentions: list[RawMention]) -> None:
             m.start > 0 and doc[m.start - 1].text == "," and t.dep_ in {"appos", "conj"} and kind.get(t.head.i) == PLACE
         )
         if located or before_place or names_place or after_place:
-            m.votes[PLACE] += CONJUNCT_WEIGHT
+            vote(m.votes, PLACE, "where-it-stands")
 
 
 def _conjunct_votes(doc: Doc, mentions: list[RawMention]) -> None:
@@ -615,7 +625,7 @@ def _conjunct_votes(doc: Doc, mentions: list[RawMention]) -> None:
             continue
         top, n = others.most_common(1)[0]
         if 2 * n > sum(others.values()) and top != PERSON:
-            m.votes[top] += CONJUNCT_WEIGHT
+            vote(m.votes, top, "listed-with")
 
 
 def _unlabelled_names(doc: Doc, out: dict[tuple[int, int], RawMention]) -> None:
@@ -655,15 +665,15 @@ def _unlabelled_names(doc: Doc, out: dict[tuple[int, int], RawMention]) -> None:
         lowered = {t.lower_ for t in doc[s:e]}
         m = RawMention(s, e, text=text)
         if all(_party_word(t) for t in doc[s:e]):
-            m.votes[ORGANIZATION] += 0.5  # "Liberal Democrat spokesman": a party
+            vote(m.votes, ORGANIZATION, "unlabelled-party-words")  # "Liberal Democrat spokesman": a party
         elif doc[e - 1].lower_ in PLACE_WORDS:
-            m.votes[PLACE] += 0.5  # "Downing Street", "Harbour Bridge"
+            vote(m.votes, PLACE, "unlabelled-place-word")  # "Downing Street", "Harbour Bridge"
         elif s > 0 and doc[s - 1].lower_ == "the":
-            m.votes[ORGANIZATION] += 0.5  # "the Eastfield Hunt": no person's name takes "the"
+            vote(m.votes, ORGANIZATION, "unlabelled-after-the")  # "the Eastfield Hunt": no person's name takes "the"
         elif person_like(text):
-            m.votes[PERSON] += 0.5
+            vote(m.votes, PERSON, "unlabelled-person-like")
         elif lowered & ORG_WORDS:
-            m.votes[ORGANIZATION] += 0.5
+            vote(m.votes, ORGANIZATION, "unlabelled-organisation-word")
         else:
             continue
         out[(s, e)] = m
@@ -694,7 +704,7 @@ def _unlabelled_names(doc: Doc, out: dict[tuple[int, int], RawMention]) -> None:
         named = full_names.people(t.text) and not t.is_upper and t.lower_ not in TITLE_WORDS
         if named or speaks:
             m = RawMention(t.i, t.i + 1, text=t.text)
-            m.votes[PERSON] += 0.5
+            vote(m.votes, PERSON, "unlabelled-lone-name")
             out[(t.i, t.i + 1)] = m
 
 
@@ -726,7 +736,7 @@ def _defined_groups(doc: Doc, out: dict[tuple[int, int], RawMention]) -> None:
         for key in [k for k in out if s <= k[0] and k[1] <= e]:
             del out[key]
         out[(s, e)] = RawMention(s, e, text=words.text)
-        out[(s, e)].votes[ORGANIZATION] += 3
+        vote(out[(s, e)].votes, ORGANIZATION, "defined-as-a-group")
 
 
 # "the Commission for Racial Justice", "the Society for the Protection of Harbours": an
@@ -776,7 +786,7 @@ def _purpose_names(doc: Doc, out: dict[tuple[int, int], RawMention]) -> None:
         for key in [k for k in out if s <= k[0] and k[1] <= e]:
             del out[key]
         out[(s, e)] = RawMention(s, e, text=doc[s:e].text)
-        out[(s, e)].votes[ORGANIZATION] += 1
+        vote(out[(s, e)].votes, ORGANIZATION, "named-by-purpose")
 
 
 def _token_range(doc: Doc, start_char: int, end_char: int) -> tuple[int, int] | None:
@@ -827,7 +837,7 @@ def _paren_mentions(doc: Doc) -> list[tuple[int, int, RawMention | None]]:
                     extra_names=[doc[long_form[0] : tail_end].text, f"{doc[long_form[0] : long_form[1]].text} {tail}"],
                     part_of_token=long_form[0],
                 )
-                composite.votes[ORGANIZATION] += 3
+                vote(composite.votes, ORGANIZATION, "composite-name")
                 found.append((close + 1, tail_end, composite))
     return found
 
@@ -1035,13 +1045,14 @@ def _entity(doc: Doc, key: str, mentions: list[RawMention], *, ambiguous: bool) 
         m.end - m.start >= 2
         and vote_type(m.votes) == PERSON
         and (
-            _known_first_name(doc[m.start]) or (m.votes[PERSON] >= 1 and all(t.is_title for t in doc[m.start : m.end]))
+            _known_first_name(doc[m.start])
+            or (m.votes[PERSON] >= type_weights()["ner-label"] and all(t.is_title for t in doc[m.start : m.end]))
         )
         for m in mentions
     )
     for m in mentions:
         if person_named and m.end - m.start == 1:
-            add_votes(votes, {t: v if t == PERSON else v / 4 for t, v in m.votes.items()})
+            add_votes(votes, {t: v if t.split("|")[0] == PERSON else v / 4 for t, v in m.votes.items()})
         else:
             add_votes(votes, m.votes)
         written = m.text
