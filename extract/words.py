@@ -205,6 +205,14 @@ PLACE_WORDS = frozenset({
     "castle", "tower", "station", "airport", "cathedral", "abbey", "stadium", "arena", "harbour",
     "harbor", "river", "valley", "island", "islands", "mountain", "mountains", "county", "city",
 })
+# Last words of the names of roads and natural features, which no surname is: "Harbour Drive",
+# "Eastfield Glacier" name places whatever the NER said (a name that ends in "Street", "Hall" or
+# "Lane" may be a person's). The first word "Mount" does the same: "Mount Eastwick".
+PLACE_HEADS = frozenset({
+    "drive", "boulevard", "highway", "freeway", "motorway", "expressway", "parkway", "trail",
+    "glacier", "peninsula", "canal", "archipelago", "volcano", "fjord", "oblast", "prefecture",
+})
+PLACE_OPENERS = frozenset({"mount", "mt"})
 # Lower-case words a name may hold: "National Council of Resistance of Iran", "Mujahedin-e Khalq".
 NAME_CONNECTORS = frozenset({
     "of", "for", "and", "&", "de", "e", "al", "la", "du", "von", "van", "der", "bin", "-", "den",

@@ -54,7 +54,9 @@ from ..words import (
     PARTY_NAME_WORDS,
     PARTY_WORDS,
     PERSON_NOUNS,
+    PLACE_HEADS,
     PLACE_NOUNS,
+    PLACE_OPENERS,
     PLACE_WORDS,
     POSSESSIVE_ENDINGS,
     POST_NOMINAL_TITLES,
@@ -327,6 +329,8 @@ def _context_votes(doc: Doc, start: int, end: int, votes: Votes) -> None:
         vote(votes, PERSON, "honorific")
     if name_key(span.text) in countries():
         vote(votes, PLACE, "country")  # "Mauritius": a country's name (ISO 3166) names no one, whatever the NER said
+    elif len(span) >= 2 and (span[-1].lower_ in PLACE_HEADS or span[0].lower_.rstrip(".") in PLACE_OPENERS):
+        vote(votes, PLACE, "road-or-feature")  # "Harbour Drive", "Eastfield Glacier", "Mount Eastwick"
     if words & ORG_WORDS or (span[-1].lower_ in _NAMING_KINDS and len(span) >= 2):
         vote(votes, ORGANIZATION, "organisation-word")  # "Harbour Trust"; "Harbour Quartet", "Eastfield Band"
     elif (

@@ -237,6 +237,24 @@ def test_a_country_named_alone_is_no_short_name_of_a_longer_name(extract_text):
     assert "Vanuatu" not in x["Vanuatu Fisheries Act"].names
 
 
+@pytest.mark.parametrize(
+    "text, want",
+    [
+        # the small NER calls all of them people, or the glacier an organisation
+        (
+            "The parade will run along Tom Hale Drive and Kelso Trail on Sunday.",
+            {("Tom Hale Drive", "Place"), ("Kelso Trail", "Place")},
+        ),
+        (
+            "Climbers reached Mount Kelso on Monday, and the Varga Glacier below it.",
+            {("Mount Kelso", "Place"), ("Varga Glacier", "Place")},
+        ),
+    ],
+)
+def test_a_road_or_a_natural_feature_is_a_place(extract_text, text, want):
+    assert types(extract_text(text)) == want
+
+
 def test_a_party_in_brackets_after_a_person_is_no_other_name_of_the_person(extract_text):
     x = by_label(extract_text("The motion was opposed by Tom Reed (SNP) and by Dan Moss and Kim Hale (Harbour Party)."))
     assert "SNP" not in x["Tom Reed"].names
