@@ -82,6 +82,9 @@ from .names import (
     strip_name,
 )
 
+# Marks around a nickname inside a person's name: 'Thomas "Tom" Reed', "Conrad (Con) Hale".
+_NICKNAME_OPEN = frozenset({'"', "“", "(", "'", "‘"})
+_NICKNAME_CLOSE = frozenset({'"', "”", ")", "'", "’"})
 # "(PMOI / MEK Iran)", "(NCRI)", "(PMOI/MEK)": acronyms in parentheses, slash-joined.
 _PAREN_ALIAS = re.compile(r"\(\s*([A-Z][\w'’.-]*(?:\s*/\s*[A-Z][\w'’.-]*)*(?:\s+[A-Z][a-z]+)?)\s*\)")
 # Where a span the NER ran across several names is cut.
@@ -523,6 +526,7 @@ def raw_mentions(doc: Doc) -> list[RawMention]:
                     vote(m.votes, PERSON, "person-like-in-a-run")
             else:
                 vote(m.votes, etype, "ner-label")
+    _nicknamed(doc, out)
     _unlabelled_names(doc, out)
     _defined_groups(doc, out)
     _purpose_names(doc, out)
@@ -710,6 +714,32 @@ def _unlabelled_names(doc: Doc, out: dict[tuple[int, int], RawMention]) -> None:
             m = RawMention(t.i, t.i + 1, text=t.text)
             vote(m.votes, PERSON, "unlabelled-lone-name")
             out[(t.i, t.i + 1)] = m
+
+
+def _nicknamed(doc: Doc, out: dict[tuple[int, int], RawMention]) -> None:
+    """A person's name with a nickname in quotation marks or brackets before the surname is one
+    name: 'Thomas Alan "Tom" Reed', "Conrad (Con) Hale" (the NER stops at the mark, and often
+    calls the surname a place). The name is known as well without the nickname ("Thomas Alan
+    Reed") and by the nickname and surname ("Tom Reed")."""
+    for (s, e), m in list(out.items()):
+        if vote_type(m.votes) != PERSON or e + 3 >= len(doc) or doc[e].text not in _NICKNAME_OPEN:
+            continue
+        close = next((k for k in range(e + 2, min(e + 4, len(doc))) if doc[k].text in _NICKNAME_CLOSE), None)
+        if close is None or not all(t.is_title and t.is_alpha for t in doc[e + 1 : close]):
+            continue
+        end = close + 1
+        while end < len(doc) and end < close + 3 and doc[end].is_title and doc[end].pos_ == "PROPN":
+            end += 1
+        if end == close + 1 or doc[close + 1 : end].text.lower() in demonyms():
+            continue
+        for key in [k for k in out if s <= k[0] and k[1] <= end]:
+            del out[key]  # the first names and the surname the NER cut apart
+        surname = doc[close + 1 : end].text
+        # its text without the nickname, so that "Reed" fits it as a surname
+        full = RawMention(s, end, text=f"{doc[s:e].text} {surname}")
+        vote(full.votes, PERSON, "ner-label")
+        full.extra_names += [doc[s:end].text, f"{doc[e + 1 : close].text} {surname}"]
+        out[(s, end)] = full
 
 
 def _defined_groups(doc: Doc, out: dict[tuple[int, int], RawMention]) -> None:

@@ -255,6 +255,18 @@ def test_a_road_or_a_natural_feature_is_a_place(extract_text, text, want):
     assert types(extract_text(text)) == want
 
 
+def test_a_nickname_in_quotation_marks_is_part_of_the_persons_name(extract_text):
+    # the small NER stops at the mark and leaves the surname alone
+    x = extract_text(
+        'Thomas Alan "Tom" Reed (born 1946) is a lawyer. He is a member of the Harbour Council. '
+        "Reed is well known as a critic of the mayor."
+    )
+    reed = by_label(x)['Thomas Alan "Tom" Reed']
+    assert {"Thomas Alan Reed", "Tom Reed", "Reed"} <= set(reed.names)
+    assert facts(x) >= {('Thomas Alan "Tom" Reed', "memberOf", "Harbour Council")}
+    assert types(x) == {('Thomas Alan "Tom" Reed', "Person"), ("Harbour Council", "Organization")}
+
+
 def test_a_party_in_brackets_after_a_person_is_no_other_name_of_the_person(extract_text):
     x = by_label(extract_text("The motion was opposed by Tom Reed (SNP) and by Dan Moss and Kim Hale (Harbour Party)."))
     assert "SNP" not in x["Tom Reed"].names
