@@ -52,8 +52,9 @@ def add_votes(votes: Votes, more: Mapping[str, float] | Iterable[tuple[str, floa
         votes[t] += w
 
 
-# The weight of each kind of evidence in the type vote, fitted by ``make train``
-# (``data/train_types.py``): a name's type is the one whose evidence weighs most.
+# The weight of each kind of evidence in the type vote: a name's type is the one whose
+# evidence weighs most. Set by hand: ``data/train_types.py`` fits them and measures the fit,
+# which does worse on the half it was not fitted on (README, Known limits).
 TYPE_WEIGHTS = Path(__file__).parent / "data" / "type_weights.json"
 # Set only by the training script: each vote also counts its evidence under "Type|evidence",
 # so the fit sees what a document's entity was typed from.
@@ -67,15 +68,16 @@ def type_weights() -> dict[str, float]:
     return data
 
 
-def vote(votes: Votes, etype: str, evidence: str, times: float = 1.0) -> None:
-    """Add a kind of evidence's fitted weight (``times`` over) to one type's votes.
+def vote(votes: Votes, etype: str, evidence: str) -> None:
+    """Add the weight of a kind of evidence to one type's votes (a kind the file does not
+    weigh, such as a speaker rule that says nothing of its speaker's type, adds nothing).
 
     >>> v = new_votes(); vote(v, "Person", "honorific"); v["Person"] > 0
     True
     """
-    votes[etype] += type_weights().get(evidence, 0.0) * times
+    votes[etype] += type_weights().get(evidence, 0.0)
     if RECORD_EVIDENCE:
-        votes[f"{etype}|{evidence}"] += times
+        votes[f"{etype}|{evidence}"] += 1
 
 
 def vote_total(votes: Mapping[str, float]) -> float:

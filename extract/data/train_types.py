@@ -44,7 +44,7 @@ C = 100.0  # weak regularisation: scikit-learn's default (1.0) did worse on both
 ROUNDS = 3
 
 Row = tuple[str, str, dict[str, dict[str, float]]]  # (document, gold type, type -> evidence -> count)
-Doc = tuple[str, Any, Article, Any]  # (file name, parsed Doc, article, its set's gold)
+Parsed = tuple[str, Any, Article, Any]  # (file name, parsed Doc, article, its set's gold)
 
 
 def _scorer(shared: Path):
@@ -63,7 +63,7 @@ def _parsed(nlp, folder: Path) -> list[tuple[str, Any, Article]]:
     return out
 
 
-def _rows(docs: list[Doc]) -> list[Row]:
+def _rows(docs: list[Parsed]) -> list[Row]:
     """The evidence of every document entity that fits one typed gold entity."""
     rows = []
     for name, doc, article, gold in docs:
@@ -124,7 +124,7 @@ def _use(weights: dict[str, float] | None) -> None:
     schema.type_weights.cache_clear()
 
 
-def _train(docs: list[Doc]) -> dict[str, float]:
+def _train(docs: list[Parsed]) -> dict[str, float]:
     """Fit from the shipped weights, ROUNDS times, each from the rows the last weights give."""
     _use(None)
     weights: dict[str, float] = {}
@@ -144,7 +144,7 @@ def main(shared_dir: str, *, write: bool = False) -> int:
         for line in (shared / "eval/bbc-dev/halves.tsv").read_text(encoding="utf-8").splitlines()
         if "\t" in line
     )
-    docs: list[Doc] = []
+    docs: list[Parsed] = []
     for name in ("bbc-dev", "redocred-dev"):
         rows = (shared / "eval" / name / "gold.jsonl").read_text(encoding="utf-8").splitlines()
         gold = score_kg.Gold([json.loads(x) for x in rows if x.strip()])

@@ -41,3 +41,25 @@ def test_confidences_are_probabilities_and_names_unique():
     assert all(r.example.strip() for r in RULES.values())
     with pytest.raises(KeyError):
         rule("no-such-rule")
+
+
+def test_every_kind_of_type_evidence_the_extractor_names_has_a_weight():
+    # a misspelt evidence name would weigh nothing, silently
+    import re
+    from pathlib import Path
+
+    from newsgraph.extract.schema import type_weights
+
+    root = Path(__file__).resolve().parents[2] / "extract"
+    named = {
+        m.group(1)
+        for path in root.rglob("*.py")
+        for m in re.finditer(r'\bvote\(.*, \w+, "([^"]+)"\)', path.read_text(encoding="utf-8"))
+    }
+    assert len(named) >= 33
+    assert named <= set(type_weights())
+    # the per-rule kinds name registered rules
+    for key in type_weights():
+        kind, _, name = key.partition(":")
+        if kind in {"holds-title", "speaks"}:
+            assert name in RULES, key
