@@ -71,11 +71,11 @@ from .linking import NameIndex, link_short_names, spelling
 from .names import (
     canonical_label,
     clean,
-    countries,
     demonyms,
     initials,
     is_acronym,
     is_country,
+    is_country_name,
     name_key,
     party_abbreviation,
     person_like,
@@ -330,7 +330,7 @@ def _context_votes(doc: Doc, start: int, end: int, votes: Votes) -> None:
     words = {t.lower_ for t in span}
     if start > 0 and _is_honorific(doc[start - 1]):
         vote(votes, PERSON, "honorific")
-    if name_key(span.text) in countries():
+    if is_country_name(span.text):
         vote(votes, PLACE, "country")  # "Mauritius": a country's name (ISO 3166) names no one, whatever the NER said
     elif len(span) >= 2 and (span[-1].lower_ in PLACE_HEADS or span[0].lower_.rstrip(".") in PLACE_OPENERS):
         vote(votes, PLACE, "road-or-feature")  # "Harbour Drive", "Eastfield Glacier", "Mount Eastwick"
@@ -721,8 +721,9 @@ def _nicknamed(doc: Doc, out: dict[tuple[int, int], RawMention]) -> None:
     name: 'Thomas Alan "Tom" Reed', "Conrad (Con) Hale" (the NER stops at the mark, and often
     calls the surname a place). The name is known as well without the nickname ("Thomas Alan
     Reed") and by the nickname and surname ("Tom Reed")."""
+    lowers = token_words(doc).lower  # a Token is made only after a mark
     for (s, e), m in list(out.items()):
-        if vote_type(m.votes) != PERSON or e + 3 >= len(doc) or doc[e].text not in _NICKNAME_OPEN:
+        if e + 3 >= len(doc) or lowers[e] not in _NICKNAME_OPEN or vote_type(m.votes) != PERSON:
             continue
         close = next((k for k in range(e + 2, min(e + 4, len(doc))) if doc[k].text in _NICKNAME_CLOSE), None)
         if close is None or not all(t.is_title and t.is_alpha for t in doc[e + 1 : close]):
@@ -1055,9 +1056,7 @@ def _link_short_names(doc: Doc, mentions: list[RawMention], uf: UnionFind) -> se
     # Across documents (graph.resolve) only a group typed Person is linked this way.
     # A country named alone is the country, never the first word of a longer name ("Mauritius"
     # and "the Mauritius Independence Act")
-    fits = link_short_names(
-        names, index, is_person=lambda root: not all(name_key(n) in countries() for n in names[root])
-    )
+    fits = link_short_names(names, index, is_person=lambda root: not all(is_country_name(n) for n in names[root]))
     ambiguous = set()
     for root, owners in fits.items():
         if len(owners) == 1:

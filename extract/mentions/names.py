@@ -209,6 +209,16 @@ def countries() -> frozenset[str]:
     return frozenset(name_key(n) for n in names)
 
 
+@lru_cache(maxsize=1 << 16)  # pure; the same names recur in every document
+def is_country_name(name: str) -> bool:
+    """A country's name ("Mauritius", "the United Kingdom"), not its adjective.
+
+    >>> is_country_name("Mauritius"), is_country_name("French")
+    (True, False)
+    """
+    return name_key(name) in countries()
+
+
 def is_country(name: str) -> bool:
     """A country's name, or a short name or adjective in the demonym table ("France", "US",
     "United Kingdom", "Mauritius").
@@ -216,4 +226,4 @@ def is_country(name: str) -> bool:
     >>> is_country("France"), is_country("US"), is_country("Mauritius"), is_country("Scotland")
     (True, True, True, False)
     """
-    return name_key(name) in countries() or name.lower() in demonyms()
+    return is_country_name(name) or name.lower() in demonyms()
