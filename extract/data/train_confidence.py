@@ -31,12 +31,19 @@ BINS = (0.0, 0.5, 0.6, 0.7, 0.8, 0.9, 1.01)
 C = 1.0  # the regression's inverse regularisation: scikit-learn's default
 
 
-def _scorer(shared: Path):
+def scorer(shared: Path):
+    """../shared/tools/score_kg.py as a module (its Gold matches names as the scores do)."""
     spec = importlib.util.spec_from_file_location("score_kg", shared / "tools" / "score_kg.py")
     assert spec is not None and spec.loader is not None
     mod = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(mod)
     return mod
+
+
+def bbc_halves(shared: Path) -> dict[str, str]:
+    """bbc-dev's file name -> its half ("a" or "b"), from ../shared/eval/bbc-dev/halves.tsv."""
+    lines = (shared / "eval/bbc-dev/halves.tsv").read_text(encoding="utf-8").splitlines()
+    return dict(line.split("\t")[:2] for line in lines if "\t" in line)
 
 
 def _labelled(nlp, folder: Path, gold_file: Path, score_kg) -> list[tuple[str, str, dict, bool]]:
@@ -100,13 +107,9 @@ def _table(name: str, scored: list[tuple[float, bool]]) -> list[str]:
 
 def main(shared_dir: str) -> int:
     shared = Path(shared_dir)
-    score_kg = _scorer(shared)
+    score_kg = scorer(shared)
     nlp = load()
-    halves = dict(
-        line.split("\t")[:2]
-        for line in (shared / "eval/bbc-dev/halves.tsv").read_text(encoding="utf-8").splitlines()
-        if "\t" in line
-    )
+    halves = bbc_halves(shared)
     bbc = _labelled(nlp, shared / "eval/bbc-dev/text", shared / "eval/bbc-dev/gold.jsonl", score_kg)
     redocred = _labelled(nlp, shared / "eval/redocred-dev/text", shared / "eval/redocred-dev/gold.jsonl", score_kg)
     leads = sorted({d for d, *_ in redocred})

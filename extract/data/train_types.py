@@ -24,13 +24,14 @@ weights fitted on the other half only (bbc-dev's halves.tsv; Re-DocRED's odd and
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import sys
 import tempfile
 from collections import defaultdict
 from pathlib import Path
 from typing import Any
+
+from train_confidence import bbc_halves, scorer  # a sibling script: run from extract/data
 
 from newsgraph.extract import schema
 from newsgraph.extract.input.reader import article_from_text
@@ -43,16 +44,9 @@ TYPES = (schema.PERSON, schema.ORGANIZATION, schema.PLACE)
 C = 100.0  # weak regularisation: scikit-learn's default (1.0) did worse on both halves
 ROUNDS = 3
 
-Row = tuple[str, str, dict[str, dict[str, float]]]  # (document, gold type, type -> evidence -> count)
+# (document, gold type, type -> evidence -> count, the type the vote gave)
+Row = tuple[str, str, dict[str, dict[str, float]], str]
 Parsed = tuple[str, Any, Article, Any]  # (file name, parsed Doc, article, its set's gold)
-
-
-def _scorer(shared: Path):
-    spec = importlib.util.spec_from_file_location("score_kg", shared / "tools" / "score_kg.py")
-    assert spec is not None and spec.loader is not None
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
 
 
 def _parsed(nlp, folder: Path) -> list[tuple[str, Any, Article]]:
@@ -77,7 +71,7 @@ def _rows(docs: list[Parsed]) -> list[Row]:
                 t, _, evidence = key.partition("|")
                 if evidence and t in counts:
                     counts[t][evidence] = counts[t].get(evidence, 0.0) + n
-            rows.append((name, want, counts))
+            rows.append((name, want, counts, e.type))
     return rows
 
 
@@ -86,7 +80,7 @@ def _fit(rows: list[Row]) -> dict[str, float]:
     from sklearn.linear_model import LogisticRegression
 
     pairs, labels = [], []
-    for _, want, counts in rows:
+    for _, want, counts, _ in rows:
         for other in TYPES:
             if other == want:
                 continue
@@ -105,45 +99,35 @@ def _fit(rows: list[Row]) -> dict[str, float]:
 
 
 def _accuracy(rows: list[Row]) -> float:
-    weights = schema.type_weights()
-    right = 0
-    for _, want, counts in rows:
-        score = {t: sum(weights.get(k, 0.0) * n for k, n in counts[t].items()) for t in TYPES}
-        right += max(TYPES, key=lambda t: (score[t], -TYPES.index(t))) == want
-    return right / len(rows) if rows else 0.0
+    return sum(got == want for _, want, _, got in rows) / len(rows) if rows else 0.0
 
 
-def _use(weights: dict[str, float] | None) -> None:
-    """Make the vote read these weights (None: the shipped file)."""
+def _use(weights: dict[str, float] | None, scratch: Path) -> None:
+    """Make the vote read these weights (None: the shipped file), written to ``scratch``."""
     if weights is None:
         schema.TYPE_WEIGHTS = OUT
     else:
-        tmp = Path(tempfile.mkdtemp()) / "type_weights.json"
-        tmp.write_text(json.dumps({"weights": weights}), encoding="utf-8")
-        schema.TYPE_WEIGHTS = tmp
+        scratch.write_text(json.dumps({"weights": weights}), encoding="utf-8")
+        schema.TYPE_WEIGHTS = scratch
     schema.type_weights.cache_clear()
 
 
-def _train(docs: list[Parsed]) -> dict[str, float]:
+def _train(docs: list[Parsed], scratch: Path) -> dict[str, float]:
     """Fit from the shipped weights, ROUNDS times, each from the rows the last weights give."""
-    _use(None)
+    _use(None, scratch)
     weights: dict[str, float] = {}
     for _ in range(ROUNDS):
         weights = _fit(_rows(docs))
-        _use(weights)
+        _use(weights, scratch)
     return weights
 
 
 def main(shared_dir: str, *, write: bool = False) -> int:
     shared = Path(shared_dir)
-    score_kg = _scorer(shared)
+    score_kg = scorer(shared)
     schema.RECORD_EVIDENCE = True
     nlp = load()
-    halves = dict(
-        line.split("\t")[:2]
-        for line in (shared / "eval/bbc-dev/halves.tsv").read_text(encoding="utf-8").splitlines()
-        if "\t" in line
-    )
+    halves = bbc_halves(shared)
     docs: list[Parsed] = []
     for name in ("bbc-dev", "redocred-dev"):
         rows = (shared / "eval" / name / "gold.jsonl").read_text(encoding="utf-8").splitlines()
@@ -151,20 +135,22 @@ def main(shared_dir: str, *, write: bool = False) -> int:
         docs += [(*d, gold) for d in _parsed(nlp, shared / "eval" / name / "text")]
     # Re-DocRED's halves: odd and even leads
     half = {d[0]: halves.get(d[0]) or "ab"[int(d[0].split("-")[-1].split(".")[0]) % 2 == 0] for d in docs}
-    for h, other in (("a", "b"), ("b", "a")):
-        part = [d for d in docs if half[d[0]] == h]
-        _use(None)
-        before = _accuracy(_rows(part))
-        _use(_train([d for d in docs if half[d[0]] == other]))
-        after = _accuracy(_rows(part))
-        sys.stdout.write(f"half {h}: type accuracy {before:.4f} shipped, {after:.4f} fitted on half {other}\n")
-    if write:
-        final = _train(docs)
-        OUT.write_text(
-            json.dumps({"weights": final, "trained_on": "bbc-dev, redocred-dev"}, indent=1, sort_keys=True) + "\n",
-            encoding="utf-8",
-        )
-        sys.stdout.write(f"wrote {OUT} ({len(final)} weights)\n")
+    with tempfile.TemporaryDirectory() as tmp:
+        scratch = Path(tmp) / "type_weights.json"
+        for h, other in (("a", "b"), ("b", "a")):
+            part = [d for d in docs if half[d[0]] == h]
+            _use(None, scratch)
+            before = _accuracy(_rows(part))
+            _train([d for d in docs if half[d[0]] == other], scratch)
+            after = _accuracy(_rows(part))
+            sys.stdout.write(f"half {h}: type accuracy {before:.4f} shipped, {after:.4f} fitted on half {other}\n")
+        if write:
+            final = _train(docs, scratch)
+            OUT.write_text(
+                json.dumps({"weights": final, "trained_on": "bbc-dev, redocred-dev"}, indent=1, sort_keys=True) + "\n",
+                encoding="utf-8",
+            )
+            sys.stdout.write(f"wrote {OUT} ({len(final)} weights)\n")
     return 0
 
 

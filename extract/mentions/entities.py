@@ -327,10 +327,11 @@ def _extend_of(doc: Doc, start: int, end: int) -> int:
 
 def _context_votes(doc: Doc, start: int, end: int, votes: Votes) -> None:
     span = doc[start:end]
+    text = span.text
     words = {t.lower_ for t in span}
     if start > 0 and _is_honorific(doc[start - 1]):
         vote(votes, PERSON, "honorific")
-    if is_country_name(span.text):
+    if is_country_name(text):
         vote(votes, PLACE, "country")  # "Mauritius": a country's name (ISO 3166) names no one, whatever the NER said
     elif len(span) >= 2 and (span[-1].lower_ in PLACE_HEADS or span[0].lower_.rstrip(".") in PLACE_OPENERS):
         vote(votes, PLACE, "road-or-feature")  # "Harbour Drive", "Eastfield Glacier", "Mount Eastwick"
@@ -371,7 +372,7 @@ def _context_votes(doc: Doc, start: int, end: int, votes: Votes) -> None:
         vote(votes, ORGANIZATION, "kind-apposed")  # not "Jan Holm (Harbour Party)": a person's party in brackets
     if votes.get(PLACE):
         pass  # "US", "UK": acronyms spaCy knows as places stay places
-    elif is_acronym(span.text):
+    elif is_acronym(text):
         vote(votes, ORGANIZATION, "acronym")
     elif len(span) == 2 and is_acronym(span[0].text):  # "MEK Iran"
         vote(votes, ORGANIZATION, "acronym-and-word")

@@ -3,9 +3,13 @@ method the extractor writes is a registered rule."""
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
 import pytest
 
 from newsgraph.extract.rules import RULES, rule
+from newsgraph.extract.schema import type_weights
 
 
 def fired(x) -> set[str]:
@@ -45,11 +49,6 @@ def test_confidences_are_probabilities_and_names_unique():
 
 def test_every_kind_of_type_evidence_the_extractor_names_has_a_weight():
     # a misspelt evidence name would weigh nothing, silently
-    import re
-    from pathlib import Path
-
-    from newsgraph.extract.schema import type_weights
-
     root = Path(__file__).resolve().parents[2] / "extract"
     named = {
         m.group(1)
