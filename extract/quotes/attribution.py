@@ -7,6 +7,10 @@ own may inherit the speaker of the quote before it.
 
 from __future__ import annotations
 
+import math
+from dataclasses import replace
+from typing import Literal
+
 from spacy.tokens import Doc, Token
 
 from ..nlp import token_words
@@ -14,7 +18,8 @@ from ..records import Claim, Quote
 from ..rules import rule
 from ..schema import PERSON
 from ..words import CLAIM_VERBS, DASHES, SLOGAN_NOUNS
-from .cues import Frame, find_cues
+from . import ranker
+from .cues import STRATEGIES, Frame, find_cues, in_sentence
 from .spans import QuotedSpan, find_spans, looks_like_title
 from .speakers import Speaker, Speakers
 
@@ -33,17 +38,21 @@ class Attributor:
         self.doc = speakers.doc
         self.text = speakers.text
         self.in_quote = speakers.in_quote
+        self._spoken: set[str] = set()  # the entities that said a quote before the one read
 
     # -- quotes ---------------------------------------------------------------------------------
     def attribute(self, spans: list[QuotedSpan], in_quote: list[bool] | None = None) -> list[Quote]:
         self.speakers.mask(spans, in_quote)
         quotes: list[Quote] = []
         prev: tuple[Quote, QuotedSpan] | None = None
+        self._spoken.clear()
         for sp in spans:
             q = self._attribute_one(sp, prev)
             if q is not None:
                 quotes.append(q)
                 prev = q, sp
+                if q.speaker is not None:
+                    self._spoken.add(q.speaker)
         return quotes
 
     def _frame(self, sp: QuotedSpan) -> Frame | None:
@@ -60,11 +69,39 @@ class Attributor:
         frame = self._frame(sp)
         if frame is None:
             return None
+        chosen = self._rules_choice(frame, sp, prev)
+        if chosen is None:
+            return None
+        # while the training script records candidates, the rules choose (the model is fitted
+        # on the chains the rules make)
+        model = ranker.ranker() if ranker.RECORD is None else None
+        if chosen.method == "dash-attribution" or (model is None and ranker.RECORD is None):
+            return self._quote(sp, chosen.cue, chosen.speaker, chosen.method)
+        chosen.features["rules"] = 1.0  # the choice of the rules is evidence too
+        candidates = ranker.merge([chosen, *self._alternatives(frame, prev)])
+        about = self._about(frame, prev)
+        for c in candidates:
+            self._describe(c, about, prev)
+        if ranker.RECORD is not None:
+            ranker.RECORD.append(
+                (sp.start, sp.end, [(c.speaker.text, self._label(c.speaker.entity), c.features) for c in candidates])
+            )
+        if model is None:
+            winner = candidates[0]
+            return self._quote(sp, winner.cue, winner.speaker, winner.method)
+        winner, probability = model.choose(candidates)
+        speaker = replace(winner.speaker, confidence=round(probability, 3))
+        return self._quote(sp, winner.cue, speaker, winner.method)
+
+    def _rules_choice(
+        self, frame: Frame, sp: QuotedSpan, prev: tuple[Quote, QuotedSpan] | None
+    ) -> ranker.Candidate | None:
+        """The speaker the rules choose, tried in order; None when the span is no quote."""
         cues = find_cues(frame)
         # '“...” ― Stephanie Egan': a dash and a name after the closing mark
         dashed = self._dash_speaker(sp) if sp.close_mark is not None else None
         if dashed is not None:
-            return self._quote(sp, "―", dashed, dashed.rule)
+            return ranker.Candidate(dashed, "―", dashed.rule)
         # slogans and chants nobody is said to have spoken; titles of works
         if self._is_slogan(frame) or looks_like_title(frame.quoted, sp):
             return None
@@ -79,18 +116,97 @@ class Attributor:
         if speaker is None and self._bare(frame):
             subject = self._previous_subject(frame, prev[1] if prev is not None else None)
             if subject is not None:
-                return self._quote(sp, None, subject, subject.rule)
+                return ranker.Candidate(subject, None, subject.rule, {"gen=previous-subject": 1.0})
         if speaker is None and prev is not None and self._inherits(frame, prev[1]):
-            quote_rule = "continuation" if sp.continues else "previous-speaker"
-            before = prev[0]
-            confidence = min(before.confidence, rule(quote_rule).confidence)
-            speaker = Speaker(before.speaker_text or "", before.speaker, quote_rule, confidence)
-            return self._quote(sp, cue or before.cue, speaker, quote_rule)
+            return self._inherited(sp, prev, cue)
         if speaker is None:
             if len(frame.quoted.split()) < _SCARE_QUOTE_WORDS:
                 return None
-            return self._quote(sp, cue, Speaker.by("unattributed", "", None), "unattributed")
-        return self._quote(sp, cue, speaker, f"cue-{speaker.rule}")
+            return ranker.Candidate(Speaker.by("unattributed", "", None), cue, "unattributed", {"gen=none": 1.0})
+        return ranker.Candidate(speaker, cue, f"cue-{speaker.rule}", {"gen=cue": 1.0})
+
+    @staticmethod
+    def _inherited(sp: QuotedSpan, prev: tuple[Quote, QuotedSpan], cue: str | None) -> ranker.Candidate:
+        """The speaker of the quote before, carried on."""
+        quote_rule = "continuation" if sp.continues else "previous-speaker"
+        before = prev[0]
+        confidence = min(before.confidence, rule(quote_rule).confidence)
+        speaker = Speaker(before.speaker_text or "", before.speaker, quote_rule, confidence)
+        gap = min(sp.paragraph - prev[1].paragraph, 3)
+        return ranker.Candidate(speaker, cue or before.cue, quote_rule, {"gen=inherit": 1.0, f"inherit_gap={gap}": 1.0})
+
+    def _alternatives(self, frame: Frame, prev: tuple[Quote, QuotedSpan] | None) -> list[ranker.Candidate]:
+        """What else might have said the quote: the subject of every cue any cue strategy
+        finds, the speaker of the quote before, the subject of the sentence before, nobody."""
+        out = []
+        mark = self._mark_token(frame.span)
+        for strategy in STRATEGIES:
+            cues = sorted(strategy(frame), key=lambda t: abs(t.i - mark))[:3]
+            for rank, cue_token in enumerate(cues):
+                found = self._speaker_of_cue(cue_token)
+                if not found:
+                    continue
+                x = {"gen=cue": 1.0, f"strategy={strategy.__name__}": 1.0, f"cue_rank={rank}": 1.0}
+                x["cue_say"] = float(cue_token.lemma_.lower() == "say")
+                x["cue_after"] = float(cue_token.i > mark)
+                x["cue_distance"] = math.log1p(self._distance(frame.span, cue_token)) / 3
+                x["cue_root"] = float(cue_token.dep_ == "ROOT")
+                # the quote stands in what the cue governs: "X said (that) '...'"
+                x["quote_governed"] = float(cue_token.left_edge.i <= mark + 1 <= cue_token.right_edge.i)
+                cue = "according to" if cue_token.lower_ == "according" else cue_token.text
+                out.append(ranker.Candidate(found, cue, f"cue-{found.rule}", x))
+        if prev is not None and frame.span.paragraph - prev[1].paragraph <= 2:
+            out.append(self._inherited(frame.span, prev, None))
+        subject = self._previous_subject(frame, prev[1] if prev is not None else None, loose=True)
+        if subject is not None:
+            x = {"gen=previous-subject": 1.0, "previous_subject_bare": float(self._bare(frame))}
+            out.append(ranker.Candidate(subject, None, subject.rule, x))
+        out.append(ranker.Candidate(Speaker.by("unattributed", "", None), None, "unattributed", {"gen=none": 1.0}))
+        return out
+
+    def _about(self, frame: Frame, prev: tuple[Quote, QuotedSpan] | None) -> list[str]:
+        """What holds of the quote (the same for each of its candidates)."""
+        sp = frame.span
+        facts = {
+            "bare": self._bare(frame),
+            "continues": sp.continues,
+            "short": len(frame.quoted.split()) < _SCARE_QUOTE_WORDS,
+            "new_paragraph": prev is not None and prev[1].paragraph != sp.paragraph,
+            "opens_sentence": sp.open_mark - self.doc[frame.lo].idx <= 1,
+            "cue_in_sentence": bool(in_sentence(frame)),
+            "after_named": prev is not None and (prev[0].speaker_rule or "").startswith("named"),
+        }
+        return [name for name, on in facts.items() if on]
+
+    def _describe(self, c: ranker.Candidate, about: list[str], prev: tuple[Quote, QuotedSpan] | None) -> None:
+        """The features of a candidate the proposers did not give: how its speaker was
+        resolved, its type, whether it spoke before; facts about the quote, crossed with
+        each proposer (they matter to one proposer, not to all)."""
+        x, key = c.features, c.speaker.entity
+        x[f"res={c.speaker.rule}"] = 1.0
+        x[f"type={self.speakers.etype.get(key, 'none') if key else 'none'}"] = 1.0
+        if key is not None:
+            x["spoke_before"] = float(key in self._spoken)
+            x["last_speaker"] = float(prev is not None and prev[0].speaker == key)
+        for gen in [k for k in x if k.startswith("gen=")]:
+            for name in about:
+                x[f"{gen}&{name}"] = 1.0
+
+    def _label(self, key: str | None) -> str:
+        return self.speakers.labels.get(key, "") if key else ""
+
+    def _mark_token(self, sp: QuotedSpan) -> int:
+        mark = self.doc.char_span(sp.open_mark, sp.open_mark + 1, alignment_mode="expand")
+        assert mark is not None  # the frame was found from this very mark
+        return mark[0].i
+
+    def _distance(self, sp: QuotedSpan, token: Token) -> int:
+        """Tokens between a cue and the nearer mark of the span."""
+        opening = self._mark_token(sp)
+        if token.i < opening or sp.close_mark is None:
+            return abs(opening - token.i)
+        close = self.doc.char_span(sp.close_mark, sp.close_mark + 1, alignment_mode="expand")
+        return abs(token.i - (close[0].i if close is not None else opening))
 
     def _quote(self, sp: QuotedSpan, cue: str | None, speaker: Speaker, method: str) -> Quote:
         return Quote(
@@ -120,14 +236,20 @@ class Attributor:
         reporting = [c for c in cues if c is not cue_token and _reports(c, cue_token)]
         if reporting:
             cue_token = max(reporting, key=lambda c: c.i if c.i < cue_token.i else -c.i)
+        cue = "according to" if cue_token.lower_ == "according" else cue_token.text
+        found = self._speaker_of_cue(cue_token)
+        return None if found is False else (found, cue)
+
+    def _speaker_of_cue(self, cue_token: Token) -> Speaker | None | Literal[False]:
+        """The speaker a cue reports: its subject resolved, else the nearest person; False
+        when the subject is a slogan noun."""
         according = cue_token.lower_ == "according"
-        cue = "according to" if according else cue_token.text
         subj = self._according_to(cue_token) if according else self.speakers.subject(cue_token)
         if subj is None:
-            return self._nearest_person(cue_token), cue
+            return self._nearest_person(cue_token)
         if self._slogan_noun(subj):
-            return None
-        return self.speakers.resolve(subj), cue
+            return False
+        return self.speakers.resolve(subj)
 
     def _nearest_person(self, cue_token: Token) -> Speaker | None:
         """No subject in the parse ("Fearing ..., Khamenei, the leader, ordered"): the nearest
@@ -164,16 +286,17 @@ class Attributor:
             start -= 1
         return Speaker.by("named-colon", self.doc[start : i + 1].text, key)
 
-    def _previous_subject(self, frame: Frame, prev_span: QuotedSpan | None) -> Speaker | None:
+    def _previous_subject(self, frame: Frame, prev_span: QuotedSpan | None, *, loose: bool = False) -> Speaker | None:
         """'Senator X named exhaustion as a reason for hope. “Young people are sick of it.”':
         a sentence that is all quote, after a sentence of its paragraph with no quote of its
         own (a quoted title is no quote), is the words of the person that sentence is about
-        (its main subject)."""
+        (its main subject). ``loose``: the sentence before may be in the paragraph before or
+        hold a quote (a candidate for the ranker, not the rules' choice)."""
         lo = frame.lo
-        if lo == 0 or "\n" in self.text[self.doc[lo - 1].idx : frame.span.open_mark]:
+        if lo == 0 or (not loose and "\n" in self.text[self.doc[lo - 1].idx : frame.span.open_mark]):
             return None
         prev_sent = self.doc[lo - 1].sent
-        if prev_span is not None and prev_span.open_mark >= prev_sent.start_char:
+        if not loose and prev_span is not None and prev_span.open_mark >= prev_sent.start_char:
             return None
         subj = next((c for c in prev_sent.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subj is None:

@@ -1,0 +1,82 @@
+"""The learned choice of a quote's speaker (extract/quotes/ranker.py, make train)."""
+
+from __future__ import annotations
+
+import importlib
+import json
+
+import pytest
+
+from newsgraph.extract.quotes import ranker
+from newsgraph.extract.quotes.speakers import Speaker
+
+from ..conftest import ROOT
+
+
+@pytest.fixture
+def train(monkeypatch):
+    """extract/data/train_speakers.py as a module (it imports its sibling script)."""
+    monkeypatch.syspath_prepend(str(ROOT / "extract/data"))
+    return importlib.import_module("train_speakers")
+
+
+def candidate(name: str, **features: float) -> ranker.Candidate:
+    return ranker.Candidate(Speaker(name, name.lower(), "named", 0.9), "said", "cue-named", dict(features))
+
+
+def test_the_shipped_ranker_was_built_from_the_declared_data_and_settings(shared, train):
+    shipped = json.loads(ranker.MODEL_FILE.read_text(encoding="utf-8"))
+    assert shipped["data_sha256"] == train.data_hash(shared / train.TRAIN)
+    assert shipped["settings"] == train.TREES
+    assert shipped["trained_on"].startswith(train.TRAIN)
+    assert ranker.ranker() == ranker.Ranker.from_json(shipped["model"])
+
+
+def test_the_most_likely_candidate_wins_and_its_probability_is_the_confidence(train):
+    # invented candidates: the right one always has "named", the wrong one "pronoun"
+    quotes = [[({"res=named": 1.0}, True), ({"res=pronoun": 1.0, "rules": 1.0}, False)]] * 20
+    quotes += [[({"res=named": 1.0, "rules": 1.0}, True), ({"res=pronoun": 1.0}, False)]] * 20
+    model, _ = train.fit(quotes)  # fit checks that its walk of the trees gives scikit-learn's numbers
+    chosen, p = model.choose(
+        [candidate("Ann Lee", **{"res=pronoun": 1.0, "rules": 1.0}), candidate("Tom Reyes", **{"res=named": 1.0})]
+    )
+    assert chosen.speaker.text == "Tom Reyes" and p > 0.9
+    # equal candidates: the first (the rules' choice) keeps the quote
+    first, _ = model.choose([candidate("Ann Lee", **{"res=named": 1.0}), candidate("Tom Reyes", **{"res=named": 1.0})])
+    assert first.speaker.text == "Ann Lee"
+
+
+def test_two_proposals_of_one_speaker_are_one_candidate_with_both_proposers():
+    merged = ranker.merge(
+        [
+            candidate("Ann Lee", **{"gen=cue": 1.0, "cue_distance": 0.2}),
+            candidate("Ann Lee", **{"gen=inherit": 1.0, "cue_distance": 0.5}),
+        ]
+    )
+    assert [c.features for c in merged] == [{"gen=cue": 1.0, "gen=inherit": 1.0, "cue_distance": 0.5}]
+
+
+def test_a_quote_with_no_cue_after_a_paragraph_about_someone_is_theirs_at_low_confidence(extract_text):
+    # the rules leave it unattributed (the sentence before is in another paragraph); the ranker
+    # takes the subject of that sentence, and says it is unsure
+    x = extract_text(
+        "Councillor Ann Lee voted against the housing plan on Monday.\n\n"
+        "“It is a disgrace to every family that has waited ten years for a home in this town.”\n"
+    )
+    names = {e.key: e.label for e in x.entities}
+    assert [(names.get(q.speaker), q.rule) for q in x.quotes] == [("Ann Lee", "previous-subject")]
+    assert x.quotes[0].confidence < 0.5
+
+
+def test_a_quote_continued_in_the_next_paragraph_is_sure(extract_text):
+    x = extract_text(
+        "The mayor, Tom Reyes, defended the budget at a meeting on Tuesday.\n\n"
+        "“We have cut waste in every department and we will keep cutting it,” he said.\n\n"
+        "“Nobody who reads these figures can say that the council has been careless with money.”\n"
+    )
+    names = {e.key: e.label for e in x.entities}
+    assert [(names.get(q.speaker), q.rule) for q in x.quotes] == [
+        ("Tom Reyes", "cue-pronoun"),
+        ("Tom Reyes", "previous-speaker"),
+    ]
+    assert all(q.confidence >= 0.9 for q in x.quotes)
