@@ -2,7 +2,9 @@
 
 The spans come from a character scan (``spans``), the cue from strategies tried in order
 (``cues``), the speaker from the parse around the cue (``speakers``); a span with no cue of its
-own may inherit the speaker of the quote before it.
+own may inherit the speaker of the quote before it. Those rules choose a speaker and, with the
+subjects of the other cues, the speaker before and the subject of the sentence before, propose
+candidates; the speaker ranker (``ranker``) chooses among them and gives the confidence.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from ..rules import rule
 from ..schema import PERSON
 from ..words import CLAIM_VERBS, DASHES, SLOGAN_NOUNS
 from . import ranker
-from .cues import STRATEGIES, Frame, find_cues, in_sentence
+from .cues import STRATEGIES, Frame
 from .spans import QuotedSpan, find_spans, looks_like_title
 from .speakers import Speaker, Speakers
 
@@ -39,6 +41,10 @@ class Attributor:
         self.text = speakers.text
         self.in_quote = speakers.in_quote
         self._spoken: set[str] = set()  # the entities that said a quote before the one read
+        # what a quote and the candidates of the next ask again: (first, end) token of a frame ->
+        # all quote; a cue's token -> the speaker it reports
+        self._bare_frames: dict[tuple[int, int], bool] = {}
+        self._cue_speakers: dict[int, Speaker | None | Literal[False]] = {}
 
     # -- quotes ---------------------------------------------------------------------------------
     def attribute(self, spans: list[QuotedSpan], in_quote: list[bool] | None = None) -> list[Quote]:
@@ -69,7 +75,9 @@ class Attributor:
         frame = self._frame(sp)
         if frame is None:
             return None
-        chosen = self._rules_choice(frame, sp, prev)
+        # the cues each strategy finds (the rules take the first strategy's that finds any)
+        cue_sets = [(strategy.__name__, strategy(frame)) for strategy in STRATEGIES]
+        chosen = self._rules_choice(frame, sp, prev, next((cues for _, cues in cue_sets if cues), []))
         if chosen is None:
             return None
         # while the training script records candidates, the rules choose (the model is fitted
@@ -78,8 +86,8 @@ class Attributor:
         if chosen.method == "dash-attribution" or (model is None and ranker.RECORD is None):
             return self._quote(sp, chosen.cue, chosen.speaker, chosen.method)
         chosen.features["rules"] = 1.0  # the choice of the rules is evidence too
-        candidates = ranker.merge([chosen, *self._alternatives(frame, prev)])
-        about = self._about(frame, prev)
+        candidates = ranker.merge([chosen, *self._alternatives(frame, prev, cue_sets)])
+        about = self._about(frame, prev, bool(cue_sets[0][1]))
         for c in candidates:
             self._describe(c, about, prev)
         if ranker.RECORD is not None:
@@ -94,10 +102,10 @@ class Attributor:
         return self._quote(sp, winner.cue, speaker, winner.method)
 
     def _rules_choice(
-        self, frame: Frame, sp: QuotedSpan, prev: tuple[Quote, QuotedSpan] | None
+        self, frame: Frame, sp: QuotedSpan, prev: tuple[Quote, QuotedSpan] | None, cues: list[Token]
     ) -> ranker.Candidate | None:
-        """The speaker the rules choose, tried in order; None when the span is no quote."""
-        cues = find_cues(frame)
+        """The speaker the rules choose, tried in order (``cues``: those of the first cue
+        strategy that finds any); None when the span is no quote."""
         # '“...” ― Stephanie Egan': a dash and a name after the closing mark
         dashed = self._dash_speaker(sp) if sp.close_mark is not None else None
         if dashed is not None:
@@ -135,18 +143,21 @@ class Attributor:
         gap = min(sp.paragraph - prev[1].paragraph, 3)
         return ranker.Candidate(speaker, cue or before.cue, quote_rule, {"gen=inherit": 1.0, f"inherit_gap={gap}": 1.0})
 
-    def _alternatives(self, frame: Frame, prev: tuple[Quote, QuotedSpan] | None) -> list[ranker.Candidate]:
+    def _alternatives(
+        self, frame: Frame, prev: tuple[Quote, QuotedSpan] | None, cue_sets: list[tuple[str, list[Token]]]
+    ) -> list[ranker.Candidate]:
         """What else might have said the quote: the subject of every cue any cue strategy
-        finds, the speaker of the quote before, the subject of the sentence before, nobody."""
+        finds (``cue_sets``: each strategy's name and cues), the speaker of the quote before,
+        the subject of the sentence before, nobody."""
         out = []
         mark = self._mark_token(frame.span)
-        for strategy in STRATEGIES:
-            cues = sorted(strategy(frame), key=lambda t: abs(t.i - mark))[:3]
+        for strategy, found_cues in cue_sets:
+            cues = sorted(found_cues, key=lambda t: abs(t.i - mark))[:3]
             for rank, cue_token in enumerate(cues):
                 found = self._speaker_of_cue(cue_token)
                 if not found:
                     continue
-                x = {"gen=cue": 1.0, f"strategy={strategy.__name__}": 1.0, f"cue_rank={rank}": 1.0}
+                x = {"gen=cue": 1.0, f"strategy={strategy}": 1.0, f"cue_rank={rank}": 1.0}
                 x["cue_say"] = float(cue_token.lemma_.lower() == "say")
                 x["cue_after"] = float(cue_token.i > mark)
                 x["cue_distance"] = math.log1p(self._distance(frame.span, cue_token)) / 3
@@ -164,7 +175,7 @@ class Attributor:
         out.append(ranker.Candidate(Speaker.by("unattributed", "", None), None, "unattributed", {"gen=none": 1.0}))
         return out
 
-    def _about(self, frame: Frame, prev: tuple[Quote, QuotedSpan] | None) -> list[str]:
+    def _about(self, frame: Frame, prev: tuple[Quote, QuotedSpan] | None, cue_in_sentence: bool) -> list[str]:
         """What holds of the quote (the same for each of its candidates)."""
         sp = frame.span
         facts = {
@@ -173,7 +184,7 @@ class Attributor:
             "short": len(frame.quoted.split()) < _SCARE_QUOTE_WORDS,
             "new_paragraph": prev is not None and prev[1].paragraph != sp.paragraph,
             "opens_sentence": sp.open_mark - self.doc[frame.lo].idx <= 1,
-            "cue_in_sentence": bool(in_sentence(frame)),
+            "cue_in_sentence": cue_in_sentence,
             "after_named": prev is not None and (prev[0].speaker_rule or "").startswith("named"),
         }
         return [name for name, on in facts.items() if on]
@@ -243,6 +254,11 @@ class Attributor:
     def _speaker_of_cue(self, cue_token: Token) -> Speaker | None | Literal[False]:
         """The speaker a cue reports: its subject resolved, else the nearest person; False
         when the subject is a slogan noun."""
+        if cue_token.i not in self._cue_speakers:
+            self._cue_speakers[cue_token.i] = self._resolve_cue(cue_token)
+        return self._cue_speakers[cue_token.i]
+
+    def _resolve_cue(self, cue_token: Token) -> Speaker | None | Literal[False]:
         according = cue_token.lower_ == "according"
         subj = self._according_to(cue_token) if according else self.speakers.subject(cue_token)
         if subj is None:
@@ -345,7 +361,11 @@ class Attributor:
 
     def _bare(self, frame: Frame) -> bool:
         """The sentence is all quote: nothing outside the marks but punctuation."""
-        return all(self.in_quote[t.i] or t.is_punct or t.is_space for t in self.doc[frame.lo : frame.hi])
+        known = self._bare_frames.get((frame.lo, frame.hi))
+        if known is None:
+            known = all(self.in_quote[t.i] or t.is_punct or t.is_space for t in self.doc[frame.lo : frame.hi])
+            self._bare_frames[frame.lo, frame.hi] = known
+        return known
 
     @staticmethod
     def _slogan_noun(token: Token) -> bool:

@@ -1,7 +1,9 @@
-"""Reporting cues around a quoted span: strategies tried in order, the first that finds one wins.
+"""Reporting cues around a quoted span: strategies in order, the first that finds one is the rules'.
 
 Each strategy is a small function of a :class:`Frame` (the span and the sentences around it)
-that returns the cue tokens it finds; ``find_cues`` tries them in the order of ``STRATEGIES``.
+that returns the cue tokens it finds. The attributor runs all of ``STRATEGIES``: the rules take
+the cues of the first that finds any, and the cues of every strategy propose candidates to the
+speaker ranker (``ranker``).
 """
 
 from __future__ import annotations
@@ -115,12 +117,3 @@ STRATEGIES: tuple[Callable[[Frame], list[Token]], ...] = (
     before_colon,
     ending_previous_sentence,
 )
-
-
-def find_cues(frame: Frame) -> list[Token]:
-    """The cues of the first strategy that finds any."""
-    for strategy in STRATEGIES:
-        cues = strategy(frame)
-        if cues:
-            return cues
-    return []
