@@ -248,6 +248,8 @@ def _plausible(doc: Doc, start: int, end: int, label: str) -> bool:
             and t.lower_ not in NAME_CONNECTORS
             and t.text != "-"
             and t.lower_ not in POSSESSIVE_ENDINGS
+            # "Joint Committee on Fishing Rights": "on" after an organisation word ("of", "for": connectors)
+            and not (t.lower_ == "on" and doc[t.i - 1].lower_ in ORG_WORDS)
         ):
             return False
     if (

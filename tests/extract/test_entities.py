@@ -550,6 +550,17 @@ def test_the_names_in_a_works_quoted_title_are_no_mentions(extract_text):
     assert {(e.label, e.type) for e in x.entities} == {("BBC", "Organization"), ("Tom Hale", "Person")}
 
 
+def test_an_organisation_named_on_its_subject_is_one_name(extract_text):
+    # "on" inside a committee's name is no reason to reject the NER's name (it left a
+    # "Fishing Rights" person); "on Monday" after a council stays out of it
+    x = extract_text(
+        "The Joint Committee on Fishing Rights examined the bill. The cross-party committee said "
+        'the plans were "a serious risk to every harbour town". The Harbour Council on Monday said it would vote.'
+    )
+    assert types(x) == {("Joint Committee on Fishing Rights", "Organization"), ("Harbour Council", "Organization")}
+    assert [by_label(x)["Joint Committee on Fishing Rights"].key] == [q.speaker for q in x.quotes]
+
+
 def test_few_people_on_the_first_hundred_bbc_politics_articles_carry_one_word(shared, tmp_path):
     # most one-word "people" were places, organisations and fragments (59 of 305 Person nodes);
     # what is left is mostly people the text names by one name ("his wife Ffion")
