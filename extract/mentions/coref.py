@@ -311,11 +311,13 @@ class Coreference:
         return max(fits, key=lambda k: salience.get(k, 0.0), default=None)
 
     def _named_org(self, words: list[str], salience: Mapping[str, float]) -> str | None:
-        """The most salient organisation whose name holds the description's head ("the
-        committee" -> "Home Affairs Committee"), else the most salient organisation."""
+        """The organisation whose name holds the description's head ("the committee" -> "Home
+        Affairs Committee") and most of its other words ("the assembly government" is the
+        "Assembly Government", not the "Local Government Association"), the most salient of
+        equals; else the most salient organisation."""
         fits = [k for k, name in self.org_words.items() if words[-1] in name]
         if fits:
-            return max(fits, key=lambda k: salience.get(k, 0.0))
+            return max(fits, key=lambda k: (len(self.org_words[k].intersection(words)), salience.get(k, 0.0)))
         return self._most_salient(salience, ORGANIZATION, None)
 
 

@@ -94,6 +94,16 @@ def test_an_organisation_description_goes_to_an_organisation_of_that_kind(extrac
     assert speakers(x, "close to collapse") == ("Commons Transport Committee", "description")
 
 
+def test_an_organisation_description_goes_to_the_name_that_holds_most_of_its_words(extract_text):
+    # both names hold "government"; only one holds "assembly" too, however salient the other
+    x = extract_text(
+        "The Harbour Assembly Government and the Harbour Local Government Association met on Monday. "
+        "The Harbour Local Government Association asked for more money. "
+        "The assembly government said the rise was “within reasonable levels”.\n"
+    )
+    assert speakers(x, "reasonable levels") == ("Harbour Assembly Government", "description")
+
+
 @pytest.mark.parametrize(("word", "gender"), [("he", "m"), ("His", "m"), ("she", "f"), ("Her", "f"), ("they", None)])
 def test_pronoun_gender(word, gender):
     assert pronoun_gender(word) == gender
