@@ -290,8 +290,9 @@ def _plausible(doc: Doc, start: int, end: int, label: str) -> bool:
         if span[0].tag_ == "NNPS" or (span.text.endswith("s") and any(c.tag_ == "NNS" for c in span[0].conjuncts)):
             return False  # "the Hales", "Jobcentres, benefit offices and ...": no one person
     if len(span) == 1 and span[0].pos_ not in {"PROPN"} and not is_acronym(span.text):
-        # "Anger", "Bringing", "Supreme": one capitalised common word is not a name.
-        return label in {"GPE", "LOC"} and span[0].pos_ == "PROPN"
+        # "Anger", "Bringing", "Supreme": one capitalised common word is not a name; but a
+        # party's the NER names as one ("Labour said", tagged a common noun at a sentence's start)
+        return (label in {"GPE", "LOC"} and span[0].pos_ == "PROPN") or (label == "ORG" and _party_word(span[0]))
     return True
 
 

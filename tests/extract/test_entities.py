@@ -561,6 +561,18 @@ def test_an_organisation_named_on_its_subject_is_one_name(extract_text):
     assert [by_label(x)["Joint Committee on Fishing Rights"].key] == [q.speaker for q in x.quotes]
 
 
+def test_a_party_named_in_one_word_at_a_sentences_start_speaks(extract_text):
+    # the parser tags "Labour" a common noun there: one capitalised common word is no name,
+    # but a party's word the NER calls an organisation is
+    x = extract_text(
+        "Mr Hale had received advice from Holyrood officials. "
+        'Labour said he had "cleverly" not asked about paid advocacy.'
+    )
+    labels = {e.key: e.label for e in x.entities}
+    assert [(labels.get(q.speaker), q.text) for q in x.quotes] == [("Labour", "cleverly")]
+    assert ("Labour", "Organization") in types(x)
+
+
 def test_few_people_on_the_first_hundred_bbc_politics_articles_carry_one_word(shared, tmp_path):
     # most one-word "people" were places, organisations and fragments (59 of 305 Person nodes);
     # what is left is mostly people the text names by one name ("his wife Ffion")
