@@ -3,8 +3,10 @@
 A relation fact (ledBy, memberOf, holdsPosition, partOf, locatedIn) is kept when at least one
 of its ``ng:Assertion`` nodes has ``ng:confidence`` at or above the minimum. Assertions below
 it go, and so does the direct triple they alone supported (and a position node nothing holds
-any more). Entities, documents, mentions, quotes and claims stay: the filter is on what the
-graph claims about entities, never on the way back to the words.
+any more). A quote whose ``ng:confidence`` (how sure the choice of its speaker is) is below the
+minimum loses its speaker: ``ng:said`` and ``ng:speakerMention``; its words, its speaker as
+written and its place in the document stay. Entities, documents, mentions, quotes and claims
+stay: the filter is on what the graph claims about entities, never on the way back to the words.
 """
 
 from __future__ import annotations
@@ -23,7 +25,8 @@ FACT_PREDICATES = frozenset({NG.ledBy, NG.memberOf, NG.holdsPosition, NG.partOf,
 
 
 def confident(quads: Iterable[tuple], minimum: float) -> list[tuple]:
-    """The quads without the relation facts whose every assertion is below ``minimum``.
+    """The quads without the relation facts whose every assertion is below ``minimum``, and
+    without the speaker of a quote whose confidence is below it.
 
     >>> from rdflib import URIRef, Literal
     >>> x, y, a = URIRef("urn:x"), URIRef("urn:y"), URIRef("urn:a")
@@ -36,17 +39,18 @@ def confident(quads: Iterable[tuple], minimum: float) -> list[tuple]:
         return quads if isinstance(quads, list) else list(quads)
     quads = list(quads)
     parts: dict[Node, dict[Node, Node]] = {}
+    quotes: set[Node] = set()
     for s, p, o, _ in quads:
         if p in (RDF.subject, RDF.predicate, RDF.object, NG.confidence):
             parts.setdefault(s, {})[p] = o
+        elif p == RDF.type and o == NG.Quote:
+            quotes.add(s)
     low, sure = set(), set()
     for a, about in parts.items():
         if about.get(RDF.predicate) not in FACT_PREDICATES:
             continue
         triple = (about.get(RDF.subject), about.get(RDF.predicate), about.get(RDF.object))
-        value = about.get(NG.confidence)
-        confidence = float(value.toPython()) if isinstance(value, Literal) else 1.0
-        if confidence < minimum:
+        if _confidence(about.get(NG.confidence)) < minimum:
             low.add(a)
         else:
             sure.add(triple)
@@ -55,9 +59,21 @@ def confident(quads: Iterable[tuple], minimum: float) -> list[tuple]:
     } - sure
     gone_positions = {o for s, p, o in unsupported if p == NG.holdsPosition}
     gone_positions -= {o for s, p, o in sure if p == NG.holdsPosition}
+    unsure_quotes = {q for q in quotes if _confidence(parts.get(q, {}).get(NG.confidence)) < minimum}
     return [
-        q for q in quads if q[0] not in low and q[0] not in gone_positions and (q[0], q[1], q[2]) not in unsupported
+        q
+        for q in quads
+        if q[0] not in low
+        and q[0] not in gone_positions
+        and (q[0], q[1], q[2]) not in unsupported
+        and not (q[1] == NG.said and q[2] in unsure_quotes)
+        and not (q[1] == NG.speakerMention and q[0] in unsure_quotes)
     ]
+
+
+def _confidence(value: Node | None) -> float:
+    """A node's ``ng:confidence``; 1 when it has none (it was never in doubt)."""
+    return float(value.toPython()) if isinstance(value, Literal) else 1.0
 
 
 def confident_dataset(ds: Dataset, minimum: float) -> Dataset:

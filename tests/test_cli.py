@@ -237,9 +237,11 @@ SELECT DISTINCT ?s ?p ?o WHERE {
   FILTER (?p IN (ng:ledBy, ng:memberOf, ng:holdsPosition) && ?c >= %s)
   ?s ?p ?o }"""
 QUOTES = "PREFIX ng: <https://w3id.org/newsgraph/ontology#> SELECT ?q ?t WHERE { ?q ng:text ?t }"
+SPEAKERS_AT = """PREFIX ng: <https://w3id.org/newsgraph/ontology#>
+SELECT ?s ?q WHERE { ?s ng:said ?q . ?q a ng:Quote ; ng:confidence ?c FILTER (?c >= %s) }"""
 
 
-def test_min_confidence_keeps_the_sure_facts_and_every_quote(built, tmp_path):
+def test_min_confidence_keeps_the_sure_facts_and_speakers_and_every_quote(built, tmp_path):
     from newsgraph.graph.source import open_dataset
 
     sure = tmp_path / "sure"
@@ -249,6 +251,8 @@ def test_min_confidence_keeps_the_sure_facts_and_every_quote(built, tmp_path):
     facts = lambda ds, c: {tuple(r) for r in ds.query(FACTS_AT % c)}
     assert facts(kept, 0) == facts(full, 0.9) != facts(full, 0)  # every sure fact, no unsure one
     assert {tuple(r) for r in kept.query(QUOTES)} == {tuple(r) for r in full.query(QUOTES)}
+    speakers = lambda ds, c: {tuple(r) for r in ds.query(SPEAKERS_AT % c)}
+    assert speakers(kept, 0) == speakers(full, 0.9) != speakers(full, 0)  # a quote keeps a sure speaker only
     page = tmp_path / "sure.html"
     assert runner.invoke(app, ["view", str(built), "--out", str(page), "--min-confidence", "0.9"]).exit_code == 0
     assert page.stat().st_size > 0

@@ -61,3 +61,20 @@ def test_a_position_nothing_holds_any_more_goes_with_its_holder():
     quads = [(*t, None) for t in held + assertion("p", X, NG.holdsPosition, pos, 0.5)]
     assert confident(quads, 0.9) == []
     assert confident(quads, 0.5) == quads
+
+
+def test_a_quote_whose_speaker_is_unsure_keeps_its_words_and_loses_its_speaker():
+    def quote(name: str, confidence: float) -> list[tuple]:
+        q = URIRef(f"urn:quote/{name}")
+        return [
+            (q, RDF.type, NG.Quote),
+            (q, NG.text, Literal(f"words of {name}")),
+            (q, NG.speakerText, Literal("she")),
+            (q, NG.confidence, Literal(confidence)),
+            (q, NG.speakerMention, URIRef(f"urn:mention/{name}")),
+            (X, NG.said, q),
+        ]
+
+    sure, unsure = quote("sure", 0.95), quote("unsure", 0.4)
+    kept = confident_dataset(dataset([(X, RDF.type, NG.Person), *sure, *unsure]), 0.9)
+    assert union(kept) == union(dataset([(X, RDF.type, NG.Person), *sure, *unsure[:4]]))
