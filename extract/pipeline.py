@@ -60,11 +60,14 @@ def read_document(doc: Doc, article: Article) -> DocumentExtraction:
     relations = DocumentRelations(ctx, mentions, owner)
     named = relations.named()
     titles: dict[str, list[str]] = {}
+    posts: dict[str, set[str]] = {}
     for f in named:
         if f.predicate == "holdsPosition" and f.title:
             titles.setdefault(f.subject, []).append(f.title)
+            if f.object:
+                posts.setdefault(f.subject, set()).add(f.object)
     quotes, claims, speakers = extract_quotes(
-        doc, ctx.of_token, ctx.types, text, ctx.labels(), titles, spans, ctx.in_quote
+        doc, ctx.of_token, ctx.types, text, ctx.labels(), titles, spans, ctx.in_quote, posts
     )
     ctx.coref = speakers.coref
     facts = relations.derived(named + relations.resolved())

@@ -42,6 +42,7 @@ from ..words import (
     PERSON_DESCRIPTIONS,
     PERSON_NOUNS,
     SPOKESPEOPLE,
+    TITLE_DOMAINS,
     TITLE_WORDS,
 )
 
@@ -87,6 +88,7 @@ class Coreference:
         entity_label: entity key -> canonical name (its first word feeds the gender lexicon).
         in_quote: which tokens are inside quotation marks (never mentions of the narrative).
         titles: person key -> the titles the document gives them ("home secretary").
+        posts: person key -> the organisations they hold those titles at.
     """
 
     def __init__(
@@ -97,12 +99,14 @@ class Coreference:
         entity_label: Mapping[str, str],
         in_quote: list[bool],
         titles: Mapping[str, Iterable[str]] | None = None,
+        posts: Mapping[str, Iterable[str]] | None = None,
     ) -> None:
         self.doc = doc
         self.ent = entity_of_token
         self.etype = dict(entity_type)  # and the unnamed people below, keyed "~<token index>"
         self.in_quote = in_quote
         self.titles = {k: [t.lower().split() for t in ts] for k, ts in (titles or {}).items()}
+        self.posts = {k: set(orgs) for k, orgs in (posts or {}).items()}
         self.org_words = {
             k: set(label.lower().split()) for k, label in entity_label.items() if entity_type.get(k) == ORGANIZATION
         }
@@ -234,7 +238,8 @@ class Coreference:
         words = [c.lower_ for c in token.lefts if c.dep_ in ("compound", "amod") and not c.text[:1].isupper()] + [lower]
         if lower not in PERSON_DESCRIPTIONS:
             return self._named_org(words, salience), "description"
-        titled = self._titled(words, salience)
+        named = self._organisations_named(token)
+        titled = self._titled(words, salience, at=named)
         if titled is not None:
             return titled, "description-title"
         if lower in SPOKESPEOPLE:
@@ -304,10 +309,29 @@ class Coreference:
                 best, best_score = key, score
         return best
 
-    def _titled(self, words: list[str], salience: Mapping[str, float]) -> str | None:
+    def _organisations_named(self, head: Token) -> set[str]:
+        """The organisations the capitalised words before a description's head name ("the
+        Labour leader"): an organisation's mention, or a word of an organisation's name that
+        is no title's word ("the Home Secretary" names no "Home Office")."""
+        out = set()
+        for c in head.lefts:
+            if c.dep_ not in ("compound", "amod", "nmod"):
+                continue
+            for t in c.subtree:
+                key = self.ent[t.i]
+                if key is not None and self.etype.get(key) == ORGANIZATION:
+                    out.add(key)
+                elif t.text[:1].isupper() and t.lower_ not in TITLE_WORDS and t.lower_ not in TITLE_DOMAINS:
+                    out |= {k for k, name in self.org_words.items() if t.lower_ in name}
+        return out
+
+    def _titled(self, words: list[str], salience: Mapping[str, float], at: set[str] | None = None) -> str | None:
         """The most salient person given a title that holds the description's words and ends
-        on its head: "the home secretary" -> "Home Secretary Charles Clarke"."""
+        on its head: "the home secretary" -> "Home Secretary Charles Clarke"; with ``at``, a
+        title at one of those organisations first ("the Labour leader" is Labour's, not another's)."""
         fits = [k for k, titles in self.titles.items() if any(_titles(t, words) for t in titles)]
+        if at:
+            fits = [k for k in fits if self.posts.get(k, set()) & at] or fits
         return max(fits, key=lambda k: salience.get(k, 0.0), default=None)
 
     def _named_org(self, words: list[str], salience: Mapping[str, float]) -> str | None:

@@ -444,14 +444,16 @@ def extract_quotes(
     titles: dict[str, list[str]] | None = None,
     spans: list[QuotedSpan] | None = None,
     in_quote: list[bool] | None = None,
+    posts: dict[str, set[str]] | None = None,
 ) -> tuple[list[Quote], list[Claim], Speakers]:
     """Quotes (with speakers) and claims of one parsed document, and the speakers' reading of
     it (which tokens are quoted, the coreference), which the verb relations reuse. ``spans``:
     the document's quoted spans, if already found (``spans.find_spans(text)``), and
-    ``in_quote`` their tokens (``spans.quoted_tokens``)."""
+    ``in_quote`` their tokens (``spans.quoted_tokens``); ``posts``: person -> the organisations
+    of their titles."""
     if spans is None:
         spans, in_quote = find_spans(text), None
-    speakers = Speakers(doc, entity_of_token, entity_type, entity_label, titles)
+    speakers = Speakers(doc, entity_of_token, entity_type, entity_label, titles, posts)
     attributor = Attributor(speakers)
     quotes = attributor.attribute(spans, in_quote)
     return quotes, attributor.claims(), speakers

@@ -60,6 +60,7 @@ class Speakers:
         entity_type: entity key -> type (Person, Organization, ...).
         entity_label: entity key -> canonical name (for surnames the NER missed).
         titles: person key -> the titles the document gives them (for "the home secretary").
+        posts: person key -> the organisations they hold those titles at ("the Labour leader").
     """
 
     def __init__(
@@ -69,6 +70,7 @@ class Speakers:
         entity_type: dict[str, str],
         entity_label: dict[str, str] | None = None,
         titles: dict[str, list[str]] | None = None,
+        posts: dict[str, set[str]] | None = None,
     ) -> None:
         self.doc = doc
         self.text = doc_text(doc)
@@ -78,6 +80,7 @@ class Speakers:
         # "Okafor said" where the model did not tag "Okafor": the one person it is part of
         self.labels = entity_label or {}
         self.titles = titles or {}
+        self.posts = posts or {}
         self.coref: Coreference | None = None  # read once the quotes are masked
         self.full_names: NameIndex[str] = NameIndex()
         for key, label in self.labels.items():
@@ -89,7 +92,7 @@ class Speakers:
         ``in_quote``: the marks, if the caller has them (``quoted_tokens`` of these spans)."""
         # in place: the attributor holds this list
         self.in_quote[:] = in_quote if in_quote is not None else quoted_tokens([t.idx for t in self.doc], spans)
-        self.coref = Coreference(self.doc, self.ent, self.etype, self.labels, self.in_quote, self.titles)
+        self.coref = Coreference(self.doc, self.ent, self.etype, self.labels, self.in_quote, self.titles, self.posts)
 
     def entity_before(self, token_i: int, wanted: frozenset[str] | set[str]) -> str | None:
         """The nearest entity of a wanted type named before a token, outside quotes."""
@@ -171,6 +174,10 @@ class Speakers:
         inside = [k for k in (self.speaking_entity(t.i) for t in self.noun_phrase(head)) if k]
         if inside:
             people = [k for k in inside if self.etype.get(k) == PERSON]
+            # "the Labour leader": the person the document gives that title at that organisation
+            titled = self.coref.resolved.get(head.i) if self.coref is not None else None
+            if not people and titled is not None and self.posts.get(titled, set()) & set(inside):
+                return Speaker.by("description-title", text, titled)
             return Speaker.by("named-inside", text, (people or inside)[0])
         fits = self.full_names.people(head.text) if head.text[:1].isupper() else set()
         if len(fits) == 1:

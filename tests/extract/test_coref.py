@@ -104,6 +104,19 @@ def test_an_organisation_description_goes_to_the_name_that_holds_most_of_its_wor
     assert speakers(x, "reasonable levels") == ("Harbour Assembly Government", "description")
 
 
+def test_a_title_before_an_organisations_name_is_the_person_holding_it_there(extract_text):
+    # both are leaders: "the Labour leader" is Labour's; with no Green leader named, the Green
+    # party itself is the speaker
+    x = extract_text(
+        "Conservative leader Ann Hale attacked the budget on Monday. Labour leader Tom Reyes defended it. "
+        "The Conservative leader said it was “a disgrace”. The Labour leader said it was “a fair deal”. "
+        "The Green leader said it was “a missed chance”.\n"
+    )
+    assert speakers(x, "disgrace") == ("Ann Hale", "description-title")
+    assert speakers(x, "fair deal") == ("Tom Reyes", "description-title")
+    assert speakers(x, "missed chance") == ("Green", "named-inside")
+
+
 @pytest.mark.parametrize(("word", "gender"), [("he", "m"), ("His", "m"), ("she", "f"), ("Her", "f"), ("they", None)])
 def test_pronoun_gender(word, gender):
     assert pronoun_gender(word) == gender
