@@ -52,6 +52,8 @@ class Attributor:
         quotes: list[Quote] = []
         prev: tuple[Quote, QuotedSpan] | None = None
         self._spoken.clear()
+        self._bare_frames.clear()
+        self._cue_speakers.clear()
         for sp in spans:
             q = self._attribute_one(sp, prev)
             if q is not None:
