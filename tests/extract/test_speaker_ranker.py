@@ -80,3 +80,26 @@ def test_a_quote_continued_in_the_next_paragraph_is_sure(extract_text):
         ("Tom Reyes", "previous-speaker"),
     ]
     assert all(q.confidence >= 0.9 for q in x.quotes)
+
+
+def test_an_organisation_speaks_through_a_statement_and_it_and_is_never_a_person(extract_text):
+    x = extract_text(
+        "The Harbour Transport Ministry raised rail fares on Monday. A statement from the ministry said "
+        "the rise was “the smallest in a decade”. It added that trains would be “cleaner and faster”.\n"
+    )
+    names = {e.key: (e.label, e.type) for e in x.entities}
+    assert [names.get(q.speaker) for q in x.quotes] == [("Harbour Transport Ministry", "Organization")] * 2
+    assert all(q.confidence >= 0.8 for q in x.quotes)
+
+
+def test_a_new_speaker_breaks_the_chain_of_the_one_before(extract_text):
+    # the quote after the mayor's is his; after the opposition leader is introduced and
+    # quoted, the next quote on its own is hers, not the mayor's
+    x = extract_text(
+        "“We have listened to passengers,” the mayor, Tom Reyes, said.\n\n"
+        "“Nobody who reads these figures can say the council was careless.”\n\n"
+        "The opposition leader, Ann Lee, disagreed. “This is a bad day for every family in the region,” she said.\n\n"
+        "“The fares will hurt the poorest passengers most.”\n"
+    )
+    names = {e.key: e.label for e in x.entities}
+    assert [names.get(q.speaker) for q in x.quotes] == ["Tom Reyes", "Tom Reyes", "Ann Lee", "Ann Lee"]
