@@ -92,12 +92,19 @@ def _fit(rows: list[tuple[str, str, dict, bool]]) -> Model:
     return Model(weights, round(float(reg.intercept_[0]), 6), frozenset(PREDICATES))
 
 
-def _table(name: str, scored: list[tuple[float, bool]]) -> list[str]:
+def calibration_rows(name: str, scored: list[tuple[float, bool]]) -> list[str]:
+    """The README's calibration rows of one set: per confidence bin, how many and the share right
+    (``scored``: (confidence, right) of each fact or quote). train_speakers.py prints these too."""
     lines = []
     for lo, hi in zip(BINS, BINS[1:], strict=False):
         inside = [right for c, right in scored if lo <= c < hi]
         if inside:
             lines.append(f"| {name} | {lo:.1f}–{min(hi, 1.0):.1f} | {len(inside)} | {sum(inside) / len(inside):.2f} |")
+    return lines
+
+
+def _table(name: str, scored: list[tuple[float, bool]]) -> list[str]:
+    lines = calibration_rows(name, scored)
     high = [right for c, right in scored if c >= 0.9]
     share = len(high) / len(scored) if scored else 0.0
     precision = sum(high) / len(high) if high else 0.0

@@ -35,7 +35,7 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
-from train_confidence import scorer  # a sibling script (the script's folder is on sys.path)
+from train_confidence import calibration_rows, scorer  # a sibling script (the script's folder is on sys.path)
 
 from newsgraph.extract.input.reader import article_from_text
 from newsgraph.extract.nlp import load, prepare_text
@@ -52,7 +52,6 @@ REPORTED = (
     ("bbc-dev", "eval/bbc-dev/text", "eval/bbc-dev/gold.jsonl"),
     ("seeds", "corpus/seeds", "gold/seeds.jsonl"),
 )
-BINS = (0.0, 0.5, 0.6, 0.7, 0.8, 0.9, 1.01)
 
 # one quote: its candidates' (features, right), the rules' choice first
 Quote = list[tuple[dict[str, float], bool]]
@@ -169,15 +168,6 @@ def share(scored: list[tuple[float, bool]]) -> float:
     return sum(right for _, right in scored) / len(scored) if scored else 0.0
 
 
-def _table(name: str, scored: list[tuple[float, bool]]) -> list[str]:
-    lines = []
-    for lo, hi in zip(BINS, BINS[1:], strict=False):
-        inside = [right for c, right in scored if lo <= c < hi]
-        if inside:
-            lines.append(f"| {name} | {lo:.1f}–{min(hi, 1.0):.1f} | {len(inside)} | {sum(inside) / len(inside):.2f} |")
-    return lines
-
-
 def main(argv: list[str]) -> int:
     shared = Path(argv[0] if argv and not argv[0].startswith("--") else "../shared")
     cache = Path(argv[argv.index("--docs") + 1]) if "--docs" in argv else None
@@ -201,7 +191,7 @@ def main(argv: list[str]) -> int:
         reported = [q for _, q in labelled(nlp, shared / texts, shared / gold_file, score_kg, cache)]
         scored = chosen(reported, final)
         out.append(f"| {name}: {len(reported)} | {share(chosen(reported, None)):.4f} | {share(scored):.4f} |")
-        table += _table(name, scored)
+        table += calibration_rows(name, scored)
     top = sorted(importance.items(), key=lambda kv: -kv[1])[:15]
     features = ["| feature | importance |", "|---|---:|", *(f"| `{name}` | {v:.3f} |" for name, v in top)]
     sys.stdout.write("\n".join([*out, "", *table, "", *features]) + "\n")

@@ -162,12 +162,11 @@ class Attributor:
                 x = {"gen=cue": 1.0, f"strategy={strategy}": 1.0, f"cue_rank={rank}": 1.0}
                 x["cue_say"] = float(cue_token.lemma_.lower() == "say")
                 x["cue_after"] = float(cue_token.i > mark)
-                x["cue_distance"] = math.log1p(self._distance(frame.span, cue_token)) / 3
+                x["cue_distance"] = math.log1p(self._distance(frame.span, cue_token, mark)) / 3
                 x["cue_root"] = float(cue_token.dep_ == "ROOT")
                 # the quote stands in what the cue governs: "X said (that) '...'"
                 x["quote_governed"] = float(cue_token.left_edge.i <= mark + 1 <= cue_token.right_edge.i)
-                cue = "according to" if cue_token.lower_ == "according" else cue_token.text
-                out.append(ranker.Candidate(found, cue, f"cue-{found.rule}", x))
+                out.append(ranker.Candidate(found, _cue_text(cue_token), f"cue-{found.rule}", x))
         if prev is not None and frame.span.paragraph - prev[1].paragraph <= 2:
             out.append(self._inherited(frame.span, prev, None))
         subject = self._previous_subject(frame, prev[1] if prev is not None else None, loose=True)
@@ -213,9 +212,8 @@ class Attributor:
         assert mark is not None  # the frame was found from this very mark
         return mark[0].i
 
-    def _distance(self, sp: QuotedSpan, token: Token) -> int:
-        """Tokens between a cue and the nearer mark of the span."""
-        opening = self._mark_token(sp)
+    def _distance(self, sp: QuotedSpan, token: Token, opening: int) -> int:
+        """Tokens between a cue and the nearer mark of the span (``opening``: the opening mark's token)."""
         if token.i < opening or sp.close_mark is None:
             return abs(opening - token.i)
         close = self.doc.char_span(sp.close_mark, sp.close_mark + 1, alignment_mode="expand")
@@ -239,9 +237,7 @@ class Attributor:
 
         Returns None when the cue's subject is a slogan noun (the quote is no quote).
         """
-        mark = self.doc.char_span(frame.span.open_mark, frame.span.open_mark + 1, alignment_mode="expand")
-        assert mark is not None  # the frame was found from this very mark
-        mark_i = mark[0].i
+        mark_i = self._mark_token(frame.span)
         cue_token = min(cues, key=lambda t: abs(t.i - mark_i))
         # "X said an emergency fund would be announced 'within days'": a cue inside the
         # clause another cue reports gives way to that one
@@ -249,9 +245,8 @@ class Attributor:
         reporting = [c for c in cues if c is not cue_token and _reports(c, cue_token)]
         if reporting:
             cue_token = max(reporting, key=lambda c: c.i if c.i < cue_token.i else -c.i)
-        cue = "according to" if cue_token.lower_ == "according" else cue_token.text
         found = self._speaker_of_cue(cue_token)
-        return None if found is False else (found, cue)
+        return None if found is False else (found, _cue_text(cue_token))
 
     def _speaker_of_cue(self, cue_token: Token) -> Speaker | None | Literal[False]:
         """The speaker a cue reports: its subject resolved, else the nearest person; False
@@ -423,6 +418,11 @@ class Attributor:
                 )
             )
         return out
+
+
+def _cue_text(cue: Token) -> str:
+    """A cue as the graph writes it: "according to" for its first word."""
+    return "according to" if cue.lower_ == "according" else cue.text
 
 
 def _reports(cue: Token, inner: Token) -> bool:
