@@ -14,7 +14,7 @@ from typing import NamedTuple
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from .errors import ModelError
 
@@ -37,6 +37,7 @@ _PUNCTUATION_RUN = re.compile(rf"[^\w\s]{{{_RUN + 1},}}")
 # words for ``token_words``: in ``Doc.user_data``, so that they go when the Doc goes.
 DOC_TEXT = "newsgraph_text"
 _WORDS = "newsgraph_words"
+_ENTS = "newsgraph_ents"
 
 
 def doc_text(doc: Doc) -> str:
@@ -46,6 +47,15 @@ def doc_text(doc: Doc) -> str:
     if text is None:
         text = doc.user_data[DOC_TEXT] = doc.text
     return text
+
+
+def doc_ents(doc: Doc) -> tuple[Span, ...]:
+    """``doc.ents``, made once per Doc (spaCy makes a Span per entity on each access, and
+    ``Span.ents`` reads all of the document's)."""
+    ents = doc.user_data.get(_ENTS)
+    if ents is None:
+        ents = doc.user_data[_ENTS] = tuple(doc.ents)
+    return ents
 
 
 class Words(NamedTuple):

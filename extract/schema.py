@@ -93,7 +93,11 @@ def vote_type(votes: Mapping[str, float]) -> str:
     >>> vote_type({})
     'Person'
     """
-    return max(ENTITY_TYPES, key=lambda t: (votes.get(t, 0), -ENTITY_TYPES.index(t)))
+    best, top = ENTITY_TYPES[0], votes.get(ENTITY_TYPES[0], 0)
+    for t in ENTITY_TYPES[1:]:  # a loop, not max(key=...): every name is typed several times
+        if (v := votes.get(t, 0)) > top:
+            best, top = t, v
+    return best
 
 
 def fits(predicate: str, subject_type: str | None, object_type: str | None, *, same: bool = False) -> bool:

@@ -41,14 +41,17 @@ def quad_tuples(source: Dataset | Graph | QuadView) -> list[tuple]:
 
 # The order of the parts of the graph in a file: a reader meets what a thing is before what
 # is said of it (the documents before their quotes, the entities before the assertions).
-_GROUPS = tuple(str(NGR) + part for part in ("run/", "doc/", "entity/", "position/", "quote/", "claim/", "assertion/"))
+_BASE = str(NGR)
+_GROUPS = {part: i for i, part in enumerate(("run", "doc", "entity", "position", "quote", "claim", "assertion"))}
 _TYPE = RDF.type
 _DECIMAL = ox.NamedNode(str(XSD.decimal))
 
 
 def _group(term: object) -> int:
-    text = str(term) if isinstance(term, URIRef) else ""
-    return next((i for i, prefix in enumerate(_GROUPS) if text.startswith(prefix)), len(_GROUPS))
+    if not isinstance(term, URIRef) or not term.startswith(_BASE):
+        return len(_GROUPS)
+    part, slash, _ = term[len(_BASE) :].partition("/")
+    return _GROUPS.get(part, len(_GROUPS)) if slash else len(_GROUPS)
 
 
 def decimal_style(t: Any) -> Any:

@@ -16,7 +16,7 @@ from typing import Any
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
 
-from ..nlp import doc_text, token_words
+from ..nlp import doc_ents, doc_text, token_words
 from ..records import Entity, Mention
 from ..rules import rule
 from ..schema import (
@@ -396,7 +396,7 @@ def _context_votes(doc: Doc, start: int, end: int, votes: Votes) -> None:
 def _joined_entities(doc: Doc) -> list[Span]:
     """The NER's entities, with a place or nationality it cut off the front of an organisation's
     name put back: "UK" + "Independence Party", "Scottish" + "National Party"."""
-    ents = list(doc.ents)
+    ents = list(doc_ents(doc))
     out: list[Span] = []
     for ent in ents:
         prev = out[-1] if out else None
@@ -589,10 +589,11 @@ def _locative_votes(doc: Doc, mentions: list[RawMention]) -> None:
     Harbourshire", "Lisbon, Eastwick"), or naming a place word ("Eastwick prison"). Only for
     a one-word name only the NER called a person: "a letter from Hale" names its writer by a
     surname the document gives in full."""
+    weak = [m for m in mentions if _weak_person(m)]
+    if not weak:
+        return
     kind = {m.start: vote_type(m.votes) for m in mentions}
-    for m in mentions:
-        if not _weak_person(m):
-            continue
+    for m in weak:
         t = doc[m.start]
         after = doc[m.end] if m.end < len(doc) else None
         located = (
@@ -625,11 +626,12 @@ def _conjunct_votes(doc: Doc, mentions: list[RawMention]) -> None:
     coordinated list are things of one kind. A one-word name only the NER called a person (the
     small model's guess for a capitalised word it does not know) takes the place or
     organisation kind most of its conjuncts have, as they were typed before this pass."""
+    weak = [m for m in mentions if _weak_person(m)]
+    if not weak:
+        return
     at = {doc[m.start : m.end].root.i: m for m in mentions}
     kind = {id(m): vote_type(m.votes) for m in mentions}
-    for m in mentions:
-        if not _weak_person(m):
-            continue
+    for m in weak:
         others = Counter(kind[id(at[c.i])] for c in doc[m.start].conjuncts if c.i in at and at[c.i] is not m)
         # "at Eastwick prison, Lisbon, and Westwick": a place noun in the list counts as a place
         others[PLACE] += sum(1 for c in doc[m.start].conjuncts if c.i not in at and c.lemma_ in PLACE_NOUNS)
@@ -657,15 +659,18 @@ def _unlabelled_names(doc: Doc, out: dict[tuple[int, int], RawMention]) -> None:
             nameword[i] = (
                 t.text[:1].isupper() and t.is_alpha and not _is_honorific(t) and t.lower_ not in _TITLES_OPENERS
             )
-    i = 0
+    i, n = 0, len(doc)
     runs = []
-    while i < len(doc):
-        j = i
-        while j < len(doc) and nameword[j]:
+    while i < n:
+        if not nameword[i]:
+            i += 1
+            continue
+        j = i + 1
+        while j < n and nameword[j]:
             j += 1
         if j - i >= 2:
             runs.append((_untitled(doc, i, j), j))  # "fellow Democrat | Ambrose Hale"
-        i = max(j, i + 1)
+        i = j
     for s, e in runs:
         sent = doc[s].sent
         words = [t for t in sent if t.is_alpha]
@@ -847,7 +852,11 @@ def _paren_mentions(doc: Doc) -> list[tuple[int, int, RawMention | None]]:
             continue
         found.append((inner[0], inner[1], None))
         long_form = _long_form_before(doc, inner[0] - 1)
-        if long_form and sum(e.label_ == "PERSON" for e in doc[long_form[0] : long_form[1]].ents) >= 2:
+        if (
+            long_form
+            and sum(e.label_ == "PERSON" and e.start >= long_form[0] and e.end <= long_form[1] for e in doc_ents(doc))
+            >= 2
+        ):
             long_form = None  # "Dan Moss and Kim Hale (SNP)": two people, no long name
         if long_form:
             found.append((long_form[0], long_form[1], None))

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -68,6 +68,22 @@ class Tree:
             node = left[node] if x[feature[node]] <= threshold[node] else right[node]
         return self.value[node]
 
+    def source(self, names: Mapping[int, str], indent: str = "    ") -> Iterator[str]:
+        """The tree as nested Python ``if`` statements adding its leaf's value to ``z``, over
+        the locals ``names[feature]`` (see :func:`compile_trees`)."""
+        stack = [(0, indent)]
+        while stack:
+            node, pad = stack.pop()
+            if isinstance(node, str):  # an "else:" between the two branches
+                yield node
+                continue
+            if self.left[node] == -1:
+                yield f"{pad}z += {float(self.value[node])!r}"
+                continue
+            yield f"{pad}if {names[self.feature[node]]} <= {float(self.threshold[node])!r}:"
+            deeper = pad + "    "
+            stack += [(self.right[node], deeper), (f"{pad}else:", ""), (self.left[node], deeper)]  # type: ignore[list-item]
+
 
 @dataclass(frozen=True, slots=True)
 class Ranker:
@@ -79,8 +95,17 @@ class Ranker:
     prior: float  # the log-odds every candidate starts from
     rate: float
     trees: tuple[Tree, ...]
+    _sum: Callable[[Mapping[str, float]], float] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_sum", compile_trees(self.features, self.trees))
 
     def probability(self, features: Mapping[str, float]) -> float:
+        z = self.prior + self.rate * self._sum(features)
+        return 1.0 / (1.0 + math.exp(-z))
+
+    def walked(self, features: Mapping[str, float]) -> float:
+        """``probability`` by a walk of each tree (what the compiled trees must equal)."""
         x = [features.get(name, 0.0) for name in self.features]
         z = self.prior + self.rate * sum(tree.predict(x) for tree in self.trees)
         return 1.0 / (1.0 + math.exp(-z))
@@ -115,6 +140,30 @@ class Ranker:
             Tree(*(tuple(t[k]) for k in ("feature", "threshold", "left", "right", "value"))) for t in data["trees"]
         )
         return cls(tuple(data["features"]), data["prior"], data["rate"], trees)
+
+
+def compile_trees(features: Sequence[str], trees: Sequence[Tree]) -> Callable[[Mapping[str, float]], float]:
+    """The sum of the trees' values for a candidate's features, as one Python function of
+    nested ``if`` statements, compiled once when the model is loaded.
+
+    Our own code because nothing installed applies a fitted ensemble to a handful of rows
+    fast: scikit-learn's ``predict_proba`` costs about 0.1 ms a call in input checks, a walk of
+    the trees' arrays in Python 0.3 ms a candidate (100 trees: 40% of the speaker choice),
+    numpy over all trees at once more at two or three candidates a quote. The function is
+    made from numbers and the model's feature names (written as string literals by ``repr``),
+    nothing else; it adds the leaves in tree order, as the walk does, so the sum is the same
+    float."""
+    used = sorted({t.feature[i] for t in trees for i in range(len(t.left)) if t.left[i] != -1})
+    names = {i: f"x{i}" for i in used}
+    lines = ["def score(features):", "    get = features.get"]
+    lines += [f"    x{i} = get({str(features[i])!r}, 0.0)" for i in used]
+    lines.append("    z = 0.0")
+    for tree in trees:
+        lines += tree.source(names)
+    lines.append("    return z")
+    scope: dict[str, Any] = {}
+    exec(compile("\n".join(lines), "<speaker ranker>", "exec"), scope)  # noqa: S102 - see above
+    return scope["score"]
 
 
 @cache

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib
 import json
+import random
 
 import pytest
 
@@ -30,6 +31,19 @@ def test_the_shipped_ranker_was_built_from_the_declared_data_and_settings(shared
     assert shipped["settings"] == train.TREES
     assert shipped["trained_on"].startswith(train.TRAIN)
     assert ranker.ranker() == ranker.Ranker.from_json(shipped["model"])
+
+
+def test_the_compiled_trees_give_the_walk_s_probability_to_the_last_bit():
+    model = ranker.ranker()
+    assert model is not None
+    rng = random.Random(7)
+    for _ in range(2000):
+        features = {name: rng.choice([0.0, 1.0, 2.0, rng.uniform(0, 6)]) for name in rng.sample(model.features, 15)}
+        assert model.probability(features) == model.walked(features)
+    # a threshold met exactly goes left in both
+    tree = model.trees[0]
+    at = {model.features[tree.feature[0]]: tree.threshold[0]}
+    assert model.probability(at) == model.walked(at)
 
 
 def test_the_most_likely_candidate_wins_and_its_probability_is_the_confidence(train):
