@@ -65,6 +65,8 @@ class MatcherRule:
             ("Democrat Mary Hale").
         adjective_org: a nationality or a region in the ``org`` node names a people, no
             organisation ("a Welsh singer").
+        companions: who does the verb with the holder holds it too ("X formed Y with Z",
+            "X with Z joined Y", "Joining with Z, X formed Y").
     """
 
     name: str
@@ -76,6 +78,7 @@ class MatcherRule:
     leading_role: bool = False
     name_follows: bool = False
     adjective_org: bool = False
+    companions: bool = False
 
     def __post_init__(self) -> None:
         if self.name not in RULES:

@@ -44,6 +44,21 @@ def _nation(tok: Token) -> bool:
     return is_country(tok.text) or tok.lower_ in HOME_NATIONS
 
 
+def _companions(verb: Token, holder: Token) -> list[Token]:
+    """Who does the verb with its subject: "with Z" on the verb ("X formed Y with Z"), on the
+    subject ("X with Z joined Y") or on a clause of joining before it ("Joining with Z, X
+    formed Y"); each with those conjoined to it. Whoever is no person is dropped later."""
+    out: list[Token] = []
+    joining = [c for c in verb.children if c.dep_ == "advcl" and c.lemma_ == "join" and c.i < holder.i]
+    for t in (verb, holder, *joining):
+        for prep in t.children:
+            if prep.dep_ == "prep" and prep.lower_ == "with":
+                for o in prep.children:
+                    if o.dep_ == "pobj":
+                        out += [o, *o.conjuncts]
+    return out
+
+
 class MatchedRelations:
     """The facts the matcher rules state in one document (``ctx.coref`` read, if any)."""
 
@@ -95,6 +110,8 @@ class MatchedRelations:
         # conjoined names
         # but a party word before one name is that name's alone: "A and B and Democrat C"
         people = [holder] if r.name_follows else [holder, *holder.conjuncts]
+        if r.companions and head.pos_ == "VERB":
+            people += _companions(head, holder)
         if r.org == "group":
             people += self._listed_after(holder, people=True)
         team = r.is_team(head)  # "a rugby player for Harbour Tigers"

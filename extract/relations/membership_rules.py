@@ -35,11 +35,12 @@ from .engine import MatcherRule
 # Patterns keep one node a line: the formatter would spread each over several.
 # fmt: off
 MATCHER_RULES = (
-    # "Jane Hart joined the Harbour Trust in 1998."
+    # "Jane Hart joined the Harbour Trust in 1998", "In 1997 Tom Reed formed the band Blue
+    # Owls with Kim Moss" (who joins or forms a group with the subject joins it too)
     MatcherRule("member-verb", ([
         {"RIGHT_ID": "verb", "RIGHT_ATTRS": {"LEMMA": {"IN": MEMBER_VERBS_OBJECT}, "POS": "VERB"}},
         {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "org", "RIGHT_ATTRS": {"DEP": "dobj"}},
-    ],)),
+    ],), companions=True),
     # "Tom Reed played for Eastfield Rovers", "She worked at the Harbour Trust", "served in the Navy"
     MatcherRule("member-verb-prep", ([
         {"RIGHT_ID": "verb", "RIGHT_ATTRS": {"LEMMA": {"IN": MEMBER_VERBS_PREP}, "POS": "VERB"}},

@@ -522,6 +522,24 @@ def test_a_group_formed_by_people_has_them_as_members_not_leaders(extract_text):
     assert not pairs(x, "ledBy")
 
 
+@pytest.mark.parametrize(
+    "text, org, members",
+    [
+        ("In 1997 Tom Reed formed the band Blue Owls with Kim Moss.", "Blue Owls", {"Tom Reed", "Kim Moss"}),
+        ("Ann Lee with Dan Moss joined the Eastfield Trust in 2004.", "Eastfield Trust", {"Ann Lee", "Dan Moss"}),
+        (
+            "Joining together with Pat Hale, Jo Kerr and others, Sam Lee formed the group Harbour League in 1932.",
+            "Harbour League",
+            {"Sam Lee", "Pat Hale", "Jo Kerr"},
+        ),
+        # "with" and no person: nobody else joins
+        ("Ann Hale joined the Green Party with a promise to fight.", "Green Party", {"Ann Hale"}),
+    ],
+)
+def test_who_forms_or_joins_a_group_with_its_member_is_a_member(extract_text, text, org, members):
+    assert pairs(extract_text(text), "memberOf") == {(m, org) for m in members}
+
+
 def test_a_leader_by_verb_is_a_member_but_a_movements_is_not(extract_text):
     assert ("Kim Moss", "Harbour Trust") in pairs(extract_text("Kim Moss heads the Harbour Trust."), "memberOf")
     x = extract_text("The Eastfield movement is led by Tom Reed.")
