@@ -112,6 +112,12 @@ _ALL = (
         "Mayor Tom Reyes opened the depot. A spokeswoman for the council said the buses were late. "
         "“We expect them by June,” she said.",
     ),
+    Rule(
+        "description-before",
+        "speaker",
+        0.55,
+        "A Harbour Party spokesman said the vote was lost. “We will ask for a recount,” the spokesman added.",
+    ),
     Rule("unresolved", "speaker", 0.5, "“We were never asked what the valley needs, not once,” the neighbours said."),
     Rule(
         "nearest-person",

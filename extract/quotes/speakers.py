@@ -25,6 +25,7 @@ from ..words import (
     PERSON_DESCRIPTIONS,
     PERSON_PRONOUNS,
     RELATIVE_PRONOUNS,
+    TITLE_WORDS,
 )
 from .spans import QuotedSpan, quoted_tokens
 
@@ -199,11 +200,15 @@ class Speakers:
         """A pronoun or a description: the entity the coreference reading gave it, else (a
         word the reading passed over: a description that is no subject, "by the company")
         the nearest fitting entity before it."""
-        if self.coref is not None and head.i in self.coref.rule:
-            described = self.coref.described_by.get(head.i)
-            if described is not None:  # "A spokesman said ... he added": the words that said who
-                text = self.source_text(self.doc[described])
-            return Speaker.by(self.coref.rule[head.i], text, self.coref.resolved[head.i])
+        read = self._coreference_reading(head, text)
+        if read is not None and read.entity is not None:
+            return read
+        fuller = self._described_before(head)
+        if fuller is not None:  # "A Harbour Party spokesman said ... The spokesman added"
+            named = self._by_name(fuller, text)
+            return Speaker.by("description-before", self.source_text(fuller), named.entity if named else None)
+        if read is not None:
+            return read
         lower = head.lower_
         if lower in PERSON_PRONOUNS:
             return Speaker.by("pronoun", text, self.entity_before(head.i, {PERSON}))
@@ -214,6 +219,31 @@ class Speakers:
         if lower in PERSON_DESCRIPTIONS:
             return Speaker.by("description-person", text, self.entity_before(head.i, {PERSON}))
         return Speaker.by("unresolved", text, None)
+
+    def _coreference_reading(self, head: Token, text: str) -> Speaker | None:
+        """What the coreference reading made of the subject, if it read it."""
+        if self.coref is None or head.i not in self.coref.rule:
+            return None
+        described = self.coref.described_by.get(head.i)
+        if described is not None:  # "A spokesman said ... he added": the words that said who
+            text = self.source_text(self.doc[described])
+        return Speaker.by(self.coref.rule[head.i], text, self.coref.resolved[head.i])
+
+    def _described_before(self, head: Token) -> Token | None:
+        """A role noun after "the" and nothing else ("the spokesman") is the nearest fuller
+        description before it with the same noun ("a Harbour Party spokesman", "the minister's
+        spokesman"): the words that said who it is, and the organisation they name."""
+        if head.pos_ != "NOUN" or head.lower_ not in TITLE_WORDS or [c.lower_ for c in head.lefts] != ["the"]:
+            return None
+        for i in range(head.i - 1, -1, -1):
+            t = self.doc[i]
+            if (
+                t.lower_ == head.lower_
+                and not self.in_quote[i]
+                and any(c.dep_ in {"poss", "compound", "amod"} for c in t.lefts)
+            ):
+                return t
+        return None
 
     def _inverted_subject(self, verb: Token) -> Token | None:
         """'“...,” added another New Hampshire Democrat.': after a closing mark, a cue

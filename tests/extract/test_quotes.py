@@ -85,6 +85,16 @@ def test_pronoun_speaker_is_the_person_named_before(extract_text):
     assert (speaker, written) == ("Mary Doyle", "she")
 
 
+def test_the_role_noun_again_is_the_fuller_description_before_it(extract_text):
+    """ "the spokesman" names nobody: the description that introduced him says who he is."""
+    x = extract_text(
+        "A Harbour Party spokesman said the vote was lost. Ann Lee, the party's leader, was abroad. "
+        "“We will ask for a recount,” the spokesman added."
+    )
+    [(_, speaker, _, written)] = quotes(x)
+    assert (speaker, written) == ("Harbour Party", "A Harbour Party spokesman")
+
+
 def test_newspaper_description_resolves_to_the_named_paper(extract_text):
     x = extract_text(
         "On the same day, the state-run daily newspaper Vatan Emrouz wrote on its front page, "
