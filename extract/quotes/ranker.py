@@ -71,10 +71,10 @@ class Tree:
     def source(self, names: Mapping[int, str], indent: str = "    ") -> Iterator[str]:
         """The tree as nested Python ``if`` statements adding its leaf's value to ``z``, over
         the locals ``names[feature]`` (see :func:`compile_trees`)."""
-        stack = [(0, indent)]
+        stack: list[tuple[int | str, str]] = [(0, indent)]  # a node and its indent, or a line as is
         while stack:
             node, pad = stack.pop()
-            if isinstance(node, str):  # an "else:" between the two branches
+            if isinstance(node, str):  # the "else:" between the two branches
                 yield node
                 continue
             if self.left[node] == -1:
@@ -82,7 +82,7 @@ class Tree:
                 continue
             yield f"{pad}if {names[self.feature[node]]} <= {float(self.threshold[node])!r}:"
             deeper = pad + "    "
-            stack += [(self.right[node], deeper), (f"{pad}else:", ""), (self.left[node], deeper)]  # type: ignore[list-item]
+            stack += [(self.right[node], deeper), (f"{pad}else:", ""), (self.left[node], deeper)]
 
 
 @dataclass(frozen=True, slots=True)
@@ -162,7 +162,7 @@ def compile_trees(features: Sequence[str], trees: Sequence[Tree]) -> Callable[[M
         lines += tree.source(names)
     lines.append("    return z")
     scope: dict[str, Any] = {}
-    exec(compile("\n".join(lines), "<speaker ranker>", "exec"), scope)  # noqa: S102 - see above
+    exec(compile("\n".join(lines), "<speaker ranker>", "exec"), scope)  # made from the model's numbers, see above
     return scope["score"]
 
 

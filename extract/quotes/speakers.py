@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..mentions.coref import Coreference
 from ..mentions.linking import NameIndex
-from ..nlp import doc_text
+from ..nlp import doc_text, token_words
 from ..rules import rule
 from ..schema import ORGANIZATION, PERSON
 from ..words import (
@@ -235,14 +235,12 @@ class Speakers:
         spokesman"): the words that said who it is, and the organisation they name."""
         if head.pos_ != "NOUN" or head.lower_ not in TITLE_WORDS or [c.lower_ for c in head.lefts] != ["the"]:
             return None
+        lowers = token_words(self.doc).lower  # a Token is made only where the noun is
         for i in range(head.i - 1, -1, -1):
-            t = self.doc[i]
-            if (
-                t.lower_ == head.lower_
-                and not self.in_quote[i]
-                and any(c.dep_ in {"poss", "compound", "amod"} for c in t.lefts)
-            ):
-                return t
+            if lowers[i] == head.lower_ and not self.in_quote[i]:
+                t = self.doc[i]
+                if any(c.dep_ in {"poss", "compound", "amod"} for c in t.lefts):
+                    return t
         return None
 
     def _inverted_subject(self, verb: Token) -> Token | None:
