@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from itertools import groupby
 from typing import Any
 
 from spacy.matcher import Matcher
@@ -659,16 +660,10 @@ def _unlabelled_names(doc: Doc, out: dict[tuple[int, int], RawMention]) -> None:
             nameword[i] = (
                 t.text[:1].isupper() and t.is_alpha and not _is_honorific(t) and t.lower_ not in _TITLES_OPENERS
             )
-    i, n = 0, len(doc)
-    runs = []
-    while i < n:
-        if not nameword[i]:
-            i += 1
-            continue
-        j = i + 1
-        while j < n and nameword[j]:
-            j += 1
-        if j - i >= 2:
+    runs, i = [], 0
+    for is_name, group in groupby(nameword):
+        j = i + len(list(group))
+        if is_name and j - i >= 2:
             runs.append((_untitled(doc, i, j), j))  # "fellow Democrat | Ambrose Hale"
         i = j
     for s, e in runs:
