@@ -88,8 +88,9 @@ class Tree:
 @dataclass(frozen=True, slots=True)
 class Ranker:
     """Gradient-boosted trees over named candidate features: the probability that a
-    candidate is the speaker (scikit-learn's GradientBoostingClassifier, applied here by a
-    walk of its trees: the model is data, no pickle, nothing to import at run time)."""
+    candidate is the speaker (scikit-learn's GradientBoostingClassifier, applied here by its
+    trees compiled to nested ifs, ``compile_trees``: the model is data, no pickle, nothing to
+    import at run time)."""
 
     features: tuple[str, ...]
     prior: float  # the log-odds every candidate starts from
