@@ -238,8 +238,7 @@ class Coreference:
         words = [c.lower_ for c in token.lefts if c.dep_ in ("compound", "amod") and not c.text[:1].isupper()] + [lower]
         if lower not in PERSON_DESCRIPTIONS:
             return self._named_org(words, salience), "description"
-        named = self._organisations_named(token)
-        titled = self._titled(words, salience, at=named)
+        titled = self._titled(words, salience, token)
         if titled is not None:
             return titled, "description-title"
         if lower in SPOKESPEOPLE:
@@ -325,12 +324,14 @@ class Coreference:
                     out |= {k for k, name in self.org_words.items() if t.lower_ in name}
         return out
 
-    def _titled(self, words: list[str], salience: Mapping[str, float], at: set[str] | None = None) -> str | None:
+    def _titled(self, words: list[str], salience: Mapping[str, float], head: Token) -> str | None:
         """The most salient person given a title that holds the description's words and ends
-        on its head: "the home secretary" -> "Home Secretary Charles Clarke"; with ``at``, a
-        title at one of those organisations first ("the Labour leader" is Labour's, not another's)."""
+        on its head: "the home secretary" -> "Home Secretary Charles Clarke"; of several, one
+        titled at an organisation the description names first ("the Labour leader" is Labour's,
+        not another's)."""
         fits = [k for k, titles in self.titles.items() if any(_titles(t, words) for t in titles)]
-        if at:
+        if len(fits) > 1:
+            at = self._organisations_named(head)
             fits = [k for k in fits if self.posts.get(k, set()) & at] or fits
         return max(fits, key=lambda k: salience.get(k, 0.0), default=None)
 
