@@ -197,8 +197,12 @@ class Coreference:
                     if key is not None:
                         now[key] = max(now[key], _weight(token))
                 i += 1
-            for key in dict.fromkeys([*before, *now]):  # in order of first mention: ties stay stable
+            # in order of first mention (ties stay stable): those seen before, then the new ones
+            for key in before:
                 before[key] = before[key] * _DECAY + now.get(key, 0.0)
+            for key, weight in now.items():
+                if key not in before:
+                    before[key] = weight
 
     def _unnamed(self, token: Token) -> str:
         """A person introduced by a description alone ("a spokeswoman for the ministry"): a

@@ -14,6 +14,9 @@ from dataclasses import dataclass
 from ..words import TITLE_CASE_SMALL_WORDS
 
 OPEN_CLOSE = {"\u201c": "\u201d", "\u00ab": "\u00bb", "\u201e": "\u201d", '"': '"'}
+# Every character the scan acts on (it steps from one to the next; a step per character cost
+# 0.3 s in 400 articles, the regular expression finds them in native code)
+_MARKS = re.compile("[" + "".join(sorted(set(OPEN_CLOSE) | set(OPEN_CLOSE.values()))) + "]")
 
 
 @dataclass
@@ -50,7 +53,8 @@ def find_spans(text: str) -> list[QuotedSpan]:
         open_at: int | None = None
         closer = ""
         first_in_line = True
-        for i, ch in enumerate(line):
+        for mark in _MARKS.finditer(line):
+            i, ch = mark.start(), mark.group()
             if open_at is None:
                 if ch in OPEN_CLOSE and ch != "\u201d" and (ch != '"' or not _inch_mark(line, i)):
                     open_at, closer = i, OPEN_CLOSE[ch]

@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
+from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, LEMMA, ORTH, POS, SPACY, TAG
 from spacy.matcher import DependencyMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
@@ -184,16 +185,32 @@ class Engine:
         return found
 
 
+# What a sentence's copy carries for the patterns: the words (LOWER and IS_TITLE are read from
+# them), and these token attributes, with the parse (HEAD) and the entities (ENT_IOB).
+_COPIED = [LEMMA, POS, TAG, DEP, HEAD, ENT_IOB, ENT_TYPE]
+_IOB = _COPIED.index(ENT_IOB)
+
+
 def _sentence_copier(doc: Doc) -> Callable[[Span], Doc]:
     """A function that copies a sentence of ``doc`` into a Doc of its own, as spaCy's
-    DependencyMatcher does with a Span it is given, on each call: the matcher is given the copy,
-    made once per sentence from one array of the document's annotation (its attributes are
-    private in spaCy, as ``Span.as_doc`` reads them; the spaCy version is pinned). ``as_doc``
-    rewrites the rows of its own sentence in that array, so each sentence is copied once."""
-    head: Any = doc._get_array_attrs()
-    array = doc.to_array(head)
-    as_doc: Any = Span.as_doc  # spaCy's stubs leave out its array arguments
-    return lambda sent: as_doc(sent, array_head=head, array=array)
+    DependencyMatcher does with a Span it is given, with only what the patterns read, from one
+    array of the document made once. ``Span.as_doc`` copies everything (morphology, the tensor,
+    the span's vector, entity spans of both documents): 0.5 ms a sentence, half the engine's
+    time; this copy gives the same matches in a third of it."""
+    array: Any = doc.to_array([ORTH, SPACY, *_COPIED])  # uint64; spaCy's stubs say floats
+    strings = doc.vocab.strings
+    words = [strings[x] for x in array[:, 0].tolist()]
+    spaces = [bool(x) for x in array[:, 1].tolist()]
+    annotation = array[:, 2:]
+
+    def copy(sent: Span) -> Doc:
+        part = annotation[sent.start : sent.end].copy()
+        if part[0, _IOB] == 1:  # "I": the sentence starts inside an entity; it begins one here
+            part[0, _IOB] = 3
+        out = Doc(doc.vocab, words=words[sent.start : sent.end], spaces=spaces[sent.start : sent.end])
+        return out.from_array(_COPIED, part)
+
+    return copy
 
 
 def fits(token: Token, attrs: dict) -> bool:

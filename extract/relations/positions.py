@@ -87,10 +87,11 @@ class Relations(Titles):
 
     # -- positions ----------------------------------------------------------------------------
     def positions(self) -> Iterator[Fact]:
-        doc = self.doc
+        doc, ent, etype = self.doc, self.ent, self.etype
         seen: set[int] = set()
         for i in range(len(doc)):
-            if not self._is(i, PERSON) or (i > 0 and self.ent[i - 1] == self.ent[i]):
+            # self._is(i, PERSON) inlined: this runs on every token
+            if (key := ent[i]) is None or etype.get(key) != PERSON or (i > 0 and ent[i - 1] == key):
                 continue
             start, end = i, self._mention_end(i)
             person = self.ent[i]
@@ -360,10 +361,10 @@ class Relations(Titles):
     def members_by_name(self) -> Iterator[Fact]:
         """ "Simon Hale, of the Federation of Small Businesses", "X from the CBI", "X (Lab)": a
         person and the organisation after "of"/"from" or in brackets are its member."""
-        doc, member = self.doc, rule("name-of-org")
+        doc, member, ent, etype = self.doc, rule("name-of-org"), self.ent, self.etype
         for i in range(len(doc)):
-            if not self._is(i, PERSON) or (i > 0 and self.ent[i - 1] == self.ent[i]):
-                continue
+            if (key := ent[i]) is None or etype.get(key) != PERSON or (i > 0 and ent[i - 1] == key):
+                continue  # the first token of a person's name (self._is inlined)
             end = self._mention_end(i)
             # "Ana Lima and Kim Moss of the band Velvet Owls": the organisation after the last name
             while end + 1 < len(doc) and doc[end].lower_ == "and" and self._is(end + 1, PERSON):
@@ -685,9 +686,11 @@ class Relations(Titles):
         doc = self.doc
         lowers = token_words(doc).lower
         comma, org_in = rule("place-comma-place"), rule("org-in-place")
+        ent, etype = self.ent, self.etype
         for i in range(len(doc) - 2):
             if (
-                self._is(i, PLACE)
+                (key := ent[i]) is not None
+                and etype.get(key) == PLACE  # self._is(i, PLACE) inlined: this runs on every token
                 and self.ent[i] != self.ent[i + 1]
                 and lowers[i + 1] == ","
                 and self._is(i + 2, PLACE)
