@@ -1,13 +1,13 @@
-"""The interactive HTML view (pyvis builds the network; our template makes it self-contained).
+"""The interactive HTML view: vis-network draws it; our template makes it self-contained.
 
-pyvis's own template loads Bootstrap and vis-network from a CDN even with
-``cdn_resources="in_line"``, so the page is rendered from ``templates/graph.html``, with
-vis-network's script and style (shipped inside the pyvis package) inlined: the file opens with
-no network at all.
+The page is rendered from ``templates/graph.html`` with vis-network's script and style (the
+copies the pyvis package ships) inlined: the file opens with no network at all. pyvis's own
+template loads Bootstrap and vis-network from a CDN even with ``cdn_resources="in_line"``.
 """
 
 from __future__ import annotations
 
+import importlib.util
 import math
 import re
 from collections import Counter, defaultdict
@@ -41,9 +41,12 @@ VIEW_TEXT_CHARS = 5_000_000  # article text the page embeds, in all (about 1,500
 
 
 def _vis_assets() -> tuple[str, str]:
-    import pyvis
-
-    lib = Path(pyvis.__file__).parent / "lib"
+    """vis-network's script and style, as the pyvis package ships them. Found without importing
+    pyvis: its import loads IPython and jinja2, 0.45 s of every build's view, for two files."""
+    spec = importlib.util.find_spec("pyvis")
+    if spec is None or not spec.submodule_search_locations:
+        raise ModuleNotFoundError("pyvis is not installed (run 'make install')")
+    lib = Path(next(iter(spec.submodule_search_locations))) / "lib"
     folder = sorted(lib.glob("vis-*"))[-1]
     return (
         (folder / "vis-network.min.js").read_text(encoding="utf-8"),
@@ -145,7 +148,7 @@ def view_data(
     view.add_cooccurrence(together, in_sentence)
     if quote_nodes:
         view.add_quote_nodes()
-    nodes, edges, *_ = view.net.get_network_data()
+    nodes, edges = view.net.nodes, view.net.edges
     shown = view.shown
     dates = _dates(g, shown, denotes, document_of)
     for n in nodes:
@@ -244,14 +247,38 @@ def _strength(
     return out
 
 
+class _Network:
+    """The nodes and edges of the view, each the dict of options vis-network reads.
+
+    pyvis's ``Network`` made these dicts for us before; it is replaced because it was used for
+    nothing else, its import loads IPython and jinja2 (0.45 s of each build), and it looks a
+    node up in a list (each edge cost the number of nodes). The dicts are the ones it made,
+    key for key, so the page is the same."""
+
+    def __init__(self) -> None:
+        self.nodes: list[dict[str, Any]] = []
+        self.edges: list[dict[str, Any]] = []
+        self._ids: set[str] = set()
+
+    def add_node(self, n_id: str, *, label: str, shape: str, color: str, **options: Any) -> None:
+        """A node, unless one has this id already."""
+        if n_id not in self._ids:
+            self._ids.add(n_id)
+            self.nodes.append({"color": color, **options, "id": n_id, "label": label or n_id, "shape": shape})
+
+    def add_edge(self, source: str, to: str, **options: Any) -> None:
+        """A directed edge between two nodes added before (an arrow to ``to`` unless told)."""
+        if source not in self._ids or to not in self._ids:
+            raise ValueError(f"an edge from {source} to {to}: no such node")
+        self.edges.append({**options, "from": source, "to": to, **({} if "arrows" in options else {"arrows": "to"})})
+
+
 class _View:
     """The shown entities as vis nodes, their edges, and what the side panel says of each."""
 
     def __init__(self, g: Dataset, shown: set[Node], cls_of: dict[Node, str], count: dict[Node, int]) -> None:
-        from pyvis.network import Network
-
         self.g, self.shown = g, shown
-        self.net = Network(directed=True)
+        self.net = _Network()
         self.doc_name = {d: str(n) for d, n in g.subject_objects(NG.fileName)}
         self.details: dict[str, dict] = {}
         self.edge_details: dict[str, dict] = {}
