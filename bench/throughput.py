@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import shutil
+import statistics
 import sys
 import time
 from pathlib import Path
@@ -120,6 +121,10 @@ def main() -> int:
         print(f"{name:<32} {secs:>8.1f} {n / secs:>8.1f} {words / secs:>9,.0f}")
     print()
     print(f"ratio build/bare (throughput) = {bare / ours:.3f}   (bar ≥ 0.85)")
+    # each round's own ratio (its bare and build ran a minute apart): a round where the machine
+    # was briefly fast for one run moves the best times, not the median of these
+    rounds = sorted(b / o for b, o in zip(times["bare"], times["build"], strict=True))
+    print(f"ratio per round: {', '.join(f'{r:.3f}' for r in rounds)} (median {statistics.median(rounds):.3f})")
     if args.workers > 1:
         print(
             f"ratio --workers {args.workers} / one process = {ours / rows[2][1]:.2f}   (bar ≥ 1.7); same graph: {same}"

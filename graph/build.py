@@ -19,7 +19,7 @@ from newsgraph.extract.mentions.names import clean
 from newsgraph.ontology import NG
 
 from .aliases import AliasEntry
-from .codec import PREDICATES, Quad, integer, linked_quads, run_quads, text, to_quads
+from .codec import PREDICATES, Quad, integer, linked_quads, run_quads, string, to_quads
 from .iris import ENTITY_GRAPH, document_entity_iri, document_iri, entity_iri
 from .records import ClaimRecord, DocRecord, LocalEntity, QuoteRecord, RunInfo
 from .resolve import ResolvedEntity, resolve
@@ -237,14 +237,14 @@ def _describe_entity(iri: URIRef, ent: Described) -> list[tuple[Node, Node, Node
     out: list[tuple[Node, Node, Node]] = [
         (iri, RDF.type, CLASSES[ent.type]),
         (iri, RDF.type, NG.Entity),
-        (iri, RDFS.label, text(ent.label)),
+        (iri, RDFS.label, string(ent.label)),
         (iri, NG.mentionCount, integer(ent.mentions)),
     ]
     if ent.same_as:
         out.append((iri, OWL.sameAs, URIRef(ent.same_as)))
     for name in sorted({clean(n) for n in ent.names}):
         if name and name != ent.label:
-            out.append((iri, SKOS.altLabel, text(name)))
+            out.append((iri, SKOS.altLabel, string(name)))
     return out
 
 

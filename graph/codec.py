@@ -64,7 +64,7 @@ def integer(x: int) -> Literal:
 
 
 @lru_cache(maxsize=_SHARED, typed=True)
-def text(x: str) -> Literal:
+def string(x: str) -> Literal:
     """A plain string literal (labels, names, rule names, titles repeat across documents)."""
     return Literal(x)
 
@@ -99,7 +99,7 @@ def read_spans(text: str) -> tuple[tuple[int, int], ...]:
 
 # How a field's value becomes a literal, and back.
 _WRITE: dict[str, Callable[[Any], Literal]] = {
-    "str": text,
+    "str": string,
     "int": integer,
     "dec": decimal,
     "votes": _votes_literal,
@@ -235,7 +235,7 @@ def to_quads(
         node = local[e.key]
         g += [(node, RDF.type, NG.DocumentEntity), (node, NG.document, doc), (node, NG.denotes, iri_of[(h, e.key)])]
         g.extend(_describe(node, e, ENTITY_FIELDS))
-        g.extend((node, NG.name, text(name)) for name in e.names)
+        g.extend((node, NG.name, string(name)) for name in e.names)
     g.extend((local[a], NG.sameSentence, local[b]) for a, b in r.together if a in local and b in local)
     for q in r.quotes:
         node = quote_iri(h, q.start, q.end)
@@ -339,8 +339,8 @@ def _fact_quads(
     if subj is not None and fits(f.predicate, type_of[subj], type_of[obj] if obj else None, same=obj == subj):
         if f.predicate == "holdsPosition":
             position = position_iri(subj, f.title or "", obj)
-            out.entity += [(position, RDF.type, NG.Position), (position, NG.title, text(f.title or ""))]
-            out.titles.append((n, position, text(f.title or "")))
+            out.entity += [(position, RDF.type, NG.Position), (position, NG.title, string(f.title or ""))]
+            out.titles.append((n, position, string(f.title or "")))
             if former(f.title):
                 out.entity.append((position, NG.former, Literal(True)))
             if obj is not None:

@@ -93,9 +93,7 @@ class Relations(Titles):
             # self._is(i, PERSON) inlined: this runs on every token
             if (key := ent[i]) is None or etype.get(key) != PERSON or (i > 0 and ent[i - 1] == key):
                 continue
-            start, end = i, self._mention_end(i)
-            person = self.ent[i]
-            assert person is not None
+            start, end, person = i, self._mention_end(i), key
             sent = doc[i].sent
             span = (sent.start_char, sent.end_char)
             # X MP: "Ruth Kelly MP was also hit"
@@ -691,7 +689,7 @@ class Relations(Titles):
             if (
                 (key := ent[i]) is not None
                 and etype.get(key) == PLACE  # self._is(i, PLACE) inlined: this runs on every token
-                and self.ent[i] != self.ent[i + 1]
+                and key != ent[i + 1]
                 and lowers[i + 1] == ","
                 and self._is(i + 2, PLACE)
             ):
