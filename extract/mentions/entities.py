@@ -64,6 +64,7 @@ from ..words import (
     QUOTE_CHARS,
     ROLE_NOUN_ENDINGS,
     STYLED_RANKS,
+    TEAM_ROLES,
     TITLE_DOMAINS,
     TITLE_WORDS,
 )
@@ -534,6 +535,7 @@ def raw_mentions(doc: Doc) -> list[RawMention]:
     _nicknamed(doc, out)
     _unlabelled_names(doc, out)
     _defined_groups(doc, out)
+    _named_before_a_role(doc, out)
     _purpose_names(doc, out)
     composites = []
     for s, e, tail in _paren_mentions(doc):
@@ -776,6 +778,53 @@ def _defined_groups(doc: Doc, out: dict[tuple[int, int], RawMention]) -> None:
             del out[key]
         out[(s, e)] = RawMention(s, e, text=words.text)
         vote(out[(s, e)].votes, ORGANIZATION, "defined-as-a-group")
+
+
+# The roles a band's or a team's name stands before, the member's name after: "Harbour Lights
+# bassist Tom Reed", "former Eastfield Rovers striker Kim Moss".
+_GROUP_ROLES = TEAM_ROLES | {
+    "member", "singer", "guitarist", "drummer", "bassist", "vocalist", "keyboardist", "frontman", "frontwoman",
+}  # fmt: skip
+
+
+def _named_before_a_role(doc: Doc, out: dict[tuple[int, int], RawMention]) -> None:
+    """The capitalised words before a band's or a team's role noun with a person's name after it
+    name the group: "Harbour Lights bassist Tom Reed" (the NER calls such a name a person, or
+    cuts it, or misses it: "Walk Past the | Lighthouse"). A mention of an organisation, replacing
+    the pieces inside it; not a nationality or a country ("Welsh singer", "England striker"),
+    nor a lone capitalised word opening the sentence ("Pop singer Tom Reed")."""
+    lowers = token_words(doc).lower
+    for i, lower in enumerate(lowers):
+        if (
+            lower not in _GROUP_ROLES
+            or i == 0
+            or i + 1 >= len(doc)
+            or doc[i + 1].ent_type_ != "PERSON"
+            or not doc[i - 1].text[:1].isupper()  # "Tom Reed and | singer Ann Hale": a list of people
+        ):
+            continue
+        first = doc[i].sent.start
+        s = i
+        while s > first and (
+            doc[s - 1].text[:1].isupper()
+            or (doc[s - 1].lower_ in _NAME_SMALL_WORDS and s - 1 > first and doc[s - 2].text[:1].isupper())
+        ):
+            s -= 1
+        if s == first and doc[s].pos_ == "ADJ" and s + 1 < i:
+            s += 1  # "Former Harbour Lights singer X": capitalised because it opens the sentence
+        words = doc[s:i]
+        if (
+            not words
+            or not 1 <= len(words) <= 6
+            or (s == first and len(words) == 1)
+            or any(t.ent_type_ in {"GPE", "NORP", "LOC"} for t in words)
+        ):
+            continue
+        if (s, i) not in out:
+            for key in [k for k in out if s <= k[0] and k[1] <= i]:
+                del out[key]
+            out[(s, i)] = RawMention(s, i, text=words.text)
+        vote(out[(s, i)].votes, ORGANIZATION, "before-a-group-role")
 
 
 # "the Commission for Racial Justice", "the Society for the Protection of Harbours": an

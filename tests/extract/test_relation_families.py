@@ -905,3 +905,25 @@ def test_a_partys_hopefuls_listed_are_its_members(extract_text):
         ("Tom Reed", "memberOf", "Tory", None),
         ("Ann Lee", "memberOf", "Tory", None),
     }
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a band's name the NER calls a person, before a band role and a person's name
+        ("Crimson Harbour drummer Ann Hale left the band in May.", {("Ann Hale", "Crimson Harbour")}),
+        # a team's name after "former", typed a person by the NER
+        ("The bill was drafted by former Harbour Rovers striker Jim Moss.", {("Jim Moss", "Harbour Rovers")}),
+        # a name of words the NER misses, opening the sentence
+        ("Fall Back North bassist Tom Reed explained the plan.", {("Tom Reed", "Fall Back North")}),
+        # a nationality, a capitalised opening word and a list of people name no group
+        ("Welsh singer Ann Hale said she would tour.", set()),
+        ("Pop singer Ann Hale said she would tour.", set()),
+        ("The band was formed by Tom Reed and singer Ann Hale.", set()),
+    ],
+)
+def test_the_name_before_a_band_or_team_role_is_the_group(extract_text, text, expected):
+    x = extract_text(text)
+    assert pairs(x, "memberOf") == expected
+    people = {e.label for e in x.entities if e.type == "Person"}
+    assert not {org for _, org in expected} & people
