@@ -341,6 +341,11 @@ TEAM_ROLES = frozenset({
     "player", "footballer", "cricketer", "striker", "midfielder", "defender", "goalkeeper",
     "forward", "pitcher", "quarterback", "winger",
 })
+# Roles a band's or a team's name stands before, the member's name after: "Harbour Lights
+# bassist Tom Reed", "former Eastfield Rovers striker Kim Moss".
+GROUP_ROLES = TEAM_ROLES | {
+    "member", "singer", "guitarist", "drummer", "bassist", "vocalist", "keyboardist", "frontman", "frontwoman",
+}
 # Verbs that move a player or an employee to a team or a firm: "loaned him to Y", "sold her to Y".
 TRANSFER_VERBS = ["loan", "sell", "transfer", "trade", "send", "release"]
 TEAM_PREPOSITIONS = ["for", "with", "to"]

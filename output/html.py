@@ -42,7 +42,7 @@ VIEW_TEXT_CHARS = 5_000_000  # article text the page embeds, in all (about 1,500
 
 def _vis_assets() -> tuple[str, str]:
     """vis-network's script and style, as the pyvis package ships them. Found without importing
-    pyvis: its import loads IPython and jinja2, 0.45 s of every build's view, for two files."""
+    pyvis: its import loads IPython and jinja2 (0.18 s beside what a build imports anyway)."""
     spec = importlib.util.find_spec("pyvis")
     if spec is None or not spec.submodule_search_locations:
         raise ModuleNotFoundError("pyvis is not installed (run 'make install')")
@@ -251,7 +251,7 @@ class _Network:
     """The nodes and edges of the view, each the dict of options vis-network reads.
 
     pyvis's ``Network`` made these dicts for us before; it is replaced because it was used for
-    nothing else, its import loads IPython and jinja2 (0.45 s of each build), and it looks a
+    nothing else, its import loads IPython and jinja2 (0.18 s of each build), and it looks a
     node up in a list (each edge cost the number of nodes). The dicts are the ones it made,
     key for key, so the page is the same."""
 

@@ -39,6 +39,7 @@ from ..words import (
     CUE_VERBS,
     GENERIC_PARTY_WORDS,
     GROUP_NOUNS,
+    GROUP_ROLES,
     HONORIFICS,
     LABEL_TYPES,
     LEADING_CUES,
@@ -64,7 +65,6 @@ from ..words import (
     QUOTE_CHARS,
     ROLE_NOUN_ENDINGS,
     STYLED_RANKS,
-    TEAM_ROLES,
     TITLE_DOMAINS,
     TITLE_WORDS,
 )
@@ -780,13 +780,6 @@ def _defined_groups(doc: Doc, out: dict[tuple[int, int], RawMention]) -> None:
         vote(out[(s, e)].votes, ORGANIZATION, "defined-as-a-group")
 
 
-# The roles a band's or a team's name stands before, the member's name after: "Harbour Lights
-# bassist Tom Reed", "former Eastfield Rovers striker Kim Moss".
-_GROUP_ROLES = TEAM_ROLES | {
-    "member", "singer", "guitarist", "drummer", "bassist", "vocalist", "keyboardist", "frontman", "frontwoman",
-}  # fmt: skip
-
-
 def _named_before_a_role(doc: Doc, out: dict[tuple[int, int], RawMention]) -> None:
     """The capitalised words before a band's or a team's role noun with a person's name after it
     name the group: "Harbour Lights bassist Tom Reed" (the NER calls such a name a person, or
@@ -796,7 +789,7 @@ def _named_before_a_role(doc: Doc, out: dict[tuple[int, int], RawMention]) -> No
     lowers = token_words(doc).lower
     for i, lower in enumerate(lowers):
         if (
-            lower not in _GROUP_ROLES
+            lower not in GROUP_ROLES
             or i == 0
             or i + 1 >= len(doc)
             or doc[i + 1].ent_type_ != "PERSON"
@@ -814,8 +807,7 @@ def _named_before_a_role(doc: Doc, out: dict[tuple[int, int], RawMention]) -> No
             s += 1  # "Former Harbour Lights singer X": capitalised because it opens the sentence
         words = doc[s:i]
         if (
-            not words
-            or not 1 <= len(words) <= 6
+            len(words) > 6  # never empty: the word before the role is capitalised
             or (s == first and len(words) == 1)
             or any(t.ent_type_ in {"GPE", "NORP", "LOC"} for t in words)
         ):

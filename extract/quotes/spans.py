@@ -15,7 +15,7 @@ from ..words import TITLE_CASE_SMALL_WORDS
 
 OPEN_CLOSE = {"\u201c": "\u201d", "\u00ab": "\u00bb", "\u201e": "\u201d", '"': '"'}
 # Every character the scan acts on (it steps from one to the next; a step per character cost
-# 0.3 s in 400 articles, the regular expression finds them in native code)
+# 0.11 s in 400 articles, 0.02 s so: the regular expression finds them in native code)
 _MARKS = re.compile("[" + "".join(sorted(set(OPEN_CLOSE) | set(OPEN_CLOSE.values()))) + "]")
 
 
