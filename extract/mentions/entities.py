@@ -807,7 +807,8 @@ def _named_before_a_role(doc: Doc, out: dict[tuple[int, int], RawMention]) -> No
             s += 1  # "Former Harbour Lights singer X": capitalised because it opens the sentence
         words = doc[s:i]
         if (
-            len(words) > 6  # never empty: the word before the role is capitalised
+            not words  # the role opens its sentence ("England | forward X": the parser cut there)
+            or len(words) > 6
             or (s == first and len(words) == 1)
             or any(t.ent_type_ in {"GPE", "NORP", "LOC"} for t in words)
         ):

@@ -927,3 +927,20 @@ def test_the_name_before_a_band_or_team_role_is_the_group(extract_text, text, ex
     assert pairs(x, "memberOf") == expected
     people = {e.label for e in x.entities if e.type == "Person"}
     assert not {org for _, org in expected} & people
+
+
+def test_a_role_that_opens_its_sentence_after_a_capitalised_word_names_no_group(nlp):
+    """The parser may cut a sentence between a capitalised word and a team's role noun
+    ("... Harbour | forward Jim Moss"); there is then no name before the role, and the article
+    still builds (an empty mention once stopped the whole build)."""
+    from newsgraph.extract.input.reader import _article
+    from newsgraph.extract.pipeline import extract_doc
+
+    article = _article("t.txt", "t.txt", "Fans cheered Harbour forward Jim Moss after the match.", "txt", "utf-8")
+    doc = nlp.make_doc(article.text)
+    doc[3].is_sent_start = True  # the cut a parser made on a real article, set here by hand
+    for _, component in nlp.pipeline:
+        doc = component(doc)
+    x = extract_doc(doc, article)
+    assert {(e.label, e.type) for e in x.entities if e.type == "Person"} == {("Jim Moss", "Person")}
+    assert not x.facts
