@@ -14,7 +14,7 @@ from typing import NamedTuple
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from .errors import ModelError
 
@@ -38,6 +38,8 @@ _PUNCTUATION_RUN = re.compile(rf"[^\w\s]{{{_RUN + 1},}}")
 DOC_TEXT = "newsgraph_text"
 _WORDS = "newsgraph_words"
 _ENTS = "newsgraph_ents"
+_TOKENS = "newsgraph_tokens"
+_SENTS = "newsgraph_sents"
 
 
 def doc_text(doc: Doc) -> str:
@@ -58,6 +60,38 @@ def doc_ents(doc: Doc) -> tuple[Span, ...]:
     return ents
 
 
+def doc_tokens(doc: Doc) -> list[Token]:
+    """The Doc's Tokens, made once: ``doc[i]`` makes a new Token on each access (0.2 µs) and a
+    slice ``doc[a:b]`` a Span (3 µs); the rules that look at every name index this list and
+    slice it instead, over a million times in 400 articles."""
+    tokens = doc.user_data.get(_TOKENS)
+    if tokens is None:
+        tokens = doc.user_data[_TOKENS] = list(doc)
+    return tokens
+
+
+def sentence_of(token: Token) -> Span:
+    """``token.sent``, from the Doc's sentences made once: ``Token.sent`` walks to both ends of
+    the sentence and makes a Span on each call (10 µs; the rules ask 30,000 times in 400
+    articles)."""
+    doc = token.doc
+    found = doc.user_data.get(_SENTS)
+    if found is None:
+        spans = list(doc.sents)
+        at = [0] * len(doc)
+        for k, sent in enumerate(spans):
+            at[sent.start : sent.end] = [k] * len(sent)
+        found = doc.user_data[_SENTS] = (spans, at)
+    return found[0][found[1][token.i]]
+
+
+def release(doc: Doc) -> None:
+    """Drop the Tokens and Spans ``doc_tokens``, ``doc_ents`` and ``sentence_of`` keep: each
+    holds the Doc, and the Doc holds them, a cycle that only the garbage collector would free."""
+    for key in (_TOKENS, _ENTS, _SENTS):
+        doc.user_data.pop(key, None)
+
+
 class Words(NamedTuple):
     """Per token of a Doc: its lower-case form, its lemma and its coarse part of speech."""
 
@@ -72,7 +106,7 @@ def token_words(doc: Doc) -> Words:
     (each ``doc[i]`` makes a new object, and each string attribute is a lookup)."""
     words = doc.user_data.get(_WORDS)
     if words is None:
-        tokens = list(doc)
+        tokens = doc_tokens(doc)
         words = doc.user_data[_WORDS] = Words(
             [t.lower_ for t in tokens], [t.lemma_ for t in tokens], [t.pos_ for t in tokens]
         )

@@ -18,7 +18,7 @@ from .input.reader import Skipped
 from .limits import ARTICLE_SECONDS, TimeLimitExceeded, time_limit
 from .mentions.entities import cluster_mentions, raw_mentions
 from .mentions.names import is_country
-from .nlp import DOC_TEXT, doc_text
+from .nlp import DOC_TEXT, doc_text, release
 from .quotes.attribution import extract_quotes
 from .quotes.spans import find_spans, quoted_tokens
 from .records import Article, DocumentExtraction, Entity, Fact, Quote
@@ -40,7 +40,10 @@ def extract_doc(doc: Doc, article: Article) -> DocumentExtraction:
         doc: ``nlp(prepare_text(article.text, article.skipped))``.
         article: the article the text came from (offsets point into ``article.text``).
     """
-    read = read_document(doc, article)
+    try:
+        read = read_document(doc, article)
+    finally:
+        release(doc)
     facts = calibrated(read.facts, read.entities)
     return DocumentExtraction(article, read.entities, read.quotes, tuple(facts), read.claims, read.together)
 

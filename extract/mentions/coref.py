@@ -27,7 +27,7 @@ from pathlib import Path
 
 from spacy.tokens import Doc, Token
 
-from ..nlp import token_words
+from ..nlp import doc_tokens, sentence_of, token_words
 from ..schema import ORGANIZATION, PERSON
 from ..words import (
     FEMALE_HONORIFICS,
@@ -273,14 +273,17 @@ class Coreference:
         she is the daughter, never Tom Reed."""
         if pronoun.dep_ not in _SUBJECTS:
             return set()
-        verb, doc = pronoun.head, self.doc
+        verb, toks = pronoun.head, doc_tokens(self.doc)
         out: set[str] = set()
-        for t in doc[pronoun.sent.start : pronoun.i]:
+        lowers = token_words(self.doc).lower
+        for i in range(sentence_of(pronoun).start, pronoun.i):
+            if lowers[i] not in PERSON_NOUNS:
+                continue
+            t = toks[i]
             edge = t.right_edge.i
             if (
-                t.lower_ in PERSON_NOUNS
-                and edge + 1 < pronoun.i
-                and doc[edge + 1].text == ","
+                edge + 1 < pronoun.i
+                and toks[edge + 1].text == ","
                 and (t.head == verb or (t.head.dep_ == "advcl" and t.head.head == verb))
             ):
                 out |= {k for k in self.ent[t.i + 1 : edge + 1] if k is not None}
@@ -398,8 +401,9 @@ def _titles(title: list[str], words: list[str]) -> bool:
 
 def _mention_head(doc: Doc, start: int, end: int) -> Token:
     """The token of doc[start:end] whose head lies outside it (the last one if several)."""
-    head = doc[end - 1]
-    for t in doc[start:end]:
+    toks = doc_tokens(doc)
+    head = toks[end - 1]
+    for t in toks[start:end]:
         if not start <= t.head.i < end or t.head.i == t.i:
             head = t
     return head

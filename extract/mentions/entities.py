@@ -17,7 +17,7 @@ from typing import Any
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
 
-from ..nlp import doc_ents, doc_text, token_words
+from ..nlp import doc_ents, doc_text, doc_tokens, sentence_of, token_words
 from ..records import Entity, Mention
 from ..rules import rule
 from ..schema import (
@@ -122,16 +122,17 @@ def _is_honorific(token: Token) -> bool:
 
 def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """Drop leading articles, honorifics and marks, and trailing possessives and marks."""
+    toks = doc_tokens(doc)
     while start < end and (
-        doc[start].lower_ in ARTICLES
-        or doc[start].is_punct
-        or (doc[start].lower_ in LEADING_CUES and doc[start].is_sent_start)
-        or doc[start].is_space
-        or doc[start].text in QUOTE_CHARS
-        or _is_honorific(doc[start])
+        (t := toks[start]).lower_ in ARTICLES
+        or t.is_punct
+        or (t.lower_ in LEADING_CUES and t.is_sent_start)
+        or t.is_space
+        or t.text in QUOTE_CHARS
+        or _is_honorific(t)
     ):
         start += 1
-    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space or doc[end - 1].lower_ in POSSESSIVE_ENDINGS):
+    while end > start and ((t := toks[end - 1]).is_punct or t.is_space or t.lower_ in POSSESSIVE_ENDINGS):
         end -= 1
     return start, end
 
@@ -217,8 +218,9 @@ def _first_names_before(doc: Doc, start: int) -> int:
 def _split_points(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
     """Split a span at line breaks, commas, parentheses, marks and a mid-span "The"."""
     pieces, begin = [], start
+    toks = doc_tokens(doc)
     for i in range(start, end):
-        t = doc[i]
+        t = toks[i]
         cut_before = i > begin and t.text == "The"
         cut_at = t.text in _SPLIT_MARKS or t.text in QUOTE_CHARS or "\n" in t.text
         if cut_at or "\n" in t.whitespace_ and i + 1 < end:
@@ -233,8 +235,10 @@ def _split_points(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
 
 def _plausible(doc: Doc, start: int, end: int, label: str) -> bool:
     """Reject pieces that are not names: lowercase starts, verbs (headlines), long runs."""
-    span = doc[start:end]
-    if not span.text[:1].isupper() and not span.text[:1].isdigit():
+    toks = doc_tokens(doc)
+    span = toks[start:end]
+    text = _span_text(doc, start, end)
+    if not text[:1].isupper() and not text[:1].isdigit():
         return False
     if len(span) == 1 and span[0].lower_ in _PARTY_GROUP_WORDS:
         return False  # "Party leader X" at the start of a sentence: a word, not a name
@@ -251,23 +255,24 @@ def _plausible(doc: Doc, start: int, end: int, label: str) -> bool:
             and t.text != "-"
             and t.lower_ not in POSSESSIVE_ENDINGS
             # "Joint Committee on Fishing Rights": "on" after an organisation word ("of", "for": connectors)
-            and not (t.lower_ == "on" and doc[t.i - 1].lower_ in ORG_WORDS)
+            and not (t.lower_ == "on" and toks[t.i - 1].lower_ in ORG_WORDS)
         ):
             return False
+    after = toks[end] if end < len(toks) else None
     if (
-        end < len(doc)
-        and doc[end].lower_ in TITLE_WORDS
+        after is not None
+        and after.lower_ in TITLE_WORDS
         # "the Harbour Echo reporter X": the paper is a name; "the Harbour Party Eastfield leader
         # X": a word between an organisation and its title is the title's
-        and (doc[end].text[:1].isupper() or (start > 0 and doc[start - 1].ent_type_ == "ORG"))
+        and (after.text[:1].isupper() or (start > 0 and toks[start - 1].ent_type_ == "ORG"))
         and all(t.lower_ not in ORG_WORDS for t in span)
         and label == "ORG"
     ):
         return False  # "Supreme" of "Supreme Leader Ali Khamenei"
     if label in {"ORG", "PERSON"} and _portfolio(doc, start, end):
         return False  # "Justice and Home Affairs" of "Justice and Home Affairs Commissioner X"
-    if label == "PERSON" and len(span) == 1 and end + 1 < len(doc) and doc[end].lower_ in POST_NOMINAL_TITLES:
-        if doc[end + 1].ent_type_ == "PERSON":
+    if label == "PERSON" and len(span) == 1 and end + 1 < len(toks) and toks[end].lower_ in POST_NOMINAL_TITLES:
+        if toks[end + 1].ent_type_ == "PERSON":
             return False  # "Euro" of "Euro MP Ann Hale": the title's, not a person
     if (
         label == "PERSON"
@@ -275,27 +280,35 @@ def _plausible(doc: Doc, start: int, end: int, label: str) -> bool:
         and demonyms().get(span[0].lower_, span[0].lower_).lower() != span[0].lower_
     ):
         return False  # "those of Bolivian, Eastwicker and Andean origin": a people, not a person
-    if label == "PERSON" and end + 1 < len(doc) and doc[end].text == "-" and doc[end + 1].tag_ in {"VBN", "VBD", "JJ"}:
-        return False  # "the Eastwick-nominated film": the first part of an adjective names no one
-    if label == "PERSON" and span.text[:3].lower() == "ex-":
+    if label == "PERSON" and after is not None and after.text == "-" and end + 1 < len(toks):
+        if toks[end + 1].tag_ in {"VBN", "VBD", "JJ"}:
+            return False  # "the Eastwick-nominated film": the first part of an adjective names no one
+    if label == "PERSON" and text[:3].lower() == "ex-":
         return False  # "Ex-Harbour minister X": a former office's party, not a person
     if (
         label == "PERSON"
         and span[-1].lower_ in LEGISLATION_WORDS
-        and (len(span) > 1 or (start > 0 and _before_law(doc[start - 1])))
+        and (len(span) > 1 or (start > 0 and _before_law(toks[start - 1])))
     ):
         return False  # "No Bill goes through", "the Finance Bill": a law, not a person
-    if label == "PERSON" and len(span) == 1 and not _party_word(span[0]) and not is_acronym(span.text):
+    if label == "PERSON" and len(span) == 1 and not _party_word(span[0]) and not is_acronym(text):
         # "the Queen", "the Prince": a rank or a title after "the" describes, it names no one
-        if start > 0 and doc[start - 1].lower_ == "the" and span[0].lower_ in _TITLES_HONORIFICS:
+        if start > 0 and toks[start - 1].lower_ == "the" and span[0].lower_ in _TITLES_HONORIFICS:
             return False
-        if span[0].tag_ == "NNPS" or (span.text.endswith("s") and any(c.tag_ == "NNS" for c in span[0].conjuncts)):
+        if span[0].tag_ == "NNPS" or (text.endswith("s") and any(c.tag_ == "NNS" for c in span[0].conjuncts)):
             return False  # "the Hales", "Jobcentres, benefit offices and ...": no one person
-    if len(span) == 1 and span[0].pos_ not in {"PROPN"} and not is_acronym(span.text):
+    if len(span) == 1 and span[0].pos_ not in {"PROPN"} and not is_acronym(text):
         # "Anger", "Bringing", "Supreme": one capitalised common word is not a name; but a
         # party's the NER names as one ("Labour said", tagged a common noun at a sentence's start)
         return (label in {"GPE", "LOC"} and span[0].pos_ == "PROPN") or (label == "ORG" and _party_word(span[0]))
     return True
+
+
+def _span_text(doc: Doc, start: int, end: int) -> str:
+    """``doc[start:end].text`` (start < end) without making the Span."""
+    toks = doc_tokens(doc)
+    last = toks[end - 1]
+    return doc_text(doc)[toks[start].idx : last.idx + len(last)]
 
 
 def _before_law(t: Token) -> bool:
@@ -308,12 +321,13 @@ def _before_law(t: Token) -> bool:
 def _portfolio(doc: Doc, start: int, end: int) -> bool:
     """Tokens [start, end) are a title's portfolio words ("Home Affairs", "European Justice"),
     and more of them, then a title word, follow."""
-    if not all(t.lower_ in TITLE_DOMAINS for t in doc[start:end]):
+    lowers = token_words(doc).lower
+    if not all(w in TITLE_DOMAINS for w in lowers[start:end]):
         return False
     j = end
-    while j < len(doc) and (doc[j].lower_ in TITLE_DOMAINS or doc[j].lower_ in {"and", "&"}):
+    while j < len(lowers) and (lowers[j] in TITLE_DOMAINS or lowers[j] in {"and", "&"}):
         j += 1
-    return j < len(doc) and doc[j].lower_ in TITLE_WORDS
+    return j < len(lowers) and lowers[j] in TITLE_WORDS
 
 
 def _extend_of(doc: Doc, start: int, end: int) -> int:
@@ -331,10 +345,12 @@ def _extend_of(doc: Doc, start: int, end: int) -> int:
 
 
 def _context_votes(doc: Doc, start: int, end: int, votes: Votes) -> None:
-    span = doc[start:end]
-    text = span.text
-    words = {t.lower_ for t in span}
-    if start > 0 and _is_honorific(doc[start - 1]):
+    toks = doc_tokens(doc)
+    span = toks[start:end]
+    text = _span_text(doc, start, end)
+    words = set(token_words(doc).lower[start:end])
+    before = toks[start - 1] if start > 0 else None
+    if before is not None and _is_honorific(before):
         vote(votes, PERSON, "honorific")
     if is_country_name(text):
         vote(votes, PLACE, "country")  # "Mauritius": a country's name (ISO 3166) names no one, whatever the NER said
@@ -353,25 +369,25 @@ def _context_votes(doc: Doc, start: int, end: int, votes: Votes) -> None:
         vote(votes, PERSON, "first-name")  # "Alexandra Colen": a known first name and a surname, whatever the NER said
     # "an album by the Velvet Owls": a person's name takes no article
     if (
-        start > 0
-        and doc[start - 1].lower_ == "the"
+        before is not None
+        and before.lower_ == "the"
         and votes.get(PERSON)
         and not votes.get(PLACE)
         and span[0].lower_ not in _TITLES_HONORIFICS
     ):
         vote(votes, ORGANIZATION, "the-before-name")
     # "the pop group Velvet Owls", "Premier League club Eastfield United"
-    if start > 0 and doc[start - 1].lower_ in ORG_KIND_NOUNS and doc[start - 1].pos_ == "NOUN":
+    if before is not None and before.lower_ in ORG_KIND_NOUNS and before.pos_ == "NOUN":
         vote(votes, ORGANIZATION, "kind-before-name")
     # "the armed organisation, Sendero Rojo", "Sendero Rojo, a militant group"
-    root = span.root
-    after_kind = start > 1 and doc[start - 1].text == "," and doc[start - 2].lower_ in ORG_KIND_NOUNS
+    root = span[0] if len(span) == 1 else doc[start:end].root
+    after_kind = start > 1 and toks[start - 1].text == "," and toks[start - 2].lower_ in ORG_KIND_NOUNS
     if after_kind or (root.dep_ == "appos" and root.head.lower_ in ORG_KIND_NOUNS):
         vote(votes, ORGANIZATION, "apposed-to-kind")
     if any(
         c.dep_ == "appos"
         and c.lower_ in ORG_KIND_NOUNS
-        and "(" not in {doc[c.left_edge.i].text, doc[c.left_edge.i - 1].text}
+        and "(" not in {toks[c.left_edge.i].text, toks[c.left_edge.i - 1].text}
         for c in root.children
     ):
         vote(votes, ORGANIZATION, "kind-apposed")  # not "Jan Holm (Harbour Party)": a person's party in brackets
@@ -388,10 +404,10 @@ def _context_votes(doc: Doc, start: int, end: int, votes: Votes) -> None:
         if child.dep_ == "appos" and child.lower_ in _PERSON_TITLE_NOUNS:
             vote(votes, PERSON, "person-noun-apposed")
     # "Supreme Leader Ali Khamenei", "Tory leader Michael Howard"
-    if start > 0 and doc[start - 1].lower_ in TITLE_WORDS and doc[start - 1].head.i in range(start, end):
+    if before is not None and before.lower_ in TITLE_WORDS and start <= before.head.i < end:
         vote(votes, PERSON, "title-before-name")
     # "Tarkan Özbey (born 2 May 1996) is ...": people are born (organisations are founded)
-    if end + 1 < len(doc) and doc[end].text == "(" and doc[end + 1].lower_ == "born":
+    if end + 1 < len(toks) and toks[end].text == "(" and toks[end + 1].lower_ == "born":
         vote(votes, PERSON, "born")
 
 
@@ -669,7 +685,7 @@ def _unlabelled_names(doc: Doc, out: dict[tuple[int, int], RawMention]) -> None:
             runs.append((_untitled(doc, i, j), j))  # "fellow Democrat | Ambrose Hale"
         i = j
     for s, e in runs:
-        sent = doc[s].sent
+        sent = sentence_of(doc[s])
         words = [t for t in sent if t.is_alpha]
         if len(words) >= 4 and sum(t.text[:1].isupper() for t in words) >= 0.6 * len(words):
             continue  # a headline in Title Case: every word looks like a name
@@ -769,7 +785,7 @@ def _defined_groups(doc: Doc, out: dict[tuple[int, int], RawMention]) -> None:
         words = doc[s:e]
         if (
             not 1 <= len(words) <= 8
-            or s != doc[s].sent.start + (doc[s - 1].lower_ == "the" if s > 0 else 0)
+            or s != sentence_of(doc[s]).start + (doc[s - 1].lower_ == "the" if s > 0 else 0)
             or not words[0].text[:1].isupper()
             or not all(w.text[:1].isupper() or w.lower_ in _NAME_SMALL_WORDS for w in words)
         ):
@@ -796,7 +812,7 @@ def _named_before_a_role(doc: Doc, out: dict[tuple[int, int], RawMention]) -> No
             or not doc[i - 1].text[:1].isupper()  # "Tom Reed and | singer Ann Hale": a list of people
         ):
             continue
-        first = doc[i].sent.start
+        first = sentence_of(doc[i]).start
         s = i
         while s > first and (
             doc[s - 1].text[:1].isupper()
@@ -1116,10 +1132,17 @@ def _link_short_names(doc: Doc, mentions: list[RawMention], uf: UnionFind) -> se
     return ambiguous
 
 
+def _mention(doc: Doc, start: int, end: int) -> Mention:
+    toks = doc_tokens(doc)
+    first, last = toks[start].idx, toks[end - 1].idx + len(toks[end - 1])
+    return Mention(doc_text(doc)[first:last], first, last)
+
+
 def _entity(doc: Doc, key: str, mentions: list[RawMention], *, ambiguous: bool) -> Entity:
     """One entity of the document from its mentions: names, label, type vote."""
     votes = new_votes()
     names: list[str] = []
+    toks = doc_tokens(doc)
     # "Martin Hale ... Hale ... Hale": the small model labels a lone surname an organisation
     # or a place more often than a full name; where a full name reads as a person (a known
     # first name, or the NER's own label on a name of capitalised words), the one-word
@@ -1128,8 +1151,8 @@ def _entity(doc: Doc, key: str, mentions: list[RawMention], *, ambiguous: bool) 
         m.end - m.start >= 2
         and vote_type(m.votes) == PERSON
         and (
-            _known_first_name(doc[m.start])
-            or (m.votes[PERSON] >= type_weights()["ner-label"] and all(t.is_title for t in doc[m.start : m.end]))
+            _known_first_name(toks[m.start])
+            or (m.votes[PERSON] >= type_weights()["ner-label"] and all(t.is_title for t in toks[m.start : m.end]))
         )
         for m in mentions
     )
@@ -1139,8 +1162,8 @@ def _entity(doc: Doc, key: str, mentions: list[RawMention], *, ambiguous: bool) 
         else:
             add_votes(votes, m.votes)
         written = m.text
-        if m.start > 0 and _is_honorific(doc[m.start - 1]):
-            written = f"{doc[m.start - 1].text} {written}"
+        if m.start > 0 and _is_honorific(toks[m.start - 1]):
+            written = f"{toks[m.start - 1].text} {written}"
         names.append(clean(written))
         names.extend(p for p in _parts(m.text) if p != strip_name(m.text))
         names.extend(clean(x) for x in m.extra_names)
@@ -1150,10 +1173,7 @@ def _entity(doc: Doc, key: str, mentions: list[RawMention], *, ambiguous: bool) 
         type=vote_type(votes),
         label=label,
         names=tuple(dict.fromkeys([label, *names])),
-        mentions=tuple(
-            Mention(doc[m.start : m.end].text, doc[m.start].idx, doc[m.end - 1].idx + len(doc[m.end - 1]))
-            for m in mentions
-        ),
+        mentions=tuple(_mention(doc, m.start, m.end) for m in mentions),
         type_votes=tuple(sorted((t, float(v)) for t, v in votes.items())),
         confidence=rule("ambiguous-short-name").confidence if ambiguous else 1.0,
     )

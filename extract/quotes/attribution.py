@@ -15,7 +15,7 @@ from typing import Literal
 
 from spacy.tokens import Doc, Token
 
-from ..nlp import token_words
+from ..nlp import sentence_of, token_words
 from ..records import Claim, Quote
 from ..rules import rule
 from ..schema import PERSON
@@ -70,7 +70,7 @@ class Attributor:
         last = self.doc.char_span(last_char, last_char + 1, alignment_mode="expand")
         if first is None or last is None:
             return None
-        lo, hi = first[0].sent.start, last[-1].sent.end
+        lo, hi = sentence_of(first[0]).start, sentence_of(last[-1]).end
         return Frame(self.doc, self.text, self.in_quote, sp, lo, hi) if hi > lo else None
 
     def _attribute_one(self, sp: QuotedSpan, prev: tuple[Quote, QuotedSpan] | None) -> Quote | None:
@@ -267,7 +267,7 @@ class Attributor:
     def _nearest_person(self, cue_token: Token) -> Speaker | None:
         """No subject in the parse ("Fearing ..., Khamenei, the leader, ordered"): the nearest
         person named before the cue in its sentence, or a name right after it ("Said Ellis:")."""
-        sent = cue_token.sent
+        sent = sentence_of(cue_token)
         after = range(cue_token.i + 1, min(sent.end, cue_token.i + 4))
         for i in [*range(cue_token.i - 1, sent.start - 1, -1), *after]:
             key = self.speakers.speaking_entity(i)
@@ -308,7 +308,7 @@ class Attributor:
         lo = frame.lo
         if lo == 0 or (not loose and "\n" in self.text[self.doc[lo - 1].idx : frame.span.open_mark]):
             return None
-        prev_sent = self.doc[lo - 1].sent
+        prev_sent = sentence_of(self.doc[lo - 1])
         if not loose and prev_span is not None and prev_span.open_mark >= prev_sent.start_char:
             return None
         subj = next((c for c in prev_sent.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)

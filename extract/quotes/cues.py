@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from ..nlp import token_words
+from ..nlp import sentence_of, token_words
 from ..words import ALWAYS_CUES, CUE_VERBS, SPEECH_NOUNS
 from .spans import QuotedSpan
 
@@ -66,7 +66,7 @@ def in_next_sentence(frame: Frame) -> list[Token]:
     ends_open = quoted.rstrip()[-1:] in {",", "…"} or frame.text[sp.end : sp.end + 2].strip()[:1] == ","
     if frame.hi >= len(doc) or not (ends_open or sp.close_mark is not None):
         return []
-    nxt = doc[frame.hi].sent
+    nxt = sentence_of(doc[frame.hi])
     if frame.in_quote[nxt.start]:
         return []
     if not (doc[nxt.start].is_lower or quoted.rstrip()[-1:] in _OPEN_ENDINGS):
@@ -83,7 +83,7 @@ def before_colon(frame: Frame) -> list[Token]:
     start = doc[lo].idx
     if not (before.endswith(":") or doc[lo - 1].text == ":" or text[start - 3 : start].strip().endswith(":")):
         return []
-    prev_sent = doc[lo - 1].sent
+    prev_sent = sentence_of(doc[lo - 1])
     found = cues_in(frame, prev_sent.start, prev_sent.end)
     if found:
         return found
@@ -101,7 +101,7 @@ def ending_previous_sentence(frame: Frame) -> list[Token]:
     if lo == 0 or frame.span.open_mark - doc[lo].idx > 1:
         return []
     new_paragraph = "\n" in frame.text[doc[lo - 1].idx : frame.span.open_mark]
-    prev_sent = doc[lo - 1].sent
+    prev_sent = sentence_of(doc[lo - 1])
     if any(frame.in_quote[t.i] for t in prev_sent):
         return []  # '"...," Ann Lee said, where Tom Reyes also spoke. "...": Lee goes on'
     tail = [t for t in prev_sent if not t.is_punct][-2:]

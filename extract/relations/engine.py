@@ -21,7 +21,7 @@ from spacy.matcher import DependencyMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
-from ..nlp import token_words
+from ..nlp import sentence_of, token_words
 from ..rules import RULES
 
 # A DependencyMatcher pattern: its nodes, as spaCy takes them.
@@ -135,7 +135,7 @@ class Engine:
         by_sentence: dict[Span, list[int]] = {}
         for i, lower in enumerate(lowers):
             if lower in self.triggers or lemmas[i] in self.triggers:
-                by_sentence.setdefault(doc[i].sent, []).append(i)
+                by_sentence.setdefault(sentence_of(doc[i]), []).append(i)
         if not by_sentence:
             return
         matchers, copy = self._matchers_for(doc.vocab), _sentence_copier(doc)

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from spacy.tokens import Span, Token
 
 from ..mentions.names import demonyms, is_country
+from ..nlp import sentence_of
 from ..records import Fact
 from ..rules import rule
 from ..schema import ORGANIZATION, PERSON, PLACE
@@ -123,7 +124,7 @@ class MatchedRelations:
             for org_token in orgs:
                 org = self._org_for(r, org_token, person, team=team)
                 if org is not None:
-                    yield from self._facts(r, nodes, person, org, head.sent)
+                    yield from self._facts(r, nodes, person, org, sentence_of(head))
 
     def _org_for(self, r: MatcherRule, tok: Token, person: str, *, team: bool) -> str | None:
         """The organisation a rule's org token names for this person, if any."""
@@ -229,11 +230,11 @@ class MatchedRelations:
                 return doc[k]
         if org.lemma_ not in ORG_KIND_NOUNS:
             return org
-        opened = j < org.sent.end and self.ent[j] is not None  # "sides Eastmoor and Eastfield"
-        while j < org.sent.end and doc[j].lower_ in {"such", "as", ":", "including", "the"}:
+        opened = j < sentence_of(org).end and self.ent[j] is not None  # "sides Eastmoor and Eastfield"
+        while j < sentence_of(org).end and doc[j].lower_ in {"such", "as", ":", "including", "the"}:
             opened = opened or doc[j].lower_ in {"as", ":", "including"}
             j += 1
-        return doc[j] if opened and j < org.sent.end and self.ent[j] is not None else org
+        return doc[j] if opened and j < sentence_of(org).end and self.ent[j] is not None else org
 
     def _listed_after(self, tok: Token, *, people: bool = False, any_type: bool = False) -> list[Token]:
         """The names listed after a token, read from the words where the parser lost the list
@@ -242,7 +243,7 @@ class MatchedRelations:
         of organisations ends at a person's name, a list of people at another name; with
         ``any_type``, at a name a verb follows ("..., Tom Reed said")."""
         doc, ent, out = self.doc, self.ent, []
-        end, sent_end = tok.i + 1, tok.sent.end
+        end, sent_end = tok.i + 1, sentence_of(tok).end
         if ent[tok.i] is not None:
             while end < sent_end and ent[end] == ent[tok.i]:
                 end += 1

@@ -10,6 +10,7 @@ from spacy.tokens import Doc
 
 from ..mentions.entities import RawMention
 from ..mentions.names import name_key
+from ..nlp import sentence_of
 from ..records import Entity, Fact
 from ..rules import rule
 from ..schema import ORGANIZATION
@@ -25,7 +26,7 @@ def composite_parts(
     for m, idx in zip(mentions, owner, strict=True):
         whole = entity_of_token[m.part_of_token] if m.part_of_token is not None else None
         if whole is not None and whole != found[idx].key:
-            sent = doc[m.start].sent
+            sent = sentence_of(doc[m.start])
             yield Fact(
                 found[idx].key, "partOf", whole, sent.start_char, sent.end_char, composite.confidence, composite.name
             )

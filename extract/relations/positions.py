@@ -14,7 +14,7 @@ from spacy.tokens import Token
 
 from ..mentions.coref import first_names
 from ..mentions.names import is_acronym, party_abbreviation
-from ..nlp import token_words
+from ..nlp import sentence_of, token_words
 from ..records import Fact
 from ..rules import rule
 from ..schema import ORGANIZATION, PERSON, PLACE
@@ -66,7 +66,7 @@ class Relations(Titles):
 
     def _segment_after(self, i: int) -> int:
         """End of the comma-delimited segment starting at token i."""
-        doc, sent_end = self.doc, self.doc[i].sent.end if i < len(self.doc) else len(self.doc)
+        doc, sent_end = self.doc, sentence_of(self.doc[i]).end if i < len(self.doc) else len(self.doc)
         j = i
         while (
             j < sent_end
@@ -94,7 +94,7 @@ class Relations(Titles):
             if (key := ent[i]) is None or etype.get(key) != PERSON or (i > 0 and ent[i - 1] == key):
                 continue
             start, end, person = i, self._mention_end(i), key
-            sent = doc[i].sent
+            sent = sentence_of(doc[i])
             span = (sent.start_char, sent.end_char)
             # X MP: "Ruth Kelly MP was also hit"
             if end - start >= 2 and end < len(doc) and doc[end].lower_ in POST_NOMINAL_TITLES and doc[end].is_upper:
@@ -269,7 +269,7 @@ class Relations(Titles):
         for _ in range(BRIDGING_REACH):
             if lo == 0:
                 return None
-            prev = self.doc[lo - 1].sent
+            prev = sentence_of(self.doc[lo - 1])
             orgs = self._orgs_in(prev.start, prev.end)
             if orgs:
                 break
@@ -300,7 +300,7 @@ class Relations(Titles):
             return None
         lo = span.sent.start
         for _ in range(2):
-            lo = self.doc[lo - 1].sent.start if lo > 0 else lo
+            lo = sentence_of(self.doc[lo - 1]).start if lo > 0 else lo
         orgs = self._orgs_in(lo, self._token_of(noun, span.sent.start, span.sent.end))
 
         def named(keys: list[str]) -> list[str]:
@@ -374,7 +374,7 @@ class Relations(Titles):
             if org is None:
                 org, how = self._possessor(i), rule("org-possessive")
             if org is not None and person is not None:
-                sent = doc[i].sent
+                sent = sentence_of(doc[i])
                 yield Fact(person, "memberOf", org, sent.start_char, sent.end_char, how.confidence, how.name)
 
     def _spoken_for(self, end: int) -> str | None:
@@ -413,7 +413,7 @@ class Relations(Titles):
                 j = self._mention_end(j)
                 j += j < len(doc) and doc[j].text == ","
                 j += j < len(doc) and doc[j].lower_ == "and"
-            sent = doc[i].sent
+            sent = sentence_of(doc[i])
             if len(people) < 2 or j < sent.end - 1 or (j < len(doc) and not doc[j].is_punct):
                 continue  # "the Harbour League: Tom Reed said ...": a speaker, not a list
             org = self.ent[i - 1]
@@ -579,7 +579,7 @@ class Relations(Titles):
             if title is not None and title.org is None:
                 title = self._described_org_title(title, resolved)
             if title is not None:
-                sent = doc[i].sent
+                sent = sentence_of(doc[i])
                 yield from self._facts(person, title, (sent.start_char, sent.end_char), "copula-pronoun")
 
     def _described_org_title(self, title: Title, resolved: Mapping[int, str | None]) -> Title | None:
@@ -612,7 +612,7 @@ class Relations(Titles):
             if words.pos[i] != "VERB" or (lemma not in LEAD_VERBS and lemma not in FORMING_VERBS):
                 continue
             t, forming = doc[i], lemma in FORMING_VERBS
-            sent = t.sent
+            sent = sentence_of(t)
             span = (sent.start_char, sent.end_char)
             agent = next((c for c in t.children if c.dep_ == "agent"), None)
             if agent is None:
@@ -695,7 +695,7 @@ class Relations(Titles):
             ):
                 inner, outer = self.ent[i], self.ent[i + 2]
                 if inner is not None and outer is not None and inner != outer:
-                    s = doc[i].sent
+                    s = sentence_of(doc[i])
                     yield Fact(inner, "locatedIn", outer, s.start_char, s.end_char, comma.confidence, comma.name)
             if lowers[i] != "in":
                 continue
@@ -705,7 +705,7 @@ class Relations(Titles):
                 pobj = next((c for c in t.children if c.dep_ == "pobj"), None)
                 place = self.ent[pobj.i] if pobj is not None else None
                 if place is not None and self.etype.get(place) == PLACE:
-                    s = t.sent
+                    s = sentence_of(t)
                     yield Fact(
                         org,
                         "locatedIn",

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from ..mentions.names import demonyms, is_acronym, is_country
+from ..nlp import sentence_of, token_words
 from ..schema import ORGANIZATION, PERSON, PLACE
 from ..words import (
     CORPORATE_TITLES,
@@ -149,23 +150,25 @@ class Titles:
         """Where the title words start, and the organisation named before them: "Its
         president", "the MEK's spokesman", "NCRI spokesman", "Tory leader"."""
         doc, i, org = self.doc, lo, None
-        while i < hi and doc[i].lower_ in TITLE_JOINERS:
+        words = token_words(doc)
+        lowers, pos = words.lower, words.pos
+        while i < hi and lowers[i] in TITLE_JOINERS:
             i += 1  # "And CTU chief executive X"
-        if i + 1 < hi and doc[i].lower_ == "one" and doc[i + 1].lower_ == "of":
+        if i + 1 < hi and lowers[i] == "one" and lowers[i + 1] == "of":
             i += 2
-        if i < hi and doc[i].lower_ == "its":
+        if i < hi and lowers[i] == "its":
             # "Its president, Owen Fairley": the organisation named last before
             org = self._org_antecedent(i)
             i += 1
-        elif i < hi and doc[i].pos_ == "DET":
+        elif i < hi and pos[i] == "DET":
             i += 1
         # a possessor: "the MEK's", "the regime's", "Iran's"
         for j in range(i, min(hi, i + 6)):
-            if doc[j].lower_ in TITLE_WORDS or doc[j].lower_ in POSSESSOR_STOPS:
+            if lowers[j] in TITLE_WORDS or lowers[j] in POSSESSOR_STOPS:
                 break
-            if doc[j].lower_ in POSSESSIVE_ENDINGS and doc[j].tag_ == "POS":
+            if lowers[j] in POSSESSIVE_ENDINGS and doc[j].tag_ == "POS":
                 owner = self.ent[j - 1]
-                if owner is None and j >= 2 and doc[j - 2].lower_ == "the":
+                if owner is None and j >= 2 and lowers[j - 2] == "the":
                     owner = self._described(j - 1)  # "the organisation's president, X"
                 if owner and self.etype.get(owner) == ORGANIZATION:
                     org = owner
@@ -451,9 +454,9 @@ class Titles:
         noun = self.doc[i].lower_
         if noun not in ORG_DESCRIPTIONS:
             return None
-        lo = self.doc[i].sent.start
+        lo = sentence_of(self.doc[i]).start
         for _ in range(2):
-            lo = self.doc[lo - 1].sent.start if lo > 0 else lo
+            lo = sentence_of(self.doc[lo - 1]).start if lo > 0 else lo
         labels = self.ctx.labels()
         for k in range(i - 1, lo - 1, -1):
             key = self.ent[k]
@@ -466,14 +469,14 @@ class Titles:
         """ "Its": the organisation that is the subject of the nearest clause before (this
         sentence or the one before it), else the nearest organisation named."""
         doc = self.doc
-        lo = doc[i].sent.start
-        lo = doc[lo - 1].sent.start if lo > 0 else lo
+        lo = sentence_of(doc[i]).start
+        lo = sentence_of(doc[lo - 1]).start if lo > 0 else lo
         # "The party won. It left the alliance. Its leader X ...": a sentence about "it" goes on
         # about the organisation of the sentence before it (up to three sentences back)
         for _ in range(3):
-            if lo == 0 or not any(t.lower_ == "it" and t.dep_ in _SUBJECTS for t in doc[lo : doc[lo].sent.end]):
+            if lo == 0 or not any(t.lower_ == "it" and t.dep_ in _SUBJECTS for t in doc[lo : sentence_of(doc[lo]).end]):
                 break
-            lo = doc[lo - 1].sent.start
+            lo = sentence_of(doc[lo - 1]).start
         orgs = [k for k in range(i - 1, lo - 1, -1) if self._is(k, ORGANIZATION)]
         for k in orgs:
             t = doc[k]
