@@ -163,19 +163,19 @@ class Coreference:
         sentence is no more salient than once)."""
         before: dict[str, float] = defaultdict(float)  # salience up to the current sentence
         doc, ent = self.doc, self.ent
-        lowers = token_words(doc).lower
+        lowers, toks = token_words(doc).lower, doc_tokens(doc)
         for sent in doc.sents:
             now: dict[str, float] = defaultdict(float)  # best mention of each entity in it
             salience = _Salience(before, now)
-            i = sent.start
-            while i < sent.end:
+            i, end = sent.start, sent.end
+            while i < end:
                 key = ent[i]
                 if self.in_quote[i]:
                     i += 1
                     continue
                 if key is not None and self.etype.get(key) in (PERSON, ORGANIZATION):
                     j = i
-                    while j < sent.end and ent[j] == key:
+                    while j < end and ent[j] == key:
                         j += 1
                     now[key] = max(now[key], _weight(_mention_head(doc, i, j)))
                     i = j
@@ -183,7 +183,7 @@ class Coreference:
                 if lowers[i] not in _REFERRING:
                     i += 1
                     continue
-                token = doc[i]
+                token = toks[i]
                 found = self._refer(token, salience)
                 if found is not None:
                     key, how = found

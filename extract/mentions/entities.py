@@ -670,11 +670,12 @@ def _unlabelled_names(doc: Doc, out: dict[tuple[int, int], RawMention]) -> None:
         for i in range(s, e):
             covered[i] = True
     pos = token_words(doc).pos
+    toks = doc_tokens(doc)
     # a word that may stand in a run of proper nouns shaped like a name
     nameword = [False] * len(doc)
     for i, tag in enumerate(pos):
         if tag == "PROPN" and not covered[i]:
-            t = doc[i]
+            t = toks[i]
             nameword[i] = (
                 t.text[:1].isupper() and t.is_alpha and not _is_honorific(t) and t.lower_ not in _TITLES_OPENERS
             )
@@ -685,20 +686,20 @@ def _unlabelled_names(doc: Doc, out: dict[tuple[int, int], RawMention]) -> None:
             runs.append((_untitled(doc, i, j), j))  # "fellow Democrat | Ambrose Hale"
         i = j
     for s, e in runs:
-        sent = sentence_of(doc[s])
-        words = [t for t in sent if t.is_alpha]
+        sent = sentence_of(toks[s])
+        words = [t for t in toks[sent.start : sent.end] if t.is_alpha]
         if len(words) >= 4 and sum(t.text[:1].isupper() for t in words) >= 0.6 * len(words):
             continue  # a headline in Title Case: every word looks like a name
         if _portfolio(doc, s, e):
             continue  # "Home Affairs" of "Home Affairs Commissioner"
-        text = doc[s:e].text
-        lowered = {t.lower_ for t in doc[s:e]}
+        text = _span_text(doc, s, e)
+        lowered = {t.lower_ for t in toks[s:e]}
         m = RawMention(s, e, text=text)
-        if all(_party_word(t) for t in doc[s:e]):
+        if all(_party_word(t) for t in toks[s:e]):
             vote(m.votes, ORGANIZATION, "unlabelled-party-words")  # "Liberal Democrat spokesman": a party
-        elif doc[e - 1].lower_ in PLACE_WORDS:
+        elif toks[e - 1].lower_ in PLACE_WORDS:
             vote(m.votes, PLACE, "unlabelled-place-word")  # "Downing Street", "Harbour Bridge"
-        elif s > 0 and doc[s - 1].lower_ == "the":
+        elif s > 0 and toks[s - 1].lower_ == "the":
             vote(m.votes, ORGANIZATION, "unlabelled-after-the")  # "the Eastfield Hunt": no person's name takes "the"
         elif person_like(text):
             vote(m.votes, PERSON, "unlabelled-person-like")
@@ -711,7 +712,7 @@ def _unlabelled_names(doc: Doc, out: dict[tuple[int, int], RawMention]) -> None:
             covered[k] = True
     full_names: NameIndex[bool] = NameIndex()
     for m in out.values():
-        the_name = m.start > 0 and doc[m.start - 1].lower_ == "the"  # "the Eastfield Hunt"
+        the_name = m.start > 0 and toks[m.start - 1].lower_ == "the"  # "the Eastfield Hunt"
         if m.votes.get(PERSON, 0) > 0 or (
             m.votes.get(ORGANIZATION, 0) <= 1 and not m.votes.get(PLACE) and not the_name
         ):
@@ -719,7 +720,7 @@ def _unlabelled_names(doc: Doc, out: dict[tuple[int, int], RawMention]) -> None:
     for i, tag in enumerate(pos):
         if covered[i] or tag != "PROPN":
             continue
-        t = doc[i]
+        t = toks[i]
         # "Penrose asked.": a lone proper noun that speaks is a name, most often a person's
         speaks = (
             t.dep_ == "nsubj"
@@ -861,14 +862,16 @@ _MATCHERS: dict[int, Matcher] = {}
 
 
 # Where the Matcher could match at all: a capitalised organisation word before "for" (the
-# Matcher tries its optional first node at every token; this check costs a regex over the text).
-_PURPOSE_HINT = re.compile(r"\b(?:" + "|".join(sorted(w.capitalize() for w in ORG_WORDS)) + r") for\b")
+# Matcher tries its optional first node at every token; this check costs a regex over the text:
+# any capitalised word before "for", the organisation words looked up after, is four times
+# faster than their 98 alternatives in the regex).
+_PURPOSE_HINT = re.compile(r"\b([A-Z][a-z]+) for\b")
 
 
 def _purpose_names(doc: Doc, out: dict[tuple[int, int], RawMention]) -> None:
     """Organisations named by a purpose ("the Campaign for Clean Harbours"): a mention of an
     organisation, replacing the pieces inside it."""
-    if not _PURPOSE_HINT.search(doc_text(doc)):
+    if not any(m[1].lower() in ORG_WORDS for m in _PURPOSE_HINT.finditer(doc_text(doc))):
         return
     matcher = _MATCHERS.get(id(doc.vocab))
     if matcher is None:
@@ -976,7 +979,8 @@ def _long_form_before(doc: Doc, paren_i: int) -> tuple[int, int] | None:
 def _parts(name: str) -> list[str]:
     """Slash-joined names name the same thing: "PMOI / MEK Iran" -> PMOI, MEK Iran, MEK."""
     out = []
-    for part in re.split(r"\s*/\s*", strip_name(name)):
+    stripped = strip_name(name)
+    for part in re.split(r"\s*/\s*", stripped) if "/" in stripped else [stripped]:
         if part:
             out.append(part)
             words = part.split(" ")
