@@ -267,6 +267,12 @@ _ALL = (
         joined="party",
     ),
     Rule("member-compound", "fact", 0.7, "Harbour Echo bassist Dan Moss said the tour would go ahead."),
+    Rule(
+        "member-band-role",
+        "fact",
+        0.7,
+        "Skyline is an album by the folk band Blue Owls. According to band member Tom Reed, it took a year.",
+    ),
     Rule("position-implies-member", "fact", 0.7, "Labour MP Ann Marsh-Holden said she would vote against the bill."),
     Rule(
         "member-title",

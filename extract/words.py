@@ -343,9 +343,12 @@ TEAM_ROLES = frozenset({
 })
 # Roles a band's or a team's name stands before, the member's name after: "Harbour Lights
 # bassist Tom Reed", "former Eastfield Rovers striker Kim Moss".
-GROUP_ROLES = TEAM_ROLES | {
+BAND_ROLES = frozenset({
     "member", "singer", "guitarist", "drummer", "bassist", "vocalist", "keyboardist", "frontman", "frontwoman",
-}
+})
+GROUP_ROLES = TEAM_ROLES | BAND_ROLES
+# The nouns a band is introduced by: "the rock group Blue Owls", "Blue Owls are a folk band".
+BAND_WORDS = frozenset({"band", "group"})
 # Verbs that move a player or an employee to a team or a firm: "loaned him to Y", "sold her to Y".
 TRANSFER_VERBS = ["loan", "sell", "transfer", "trade", "send", "release"]
 TEAM_PREPOSITIONS = ["for", "with", "to"]

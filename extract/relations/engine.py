@@ -57,7 +57,9 @@ class MatcherRule:
         predicate: ``memberOf`` (the holder is a member of the organisation) or ``ledBy``.
         org: where the organisation is: ``node`` (the ``org`` node), ``subject`` (who does the
             verb: "The Hawks signed Tom Reed"), ``group`` (what consists of the people: "The
-            band consists of A, B and C"; then every name listed is a member).
+            band consists of A, B and C"; then every name listed is a member), ``band-before``
+            (the one band or group the text named before the role: "the folk band Blue Owls
+            ... guitarist Tom Reed").
         team: what is joined is a team whatever the NER called it ("played for Harbour City"):
             True, or when the lemma of the word the rule hangs on is one of these.
         title: the role node, as written, is a position the holder holds too.

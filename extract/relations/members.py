@@ -19,6 +19,7 @@ from ..records import Fact
 from ..rules import rule
 from ..schema import ORGANIZATION, PERSON, PLACE
 from ..words import (
+    BAND_WORDS,
     CAREER_NOUNS,
     HOME_NATIONS,
     LEADER_WORDS,
@@ -91,6 +92,11 @@ class MatchedRelations:
             if recruiter is None:
                 return
             nodes = {**nodes, "org": recruiter}
+        elif r.org == "band-before":
+            band = self._band_named_before(head)
+            if band is None:
+                return
+            nodes = {**nodes, "org": band}
         if r.name_follows and self.ent[nodes["org"].i + 1] != self.ent[nodes["person"].i]:
             return  # the name must follow the party word: "Democrat Mary Hale"
         role = nodes.get("role")
@@ -152,6 +158,37 @@ class MatchedRelations:
             key = self.coref.resolved.get(tok.i)
             org = key if key is not None and self.etype.get(key) == ORGANIZATION else None
         return org
+
+    def _band_named_before(self, role: Token) -> Token | None:
+        """The band a band's role noun is a role in when it names none ("guitarist Tom Reed",
+        "band member Tom Reed"): the one organisation the text named before it as a band or a
+        group, by the noun before its name ("the folk band Blue Owls") or as what it is ("Blue
+        Owls are a folk band"). None where the role names its own group ("Harbour Echo
+        bassist") or a nationality ("Welsh singer"), a lone "member" says not of what, or two
+        groups were named."""
+        if any(
+            self.ent[c.i] is not None or _nation(c) or c.lower_ in demonyms() or c.lower_ in REGIONAL_ADJECTIVES
+            for c in role.children
+        ):
+            return None  # its own group, or a nationality: "Welsh singer Ann Hale" is no band's
+        if role.lower_ == "member" and not any(c.lower_ in BAND_WORDS for c in role.children):
+            return None
+        doc = self.doc
+        found: dict[str, Token] = {}
+        for j in range(role.i):
+            key = self.ent[j]
+            if key is None or self.etype.get(key) != ORGANIZATION:
+                continue
+            t = doc[j]
+            named_as = j > 0 and self.ent[j - 1] != key and doc[j - 1].lower_ in BAND_WORDS
+            defined = (
+                t.dep_ == "nsubj"
+                and t.head.lemma_ == "be"
+                and any(c.dep_ == "attr" and c.lemma_ in BAND_WORDS for c in t.head.children)
+            )
+            if named_as or defined:
+                found.setdefault(key, t)
+        return next(iter(found.values())) if len(found) == 1 else None
 
     def _consisting_group(self, verb: Token) -> Token | None:
         """ "The band consists of A, B and C": the group is what consists, or the noun the

@@ -10,6 +10,7 @@ Adding a construction is one record here, one registry entry and one exact test 
 from __future__ import annotations
 
 from ..words import (
+    BAND_ROLES,
     CAREER_NOUNS,
     LEAD_VERBS,
     LEADER_WORDS,
@@ -195,6 +196,12 @@ MATCHER_RULES = (
         {"RIGHT_ID": "verb", "RIGHT_ATTRS": {"LEMMA": {"IN": RECRUIT_VERBS}, "POS": "VERB"}},
         {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "person", "RIGHT_ATTRS": {"DEP": "dobj"}},
     ],), org="subject"),
+    # "Blue Owls are a folk band. ... Guitarist Tom Reed said", "band member Tom Reed": a band's
+    # role before a name that names no group is a role in the band the text named before
+    MatcherRule("member-band-role", ([
+        {"RIGHT_ID": "role", "RIGHT_ATTRS": {"LOWER": {"IN": sorted(BAND_ROLES)}, "DEP": "compound"}},
+        {"LEFT_ID": "role", "REL_OP": "<", "RIGHT_ID": "person", "RIGHT_ATTRS": {"ENT_TYPE": "PERSON"}},
+    ],), org="band-before"),
     # "The current president of the Harbour Trust is Tom Reed", "The trust's chairman is Tom Reed"
     MatcherRule("lead-inverted", ([
         {"RIGHT_ID": "verb", "RIGHT_ATTRS": {"LEMMA": "be"}},

@@ -944,3 +944,26 @@ def test_a_role_that_opens_its_sentence_after_a_capitalised_word_names_no_group(
     x = extract_doc(doc, article)
     assert {(e.label, e.type) for e in x.entities if e.type == "Person"} == {("Jim Moss", "Person")}
     assert not x.facts
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the group named before by its kind noun; both conjoined roles
+        (
+            '"Harbour Song" is a song by the English rock group Blue Owls. Guitarist Tom Reed and singer '
+            "Ann Hale began writing it in 1975.",
+            {("Tom Reed", "Blue Owls"), ("Ann Hale", "Blue Owls")},
+        ),
+        # the group defined as a band
+        ("Blue Owls are a folk band from Leeds. Drummer Tom Reed left the band in 2004.", {("Tom Reed", "Blue Owls")}),
+        # two groups named before: which one is not said
+        ("The rock band Blue Owls and the folk group Red Hens played. Singer Tom Reed said it was loud.", set()),
+        # a nationality makes the role a kind of artist, no band's
+        ("The folk band Blue Owls played in Leeds. Welsh singer Ann Hale said it was loud.", set()),
+        # "member" alone does not say of what
+        ("The folk band Blue Owls played in Leeds. Council member Ann Hale said it was loud.", set()),
+    ],
+)
+def test_a_band_role_that_names_no_band_is_a_role_in_the_band_named_before(extract_text, text, expected):
+    assert pairs(extract_text(text), "memberOf") == expected

@@ -145,6 +145,10 @@ ROWS: dict[str, set[tuple[str, str, str | None, str | None, str]]] = {
     "member-compound": {
         ("Dan Moss", "memberOf", "Harbour Echo", None, "member-compound"),
     },
+    "member-band-role": {
+        ("Tom Reed", "holdsPosition", None, "band member", "title-before-name"),
+        ("Tom Reed", "memberOf", "Blue Owls", None, "member-band-role"),
+    },
     "position-implies-member": {
         ("Ann Marsh-Holden", "holdsPosition", "Labour", "MP", "title-before-name"),
         ("Ann Marsh-Holden", "memberOf", "Labour", None, "title-before-name+position-implies-member"),
