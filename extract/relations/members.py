@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from spacy.tokens import Span, Token
 
 from ..mentions.names import demonyms, is_country
-from ..nlp import sentence_of
+from ..nlp import doc_tokens, sentence_of
 from ..records import Fact
 from ..rules import rule
 from ..schema import ORGANIZATION, PERSON, PLACE
@@ -173,7 +173,7 @@ class MatchedRelations:
             return None  # its own group, or a nationality: "Welsh singer Ann Hale" is no band's
         if role.lower_ == "member" and not any(c.lower_ in BAND_WORDS for c in role.children):
             return None
-        doc = self.doc
+        doc = doc_tokens(self.doc)
         found: dict[str, Token] = {}
         for j in range(role.i):
             key = self.ent[j]
@@ -257,7 +257,7 @@ class MatchedRelations:
         the list on a later name ("for the Hawks, Westport Rovers, ..."), the first a kind noun
         introduces ("teams such as: A, B", "clubs including A", "sides Leyton and Eastfield"),
         or the organisation token."""
-        doc, j = self.doc, org.i + 1
+        doc, j = doc_tokens(self.doc), org.i + 1
         if prep is not None and org.i > prep.i + 1:
             k = prep.i + 1 + (doc[prep.i + 1].lower_ == "the")
             end = k
@@ -279,7 +279,7 @@ class MatchedRelations:
         subject): each name after a comma or "and", up to the first word that is none. A list
         of organisations ends at a person's name, a list of people at another name; with
         ``any_type``, at a name a verb follows ("..., Tom Reed said")."""
-        doc, ent, out = self.doc, self.ent, []
+        doc, ent, out = doc_tokens(self.doc), self.ent, []
         end, sent_end = tok.i + 1, sentence_of(tok).end
         if ent[tok.i] is not None:
             while end < sent_end and ent[end] == ent[tok.i]:

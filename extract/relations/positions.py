@@ -14,7 +14,7 @@ from spacy.tokens import Token
 
 from ..mentions.coref import first_names
 from ..mentions.names import is_acronym, party_abbreviation
-from ..nlp import sentence_of, token_words
+from ..nlp import doc_tokens, sentence_of, token_words
 from ..records import Fact
 from ..rules import rule
 from ..schema import ORGANIZATION, PERSON, PLACE
@@ -87,7 +87,7 @@ class Relations(Titles):
 
     # -- positions ----------------------------------------------------------------------------
     def positions(self) -> Iterator[Fact]:
-        doc, ent, etype = self.doc, self.ent, self.etype
+        doc, ent, etype = doc_tokens(self.doc), self.ent, self.etype
         seen: set[int] = set()
         for i in range(len(doc)):
             # self._is(i, PERSON) inlined: this runs on every token
@@ -154,7 +154,7 @@ class Relations(Titles):
         """Where the run of title words ending at token k starts (not before token lo): proper
         nouns, adjectives, nouns, joiners, acronyms, "its", modifiers, a possessive after an
         organisation; a comma or a person's name ends it."""
-        doc = self.doc
+        doc = doc_tokens(self.doc)
         while (
             k - 1 >= lo
             and (
@@ -181,7 +181,7 @@ class Relations(Titles):
         """Token j is a plural title before a list of names that starts at the name ending at
         ``end`` ("senior cabinet members Tom Reed, Ann Lee and Kim Moss"): the other people
         listed, who hold it too; else nothing."""
-        doc = self.doc
+        doc = doc_tokens(self.doc)
         if not (doc[j].tag_ == "NNS" and doc[j].lemma_ in TITLE_WORDS):
             return []
         people, k = [], end
@@ -195,7 +195,7 @@ class Relations(Titles):
 
     def _of_state(self, j: int) -> bool:
         """Token j ends "Secretary of State" or "Minister of State", one office's name."""
-        doc = self.doc
+        doc = doc_tokens(self.doc)
         return (
             j >= 2 and doc[j].text == "State" and doc[j - 1].lower_ == "of" and doc[j - 2].lower_ in PORTFOLIO_OFFICES
         )
@@ -324,7 +324,7 @@ class Relations(Titles):
     def _name_after(self, end: int, prepositions: set[str], *, comma: bool = True) -> int | None:
         """Where the name after a name and a preposition starts: "X of Harbour Bank", "X, from
         the CBI" (an article, and with ``comma`` a comma, may stand between)."""
-        doc, j = self.doc, end
+        doc, j = doc_tokens(self.doc), end
         if comma and j < len(doc) and doc[j].text == ",":
             j += 1
         if j + 1 >= len(doc) or doc[j].lower_ not in prepositions:
@@ -402,8 +402,8 @@ class Relations(Titles):
     def members_listed(self) -> Iterator[Fact]:
         """ "The collective grew out of the Harbour Song League: Ann Lee, Tom Reed and Kim Moss.": people
         listed after an organisation and a colon, to the end of the sentence, are its members."""
-        doc, member = self.doc, rule("member-listed")
-        lowers = token_words(doc).lower
+        doc, member = doc_tokens(self.doc), rule("member-listed")
+        lowers = token_words(self.doc).lower
         for i in range(1, len(doc) - 1):
             if lowers[i] != ":" or not self._is(i - 1, ORGANIZATION) or not self._is(i + 1, PERSON):
                 continue
@@ -441,7 +441,7 @@ class Relations(Titles):
     def _unlabelled_org_after(self, end: int) -> str | None:
         """ "X of The Tragically Blue": a capitalised "The" inside a sentence starts a name the
         NER missed; the capitalised words after it name the organisation."""
-        doc = self.doc
+        doc = doc_tokens(self.doc)
         if end + 2 >= len(doc) or doc[end].lower_ != "of" or doc[end + 1].text != "The":
             return None
         k = end + 2
@@ -512,7 +512,7 @@ class Relations(Titles):
     def _past_copula(self, lo: int) -> tuple[int, bool]:
         """Where the title after a copula starts, past "been", adverbs and an office's taking
         ("was recently appointed as treasurer of Y"); whether it was taken so."""
-        doc = self.doc
+        doc = doc_tokens(self.doc)
         while lo < len(doc) and (doc[lo].lower_ == "been" or doc[lo].pos_ == "ADV"):
             lo += 1
         appointed = lo < len(doc) and doc[lo].lower_ in APPOINTED
@@ -563,7 +563,7 @@ class Relations(Titles):
     def pronoun_positions(self, resolved: Mapping[int, str | None]) -> Iterator[Fact]:
         """ "He is the head of the Harbour Trust": a copula's title after a pronoun the
         coreference resolved to a person (the names' own copulas are read by ``positions``)."""
-        doc = self.doc
+        doc = doc_tokens(self.doc)
         for i, person in resolved.items():
             if person is None or self.etype.get(person) != PERSON or doc[i].lower_ not in {"he", "she"}:
                 continue

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from ..mentions.names import demonyms, is_acronym, is_country
-from ..nlp import sentence_of, token_words
+from ..nlp import doc_tokens, sentence_of, token_words
 from ..schema import ORGANIZATION, PERSON, PLACE
 from ..words import (
     CORPORATE_TITLES,
@@ -285,7 +285,7 @@ class Titles:
 
     def _title_head(self, i: int, hi: int, *, plural: bool) -> tuple[int, int] | None:
         """The title's head word (after its modifiers) and the token after the title words."""
-        doc, head_at = self.doc, None
+        doc, head_at = doc_tokens(self.doc), None
         while i < hi:
             t = doc[i]
             low = t.lower_
@@ -354,7 +354,7 @@ class Titles:
     def _organisation_after(self, i: int, hi: int, org: str | None) -> tuple[int, str | None]:
         """ "of the National Council of Resistance of Iran", "for women", "at Reuters": where
         the phrase ends, and the organisation it names."""
-        doc = self.doc
+        doc = doc_tokens(self.doc)
         if i >= hi or not (doc[i].lower_ in TITLE_PREPOSITIONS or self._employer_with(i, hi)):
             return i, org
         j = i + 1
