@@ -304,11 +304,17 @@ def _plausible(doc: Doc, start: int, end: int, label: str) -> bool:
     return True
 
 
-def _span_text(doc: Doc, start: int, end: int) -> str:
-    """``doc[start:end].text`` (start < end) without making the Span."""
+def _char_range(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Where tokens [start, end) (start < end) begin and end in the text."""
     toks = doc_tokens(doc)
     last = toks[end - 1]
-    return doc_text(doc)[toks[start].idx : last.idx + len(last)]
+    return toks[start].idx, last.idx + len(last)
+
+
+def _span_text(doc: Doc, start: int, end: int) -> str:
+    """``doc[start:end].text`` (start < end) without making the Span."""
+    first, last = _char_range(doc, start, end)
+    return doc_text(doc)[first:last]
 
 
 def _before_law(t: Token) -> bool:
@@ -1137,8 +1143,7 @@ def _link_short_names(doc: Doc, mentions: list[RawMention], uf: UnionFind) -> se
 
 
 def _mention(doc: Doc, start: int, end: int) -> Mention:
-    toks = doc_tokens(doc)
-    first, last = toks[start].idx, toks[end - 1].idx + len(toks[end - 1])
+    first, last = _char_range(doc, start, end)
     return Mention(doc_text(doc)[first:last], first, last)
 
 

@@ -41,6 +41,12 @@ _INHERITS_SUBJECT = frozenset({"conj", "xcomp", "advcl"})
 ENGINE = Engine(MATCHER_RULES)
 
 
+def _people_word(tok: Token) -> bool:
+    """A nationality or a region's adjective ("Welsh", "Bolivian"): it names a people, no
+    organisation or band."""
+    return tok.lower_ in demonyms() or tok.lower_ in REGIONAL_ADJECTIVES
+
+
 def _nation(tok: Token) -> bool:
     """A country or home nation the token names ("played for England": its national side)."""
     return is_country(tok.text) or tok.lower_ in HOME_NATIONS
@@ -134,7 +140,7 @@ class MatchedRelations:
 
     def _org_for(self, r: MatcherRule, tok: Token, person: str, *, team: bool) -> str | None:
         """The organisation a rule's org token names for this person, if any."""
-        if r.adjective_org and (tok.lower_ in demonyms() or tok.lower_ in REGIONAL_ADJECTIVES):
+        if r.adjective_org and _people_word(tok):
             return None  # "a Welsh singer": a people, whatever the NER said
         if tok.lower_ in UNIT_NOUNS and self.ent[tok.i] is None:
             # "joined the faculty of the University of Y": the organisation the unit is of
@@ -166,15 +172,14 @@ class MatchedRelations:
         Owls are a folk band"). None where the role names its own group ("Harbour Echo
         bassist") or a nationality ("Welsh singer"), a lone "member" says not of what, or two
         groups were named."""
-        if any(
-            self.ent[c.i] is not None or _nation(c) or c.lower_ in demonyms() or c.lower_ in REGIONAL_ADJECTIVES
-            for c in role.children
-        ):
+        if any(self.ent[c.i] is not None or _nation(c) or _people_word(c) for c in role.children):
             return None  # its own group, or a nationality: "Welsh singer Ann Hale" is no band's
         if role.lower_ == "member" and not any(c.lower_ in BAND_WORDS for c in role.children):
             return None
         doc = doc_tokens(self.doc)
         found: dict[str, Token] = {}
+        # read from the words: the mentions' "kind-before-name" and "defined-as-a-group" votes
+        # reach this context summed per entity (any kind of organisation), not per place named
         for j in range(role.i):
             key = self.ent[j]
             if key is None or self.etype.get(key) != ORGANIZATION:
@@ -267,11 +272,12 @@ class MatchedRelations:
                 return doc[k]
         if org.lemma_ not in ORG_KIND_NOUNS:
             return org
-        opened = j < sentence_of(org).end and self.ent[j] is not None  # "sides Eastmoor and Eastfield"
-        while j < sentence_of(org).end and doc[j].lower_ in {"such", "as", ":", "including", "the"}:
+        sent_end = sentence_of(org).end
+        opened = j < sent_end and self.ent[j] is not None  # "sides Eastmoor and Eastfield"
+        while j < sent_end and doc[j].lower_ in {"such", "as", ":", "including", "the"}:
             opened = opened or doc[j].lower_ in {"as", ":", "including"}
             j += 1
-        return doc[j] if opened and j < sentence_of(org).end and self.ent[j] is not None else org
+        return doc[j] if opened and j < sent_end and self.ent[j] is not None else org
 
     def _listed_after(self, tok: Token, *, people: bool = False, any_type: bool = False) -> list[Token]:
         """The names listed after a token, read from the words where the parser lost the list
