@@ -57,10 +57,12 @@ class GraphParts:
     titles: list[tuple[Node, str, int, Node]] = field(default_factory=list)  # (position, doc, nth, title)
 
     def quads(self) -> list[tuple]:
-        out = list(self.entity_quads)
+        """Every quad, each once: a document's quads are distinct (``document_share``) and in
+        its own named graph, so only the entity graph's need their repeats dropped."""
+        out = list(dict.fromkeys(self.entity_quads))
         for h in sorted(self.doc_quads):
             out += self.doc_quads[h]
-        return list(dict.fromkeys(out))
+        return out
 
 
 def build_quads(

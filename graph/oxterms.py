@@ -15,21 +15,25 @@ class OxTerms:
 
     def __init__(self) -> None:
         self.cache: dict[object, Any] = {}
+        self._datatypes: dict[object, ox.NamedNode] = {}  # a graph has a handful
 
     def __call__(self, t: object) -> Any:  # a pyoxigraph term (NamedNode, BlankNode, Literal)
         got = self.cache.get(t)
         if got is None:
             if isinstance(t, URIRef):
-                got = ox.NamedNode(str(t))
-            elif isinstance(t, BNode):
-                got = ox.BlankNode(str(t))
+                got = ox.NamedNode(t)
             elif isinstance(t, Literal):
                 if t.language:
-                    got = ox.Literal(str(t), language=t.language)
+                    got = ox.Literal(t, language=t.language)
                 elif t.datatype:
-                    got = ox.Literal(str(t), datatype=ox.NamedNode(str(t.datatype)))
+                    dt = self._datatypes.get(t.datatype)
+                    if dt is None:
+                        dt = self._datatypes[t.datatype] = ox.NamedNode(t.datatype)
+                    got = ox.Literal(t, datatype=dt)
                 else:
-                    got = ox.Literal(str(t))
+                    got = ox.Literal(t)
+            elif isinstance(t, BNode):
+                got = ox.BlankNode(t)
             else:
                 raise TypeError(f"cannot write RDF term {t!r}")
             self.cache[t] = got

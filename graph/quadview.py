@@ -30,8 +30,10 @@ class QuadView:
     (1, 'x')
     """
 
-    def __init__(self, quads: Iterable[tuple]) -> None:
-        self.quad_list: list[tuple] = list(dict.fromkeys(quads))
+    def __init__(self, quads: Iterable[tuple], *, distinct: bool = False) -> None:
+        """``distinct``: the caller knows no quad repeats (``GraphParts.quads``), and the
+        pass that drops repeats (hashing every term of every quad) is skipped."""
+        self.quad_list: list[tuple] = list(quads) if distinct else list(dict.fromkeys(quads))
         by_p: dict[Node, dict[tuple[Node, Node], None]] = defaultdict(dict)
         for s, p, o, _ in self.quad_list:
             by_p[p][(s, o)] = None  # a dict keeps the first-seen order and drops repeats

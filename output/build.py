@@ -407,7 +407,7 @@ def build_graph(
         raise _nothing_read(sources, report)
     since = _stage(on_stage, "parse", f"{len(records):,} articles", since)
     run = RunInfo(tool_version(), f"{name} {model_version}", started, now())
-    ds = QuadView(confident(build_parts(records, [run], entries).quads(), min_confidence))
+    ds = QuadView(confident(build_parts(records, [run], entries).quads(), min_confidence), distinct=True)
     summarise(ds, report)
     _stage(on_stage, "resolve", f"{sum(report.entities.values()):,} entities", since)
     report.seconds = round(time.perf_counter() - started_clock, 2)
@@ -520,7 +520,9 @@ def merge(
         for rec in recs:
             versions.setdefault(rec.meta.content_hash, []).append((newest, str(path), rec))
     records = [_one_version(found, prefer_newer=prefer_newer) for _, found in sorted(versions.items())]
-    ds = QuadView(build_parts(records, sorted(set(runs), key=lambda r: (r.started, r.model)), entries).quads())
+    ds = QuadView(
+        build_parts(records, sorted(set(runs), key=lambda r: (r.started, r.model)), entries).quads(), distinct=True
+    )
     report = Report(documents_read=len({r.meta.content_hash for r in records}))
     summarise(ds, report)
     report.seconds = round(time.perf_counter() - started, 2)

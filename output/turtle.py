@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pyoxigraph as ox
 from rdflib import RDF, XSD, Dataset, Graph, URIRef
 
@@ -95,63 +96,66 @@ def _order(source: Dataset | Graph | QuadView) -> _Ordered:
     converted = [(conv(t), t) for t in distinct]
     ranked = sorted(((str(x), x, t) for x, t in converted), key=lambda r: r[0])
     del distinct, converted
-    rank: dict[object, int] = {r[2]: i for i, r in enumerate(ranked)}
-    rank[None] = -1
+    # two rdflib terms can be one RDF term ("x" and "x"^^xsd:string): their texts are equal, so
+    # their ranks are neighbours, both stand for the first, and the repeated quad goes when the
+    # quads are sorted
+    rank: dict[object, int] = {None: -1}
+    first, last = 0, None
+    for i, (text, _, t) in enumerate(ranked):
+        if text != last:
+            first, last = i, text
+        rank[t] = first
+    n = len(ranked)
+    of = rank.__getitem__
+    columns = [np.fromiter(map(of, c), dtype=np.int64, count=len(listed)) for c in zip(*listed, strict=True)]
+    s, p, o, g = columns or [np.empty(0, dtype=np.int64)] * 4
     # subjects by their IRI's text (a document before its mentions ".../doc/x/e0"; in N-Triples
     # text the closing ">" sorts after "/"), in their group (the run, the documents, ...)
-    subjects = sorted({rank[q[0]] for q in listed}, key=lambda i: (_group(ranked[i][2]), str(ranked[i][2])))
-    place = dict(zip(subjects, range(len(subjects)), strict=True))
-    n = len(ranked)
-    kind = rank.get(_TYPE, -1)
-    # one integer per quad, (graph + 1, subject's place, predicate, object) in fields of `bits`
-    # bits, rdf:type before every other predicate of a subject: sorting integers, not tuples
-    bits = (2 * n + 1).bit_length()
-    mask = (1 << bits) - 1
-    packed = sorted(
-        {
-            (((rank[g] + 1) << bits | place[rank[s]]) << bits | (rank[p] if rank[p] == kind else n + rank[p])) << bits
-            | rank[o]
-            for s, p, o, g in listed
-        }
-    )
-
-    def spo(k: int) -> tuple[int, int, int]:
-        return subjects[k >> 2 * bits & mask], (k >> bits & mask) % n, k & mask
-
-    triple_part = (1 << 3 * bits) - 1
+    subjects = sorted(set(s.tolist()), key=lambda i: (_group(ranked[i][2]), str(ranked[i][2])))
+    place = np.zeros(n, dtype=np.int64)
+    place[subjects] = np.arange(len(subjects))
+    # sorted by (graph, subject's place, predicate with rdf:type first, object), repeats dropped;
+    # numpy's sort of the integer columns, not Python's of tuples (a third of the time)
+    where = place[s]
+    pred = np.where(p == rank.get(_TYPE, -1), -1, p)
+    quads = _sorted_rows(g, where, pred, o)
+    triples = _sorted_rows(where, pred, o)
     out = _Ordered(
         terms=[r[1] for r in ranked],
         objects=[decimal_style(r[1]) for r in ranked],
-        quads=[((k >> 3 * bits) - 1, *spo(k)) for k in packed],
-        triples=[spo(k) for k in sorted({k & triple_part for k in packed})],
+        quads=list(zip(g[quads].tolist(), s[quads].tolist(), p[quads].tolist(), o[quads].tolist(), strict=True)),
+        triples=list(zip(s[triples].tolist(), p[triples].tolist(), o[triples].tolist(), strict=True)),
     )
     if isinstance(source, QuadView):
         source._order = out
     return out
 
 
+def _sorted_rows(*keys: np.ndarray) -> np.ndarray:
+    """The indices of the rows sorted by the key columns (the first the most significant),
+    each distinct row once."""
+    order = np.lexsort(keys[::-1])
+    if len(order) < 2:
+        return order
+    differs = np.zeros(len(order), dtype=bool)
+    differs[0] = True
+    for k in keys:
+        differs[1:] |= k[order[1:]] != k[order[:-1]]
+    return order[differs]
+
+
 def _triples(source: Dataset | Graph | QuadView) -> Iterator[ox.Triple]:
     """Every distinct triple, in order."""
     o = _order(source)
     terms, objects = o.terms, o.objects
-    return _distinct(ox.Triple(terms[s], terms[p], objects[x]) for s, p, x in o.triples)
+    return (ox.Triple(terms[s], terms[p], objects[x]) for s, p, x in o.triples)
 
 
 def _quads(source: Dataset | QuadView) -> Iterator[ox.Quad]:
     """Every quad, in order."""
     o = _order(source)
     terms, objects, default = o.terms, o.objects, ox.DefaultGraph()
-    return _distinct(ox.Quad(terms[s], terms[p], objects[x], default if g < 0 else terms[g]) for g, s, p, x in o.quads)
-
-
-def _distinct(items: Iterator) -> Iterator:
-    """Drop repeats, which are adjacent: two rdflib terms can be one RDF term ("x" and
-    "x"^^xsd:string), and terms with the same text have neighbouring ranks."""
-    last = None
-    for x in items:
-        if x != last:
-            yield x
-        last = x
+    return (ox.Quad(terms[s], terms[p], objects[x], default if g < 0 else terms[g]) for g, s, p, x in o.quads)
 
 
 def union_graph(source: Dataset | QuadView) -> Graph:
