@@ -71,8 +71,8 @@ class _Ordered:
 
     terms: list[Any]
     objects: list[Any]
-    quads: list[tuple[int, int, int, int]]
-    triples: list[tuple[int, int, int]]
+    quads: tuple[list[int], ...]  # columns: graph name, subject, predicate, object
+    triples: tuple[list[int], ...]  # columns: subject, predicate, object
 
 
 def _order(source: Dataset | Graph | QuadView) -> _Ordered:
@@ -123,8 +123,8 @@ def _order(source: Dataset | Graph | QuadView) -> _Ordered:
     out = _Ordered(
         terms=[r[1] for r in ranked],
         objects=[decimal_style(r[1]) for r in ranked],
-        quads=list(zip(g[quads].tolist(), s[quads].tolist(), p[quads].tolist(), o[quads].tolist(), strict=True)),
-        triples=list(zip(s[triples].tolist(), p[triples].tolist(), o[triples].tolist(), strict=True)),
+        quads=tuple(column[quads].tolist() for column in (g, s, p, o)),
+        triples=tuple(column[triples].tolist() for column in (s, p, o)),
     )
     if isinstance(source, QuadView):
         source._order = out
@@ -148,14 +148,15 @@ def _triples(source: Dataset | Graph | QuadView) -> Iterator[ox.Triple]:
     """Every distinct triple, in order."""
     o = _order(source)
     terms, objects = o.terms, o.objects
-    return (ox.Triple(terms[s], terms[p], objects[x]) for s, p, x in o.triples)
+    return (ox.Triple(terms[s], terms[p], objects[x]) for s, p, x in zip(*o.triples, strict=True))
 
 
 def _quads(source: Dataset | QuadView) -> Iterator[ox.Quad]:
     """Every quad, in order."""
     o = _order(source)
     terms, objects, default = o.terms, o.objects, ox.DefaultGraph()
-    return (ox.Quad(terms[s], terms[p], objects[x], default if g < 0 else terms[g]) for g, s, p, x in o.quads)
+    rows = zip(*o.quads, strict=True)
+    return (ox.Quad(terms[s], terms[p], objects[x], default if g < 0 else terms[g]) for g, s, p, x in rows)
 
 
 def union_graph(source: Dataset | QuadView) -> Graph:
