@@ -51,14 +51,17 @@ def _stage(on_stage: OnStage | None, name: str, done: str, since: float) -> floa
 
 @contextmanager
 def _stages_kept(on_stage: OnStage | None) -> Iterator[OnStage | None]:
-    """``on_stage``, also telling the garbage collector, as each stage of a build ends, that
-    what the build holds by then (records, then quads) lives until the build ends (``gc.freeze``);
-    undone when it ends.
+    """``on_stage``, also telling the garbage collector that what was alive when the build
+    started, what the build holds as each stage ends (records, then quads), and what a full
+    collection during the build finds alive, lives until the build ends (``gc.freeze``); undone
+    when it ends. The collector keeps running: it scans only what is new since.
 
     A full collection scans every object alive, and the records and quads of a large build are
     millions of them: resolving and writing 2,147 BBC articles from their records in memory took
-    13.6-13.8 s without this, 12.0-12.6 s with it (two runs each). A caller that froze objects
-    of its own is left as it was (nothing is frozen).
+    13.6-13.8 s without the freezing at stage ends, 12.0-12.6 s with it (two runs each). Freezing
+    at the start and after each full collection too: the full collections of a build of 400 BBC
+    articles took 0.48 s, now 0.16 s (measured with ``gc.callbacks``; they found nothing to free).
+    A caller that froze objects of its own is left as it was (nothing is frozen).
     """
     if gc.get_freeze_count():
         yield on_stage
@@ -69,9 +72,18 @@ def _stages_kept(on_stage: OnStage | None) -> Iterator[OnStage | None]:
         if on_stage is not None:
             on_stage(name, done, seconds)
 
+    def survived(phase: str, info: dict[str, int]) -> None:
+        # what a full collection found alive mostly lives until the build ends too (the quads,
+        # the terms): the next full collection need not scan it again
+        if phase == "stop" and info["generation"] == 2:
+            gc.freeze()
+
+    gc.freeze()  # what was alive before the build (the pipeline above all) outlives it too
+    gc.callbacks.append(survived)
     try:
         yield told
     finally:
+        gc.callbacks.remove(survived)
         gc.unfreeze()
 
 

@@ -1,6 +1,6 @@
-"""A build tells the garbage collector, as each stage ends, that what it holds lives until the
-build ends (so full collections stop rescanning the records and quads), and leaves the
-collector as it found it."""
+"""A build tells the garbage collector, as it starts, as each stage ends and after each full
+collection, that what is alive lives until the build ends (so full collections stop rescanning
+the pipeline, the records and the quads), and leaves the collector as it found it."""
 
 from __future__ import annotations
 
@@ -24,6 +24,21 @@ def test_what_a_stage_made_is_frozen_until_the_build_ends(tmp_path, nlp):
     )
     assert seen == [("parse", True), ("resolve", True), ("write", True)]
     assert gc.get_freeze_count() == 0
+
+
+def test_what_a_full_collection_finds_alive_during_a_build_is_frozen_until_it_ends(tmp_path, nlp):
+    grew: list[bool] = []
+    callbacks = list(gc.callbacks)
+
+    def collect_at_each_stage(_name: str, _done: str, _seconds: float) -> None:
+        before = gc.get_freeze_count()
+        alive = [[] for _ in range(100)]  # a hundred objects the collection below finds alive
+        gc.collect()
+        grew.append(gc.get_freeze_count() >= before + len(alive))
+
+    build([EXAMPLES], tmp_path / "out", validate=False, on_stage=collect_at_each_stage)
+    assert grew == [True, True, True]
+    assert gc.get_freeze_count() == 0 and gc.callbacks == callbacks
 
 
 def test_a_build_that_fails_leaves_nothing_frozen(tmp_path, nlp):
