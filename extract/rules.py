@@ -118,6 +118,12 @@ _ALL = (
         0.55,
         "A Harbour Party spokesman said the vote was lost. “We will ask for a recount,” the spokesman added.",
     ),
+    Rule(
+        "description-named-next",
+        "speaker",
+        0.55,
+        "A candidate for the Harbour Party said he felt a “brief sympathy” for them. Tom Reddle quit on Monday.",
+    ),
     Rule("unresolved", "speaker", 0.5, "“We were never asked what the valley needs, not once,” the neighbours said."),
     Rule(
         "nearest-person",

@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..mentions.coref import Coreference
 from ..mentions.linking import NameIndex
-from ..nlp import doc_text, token_words
+from ..nlp import doc_text, sentence_of, token_words
 from ..rules import rule
 from ..schema import ORGANIZATION, PERSON
 from ..words import (
@@ -159,7 +159,46 @@ class Speakers:
     def resolve(self, head: Token) -> Speaker:
         """The entity a subject stands for: a name, else a pronoun or a description."""
         text = self.source_text(head)
-        return self._by_name(head, text) or self._by_reference(head, text)
+        found = self._by_name(head, text) or self._by_reference(head, text)
+        if found.entity is None or self.etype.get(found.entity) != PERSON:
+            named = self._named_next(head)
+            if named is not None:
+                return Speaker.by("description-named-next", text, named)
+        return found
+
+    def _named_next(self, head: Token) -> str | None:
+        """ "France's finance minister said ... Ann Hale said she would ...": a person described
+        before they are named ("a spokesman", "a candidate for X", a place's or a body's
+        minister) is the person the next sentence's subject names for the first time, unless
+        the document gives that person a title with another head ("Opposition leader Ann Hale")."""
+        if head.pos_ != "NOUN" or head.lower_ not in PERSON_DESCRIPTIONS or self.in_quote[head.i]:
+            return None
+        introduced = any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in head.children) or any(
+            c.dep_ == "poss" and self.ent[c.i] is not None and self.etype.get(self.ent[c.i] or "") != PERSON
+            for c in head.children
+        )
+        if not introduced:
+            return None
+        end = sentence_of(head).end
+        if end >= len(self.doc):
+            return None
+        following = sentence_of(self.doc[end])
+        for i in range(following.start, following.end):
+            key = self.ent[i]
+            if key is None or self.in_quote[i] or self.etype.get(key) != PERSON:
+                continue
+            t = self.doc[i]
+            while t.dep_ in ("compound", "flat") and t.head.i != t.i:
+                t = t.head
+            if t.dep_ not in _SUBJECTS:
+                continue
+            if key in self.ent[: following.start]:
+                return None  # named before: the description is someone else
+            titles = self.titles.get(key, [])
+            if titles and not any(title.lower().split()[-1:] == [head.lower_] for title in titles):
+                return None
+            return key
+        return None
 
     def _by_name(self, head: Token, text: str) -> Speaker | None:
         """The head itself, an apposition ("the regime's leader, Ali Khamenei"), any entity

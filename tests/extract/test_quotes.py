@@ -306,6 +306,31 @@ def test_speakers_the_parse_hides(extract_text, text, speaker_text):
     assert x.quotes[-1].speaker_text == speaker_text
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            'A candidate for the Harbour Party has quit after admitting a "brief sympathy" for the Red League. '
+            "Tom Reddle, who had been chosen to fight the Eastfield seat, resigned on Monday.",
+            "Tom Reddle",
+        ),
+        (
+            'Meanwhile, Spain\'s finance minister has said the world faced "a long slump" unless banks acted. '
+            "Carlos Ferrandiz said he would raise the issue in March.",
+            "Carlos Ferrandiz",
+        ),
+        # the next sentence names someone with another title: a new speaker, not the spokesman
+        (
+            'A spokesman for the ministry said the plan was "sound and fair". '
+            "Opposition leader Jane Dorrit said it was a disaster.",
+            None,
+        ),
+    ],
+)
+def test_a_person_described_before_being_named_is_the_name_the_next_sentence_gives(extract_text, text, speaker):
+    assert [s for _, s, _, _ in quotes(extract_text(text + "\n"))] == [speaker]
+
+
 def test_a_quote_and_a_claim_mention_the_entities_their_words_name(extract_text):
     x = extract_text(
         "Dana Holt, the mayor of Eastfield, said: “The Harbour Trust has failed Northfield and me.” "
