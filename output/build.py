@@ -60,7 +60,7 @@ def _stages_kept(on_stage: OnStage | None) -> Iterator[OnStage | None]:
     millions of them: resolving and writing 2,147 BBC articles from their records in memory took
     13.6-13.8 s without the freezing at stage ends, 12.0-12.6 s with it (two runs each). Freezing
     at the start and after each full collection too: the full collections of a build of 400 BBC
-    articles took 0.48 s, now 0.16 s (measured with ``gc.callbacks``; they found nothing to free).
+    articles took 0.40 s, now 0.16 s (measured with ``gc.callbacks``; they found nothing to free).
     A caller that froze objects of its own is left as it was (nothing is frozen).
     """
     if gc.get_freeze_count():

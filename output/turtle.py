@@ -115,7 +115,7 @@ def _order(source: Dataset | Graph | QuadView) -> _Ordered:
     place = np.zeros(n, dtype=np.int64)
     place[subjects] = np.arange(len(subjects))
     # sorted by (graph, subject's place, predicate with rdf:type first, object), repeats dropped;
-    # numpy's sort of the integer columns, not Python's of tuples (a third of the time)
+    # numpy sorts the integer columns (the terms were hashed once each, for their ranks above)
     where = place[s]
     pred = np.where(p == rank.get(_TYPE, -1), -1, p)
     quads = _sorted_rows(g, where, pred, o)
