@@ -80,6 +80,9 @@ SPEECH_NOUNS = frozenset({
     "argument", "suggestion", "vow", "boast", "quip", "description", "characterization",
     "characterisation", "criticism", "complaint", "prediction", "declaration", "announcement",
 })
+# Verbs whose object, followed by a participle of saying, is the one who speaks: "the film
+# showed Ann Hale telling the crowd", "reporters heard her saying".
+SHOWING_VERBS = frozenset({"show", "hear", "see", "film", "record", "catch", "overhear", "watch", "feature"})
 # Cues that introduce reported speech with "that" or an implicit clause: "X said that ...".
 CLAIM_VERBS = frozenset({
     "say", "tell", "claim", "warn", "insist", "acknowledge", "explain", "note", "declare",

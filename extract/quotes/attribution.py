@@ -128,6 +128,9 @@ class Attributor:
             if subject is not None:
                 return ranker.Candidate(subject, None, subject.rule, {"gen=previous-subject": 1.0})
         if speaker is None and prev is not None and self._inherits(frame, prev[1]):
+            reporter = self._reported_before(frame, prev)
+            if reporter is not None:
+                return reporter
             return self._inherited(sp, prev, cue)
         if speaker is None:
             if len(frame.quoted.split()) < _SCARE_QUOTE_WORDS:
@@ -258,6 +261,8 @@ class Attributor:
     def _resolve_cue(self, cue_token: Token) -> Speaker | None | Literal[False]:
         according = cue_token.lower_ == "according"
         subj = self._according_to(cue_token) if according else self.speakers.subject(cue_token)
+        if subj is None and not according:
+            subj = self.speakers.subject_in_quote(cue_token)
         if subj is None:
             return self._nearest_person(cue_token)
         if self._slogan_noun(subj):
@@ -318,6 +323,25 @@ class Attributor:
         if found.entity is None or self.speakers.etype.get(found.entity) != PERSON:
             return None
         return Speaker.by("previous-subject", found.text, found.entity)
+
+    def _reported_before(self, frame: Frame, prev: tuple[Quote, QuotedSpan]) -> ranker.Candidate | None:
+        """ "Ann Lee said ... '...' A spokesman said there were 40 members. They shared a
+        belief in the '...'": a quote with no cue of its own, in a sentence that goes on from
+        one whose main verb reports someone else's speech (in its paragraph, after the quote
+        before), is that reporter's, not the earlier speaker's."""
+        lo = frame.lo
+        if lo == 0 or "\n" in self.text[self.doc[lo - 1].idx : frame.span.open_mark]:
+            return None
+        before = sentence_of(self.doc[lo - 1])
+        if prev[1].end > before.start_char:
+            return None
+        root = before.root
+        if self.in_quote[root.i] or root.pos_ != "VERB" or root.lemma_.lower() not in CLAIM_VERBS:
+            return None
+        found = self._speaker_of_cue(root)
+        if not found or found.entity == prev[0].speaker or (found.entity is None and not found.text):
+            return None
+        return ranker.Candidate(found, _cue_text(root), f"cue-{found.rule}", {"gen=reported-before": 1.0})
 
     def _inherits(self, frame: Frame, prev_span: QuotedSpan) -> bool:
         """A continuation paragraph, a sentence that is all quote, or a long quote in the

@@ -50,7 +50,11 @@ def cues_in(frame: Frame, lo: int, hi: int) -> list[Token]:
         elif lower == "according" and i + 1 < len(doc) and lowers[i + 1] == "to":
             out.append(doc[i])
         elif pos[i] == "NOUN" and lower in SPEECH_NOUNS and any(c.dep_ == "poss" for c in doc[i].children):
-            out.append(doc[i])  # "Ada Kell's claim that ...": the possessor is the speaker
+            # "Ada Kell's claim that ...": the possessor is the speaker of the words the noun
+            # governs (not of "Ada Kell's claim was 'true'", words said of the claim)
+            noun = doc[i]
+            if noun.left_edge.idx <= frame.span.open_mark <= noun.right_edge.idx + len(noun.right_edge):
+                out.append(noun)
     return out
 
 

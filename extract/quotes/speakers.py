@@ -25,6 +25,7 @@ from ..words import (
     PERSON_DESCRIPTIONS,
     PERSON_PRONOUNS,
     RELATIVE_PRONOUNS,
+    SHOWING_VERBS,
     TITLE_WORDS,
 )
 from .spans import QuotedSpan, quoted_tokens
@@ -300,6 +301,45 @@ class Speakers:
             None,
         )
 
+    def subject_in_quote(self, verb: Token) -> Token | None:
+        """ "“...,” Ann Hale, the group's head of policy, said.": a cue with no subject right
+        after a closing mark, where the parser hung the words between on a word of the quote;
+        the first noun phrase of those words (the one whose head is outside them) is the subject."""
+        lo = verb.i
+        while lo > 0 and not self.in_quote[lo - 1]:
+            lo -= 1
+        if lo == 0 or lo == verb.i or verb.i - lo > 20 or sentence_of(verb).start >= lo:
+            return None  # no closing mark before the cue in its sentence
+        if lo <= verb.head.i < verb.i:
+            return None  # the cue stands in those words: 'a "sham," a letter saying that ...'
+        for t in self.doc[lo : verb.i]:
+            if t.is_punct or t.is_space:
+                continue
+            if lo <= t.head.i < verb.i:
+                continue
+            hung_on_quote = self.in_quote[t.head.i]
+            if t.pos_ in ("PROPN", "NOUN", "PRON") and t.dep_ not in ("poss", "pobj", "dobj") and hung_on_quote:
+                return t
+            return None  # the words open with something else: '"...," but then she said'
+        return None
+
+    @staticmethod
+    def _shown_saying(verb: Token) -> Token | None:
+        """ "The paper quoted Ann Hale as saying ...", "The film showed Ann Hale, in a hall,
+        telling them ...": a participle of saying whose clause is "as" after an object, or
+        that hangs on a verb of showing or hearing with an object: the object speaks."""
+        if verb.tag_ != "VBG":
+            return None
+        head = verb.head
+        if verb.dep_ == "pcomp" and head.lower_ == "as" and head.dep_ == "prep":
+            head = head.head
+        elif not (verb.dep_ in ("advcl", "ccomp", "xcomp") and head.lemma_.lower() in SHOWING_VERBS):
+            return None
+        if head.pos_ != "VERB":
+            return None
+        objects = (c for c in head.children if c.dep_ == "dobj" and c.i < verb.i and c.pos_ in ("PROPN", "NOUN"))
+        return next(objects, None)
+
     def subject(self, verb: Token) -> Token | None:
         """The subject of a cue verb, following conjunctions and participles up the tree."""
         if verb.pos_ == "NOUN":  # a noun of saying: "Ada Kell's claim"
@@ -323,6 +363,9 @@ class Speakers:
                 controller = next((c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i), None)
                 if controller is not None and any(self.speaking_entity(t.i) for t in controller.subtree):
                     return controller  # "It led the journalist Ann Lee to fear ...": the object does it
+            shown = self._shown_saying(verb)
+            if shown is not None:
+                return shown
             if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
                 verb = verb.head  # "After saying ..., she was": the clause the phrase modifies
             elif verb.dep_ not in _CLAUSES_UP or verb.head.i == verb.i:

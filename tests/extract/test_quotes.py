@@ -269,6 +269,12 @@ def test_the_possessor_of_a_noun_of_saying_is_the_speaker(extract_text):
     assert [(labels.get(q.speaker or ""), q.speaker_text) for q in x.quotes] == [("Ada Kell", "Ada Kell")]
 
 
+def test_the_possessor_of_a_noun_of_saying_does_not_speak_words_said_of_it(extract_text):
+    x = extract_text("The Harbour Post ruled that Ada Kell's claim was “true,” but added a note.\n")
+    labels = {e.key: e.label for e in x.entities}
+    assert [labels.get(q.speaker or "") for q in x.quotes] == ["Harbour Post"]
+
+
 def test_the_object_of_a_control_verb_is_the_subject_of_its_cue(extract_text):
     x = extract_text(
         "Ann Lee praised the mayor. All this has led the Harbour Post columnist Ada Kell to fear "
@@ -365,3 +371,40 @@ def test_the_pairs_of_entities_one_sentence_names(extract_text):
         ("Dana Holt", "Eastfield"),
         ("Eastfield", "Tom Reed"),
     }
+
+
+def test_a_subject_the_parser_hung_on_the_quote_speaks(extract_text):
+    # the parser makes the name after the closing mark an apposition of a word in the quote,
+    # so the cue has no subject; the nearest person before the cue is the one in the apposition
+    x = extract_text(
+        "The pact has helped poor towns get a bigger share of the market. "
+        "“The losers in this new trade deal will be some of the poorest workers in towns such as "
+        "Eastfield, Northfield, Sandbay and Harbour,” Dana Holt, an aide to Senator Tom Reyes, said.\n"
+    )
+    assert [(s, t) for _, s, _, t in quotes(x)] == [("Dana Holt", "Dana Holt, an aide to Senator Tom Reyes")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Harbour Post quoted Ann Hale as saying: “We will not give up the valley.”",
+        "The film showed Mr Tom Reyes, apparently talking about the plan, telling the meeting: "
+        "“We will not give up the valley.”",
+    ],
+)
+def test_the_one_a_paper_quotes_or_a_film_shows_saying_it_speaks(extract_text, text):
+    names = [s for _, s, _, _ in quotes(extract_text(text + "\n"))]
+    assert names == ["Ann Hale" if "Hale" in text else "Tom Reyes"]
+
+
+def test_a_quote_going_on_from_someone_elses_reported_speech_is_theirs(extract_text):
+    x = extract_text(
+        "Tom Reyes was heard saying he was tired of “defending these people”. Mr Reyes separately said he "
+        "had argued against the plan. A Harbour Party spokesman said there were more than 40 members in the "
+        "group. They were from a broad spectrum but with a shared belief in the “unfeasibility of the union "
+        "as it is now”.\n"
+    )
+    assert [(s, t) for _, s, _, t in quotes(x)] == [
+        ("Tom Reyes", "Tom Reyes"),
+        ("Harbour Party", "A Harbour Party spokesman"),
+    ]
