@@ -85,9 +85,13 @@ class Speakers:
         self.posts = posts or {}
         self.coref: Coreference | None = None  # read once the quotes are masked
         self.full_names: NameIndex[str] = NameIndex()
+        # "Executive ministers" after "the Harbour Executive": an organisation by the last word of its name
+        self.org_heads: dict[str, set[str]] = {}
         for key, label in self.labels.items():
             if entity_type.get(key) == PERSON:
                 self.full_names.add(label, key, spelled=False)
+            elif entity_type.get(key) == ORGANIZATION and len(words := label.split()) > 1:
+                self.org_heads.setdefault(words[-1], set()).add(key)
 
     def mask(self, spans: Iterable[QuotedSpan], in_quote: list[bool] | None = None) -> None:
         """Mark the tokens inside quotation marks: a speaker is never inside a quote.
@@ -223,6 +227,10 @@ class Speakers:
         fits = self.full_names.people(head.text) if head.text[:1].isupper() else set()
         if len(fits) == 1:
             return Speaker.by("named-short", text, next(iter(fits)))
+        for t in head.lefts:
+            bodies = self.org_heads.get(t.text, set()) if t.dep_ in ("compound", "amod") else set()
+            if len(bodies) == 1 and not self.in_quote[t.i] and self.ent[t.i] is None:
+                return Speaker.by("named-inside", text, next(iter(bodies)))
         return None
 
     def _titled_apposition(self, head: Token) -> bool:
