@@ -204,10 +204,33 @@ class Coreference:
                 if key not in before:
                     before[key] = weight
 
+    def _after_an_organisation(self, token: Token) -> Token | None:
+        """ "A Department for Health and Care spokeswoman said": a role noun right after an
+        organisation's name that "a" opens (the "a" hangs on the name, or the parser made the
+        noun the object of the name's "for"): the subject whose words are the whole description."""
+        i = token.i
+        if i == 0 or token.lower_ not in PERSON_DESCRIPTIONS or self.in_quote[i]:
+            return None
+        key = self.ent[i - 1]
+        if key is None or self.etype.get(key) != ORGANIZATION:
+            return None
+        start = i - 1
+        while start > 0 and self.ent[start - 1] == key:
+            start -= 1
+        if start == 0 or self.doc[start - 1].lower_ not in ("a", "an"):
+            return None
+        if token.dep_ in _SUBJECTS:
+            return token
+        subject = self.doc[start]
+        while subject.dep_ not in _SUBJECTS and subject.head.i != subject.i and start <= subject.head.i < i:
+            subject = subject.head
+        return subject if subject.dep_ in _SUBJECTS and subject.left_edge.i <= i <= subject.right_edge.i else None
+
     def _unnamed(self, token: Token) -> str:
         """A person introduced by a description alone ("a spokeswoman for the ministry"): a
         discourse referent of its own, so the pronouns after it do not go to someone named."""
-        key = f"~{token.i}"
+        phrase = self._after_an_organisation(token)
+        key = f"~{token.i if phrase is None else phrase.i}"
         self.etype[key] = PERSON
         if token.lower_.endswith("woman"):
             self.gender[key] = FEMALE
@@ -225,6 +248,8 @@ class Coreference:
         lower = token.lower_
         if lower in GROUP_PRONOUNS and token.pos_ == "PRON":
             return self._most_salient(salience, ORGANIZATION, None), "pronoun-group"
+        if self._after_an_organisation(token) is not None:
+            return None, "unresolved"  # "A Department for Health spokeswoman said": someone new
         if token.pos_ not in ("NOUN", "PROPN") or token.dep_ not in _SUBJECTS:
             return None  # descriptions are read as subjects only: "on the television" is no mention
         if lower not in _DESCRIPTION_WORDS:
