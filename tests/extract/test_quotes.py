@@ -408,3 +408,34 @@ def test_a_quote_going_on_from_someone_elses_reported_speech_is_theirs(extract_t
         ("Tom Reyes", "Tom Reyes"),
         ("Harbour Party", "A Harbour Party spokesman"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        (
+            "The Eastfield Council lost the vote on Monday. Council officials said the new rules were "
+            "“unfair to every small trader in the town”.",
+            "Eastfield Council",
+        ),
+        (
+            "The Harbour Executive lost the appeal. Executive lawyers said the ruling was "
+            "“a blow to every family in the valley”.",
+            "Harbour Executive",
+        ),
+    ],
+)
+def test_a_body_named_by_the_last_word_of_its_name_speaks(extract_text, text, body):
+    x = extract_text(text + "\n")
+    labels = {e.key: e.label for e in x.entities}
+    assert [labels.get(q.speaker or "") for q in x.quotes] == [body]
+
+
+def test_she_after_an_organisations_spokeswoman_is_that_spokeswoman(extract_text):
+    # the parser makes the organisation the subject and the role noun the object of its "for"
+    x = extract_text(
+        "Lord Hale said he wanted to set the rule. A Department for Rural Affairs spokeswoman said "
+        "Lord Hale and Lady Penn agreed about what happened. “Their dispute is about a very narrow "
+        "point, in Lord Hale's words,” she said.\n"
+    )
+    assert [(s, t) for _, s, _, t in quotes(x)] == [(None, "A Department for Rural Affairs spokeswoman")]
