@@ -367,6 +367,11 @@ class Speakers:
                     for grand in child.children:
                         if grand.dep_ == "pobj":
                             return grand
+            for child in verb.children:  # "But he did, for the first time, say": on the auxiliary
+                if child.dep_ == "aux" and child.i < verb.i:
+                    hung = next((g for g in child.children if g.dep_ in _SUBJECTS and not self.in_quote[g.i]), None)
+                    if hung is not None:
+                        return hung
             if verb.dep_ in ("xcomp", "advcl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
                 controller = next((c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i), None)
                 if controller is not None and any(self.speaking_entity(t.i) for t in controller.subtree):

@@ -439,3 +439,12 @@ def test_she_after_an_organisations_spokeswoman_is_that_spokeswoman(extract_text
         "point, in Lord Hale's words,” she said.\n"
     )
     assert [(s, t) for _, s, _, t in quotes(x)] == [(None, "A Department for Rural Affairs spokeswoman")]
+
+
+def test_a_subject_the_parser_hung_on_the_auxiliary_speaks(extract_text):
+    # "he did, for once, say": the parser makes "he" the subject of "did", not of "say"
+    x = extract_text(
+        "Tom Reyes spoke for an hour at the hall. But he did, for the first time, say there would be "
+        "“real cuts in every town and village”.\n"
+    )
+    assert [(s, t) for _, s, _, t in quotes(x)] == [("Tom Reyes", "he")]
