@@ -83,6 +83,8 @@ SPEECH_NOUNS = frozenset({
 # Verbs whose object, followed by a participle of saying, is the one who speaks: "the film
 # showed Ann Hale telling the crowd", "reporters heard her saying".
 SHOWING_VERBS = frozenset({"show", "hear", "see", "film", "record", "catch", "overhear", "watch", "feature"})
+# Verbs whose object, a noun of saying, is what their subject says: "issued a statement that".
+MAKING_VERBS = frozenset({"issue", "release", "make", "give", "publish", "send", "deliver", "put", "post"})
 # Cues that introduce reported speech with "that" or an implicit clause: "X said that ...".
 CLAIM_VERBS = frozenset({
     "say", "tell", "claim", "warn", "insist", "acknowledge", "explain", "note", "declare",

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from ..nlp import sentence_of, token_words
-from ..words import ALWAYS_CUES, CUE_VERBS, SPEECH_NOUNS
+from ..words import ALWAYS_CUES, CUE_VERBS, MAKING_VERBS, SPEECH_NOUNS
 from .spans import QuotedSpan
 
 # Last characters of a quote after which its cue may open the next sentence: '“...?” he asked.'
@@ -49,13 +49,26 @@ def cues_in(frame: Frame, lo: int, hi: int) -> list[Token]:
             out.append(doc[i])  # "Said Ellis:" is tagged a proper noun at a sentence start
         elif lower == "according" and i + 1 < len(doc) and lowers[i + 1] == "to":
             out.append(doc[i])
-        elif pos[i] == "NOUN" and lower in SPEECH_NOUNS and any(c.dep_ == "poss" for c in doc[i].children):
-            # "Ada Kell's claim that ...": the possessor is the speaker of the words the noun
-            # governs (not of "Ada Kell's claim was 'true'", words said of the claim)
+        elif pos[i] == "NOUN" and lower in SPEECH_NOUNS and speech_noun_source(doc[i]) is not None:
+            # "Ada Kell's claim that ...", "The ministry issued a statement that ...": the
+            # possessor, or who makes the statement, says the words the noun governs (not
+            # "Ada Kell's claim was 'true'", words said of the claim)
             noun = doc[i]
             if noun.left_edge.idx <= frame.span.open_mark <= noun.right_edge.idx + len(noun.right_edge):
                 out.append(noun)
     return out
+
+
+def speech_noun_source(noun: Token) -> Token | None:
+    """Who a noun of saying is from: its possessor ("Ada Kell's claim"), or, for the object of a
+    verb of making it ("issued a statement"), that verb (whose subject makes it)."""
+    for c in noun.children:
+        if c.dep_ == "poss":
+            return c
+    head = noun.head
+    if noun.dep_ == "dobj" and head.pos_ == "VERB" and head.lemma_.lower() in MAKING_VERBS:
+        return head
+    return None
 
 
 def in_sentence(frame: Frame) -> list[Token]:

@@ -28,6 +28,7 @@ from ..words import (
     SHOWING_VERBS,
     TITLE_WORDS,
 )
+from .cues import speech_noun_source
 from .spans import QuotedSpan, quoted_tokens
 
 _SPEAKING_TYPES = frozenset({PERSON, ORGANIZATION})
@@ -350,8 +351,11 @@ class Speakers:
 
     def subject(self, verb: Token) -> Token | None:
         """The subject of a cue verb, following conjunctions and participles up the tree."""
-        if verb.pos_ == "NOUN":  # a noun of saying: "Ada Kell's claim"
-            return next((c for c in verb.children if c.dep_ == "poss" and not self.in_quote[c.i]), None)
+        if verb.pos_ == "NOUN":  # a noun of saying: "Ada Kell's claim", "issued a statement"
+            source = speech_noun_source(verb)
+            if source is None or self.in_quote[source.i]:
+                return None
+            return source if source.dep_ == "poss" else self.subject(source)
         inverted = self._inverted_subject(verb)
         if inverted is not None:
             return inverted

@@ -448,3 +448,12 @@ def test_a_subject_the_parser_hung_on_the_auxiliary_speaks(extract_text):
         "“real cuts in every town and village”.\n"
     )
     assert [(s, t) for _, s, _, t in quotes(x)] == [("Tom Reyes", "he")]
+
+
+def test_who_issues_a_statement_says_the_words_it_governs(extract_text):
+    x = extract_text(
+        "On Wednesday the Harbour Trust moved to calm the markets. It issued a statement that "
+        "“the trust will not sell any of its land this year”.\n"
+    )
+    labels = {e.key: e.label for e in x.entities}
+    assert [labels.get(q.speaker or "") for q in x.quotes] == ["Harbour Trust"]
