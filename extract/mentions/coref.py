@@ -226,11 +226,11 @@ class Coreference:
             subject = subject.head
         return subject if subject.dep_ in _SUBJECTS and subject.left_edge.i <= i <= subject.right_edge.i else None
 
-    def _unnamed(self, token: Token) -> str:
+    def _unnamed(self, token: Token, phrase: Token | None = None) -> str:
         """A person introduced by a description alone ("a spokeswoman for the ministry"): a
-        discourse referent of its own, so the pronouns after it do not go to someone named."""
-        phrase = self._after_an_organisation(token)
-        key = f"~{token.i if phrase is None else phrase.i}"
+        discourse referent of its own, so the pronouns after it do not go to someone named.
+        ``phrase``: the head of the words that describe them, if not ``token``."""
+        key = f"~{(phrase or token).i}"
         self.etype[key] = PERSON
         if token.lower_.endswith("woman"):
             self.gender[key] = FEMALE
@@ -248,8 +248,9 @@ class Coreference:
         lower = token.lower_
         if lower in GROUP_PRONOUNS and token.pos_ == "PRON":
             return self._most_salient(salience, ORGANIZATION, None), "pronoun-group"
-        if self._after_an_organisation(token) is not None:
-            return None, "unresolved"  # "A Department for Health spokeswoman said": someone new
+        phrase = self._after_an_organisation(token)
+        if phrase is not None:  # "A Department for Health spokeswoman said": someone new
+            return self._unnamed(token, phrase), "unresolved"
         if token.pos_ not in ("NOUN", "PROPN") or token.dep_ not in _SUBJECTS:
             return None  # descriptions are read as subjects only: "on the television" is no mention
         if lower not in _DESCRIPTION_WORDS:

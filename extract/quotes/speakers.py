@@ -314,11 +314,12 @@ class Speakers:
         """ "“...,” Ann Hale, the group's head of policy, said.": a cue with no subject right
         after a closing mark, where the parser hung the words between on a word of the quote;
         the first noun phrase of those words (the one whose head is outside them) is the subject."""
+        start = sentence_of(verb).start
         lo = verb.i
-        while lo > 0 and not self.in_quote[lo - 1]:
+        while lo > max(start, verb.i - 21) and not self.in_quote[lo - 1]:
             lo -= 1
-        if lo == 0 or lo == verb.i or verb.i - lo > 20 or sentence_of(verb).start >= lo:
-            return None  # no closing mark before the cue in its sentence
+        if lo <= start or lo == verb.i or verb.i - lo > 20:
+            return None  # no closing mark before the cue in its sentence, or one too far back
         if lo <= verb.head.i < verb.i:
             return None  # the cue stands in those words: 'a "sham," a letter saying that ...'
         for t in self.doc[lo : verb.i]:

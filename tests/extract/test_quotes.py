@@ -384,16 +384,18 @@ def test_a_subject_the_parser_hung_on_the_quote_speaks(extract_text):
 
 
 @pytest.mark.parametrize(
-    "text",
+    ("text", "speaker"),
     [
-        "The Harbour Post quoted Ann Hale as saying: “We will not give up the valley.”",
-        "The film showed Mr Tom Reyes, apparently talking about the plan, telling the meeting: "
-        "“We will not give up the valley.”",
+        ("The Harbour Post quoted Ann Hale as saying: “We will not give up the valley.”", "Ann Hale"),
+        (
+            "The film showed Mr Tom Reyes, apparently talking about the plan, telling the meeting: "
+            "“We will not give up the valley.”",
+            "Tom Reyes",
+        ),
     ],
 )
-def test_the_one_a_paper_quotes_or_a_film_shows_saying_it_speaks(extract_text, text):
-    names = [s for _, s, _, _ in quotes(extract_text(text + "\n"))]
-    assert names == ["Ann Hale" if "Hale" in text else "Tom Reyes"]
+def test_the_one_a_paper_quotes_or_a_film_shows_saying_it_speaks(extract_text, text, speaker):
+    assert [s for _, s, _, _ in quotes(extract_text(text + "\n"))] == [speaker]
 
 
 def test_a_quote_going_on_from_someone_elses_reported_speech_is_theirs(extract_text):
