@@ -70,11 +70,7 @@ def doc_tokens(doc: Doc) -> list[Token]:
     return tokens
 
 
-def sentence_of(token: Token) -> Span:
-    """``token.sent``, from the Doc's sentences made once: ``Token.sent`` walks to both ends of
-    the sentence and makes a Span on each call (10 µs; the rules ask 30,000 times in 400
-    articles)."""
-    doc = token.doc
+def _sentences(doc: Doc) -> tuple[list[Span], list[int]]:
     found = doc.user_data.get(_SENTS)
     if found is None:
         spans = list(doc.sents)
@@ -82,7 +78,21 @@ def sentence_of(token: Token) -> Span:
         for k, sent in enumerate(spans):
             at[sent.start : sent.end] = [k] * len(sent)
         found = doc.user_data[_SENTS] = (spans, at)
-    return found[0][found[1][token.i]]
+    return found
+
+
+def doc_sents(doc: Doc) -> list[Span]:
+    """``list(doc.sents)``, made once per Doc (spaCy walks every token and makes the Spans on
+    each iteration; three readers of a document need them)."""
+    return _sentences(doc)[0]
+
+
+def sentence_of(token: Token) -> Span:
+    """``token.sent``, from the Doc's sentences made once: ``Token.sent`` walks to both ends of
+    the sentence and makes a Span on each call (10 µs; the rules ask 30,000 times in 400
+    articles)."""
+    spans, at = _sentences(token.doc)
+    return spans[at[token.i]]
 
 
 def release(doc: Doc) -> None:

@@ -18,7 +18,7 @@ from .input.reader import Skipped
 from .limits import ARTICLE_SECONDS, TimeLimitExceeded, time_limit
 from .mentions.entities import cluster_mentions, raw_mentions
 from .mentions.names import is_country
-from .nlp import DOC_TEXT, doc_text, release
+from .nlp import DOC_TEXT, doc_sents, doc_text, release
 from .quotes.attribution import extract_quotes
 from .quotes.spans import find_spans, quoted_tokens
 from .records import Article, DocumentExtraction, Entity, Fact, Quote
@@ -99,7 +99,7 @@ def read_document(doc: Doc, article: Article) -> DocumentExtraction:
 
 def _same_sentence(doc: Doc, entities: list[Entity]) -> tuple[tuple[str, str], ...]:
     """The pairs of entities (keys, the smaller first) some sentence names both of."""
-    starts = [s.start_char for s in doc.sents]
+    starts = [s.start_char for s in doc_sents(doc)]
     named: dict[int, set[str]] = defaultdict(set)
     for e in entities:
         for m in e.mentions:

@@ -27,7 +27,7 @@ from pathlib import Path
 
 from spacy.tokens import Doc, Token
 
-from ..nlp import doc_tokens, sentence_of, token_words
+from ..nlp import doc_sents, doc_tokens, sentence_of, token_words
 from ..schema import ORGANIZATION, PERSON
 from ..words import (
     FEMALE_HONORIFICS,
@@ -164,7 +164,7 @@ class Coreference:
         before: dict[str, float] = defaultdict(float)  # salience up to the current sentence
         doc, ent = self.doc, self.ent
         lowers, toks = token_words(doc).lower, doc_tokens(doc)
-        for sent in doc.sents:
+        for sent in doc_sents(doc):
             now: dict[str, float] = defaultdict(float)  # best mention of each entity in it
             salience = _Salience(before, now)
             i, end = sent.start, sent.end
