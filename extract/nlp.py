@@ -71,6 +71,8 @@ def doc_tokens(doc: Doc) -> list[Token]:
 
 
 def _sentences(doc: Doc) -> tuple[list[Span], list[int]]:
+    """The Doc's sentences and, per token, the index of its sentence; made once, dropped by
+    :func:`release`."""
     found = doc.user_data.get(_SENTS)
     if found is None:
         spans = list(doc.sents)
